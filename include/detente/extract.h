@@ -1,0 +1,96 @@
+// The extractor: diplomatic events from the sentences of a document.
+//
+// Pipeline: text (split, tokenise) -> entities (gazetteers, titled names,
+// coreference) -> parse (Link Grammar, one token per entity) -> extract
+// (lemma, roles, place, time, negation, modality).
+//
+// Thread safety: an Extractor is immutable after Create(); Extract() may be
+// called from many threads at once (each call parses with its own Link
+// Grammar sentence over one shared dictionary).
+#ifndef DETENTE_EXTRACT_H_
+#define DETENTE_EXTRACT_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "detente/input.h"
+#include "detente/status.h"
+
+namespace detente {
+
+struct ExtractOptions {
+  // Directory holding the gazetteers (countries.tsv, ...). Default: empty,
+  // meaning $DETENTE_DATA, then the source tree's data/, then the installed
+  // share/detente/data.
+  std::string data_dir;
+  // Per-sentence parse time limit, in seconds. Default: 5.
+  int parse_timeout_s = 5;
+  // Link Grammar linkage limit. Default: 30.
+  int linkage_limit = 30;
+  // Link Grammar short_length. Default: 10.
+  int short_length = 10;
+  // Sentences with more tokens (after entity merging) are not parsed; the
+  // fallback extractor handles them. Default: 60.
+  int max_parse_tokens = 60;
+};
+
+struct Sentence {
+  int index = 0;          // 0-based; title sentences come first
+  bool in_title = false;  // offsets are into Document::title when true
+  size_t begin = 0;       // byte offsets into Document::text (or ::title)
+  size_t end = 0;
+  std::string text;
+};
+
+// An entity the document mentions: its canonical name and every surface form.
+struct Entity {
+  std::string name;     // canonical: the fullest name the document gives
+  std::string kind;     // person, country, organization, city, region, artefact ...
+  std::string country;  // ISO 3166-1 alpha-3, or empty
+  std::vector<std::string> aliases;  // surface forms, including `name`
+};
+
+struct Event {
+  int sentence = 0;  // index into Extraction::sentences
+  std::string actor;
+  std::string actor_kind;
+  std::string actor_country;
+  std::string action;        // lemma with particle: "travel to"
+  std::string action_class;  // CAMEO root code and name: "04 Consult"
+  std::optional<std::string> object;
+  std::string object_kind;
+  std::string object_country;
+  std::optional<std::string> place;
+  std::optional<std::string> time;       // ISO date, else the phrase
+  std::optional<std::string> time_text;  // the phrase as written
+  bool negated = false;
+  std::string modality = "asserted";  // asserted | future | possible
+  double confidence = 1.0;
+};
+
+struct Extraction {
+  std::vector<Sentence> sentences;
+  std::vector<Event> events;
+  std::vector<Entity> entities;  // every actor, object and place named by an event
+};
+
+class Extractor {
+ public:
+  // Loads the gazetteers and the Link Grammar dictionary. Returns kIOError
+  // when the data cannot be found. The caller owns the result.
+  static Result<std::unique_ptr<Extractor>> Create(const ExtractOptions& options);
+  virtual ~Extractor() = default;
+
+  // Extracts the events of one document. Never throws; a sentence that cannot
+  // be parsed in time falls back to a shallow extractor instead of failing.
+  virtual Result<Extraction> Extract(const Document& doc) const = 0;
+
+  // Stored with every event, e.g. "detente-0.1.0/1".
+  static std::string Version();
+};
+
+}  // namespace detente
+
+#endif  // DETENTE_EXTRACT_H_

@@ -1,0 +1,53 @@
+// Documents and the readers that turn input paths into them.
+//
+// A path is a .txt or .md file (its first line is the title when followed by
+// a blank line or when it is short and unpunctuated), a .jsonl file of
+// {"id","title","date","url","text"} articles, a directory (read
+// recursively, in sorted order, .txt/.md/.jsonl files only) or "-" for stdin
+// (JSONL when the first non-blank byte is '{', else plain text).
+//
+// Thread safety: ReadInputs is reentrant; it shares no state between calls.
+#ifndef DETENTE_INPUT_H_
+#define DETENTE_INPUT_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "detente/status.h"
+
+namespace detente {
+
+struct Document {
+  std::string source;  // the file path, or "-" for stdin
+  int line = 0;        // 1-based line in a JSONL file; 0 for whole files
+  std::string id;      // JSONL "id", else the file name without extension
+  std::string title;   // may be empty
+  std::string date;    // ISO yyyy-mm-dd publication date, or empty
+  std::string url;     // may be empty
+  std::string text;    // the body; valid UTF-8, NFC-normalised where cheap
+};
+
+// One rejected input: a file that could not be read or a line that is not a
+// valid document. `line` is 0 when the whole file is at fault.
+struct InputError {
+  std::string file;
+  int line = 0;
+  std::string message;
+  // "file:line: message" (or "file: message").
+  std::string ToString() const;
+};
+
+// Reads every document under `paths`, in order, calling `on_document` for each
+// valid one and `on_error` for each rejected file or line; a rejected input
+// never stops the others. Returns OK when every input was read, otherwise a
+// kDataError summarising how many were rejected (the documents are still
+// delivered). Callbacks run on the calling thread; `on_document` may move
+// from its argument.
+Status ReadInputs(const std::vector<std::string>& paths,
+                  const std::function<void(Document&)>& on_document,
+                  const std::function<void(const InputError&)>& on_error);
+
+}  // namespace detente
+
+#endif  // DETENTE_INPUT_H_

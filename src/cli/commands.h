@@ -1,0 +1,43 @@
+// The subcommands of the detente CLI, listed in one table as ninja lists its
+// tools. Each command adds its options to its CLI11 subcommand and returns a
+// function that runs it after parsing and gives the process exit code.
+#ifndef DETENTE_CLI_COMMANDS_H_
+#define DETENTE_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "detente/status.h"
+
+namespace detente::cli {
+
+// Exit codes, mapped in one place: 0 ok, 1 no result, 2 usage, 3 data or
+// database error.
+enum ExitCode { kExitOk = 0, kExitNoResult = 1, kExitUsage = 2, kExitDataError = 3 };
+int ExitCodeFor(const Status& status);
+
+// Prints "detente: <message>" to stderr and returns ExitCodeFor(status).
+int Fail(const Status& status);
+
+// The database path: --db if given, else $DETENTE_DB, else ./detente.db.
+std::string ResolveDbPath(const std::string& flag_value);
+
+using Runner = std::function<int()>;
+using Setup = Runner (*)(CLI::App& sub);
+
+struct Command {
+  const char* name;
+  const char* help;
+  Setup setup;
+};
+
+Runner SetupIngest(CLI::App& sub);
+Runner SetupExtract(CLI::App& sub);
+Runner SetupSql(CLI::App& sub);
+Runner SetupStats(CLI::App& sub);
+
+}  // namespace detente::cli
+
+#endif  // DETENTE_CLI_COMMANDS_H_
