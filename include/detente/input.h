@@ -1,12 +1,27 @@
 // Documents and the readers that turn input paths into them.
 //
-// A path is a .txt or .md file (its first line is the title when followed by
-// a blank line or when it is short and unpunctuated), a .jsonl file of
-// {"id","title","date","url","text"} articles, a directory (read
-// recursively, in sorted order, .txt/.md/.jsonl files only) or "-" for stdin
-// (JSONL when the first non-blank byte is '{', else plain text).
+// A path is one of:
+// - a .txt or .md file. Its first non-blank line is the title when a body
+//   follows and the line is followed by a blank line, is a markdown heading
+//   ("# ..."), or is short (at most 20 words) and does not end in . ! ? , ; :
+//   Right after the title, optional "Date: yyyy-mm-dd" and "URL: ..." lines
+//   fill Document::date and ::url. In .md files the '#'s of headings are
+//   stripped.
+// - a .jsonl file: one {"id","title","date","url","text"} object per line.
+//   "text" is required; the others may be absent or null; "id" may be an
+//   integer; "date" must be yyyy-mm-dd (a trailing time is dropped); other
+//   keys are ignored. Blank lines are skipped.
+// - a directory, read recursively in sorted order (.txt, .md, .jsonl only);
+// - "-" for stdin, or a file with another extension: JSONL when the first
+//   non-blank byte is '{', else plain text.
 //
-// Thread safety: ReadInputs is reentrant; it shares no state between calls.
+// Rejected, reported and skipped: unreadable or missing files, binary files
+// (NUL bytes), invalid UTF-8 (reported at its line), empty documents, and
+// JSONL lines that are not a JSON object or whose fields have the wrong type
+// (reported at their line; the other lines are still read).
+//
+// Thread safety: ReadInputs is reentrant; it shares no state between calls
+// (but "-" reads the process's stdin).
 #ifndef DETENTE_INPUT_H_
 #define DETENTE_INPUT_H_
 
@@ -21,7 +36,8 @@ namespace detente {
 struct Document {
   std::string source;  // the file path, or "-" for stdin
   int line = 0;        // 1-based line in a JSONL file; 0 for whole files
-  std::string id;      // JSONL "id", else the file name without extension
+  std::string id;      // JSONL "id"; else the file name without extension
+                       // ("stdin" for "-"), plus ":<line>" for a JSONL line
   std::string title;   // may be empty
   std::string date;    // ISO yyyy-mm-dd publication date, or empty
   std::string url;     // may be empty
