@@ -1,0 +1,138 @@
+#include "detente/parse.h"
+
+#include <link-grammar/link-includes.h>
+
+#include <algorithm>
+#include <mutex>
+#include <string>
+
+namespace detente {
+namespace {
+
+struct DictDeleter {
+  void operator()(Dictionary_s* d) const { dictionary_delete(d); }
+};
+struct OptsDeleter {
+  void operator()(Parse_Options_s* o) const { parse_options_delete(o); }
+};
+struct SentDeleter {
+  void operator()(Sentence_s* s) const { sentence_delete(s); }
+};
+struct LinkageDeleter {
+  void operator()(Linkage_s* l) const { linkage_delete(l); }
+};
+using DictPtr = std::unique_ptr<Dictionary_s, DictDeleter>;
+using OptsPtr = std::unique_ptr<Parse_Options_s, OptsDeleter>;
+using SentPtr = std::unique_ptr<Sentence_s, SentDeleter>;
+using LinkagePtr = std::unique_ptr<Linkage_s, LinkageDeleter>;
+
+// The library must not print; Link Grammar's messages are dropped.
+void SilentHandler(lg_errinfo*, void*) {}
+
+// Characters Link Grammar's tokenizer would split on inside one of our words.
+std::string Sanitize(const std::string& w) {
+  std::string out;
+  out.reserve(w.size());
+  for (char c : w) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= ' ') {
+      out += '_';
+    } else {
+      out += c;
+    }
+  }
+  return out.empty() ? std::string("_") : out;
+}
+
+}  // namespace
+
+struct Parser::Impl {
+  ParserOptions options;
+  DictPtr dict;
+};
+
+Parser::Parser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Parser::~Parser() = default;
+
+Result<std::unique_ptr<Parser>> Parser::Create(const ParserOptions& options) {
+  static std::once_flag once;
+  std::call_once(once, [] { lg_error_set_handler(SilentHandler, nullptr); });
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->dict.reset(dictionary_create_lang("en"));
+  if (!impl->dict) {
+    return Status::IOError(
+        "cannot load the Link Grammar English dictionary (install "
+        "link-grammar-dictionaries-en)");
+  }
+  return std::unique_ptr<Parser>(new Parser(std::move(impl)));
+}
+
+Result<Parse> Parser::ParseWords(const std::vector<std::string>& words) const {
+  // An empty sentence aborts Link Grammar 5.12.0 and > 254 words crash it.
+  if (words.empty()) return Status::InvalidArgument("empty sentence");
+  if (static_cast<int>(words.size()) > impl_->options.max_words) {
+    return Status::InvalidArgument("sentence too long to parse");
+  }
+  std::string input;
+  std::vector<size_t> starts;  // byte start of each input word
+  for (const std::string& w : words) {
+    if (!input.empty()) input += ' ';
+    starts.push_back(input.size());
+    input += Sanitize(w);
+  }
+
+  OptsPtr opts(parse_options_create());
+  parse_options_set_verbosity(opts.get(), 0);
+  parse_options_set_linkage_limit(opts.get(), impl_->options.linkage_limit);
+  parse_options_set_short_length(opts.get(), impl_->options.short_length);
+  parse_options_set_spell_guess(opts.get(), 0);
+  parse_options_set_max_parse_time(opts.get(), impl_->options.max_parse_time_s);
+  parse_options_set_islands_ok(opts.get(), false);
+  parse_options_set_min_null_count(opts.get(), 0);
+  parse_options_set_max_null_count(opts.get(), 0);
+
+  SentPtr sent(sentence_create(input.c_str(), impl_->dict.get()));
+  if (!sent) return Status::Internal("sentence_create failed");
+  if (sentence_split(sent.get(), opts.get()) < 0) {
+    return Status::DataError("cannot tokenise sentence");
+  }
+  if (sentence_length(sent.get()) > 250) return Status::InvalidArgument("sentence too long");
+  int n = sentence_parse(sent.get(), opts.get());
+  if (n <= 0 && !parse_options_timer_expired(opts.get())) {
+    // No complete linkage: allow a few unlinked words.
+    parse_options_set_min_null_count(opts.get(), 1);
+    parse_options_set_max_null_count(opts.get(), std::min<int>(words.size(), 6));
+    n = sentence_parse(sent.get(), opts.get());
+  }
+  if (parse_options_timer_expired(opts.get()) && n <= 0) {
+    return Status::Timeout("parse time limit reached");
+  }
+  if (n <= 0) return Status::NotFound("no linkage");
+
+  LinkagePtr lk(linkage_create(0, sent.get(), opts.get()));
+  if (!lk) return Status::NotFound("no linkage");
+  Parse out;
+  out.null_count = sentence_null_count(sent.get());
+  size_t nw = linkage_get_num_words(lk.get());
+  out.words.resize(nw);
+  for (size_t i = 0; i < nw; ++i) {
+    out.words[i].text = linkage_get_word(lk.get(), i);
+    size_t b = linkage_get_word_byte_start(lk.get(), i);
+    size_t e = linkage_get_word_byte_end(lk.get(), i);
+    if (e <= b) continue;  // walls
+    // The input word whose span contains this word's start.
+    auto it = std::upper_bound(starts.begin(), starts.end(), b);
+    if (it != starts.begin()) out.words[i].token = static_cast<int>(it - starts.begin()) - 1;
+  }
+  size_t nl = linkage_get_num_links(lk.get());
+  out.links.reserve(nl);
+  for (size_t i = 0; i < nl; ++i) {
+    out.links.push_back({static_cast<int>(linkage_get_link_lword(lk.get(), i)),
+                         static_cast<int>(linkage_get_link_rword(lk.get(), i)),
+                         linkage_get_link_label(lk.get(), i)});
+  }
+  return out;
+}
+
+}  // namespace detente

@@ -1,0 +1,30 @@
+#include "extract/lemmatizer.h"
+
+#include <catch2/catch.hpp>
+
+using namespace detente;
+
+TEST_CASE("lemmatizer: irregular and regular verbs from WordNet", "[extract][lemma]") {
+  auto lem = Lemmatizer::Load();
+  REQUIRE(lem.ok());
+  CHECK(lem->Verb("met") == "meet");
+  CHECK(lem->Verb("fled") == "flee");
+  CHECK(lem->Verb("held") == "hold");
+  CHECK(lem->Verb("travelling") == "travel");
+  CHECK(lem->Verb("traveled") == "travel");
+  CHECK(lem->Verb("resigned") == "resign");
+  CHECK(lem->Verb("recognised") == "recognise");
+  CHECK(lem->Verb("Accused") == "accuse");
+  CHECK(lem->Verb("hopes") == "hope");
+  CHECK(lem->Verb("unknownverbing") == "unknownverbing");
+  CHECK(lem->Noun("visits") == "visit");
+  CHECK(lem->Noun("sanctions") == "sanction");
+  CHECK(lem->IsVerb("meet"));
+  CHECK_FALSE(lem->IsVerb("blinken"));
+}
+
+TEST_CASE("lemmatizer: a missing WordNet directory is an IO error", "[extract][lemma]") {
+  auto lem = Lemmatizer::Load("/nonexistent/wordnet");
+  REQUIRE_FALSE(lem.ok());
+  CHECK(lem.status().code() == Status::Code::kIOError);
+}

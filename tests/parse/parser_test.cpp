@@ -1,0 +1,52 @@
+#include "detente/parse.h"
+
+#include <catch2/catch.hpp>
+
+using namespace detente;
+
+namespace {
+const Parser& SharedParser() {
+  static std::unique_ptr<Parser> p = std::move(Parser::Create().value());
+  return *p;
+}
+bool HasLink(const Parse& p, const std::string& label_prefix, const std::string& left,
+             const std::string& right) {
+  for (const ParseLink& l : p.links) {
+    if (l.label.rfind(label_prefix, 0) == 0 && p.words[l.left].text.rfind(left, 0) == 0 &&
+        p.words[l.right].text.rfind(right, 0) == 0)
+      return true;
+  }
+  return false;
+}
+}  // namespace
+
+TEST_CASE("parse: an entity passed as one word parses as a name", "[parse]") {
+  auto r = SharedParser().ParseWords(
+      {"Blinken", "met", "Abdel_Fattah_el-Sissi", "in", "Cairo", "on", "Monday", "."});
+  REQUIRE(r.ok());
+  CHECK(r->null_count == 0);
+  CHECK(HasLink(*r, "S", "Blinken", "met"));
+  CHECK(HasLink(*r, "O", "met", "Abdel_Fattah_el-Sissi"));
+  // Every parsed word maps back to the input word it came from.
+  for (const ParseWord& w : r->words) {
+    if (w.text.rfind("Abdel", 0) == 0) CHECK(w.token == 2);
+  }
+}
+
+TEST_CASE("parse: negation and auxiliaries are linked", "[parse]") {
+  auto r = SharedParser().ParseWords({"Hamas", "has", "not", "responded", "to", "the", "plan", "."});
+  REQUIRE(r.ok());
+  CHECK(HasLink(*r, "N", "has", "not"));
+  CHECK(HasLink(*r, "PP", "has", "responded"));
+}
+
+TEST_CASE("parse: empty and over-long inputs are refused, not crashed on", "[parse]") {
+  auto empty = SharedParser().ParseWords({});
+  CHECK(empty.status().code() == Status::Code::kInvalidArgument);
+  std::vector<std::string> many(300, "word");
+  auto longer = SharedParser().ParseWords(many);
+  CHECK(longer.status().code() == Status::Code::kInvalidArgument);
+  // Words with spaces or control bytes are sanitised, not split.
+  auto odd = SharedParser().ParseWords({"Kim", "met", "Moon\tJae-in", "."});
+  CHECK(odd.ok());
+}
