@@ -1,0 +1,90 @@
+#include "detente/graph.h"
+
+#include <utility>
+
+namespace detente {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// yyyy, yyyy-mm or yyyy-mm-dd.
+bool IsIsoDatePrefix(std::string_view s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : !IsDigit(s[i])) return false;
+  }
+  return true;
+}
+
+Status CheckList(const std::vector<std::string>& list, const char* what) {
+  for (const std::string& s : list) {
+    if (s.empty()) return Status::InvalidArgument(std::string("empty value in ") + what);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status GraphFilter::Validate() const {
+  if (!since.empty() && !IsIsoDatePrefix(since)) {
+    return Status::InvalidArgument("--since wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" +
+                                   since + "\"");
+  }
+  if (!until.empty() && !IsIsoDatePrefix(until)) {
+    return Status::InvalidArgument("--until wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" +
+                                   until + "\"");
+  }
+  DETENTE_RETURN_IF_ERROR(CheckList(actions, "--action"));
+  DETENTE_RETURN_IF_ERROR(CheckList(classes, "--class"));
+  DETENTE_RETURN_IF_ERROR(CheckList(kinds, "--kind"));
+  return Status::OK();
+}
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kFuture: return "future";
+    case Modality::kPossible: return "possible";
+  }
+  return "asserted";
+}
+
+Graph::Graph() : strings_{std::string()} {}
+
+Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
+             std::deque<std::string> strings)
+    : entities_(std::move(entities)), events_(std::move(events)), strings_(std::move(strings)) {
+  if (strings_.empty()) strings_.emplace_back();
+  vertex_of_.reserve(entities_.size());
+  for (uint32_t v = 0; v < entities_.size(); ++v) vertex_of_.emplace(entities_[v].id, v);
+
+  std::vector<std::pair<uint32_t, uint32_t>> ends;
+  std::vector<EdgeRef> refs;
+  ends.reserve(events_.size());
+  refs.reserve(events_.size());
+  for (uint32_t i = 0; i < events_.size(); ++i) {
+    ends.emplace_back(events_[i].actor, events_[i].object);
+    refs.push_back(EdgeRef{i});
+  }
+  csr_ = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), refs.begin(),
+             num_vertices());
+}
+
+std::optional<uint32_t> Graph::VertexOf(int64_t entity_id) const {
+  auto it = vertex_of_.find(entity_id);
+  if (it == vertex_of_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool Graph::EventBefore(uint32_t a, uint32_t b) const {
+  std::string_view da = date(events_[a]), db = date(events_[b]);
+  if (da != db) {
+    if (da.empty()) return false;
+    if (db.empty()) return true;
+    return da < db;
+  }
+  return events_[a].id < events_[b].id;
+}
+
+}  // namespace detente

@@ -1,0 +1,385 @@
+// GraphReader: loads graphs, resolves names and fetches sentences from a
+// detente database opened read-only.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "detente/graph.h"
+#include "store/sqlite.h"
+
+namespace detente {
+namespace {
+
+// The newest schema this build understands (schema/0001_init.sql).
+constexpr int kNewestSchema = 1;
+
+// The date of an event: its own, else its document's published date. The
+// subquery runs only for events without a date (COALESCE stops early).
+constexpr const char* kEventDate =
+    "COALESCE(e.event_date, (SELECT d.published FROM sentences s JOIN documents d "
+    "ON d.id = s.document_id WHERE s.id = e.sentence_id))";
+
+// SQL text plus the values for its '?' placeholders, in order. Only fixed
+// fragments and '?' are ever appended to `sql`: values are always bound.
+struct Query {
+  std::string sql;
+  std::vector<std::string> values;
+
+  void Placeholders(size_t n) {
+    for (size_t i = 0; i < n; ++i) sql += i ? ",?" : "?";
+  }
+  void InList(const std::vector<std::string>& list) {
+    sql += " IN (";
+    Placeholders(list.size());
+    sql += ")";
+    values.insert(values.end(), list.begin(), list.end());
+  }
+};
+
+// Appends " AND ..." conditions on the events alias `e` for every filter but
+// kinds. `date_expr` is the SQL of the event's date.
+void AppendEventFilters(const GraphFilter& f, const std::string& date_expr, Query* q) {
+  if (!f.include_negated) q->sql += " AND e.negated = 0";
+  if (!f.include_future) q->sql += " AND e.modality = 'asserted'";
+  if (!f.since.empty()) {
+    q->sql += " AND " + date_expr + " >= ?";
+    q->values.push_back(f.since);
+  }
+  if (!f.until.empty()) {
+    // Inclusive on the prefix: until "2023-06" keeps "2023-06-30".
+    q->sql += " AND substr(" + date_expr + ", 1, " + std::to_string(f.until.size()) + ") <= ?";
+    q->values.push_back(f.until);
+  }
+  if (!f.actions.empty()) {
+    q->sql += " AND e.action";
+    q->InList(f.actions);
+  }
+  if (!f.classes.empty()) {
+    q->sql += " AND (";
+    for (size_t i = 0; i < f.classes.size(); ++i) {
+      if (i) q->sql += " OR ";
+      q->sql += "substr(e.action_class, 1, length(?)) = ?";
+      q->values.push_back(f.classes[i]);
+      q->values.push_back(f.classes[i]);
+    }
+    q->sql += ")";
+  }
+}
+
+Status BindAll(sql::Stmt& stmt, const std::vector<std::string>& values) {
+  for (size_t i = 0; i < values.size(); ++i) stmt.Bind(static_cast<int>(i + 1), values[i]);
+  return Status::OK();
+}
+
+std::string_view ColumnView(const sql::Stmt& s, int col) {
+  const unsigned char* p = sqlite3_column_text(s.get(), col);
+  if (!p) return {};
+  return {reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s.get(), col))};
+}
+
+// Interns strings: each distinct value is stored once; id 0 is "".
+class StringPool {
+ public:
+  StringPool() {
+    strings_.emplace_back();
+    ids_.emplace(std::string_view(strings_.back()), 0);
+  }
+  uint32_t Intern(std::string_view s) {
+    auto it = ids_.find(s);
+    if (it != ids_.end()) return it->second;
+    uint32_t id = static_cast<uint32_t>(strings_.size());
+    strings_.emplace_back(s);  // deque: earlier elements never move
+    ids_.emplace(std::string_view(strings_.back()), id);
+    return id;
+  }
+  std::deque<std::string> Take() { return std::move(strings_); }
+
+ private:
+  std::deque<std::string> strings_;
+  std::unordered_map<std::string_view, uint32_t> ids_;
+};
+
+Modality ParseModality(std::string_view m) {
+  if (m == "future") return Modality::kFuture;
+  if (m == "possible") return Modality::kPossible;
+  return Modality::kAsserted;
+}
+
+GraphEntity EntityFromRow(const sql::Stmt& s) {
+  return GraphEntity{s.Int(0), s.Text(1), s.Text(2), s.Text(3)};
+}
+
+std::string Describe(const GraphEntity& e) {
+  std::string out = e.name + " (" + e.kind;
+  if (!e.country.empty()) out += ", " + e.country;
+  out += ", #" + std::to_string(e.id) + ")";
+  return out;
+}
+
+class SqliteGraphReader : public GraphReader {
+ public:
+  explicit SqliteGraphReader(sql::Db db) : db_(std::move(db)) {}
+
+  Result<Graph> Load(const GraphFilter& filter) override;
+  Result<GraphEntity> Resolve(std::string_view name) override;
+  Result<std::vector<GraphEntity>> Candidates(std::string_view name) override;
+  Result<std::unordered_map<int64_t, std::string>> Sentences(
+      const std::vector<int64_t>& sentence_ids) override;
+  Result<EntityReport> Describe(int64_t entity_id, const GraphFilter& filter) override;
+
+ private:
+  Result<std::vector<GraphEntity>> Rows(std::string_view sql, std::string_view arg);
+  sql::Db db_;
+};
+
+Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
+  DETENTE_RETURN_IF_ERROR(filter.Validate());
+
+  // Vertices: one pass over entities.
+  Query eq;
+  eq.sql = "SELECT id, name, kind, COALESCE(country, '') FROM entities";
+  if (!filter.kinds.empty()) {
+    eq.sql += " WHERE kind";
+    eq.InList(filter.kinds);
+  }
+  eq.sql += " ORDER BY id";
+  auto es = db_.Prepare(eq.sql);
+  if (!es.ok()) return es.status();
+  BindAll(*es, eq.values);
+  std::vector<GraphEntity> entities;
+  std::unordered_map<int64_t, uint32_t> vertex_of;
+  for (;;) {
+    auto row = es->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    vertex_of.emplace(es->Int(0), static_cast<uint32_t>(entities.size()));
+    entities.push_back(EntityFromRow(*es));
+  }
+
+  // Edges: one pass over events with an object. Events whose actor or object
+  // was left out by the kind filter are dropped here.
+  Query q;
+  q.sql = std::string("SELECT e.id, e.sentence_id, e.actor_id, e.object_id, e.action, "
+                      "COALESCE(e.action_class, ''), ") +
+          kEventDate + ", e.modality, e.negated FROM events e WHERE e.object_id IS NOT NULL";
+  AppendEventFilters(filter, kEventDate, &q);
+  auto stmt = db_.Prepare(q.sql);
+  if (!stmt.ok()) return stmt.status();
+  BindAll(*stmt, q.values);
+  StringPool pool;
+  std::vector<GraphEvent> events;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto actor = vertex_of.find(stmt->Int(2));
+    auto object = vertex_of.find(stmt->Int(3));
+    if (actor == vertex_of.end() || object == vertex_of.end()) continue;
+    GraphEvent ev;
+    ev.id = stmt->Int(0);
+    ev.sentence_id = stmt->Int(1);
+    ev.actor = actor->second;
+    ev.object = object->second;
+    ev.action = pool.Intern(ColumnView(*stmt, 4));
+    ev.action_class = pool.Intern(ColumnView(*stmt, 5));
+    ev.date = pool.Intern(ColumnView(*stmt, 6));
+    ev.modality = ParseModality(ColumnView(*stmt, 7));
+    ev.negated = stmt->Int(8) != 0;
+    events.push_back(ev);
+  }
+  // Deterministic edge order whatever plan SQLite chose.
+  std::sort(events.begin(), events.end(),
+            [](const GraphEvent& a, const GraphEvent& b) { return a.id < b.id; });
+  try {
+    return Graph(std::move(entities), std::move(events), pool.Take());
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("building the graph: ") + e.what());
+  }
+}
+
+Result<std::vector<GraphEntity>> SqliteGraphReader::Rows(std::string_view sql,
+                                                          std::string_view arg) {
+  auto stmt = db_.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, arg);
+  std::vector<GraphEntity> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(EntityFromRow(*stmt));
+  }
+  return out;
+}
+
+Result<std::vector<GraphEntity>> SqliteGraphReader::Candidates(std::string_view name) {
+  if (name.size() > 1 && name[0] == '#' &&
+      std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return Rows("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE id = ?",
+                name.substr(1));
+  }
+  auto exact = Rows(
+      "SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE name = ?", name);
+  if (!exact.ok() || !exact->empty()) return exact;
+  return Rows(
+      "SELECT DISTINCT n.id, n.name, n.kind, COALESCE(n.country, '') FROM aliases a "
+      "JOIN entities n ON n.id = a.entity_id WHERE a.alias = ? ORDER BY n.name, n.id",
+      name);
+}
+
+Result<GraphEntity> SqliteGraphReader::Resolve(std::string_view name) {
+  auto found = Candidates(name);
+  if (!found.ok()) return found.status();
+  if (found->size() == 1) return std::move(found->front());
+  std::string quoted = "\"" + std::string(name) + "\"";
+  if (found->size() > 1) {
+    std::string msg = "ambiguous name " + quoted + ": it may mean ";
+    for (size_t i = 0; i < found->size(); ++i) {
+      if (i) msg += i + 1 == found->size() ? " or " : ", ";
+      msg += ::detente::Describe((*found)[i]);
+    }
+    msg += "; give the canonical name or #id";
+    return Status::InvalidArgument(msg);
+  }
+  // Suggest names that contain what was typed (LIKE wildcards escaped).
+  std::string pattern = "%";
+  for (char c : name) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += "%";
+  auto similar = Rows(
+      "SELECT id, name, kind, COALESCE(country, '') FROM entities "
+      "WHERE name LIKE ? ESCAPE '\\' ORDER BY length(name), name LIMIT 5",
+      pattern);
+  std::string msg = "no entity named " + quoted;
+  if (similar.ok() && !similar->empty()) {
+    msg += "; similar: ";
+    for (size_t i = 0; i < similar->size(); ++i) {
+      if (i) msg += ", ";
+      msg += (*similar)[i].name;
+    }
+  }
+  return Status::NotFound(msg);
+}
+
+Result<std::unordered_map<int64_t, std::string>> SqliteGraphReader::Sentences(
+    const std::vector<int64_t>& sentence_ids) {
+  auto stmt = db_.Prepare("SELECT text FROM sentences WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  std::unordered_map<int64_t, std::string> out;
+  for (int64_t id : sentence_ids) {
+    if (out.count(id)) continue;
+    stmt->Bind(1, id);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (*row) out.emplace(id, stmt->Text(0));
+    stmt->Reset();
+  }
+  return out;
+}
+
+Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphFilter& filter) {
+  DETENTE_RETURN_IF_ERROR(filter.Validate());
+  EntityReport report;
+  {
+    auto rows = Rows("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE id = ?",
+                     std::to_string(entity_id));
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Status::NotFound("no entity #" + std::to_string(entity_id));
+    report.entity = std::move(rows->front());
+  }
+  {
+    auto stmt = db_.Prepare(
+        "SELECT alias FROM aliases WHERE entity_id = ? AND alias <> ? ORDER BY alias");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, entity_id).Bind(2, report.entity.name);
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      report.aliases.push_back(stmt->Text(0));
+    }
+  }
+  Query q;
+  q.sql = std::string("SELECT e.id, ") + kEventDate +
+          " AS date, CASE WHEN e.actor_id = ?1 THEN 'actor' ELSE 'object' END, a.name, "
+          "e.action, COALESCE(e.action_class, ''), COALESCE(o.name, ''), "
+          "COALESCE(p.name, ''), COALESCE(e.time_text, ''), e.modality, e.negated, s.text "
+          "FROM events e JOIN entities a ON a.id = e.actor_id "
+          "LEFT JOIN entities o ON o.id = e.object_id "
+          "LEFT JOIN entities p ON p.id = e.place_id "
+          "JOIN sentences s ON s.id = e.sentence_id "
+          "WHERE (e.actor_id = ?1 OR e.object_id = ?1)";
+  q.values.push_back(std::to_string(entity_id));
+  AppendEventFilters(filter, kEventDate, &q);
+  if (!filter.kinds.empty()) {
+    // The other entity of the event, when there is one, must be of an allowed kind.
+    q.sql += " AND (CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END IS NULL OR "
+             "CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END";
+    q.InList(filter.kinds);
+    q.sql += ")";
+  }
+  q.sql += " ORDER BY date IS NULL OR date = '', date, e.id";
+  auto stmt = db_.Prepare(q.sql);
+  if (!stmt.ok()) return stmt.status();
+  // ?1 is the entity id (bound as text: SQLite compares it as an integer
+  // because the column has INTEGER affinity); the rest follow in order.
+  stmt->Bind(1, entity_id);
+  for (size_t i = 1; i < q.values.size(); ++i) {
+    stmt->Bind(static_cast<int>(i + 1), q.values[i]);
+  }
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    TimelineEvent t;
+    t.event_id = stmt->Int(0);
+    t.date = stmt->Text(1);
+    t.role = stmt->Text(2);
+    t.actor = stmt->Text(3);
+    t.action = stmt->Text(4);
+    t.action_class = stmt->Text(5);
+    t.object = stmt->Text(6);
+    t.place = stmt->Text(7);
+    t.time_text = stmt->Text(8);
+    t.modality = stmt->Text(9);
+    t.negated = stmt->Int(10) != 0;
+    t.sentence = stmt->Text(11);
+    report.timeline.push_back(std::move(t));
+  }
+  return report;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::IOError("no database at " + path + " (run `detente ingest` first)");
+  }
+  auto db = sql::Db::Open(path, /*read_only=*/true);
+  if (!db.ok()) return db.status();
+  auto stmt = db->Prepare("PRAGMA user_version");
+  if (!stmt.ok()) return Status::DatabaseError(path + " is not a detente database");
+  auto row = stmt->Step();
+  if (!row.ok()) return Status::DatabaseError(path + ": " + row.status().message());
+  int64_t version = *row ? stmt->Int(0) : 0;
+  if (version < 1) {
+    return Status::DatabaseError(path + " is not a detente database (schema version 0)");
+  }
+  if (version > kNewestSchema) {
+    return Status::Unsupported(path + " has schema version " + std::to_string(version) +
+                               ", newer than this detente understands (" +
+                               std::to_string(kNewestSchema) + "); upgrade detente");
+  }
+  return std::unique_ptr<GraphReader>(new SqliteGraphReader(std::move(*db)));
+}
+
+}  // namespace detente

@@ -1,0 +1,228 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "detente/graph.h"
+#include "graph/graph_fixture.h"
+#include "store/sqlite.h"
+#include "test_util.h"
+
+using namespace detente;
+using namespace detente::testing;
+
+namespace {
+
+std::set<int64_t> EventIds(const Graph& g) {
+  std::set<int64_t> ids;
+  for (const GraphEvent& e : g.events()) ids.insert(e.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("graph: loads entities as vertices and events with objects as edges", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  Graph g = LoadFixture(dir.File("g.db"));
+  CHECK(g.num_vertices() == 16);
+  // Default: asserted, not negated, with an object: not 5 (negated), 6
+  // (future), 9 (no object).
+  CHECK(EventIds(g) == std::set<int64_t>{1, 2, 3, 4, 7, 8, 10, 11, 12, 13, 14, 15});
+
+  uint32_t blinken = VertexNamed(g, "Antony Blinken");
+  CHECK(g.entity(blinken).kind == "person");
+  CHECK(g.entity(blinken).country == "USA");
+  CHECK(g.VertexOf(3) == blinken);
+  CHECK_FALSE(g.VertexOf(999).has_value());
+  CHECK(g.entity(*g.VertexOf(9)).country.empty());  // NATO has no country
+
+  const GraphEvent* meet = nullptr;
+  for (const GraphEvent& e : g.events()) {
+    if (e.id == 1) meet = &e;
+  }
+  REQUIRE(meet);
+  CHECK(g.action(*meet) == "meet");
+  CHECK(g.action_class(*meet) == "04 Consult");
+  CHECK(g.date(*meet) == "2023-06-19");
+  CHECK(g.entity(meet->actor).name == "Antony Blinken");
+  CHECK(g.entity(meet->object).name == "Wang Yi");
+  CHECK(meet->sentence_id == 1);
+  CHECK(out_degree(blinken, g.csr()) == 2);  // events 1 and 2
+  CHECK(in_degree(blinken, g.csr()) == 2);   // events 10 and 12
+}
+
+TEST_CASE("graph: an event without a date takes its document's published date", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  Graph g = LoadFixture(dir.File("g.db"));
+  for (const GraphEvent& e : g.events()) {
+    if (e.id == 4) CHECK(g.date(e) == "2023-03-03");
+  }
+}
+
+TEST_CASE("graph: filters apply while loading", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  const std::string db = dir.File("g.db");
+
+  GraphFilter f;
+  f.include_negated = true;
+  CHECK(EventIds(LoadFixture(db, f)).count(5));
+  f = {};
+  f.include_future = true;
+  CHECK(EventIds(LoadFixture(db, f)).count(6));
+  CHECK_FALSE(EventIds(LoadFixture(db, f)).count(9));  // never an edge: no object
+
+  f = {};
+  f.since = "2023-06-19";
+  f.until = "2023-06";  // inclusive: all of June
+  CHECK(EventIds(LoadFixture(db, f)) == std::set<int64_t>{1, 10, 11, 12});
+
+  f = {};
+  f.until = "2023-03-03";  // event 4 is dated by its document
+  CHECK(EventIds(LoadFixture(db, f)) == std::set<int64_t>{4});
+
+  f = {};
+  f.actions = {"travel to", "threaten"};
+  CHECK(EventIds(LoadFixture(db, f)) == std::set<int64_t>{2, 7});
+
+  f = {};
+  f.classes = {"17", "11"};
+  CHECK(EventIds(LoadFixture(db, f)) == std::set<int64_t>{7, 8});
+  f.classes = {"1"};  // a prefix: 11, 12 and 17
+  CHECK(EventIds(LoadFixture(db, f)) == std::set<int64_t>{7, 8, 14});
+
+  f = {};
+  f.kinds = {"person"};
+  Graph people = LoadFixture(db, f);
+  CHECK(people.num_vertices() == 5);  // four diplomats and "node ..."
+  CHECK(EventIds(people) == std::set<int64_t>{1, 3, 4, 10, 12});
+  CHECK_FALSE(people.VertexOf(2).has_value());  // China is not a person
+}
+
+TEST_CASE("graph: filters with hostile values are bound, not spliced", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  GraphFilter f;
+  f.actions = {"meet'); DROP TABLE events; --"};
+  f.kinds = {"person' OR '1'='1"};
+  Graph g = LoadFixture(dir.File("g.db"), f);
+  CHECK(g.num_vertices() == 0);
+  CHECK(g.num_events() == 0);
+  CHECK(LoadFixture(dir.File("g.db")).num_events() == 12);  // events still there
+}
+
+TEST_CASE("graph: a malformed filter is an invalid argument", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  GraphFilter f;
+  f.since = "June 2023";
+  CHECK((*reader)->Load(f).status().IsInvalidArgument());
+  f = {};
+  f.until = "2023-6-1";
+  CHECK((*reader)->Load(f).status().IsInvalidArgument());
+  f = {};
+  f.actions = {""};
+  CHECK((*reader)->Load(f).status().IsInvalidArgument());
+}
+
+TEST_CASE("graph: opening a missing, foreign or newer database fails clearly", "[graph]") {
+  TempDir dir;
+  auto missing = GraphReader::Open(dir.File("none.db"));
+  CHECK(missing.status().code() == Status::Code::kIOError);
+
+  WriteFile(dir.File("text.db"), "this is not sqlite at all, just some text padding.....");
+  CHECK_FALSE(GraphReader::Open(dir.File("text.db")).ok());
+
+  {
+    auto db = sql::Db::Open(dir.File("empty.db"), false);
+    REQUIRE(db.ok());
+    REQUIRE(db->Exec("CREATE TABLE t(x)").ok());
+  }
+  CHECK(GraphReader::Open(dir.File("empty.db")).status().code() == Status::Code::kDatabaseError);
+
+  BuildFixtureDb(dir.File("new.db"));
+  {
+    auto db = sql::Db::Open(dir.File("new.db"), false);
+    REQUIRE(db->Exec("PRAGMA user_version = 99").ok());
+  }
+  auto newer = GraphReader::Open(dir.File("new.db"));
+  CHECK(newer.status().code() == Status::Code::kUnsupported);
+  CHECK(newer.status().message().find("99") != std::string::npos);
+}
+
+TEST_CASE("graph: names resolve by name, alias or #id, case-insensitively", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  GraphReader& r = **reader;
+
+  CHECK(r.Resolve("Antony Blinken")->id == 3);
+  CHECK(r.Resolve("antony BLINKEN")->id == 3);
+  CHECK(r.Resolve("lavrov")->id == 6);       // alias
+  CHECK(r.Resolve("#8")->name == "Subrahmanyam Jaishankar");
+  CHECK(r.Resolve("washington, d.c.")->id == 10);  // the name wins over aliases
+
+  auto ambiguous = r.Resolve("washington");
+  REQUIRE_FALSE(ambiguous.ok());
+  CHECK(ambiguous.status().IsInvalidArgument());
+  std::string msg = ambiguous.status().message();
+  CHECK(msg.find("ambiguous") != std::string::npos);
+  CHECK(msg.find("United States (country, USA, #1)") != std::string::npos);
+  CHECK(msg.find("Washington, D.C. (city, USA, #10)") != std::string::npos);
+  CHECK(r.Candidates("Washington")->size() == 2);
+
+  auto unknown = r.Resolve("Wang");
+  REQUIRE(unknown.status().IsNotFound());
+  CHECK(unknown.status().message().find("similar: Wang Yi") != std::string::npos);
+  CHECK(r.Resolve("#999").status().IsNotFound());
+  CHECK(r.Resolve("100%").status().IsNotFound());
+}
+
+TEST_CASE("graph: sentences are fetched for the ids asked", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  auto s = (*reader)->Sentences({1, 4, 4, 999});
+  REQUIRE(s.ok());
+  CHECK(s->size() == 2);
+  CHECK(s->at(4) == "Lavrov met Jaishankar in New Delhi.");
+}
+
+TEST_CASE("graph: an entity's timeline has every role, by date", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  auto rep = (*reader)->Describe(6, GraphFilter{});
+  REQUIRE(rep.ok());
+  CHECK(rep->entity.name == "Sergei Lavrov");
+  CHECK(rep->aliases == std::vector<std::string>{"Lavrov"});
+  std::vector<int64_t> ids;
+  for (const TimelineEvent& t : rep->timeline) ids.push_back(t.event_id);
+  // 4 (2023-03-03, from its document), 3 and 9 (2023-07-13, 9 has no object).
+  CHECK(ids == std::vector<int64_t>{4, 3, 9});
+  CHECK(rep->timeline[0].role == "actor");
+  CHECK(rep->timeline[0].date == "2023-03-03");
+  CHECK(rep->timeline[1].role == "object");
+  CHECK(rep->timeline[1].actor == "Wang Yi");
+  CHECK(rep->timeline[2].object.empty());
+  CHECK(rep->timeline[2].sentence == "Lavrov spoke on 13 July.");
+
+  GraphFilter f;
+  f.include_negated = true;
+  f.kinds = {"person"};
+  rep = (*reader)->Describe(6, f);
+  REQUIRE(rep.ok());
+  ids.clear();
+  for (const TimelineEvent& t : rep->timeline) ids.push_back(t.event_id);
+  CHECK(ids == std::vector<int64_t>{5, 4, 3, 9});
+  CHECK(rep->timeline[0].negated);
+
+  CHECK((*reader)->Describe(999, GraphFilter{}).status().IsNotFound());
+}
