@@ -18,7 +18,8 @@ CREATE TABLE sentences (
   id          INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   idx         INTEGER NOT NULL,       -- 0-based position in the document; the title is 0 when present
-  start       INTEGER NOT NULL,       -- byte offsets into the document text
+  in_title    INTEGER NOT NULL DEFAULT 0 CHECK (in_title IN (0, 1)),  -- 1: offsets are into the title
+  start       INTEGER NOT NULL,       -- byte offsets into the document text (or title)
   end         INTEGER NOT NULL,
   text        TEXT NOT NULL,
   UNIQUE (document_id, idx)

@@ -1,0 +1,394 @@
+#include "detente/store.h"
+
+#include <cctype>
+#include <filesystem>
+#include <string_view>
+#include <unordered_map>
+
+#include "store/migrations.h"
+#include "store/sqlite.h"
+#include "util/sha256.h"
+
+namespace detente {
+namespace {
+
+// The kind stored for an entity whose kind the extractor did not know.
+constexpr const char* kUnknownKind = "unknown";
+
+std::string Fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::optional<std::string> NonEmpty(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+// True for "yyyy", "yyyy-mm" and "yyyy-mm-dd".
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+std::string DocumentHash(const Document& doc) {
+  Sha256 h;
+  h.Update(doc.title);
+  h.Update(std::string_view("\0", 1));  // so that title/text boundaries matter
+  h.Update(doc.text);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (uint8_t b : h.Final()) {
+    out += kHex[b >> 4];
+    out += kHex[b & 0xF];
+  }
+  return out;
+}
+
+Result<int> UserVersion(sql::Db& db) {
+  Result<sql::Stmt> st = db.Prepare("PRAGMA user_version");
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  return *row ? static_cast<int>(st->Int(0)) : 0;
+}
+
+Result<int64_t> CountTables(sql::Db& db) {
+  Result<sql::Stmt> st = db.Prepare("SELECT count(*) FROM sqlite_schema");
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  return st->Int(0);
+}
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(sql::Db db) : db_(std::move(db)) {}
+
+  Status Migrate(int from) {
+    for (size_t i = 0; i < kMigrationCount; ++i) {
+      const Migration& m = kMigrations[i];
+      if (m.version <= from) continue;
+      sql::Transaction tx(db_);
+      DETENTE_RETURN_IF_ERROR(tx.Begin());
+      // Another process may have migrated while we waited for the lock.
+      Result<int> now = UserVersion(db_);
+      if (!now.ok()) return now.status();
+      if (*now >= m.version) continue;
+      Status s = db_.Exec(m.sql);
+      if (!s.ok()) {
+        return Status::DatabaseError("migration " + std::to_string(m.version) + "_" + m.name +
+                                     ": " + s.message());
+      }
+      // PRAGMA takes no bound parameters; the value is our own constant.
+      DETENTE_RETURN_IF_ERROR(db_.Exec("PRAGMA user_version = " + std::to_string(m.version)));
+      DETENTE_RETURN_IF_ERROR(tx.Commit());
+    }
+    return Status::OK();
+  }
+
+  Result<bool> AddDocument(const Document& doc, const Extraction& x) override {
+    std::string hash = DocumentHash(doc);
+    sql::Transaction tx(db_);
+    DETENTE_RETURN_IF_ERROR(tx.Begin());
+
+    Result<sql::Stmt> find = db_.Prepare("SELECT id FROM documents WHERE sha256 = ?");
+    if (!find.ok()) return find.status();
+    find->Bind(1, hash);
+    Result<bool> found = find->Step();
+    if (!found.ok()) return found.status();
+    if (*found) return false;  // rolled back: nothing was written
+
+    Result<sql::Stmt> ins_doc = db_.Prepare(
+        "INSERT INTO documents(source, doc_id, title, url, published, sha256) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    if (!ins_doc.ok()) return ins_doc.status();
+    std::string source = doc.line > 0 ? doc.source + "#" + std::to_string(doc.line) : doc.source;
+    ins_doc->Bind(1, source)
+        .Bind(2, NonEmpty(doc.id))
+        .Bind(3, NonEmpty(doc.title))
+        .Bind(4, NonEmpty(doc.url))
+        .Bind(5, NonEmpty(doc.date))
+        .Bind(6, hash);
+    DETENTE_RETURN_IF_ERROR(ins_doc->Run());
+    int64_t doc_row = db_.LastInsertRowId();
+
+    // Sentences, remembering the row id of each Extraction index.
+    Result<sql::Stmt> ins_sent = db_.Prepare(
+        "INSERT INTO sentences(document_id, idx, in_title, start, end, text) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    if (!ins_sent.ok()) return ins_sent.status();
+    std::unordered_map<int, int64_t> sentence_rows;
+    for (const Sentence& s : x.sentences) {
+      ins_sent->Bind(1, doc_row)
+          .Bind(2, s.index)
+          .Bind(3, s.in_title ? 1 : 0)
+          .Bind(4, static_cast<int64_t>(s.begin))
+          .Bind(5, static_cast<int64_t>(s.end))
+          .Bind(6, s.text);
+      DETENTE_RETURN_IF_ERROR(ins_sent->Run());
+      sentence_rows[s.index] = db_.LastInsertRowId();
+    }
+
+    // Entities and aliases; `ids` maps every folded name and alias to its row.
+    std::unordered_map<std::string, int64_t> ids;
+    for (const Entity& e : x.entities) {
+      Result<int64_t> id = UpsertEntity(e.name, e.kind, e.country);
+      if (!id.ok()) return id.status();
+      ids[Fold(e.name)] = *id;
+      DETENTE_RETURN_IF_ERROR(AddAlias(e.name, *id));
+      for (const std::string& a : e.aliases) {
+        if (a.empty()) continue;
+        DETENTE_RETURN_IF_ERROR(AddAlias(a, *id));
+        ids.emplace(Fold(a), *id);  // the canonical name wins over an alias
+      }
+    }
+    auto entity_id = [&](const std::string& name, const std::string& kind,
+                         const std::string& country) -> Result<int64_t> {
+      auto it = ids.find(Fold(name));
+      if (it != ids.end()) return it->second;
+      Result<int64_t> id = UpsertEntity(name, kind, country);
+      if (!id.ok()) return id.status();
+      ids[Fold(name)] = *id;
+      DETENTE_RETURN_IF_ERROR(AddAlias(name, *id));
+      return *id;
+    };
+
+    Result<sql::Stmt> ins_event = db_.Prepare(
+        "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, place_id, "
+        "event_date, time_text, negated, modality, confidence, extractor_version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!ins_event.ok()) return ins_event.status();
+    const std::string version = Extractor::Version();
+    for (const Event& ev : x.events) {
+      auto sent = sentence_rows.find(ev.sentence);
+      if (sent == sentence_rows.end()) {
+        return Status::DataError("event refers to sentence " + std::to_string(ev.sentence) +
+                                 ", which the extraction does not have");
+      }
+      if (ev.actor.empty() || ev.action.empty()) {
+        return Status::DataError("event without actor or action in sentence " +
+                                 std::to_string(ev.sentence));
+      }
+      Result<int64_t> actor = entity_id(ev.actor, ev.actor_kind, ev.actor_country);
+      if (!actor.ok()) return actor.status();
+      std::optional<int64_t> object, place;
+      if (ev.object && !ev.object->empty()) {
+        Result<int64_t> id = entity_id(*ev.object, ev.object_kind, ev.object_country);
+        if (!id.ok()) return id.status();
+        object = *id;
+      }
+      if (ev.place && !ev.place->empty()) {
+        Result<int64_t> id = entity_id(*ev.place, "", "");
+        if (!id.ok()) return id.status();
+        place = *id;
+      }
+      std::optional<std::string> date, time_text = ev.time_text;
+      if (ev.time && IsIsoDate(*ev.time)) {
+        date = *ev.time;
+      } else if (ev.time && !time_text) {
+        time_text = ev.time;
+      }
+      ins_event->Bind(1, sent->second)
+          .Bind(2, *actor)
+          .Bind(3, ev.action)
+          .Bind(4, NonEmpty(ev.action_class))
+          .Bind(5, object)
+          .Bind(6, place)
+          .Bind(7, date)
+          .Bind(8, time_text)
+          .Bind(9, ev.negated ? 1 : 0)
+          .Bind(10, ev.modality.empty() ? std::string("asserted") : ev.modality)
+          .Bind(11, ev.confidence)
+          .Bind(12, version);
+      Status s = ins_event->Run();
+      if (!s.ok()) return Status::DatabaseError("event: " + s.message());
+    }
+    DETENTE_RETURN_IF_ERROR(tx.Commit());
+    return true;
+  }
+
+  Result<QueryResult> Query(const std::string& text) override {
+    QueryResult out;
+    sqlite3* db = db_.get();
+    int64_t changes_before = sqlite3_total_changes64(db);
+    const char* tail = text.c_str();
+    const char* end = tail + text.size();
+    bool have_columns = false;
+    while (tail < end) {
+      sqlite3_stmt* raw = nullptr;
+      const char* next = nullptr;
+      int rc = sqlite3_prepare_v2(db, tail, static_cast<int>(end - tail), &raw, &next);
+      sql::Stmt st(raw);
+      if (rc != SQLITE_OK) return SqlError();
+      tail = next;
+      if (!raw) continue;  // whitespace or a comment
+      int ncol = st.ColumnCount();
+      bool keep = ncol > 0 || !have_columns;
+      if (ncol > 0) {
+        out.columns.clear();
+        out.rows.clear();
+        out.numeric.clear();
+        for (int c = 0; c < ncol; ++c) out.columns.push_back(sqlite3_column_name(raw, c));
+        have_columns = true;
+      }
+      while (true) {
+        rc = sqlite3_step(raw);
+        if (rc == SQLITE_DONE) break;
+        if (rc != SQLITE_ROW) return SqlError();
+        if (!keep || ncol == 0) continue;
+        std::vector<std::optional<std::string>> row;
+        std::vector<bool> numeric;
+        for (int c = 0; c < ncol; ++c) {
+          int type = sqlite3_column_type(raw, c);
+          numeric.push_back(type == SQLITE_INTEGER || type == SQLITE_FLOAT);
+          if (type == SQLITE_NULL) {
+            row.push_back(std::nullopt);
+          } else if (type == SQLITE_BLOB) {
+            static const char kHex[] = "0123456789abcdef";
+            const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(raw, c));
+            int n = sqlite3_column_bytes(raw, c);
+            std::string hex;
+            for (int k = 0; k < n; ++k) {
+              hex += kHex[p[k] >> 4];
+              hex += kHex[p[k] & 0xF];
+            }
+            row.push_back(std::move(hex));
+          } else {
+            row.push_back(st.Text(c));
+          }
+        }
+        out.rows.push_back(std::move(row));
+        out.numeric.push_back(std::move(numeric));
+      }
+    }
+    out.changes = sqlite3_total_changes64(db) - changes_before;
+    return out;
+  }
+
+  Result<StoreStats> Stats() override {
+    StoreStats s;
+    struct {
+      const char* sql;
+      int64_t* out;
+    } counts[] = {
+        {"SELECT count(*) FROM documents", &s.documents},
+        {"SELECT count(*) FROM sentences", &s.sentences},
+        {"SELECT count(*) FROM entities", &s.entities},
+        {"SELECT count(*) FROM aliases", &s.aliases},
+        {"SELECT count(*) FROM events", &s.events},
+    };
+    for (auto& c : counts) {
+      Result<sql::Stmt> st = db_.Prepare(c.sql);
+      if (!st.ok()) return st.status();
+      Result<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      *c.out = st->Int(0);
+    }
+    Result<int> v = UserVersion(db_);
+    if (!v.ok()) return v.status();
+    s.schema_version = *v;
+    return s;
+  }
+
+ private:
+  Status SqlError() {
+    sqlite3* db = db_.get();
+    std::string msg = sqlite3_errmsg(db);
+    if ((sqlite3_extended_errcode(db) & 0xFF) == SQLITE_READONLY) {
+      return Status::Unsupported("the database is open read-only: " + msg);
+    }
+    return Status::DatabaseError(msg);
+  }
+
+  // Inserts the entity or returns the existing one with that name (case-
+  // insensitive), filling in a kind or country it did not know yet.
+  Result<int64_t> UpsertEntity(const std::string& name, const std::string& kind,
+                               const std::string& country) {
+    if (!upsert_.get()) {
+      Result<sql::Stmt> st = db_.Prepare(
+          "INSERT INTO entities(name, kind, country) VALUES (?, ?, ?) "
+          "ON CONFLICT(name) DO UPDATE SET "
+          "  kind = iif(entities.kind = 'unknown', excluded.kind, entities.kind),"
+          "  country = COALESCE(entities.country, excluded.country) "
+          "RETURNING id");
+      if (!st.ok()) return st.status();
+      upsert_ = std::move(*st);
+    }
+    upsert_.Bind(1, name)
+        .Bind(2, kind.empty() ? std::string(kUnknownKind) : kind)
+        .Bind(3, NonEmpty(country));
+    Result<bool> row = upsert_.Step();
+    if (!row.ok() || !*row) {
+      upsert_.Reset();
+      return row.ok() ? Status::Internal("upsert returned no id") : row.status();
+    }
+    int64_t id = upsert_.Int(0);
+    Status done = upsert_.Run();  // finish the statement so that it can be reused
+    if (!done.ok()) return done;
+    return id;
+  }
+
+  Status AddAlias(const std::string& alias, int64_t entity) {
+    if (!alias_.get()) {
+      Result<sql::Stmt> st =
+          db_.Prepare("INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES (?, ?)");
+      if (!st.ok()) return st.status();
+      alias_ = std::move(*st);
+    }
+    alias_.Bind(1, alias).Bind(2, entity);
+    return alias_.Run();
+  }
+
+  sql::Db db_;
+  sql::Stmt upsert_;
+  sql::Stmt alias_;
+};
+
+}  // namespace
+
+int Store::SchemaVersion() { return static_cast<int>(kMigrationCount); }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
+                                           const StoreOptions& options) {
+  std::error_code ec;
+  if (options.read_only && path != ":memory:" && !std::filesystem::exists(path, ec)) {
+    return Status::IOError(path + ": no such database file");
+  }
+  Result<sql::Db> db = sql::Db::Open(path, options.read_only, options.busy_timeout_ms);
+  if (!db.ok()) return Status::DatabaseError(path + ": " + db.status().message());
+  Result<int> version = UserVersion(*db);
+  if (!version.ok()) return Status::DatabaseError(path + ": " + version.status().message());
+  const int known = SchemaVersion();
+  if (*version > known) {
+    return Status::Unsupported(path + " was written by a newer detente (schema " +
+                               std::to_string(*version) + ", this build knows " +
+                               std::to_string(known) + ")");
+  }
+  if (*version == 0) {
+    Result<int64_t> tables = CountTables(*db);
+    if (!tables.ok()) return Status::DatabaseError(path + ": " + tables.status().message());
+    if (*tables > 0) {
+      return Status::DatabaseError(path + " is not a detente database (it has tables but no "
+                                   "schema version)");
+    }
+  }
+  if (options.read_only && *version < known) {
+    return Status::Unsupported(path + " has schema " + std::to_string(*version) +
+                               " and needs an upgrade to " + std::to_string(known) +
+                               "; open it once for writing (e.g. detente ingest) first");
+  }
+  auto store = std::make_unique<SqliteStore>(std::move(*db));
+  if (*version < known) {
+    Status s = store->Migrate(*version);
+    if (!s.ok()) return Status::DatabaseError(path + ": " + s.message());
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace detente
