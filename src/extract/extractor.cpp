@@ -1,37 +1,223 @@
-// First version: sentences only; events come with the extractor issue.
+// The extractor pipeline: text -> entities -> parse -> events.
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <exception>
+#include <map>
+#include <set>
+
+#include "detente/entities.h"
 #include "detente/extract.h"
+#include "detente/parse.h"
 #include "detente/text.h"
+#include "entities/words.h"
+#include "extract/dates.h"
+#include "extract/events.h"
+#include "extract/lemmatizer.h"
 
 namespace detente {
 namespace {
 
-class SentenceOnlyExtractor : public Extractor {
- public:
-  Result<Extraction> Extract(const Document& doc) const override {
-    Extraction x;
-    auto add = [&](const std::string& s, bool in_title) {
-      for (const SentenceSpan& sp : SplitSentences(s)) {
-        Sentence out;
-        out.index = static_cast<int>(x.sentences.size());
-        out.in_title = in_title;
-        out.begin = sp.begin;
-        out.end = sp.end;
-        out.text = std::string(sp.text(s));
-        x.sentences.push_back(std::move(out));
-      }
-    };
-    add(doc.title, true);
-    add(doc.text, false);
-    return x;
+// The word the parser sees for a mention: one token, shaped so that Link
+// Grammar takes it for a name (or a plain pronoun for "he").
+std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens) {
+  if (m.kind == "reference") {
+    if (m.first == m.last) return tokens[m.first];
+    // "the top U.S. diplomat" -> a proper noun the parser can place.
+    return "Ref";
   }
+  std::string w;
+  for (int i = m.first; i <= m.last; ++i) {
+    if (!w.empty() && tokens[i] != "'s" && tokens[i] != "\u2019s") w += '_';
+    w += tokens[i];
+  }
+  if (!w.empty() && !std::isupper(static_cast<unsigned char>(w[0]))) w[0] = 'X';
+  return w;
+}
+
+class ExtractorImpl : public Extractor {
+ public:
+  ExtractorImpl(ExtractOptions o, std::unique_ptr<EntityRecognizer> rec,
+                std::unique_ptr<Parser> parser, Lemmatizer lem)
+      : options_(std::move(o)),
+        rec_(std::move(rec)),
+        parser_(std::move(parser)),
+        lem_(std::move(lem)) {}
+
+  Result<Extraction> Extract(const Document& doc) const override {
+    try {
+      return ExtractImpl(doc);
+    } catch (const std::exception& e) {
+      return Status::Internal(std::string("extractor: ") + e.what());
+    }
+  }
+
+ private:
+  Extraction ExtractImpl(const Document& doc) const;
+  void Analyse(AnalysedSentence* s, DocumentEntities* de) const;
+
+  ExtractOptions options_;
+  std::unique_ptr<EntityRecognizer> rec_;
+  std::unique_ptr<Parser> parser_;
+  Lemmatizer lem_;
 };
+
+void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
+  // Resolve names and references in reading order.
+  for (Mention& m : s->mentions) {
+    if (m.kind == "reference") {
+      if (!de->ResolveReference(&m)) m.name.clear();
+    } else {
+      de->Canonicalize(&m);
+      // A state stands behind its demonym group and its capital as actor.
+      if (m.group_of_state && !m.country.empty()) {
+        std::string n = rec_->CountryName(m.country);
+        if (!n.empty()) m.name = n;
+        m.kind = "country";
+      }
+    }
+    if (!m.name.empty()) de->Touch(m);
+  }
+  // One word per mention for the parser.
+  size_t mi = 0;
+  for (int i = 0; i < static_cast<int>(s->tokens.size());) {
+    s->word_first.push_back(i);
+    if (mi < s->mentions.size() && s->mentions[mi].first == i) {
+      s->words.push_back(ParserWord(s->mentions[mi], s->tokens));
+      s->word_mention.push_back(static_cast<int>(mi));
+      i = s->mentions[mi].last + 1;
+      ++mi;
+    } else {
+      s->words.push_back(s->tokens[i]);
+      s->word_mention.push_back(-1);
+      ++i;
+    }
+  }
+  s->times = FindTimeExpressions(s->words);
+  if (!s->words.empty() && static_cast<int>(s->words.size()) <= options_.max_parse_tokens) {
+    Result<Parse> p = parser_->ParseWords(s->words);
+    if (p.ok()) s->parse = std::move(p.value());
+  }
+}
+
+Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
+  Extraction x;
+  std::vector<AnalysedSentence> analysed;
+  auto add = [&](const std::string& text, bool in_title) {
+    for (const SentenceSpan& sp : SplitSentences(text)) {
+      Sentence out;
+      out.index = static_cast<int>(x.sentences.size());
+      out.in_title = in_title;
+      out.begin = sp.begin;
+      out.end = sp.end;
+      out.text = std::string(sp.text(text));
+      AnalysedSentence a;
+      for (const Token& t : Tokenize(out.text)) a.tokens.push_back(t.text);
+      a.mentions = rec_->Recognize(a.tokens);
+      x.sentences.push_back(std::move(out));
+      analysed.push_back(std::move(a));
+    }
+  };
+  add(doc.title, true);
+  add(doc.text, false);
+
+  // Full names first, so that "Blinken" in a headline finds "Antony Blinken".
+  DocumentEntities de;
+  for (const AnalysedSentence& a : analysed) de.AddNames(a.mentions);
+
+  std::map<std::string, Entity> entities;
+  auto entity_of = [&](const Mention& m) {
+    Entity& e = entities[m.name];
+    if (e.name.empty()) {
+      e.name = m.name;
+      e.kind = m.kind == "reference" ? "unknown" : m.kind;
+      e.country = m.country;
+    }
+    if (e.country.empty()) e.country = m.country;
+    if (std::find(e.aliases.begin(), e.aliases.end(), m.text) == e.aliases.end() &&
+        m.kind != "reference" && !m.group_of_state)
+      e.aliases.push_back(m.text);
+    if (std::find(e.aliases.begin(), e.aliases.end(), m.name) == e.aliases.end())
+      e.aliases.push_back(m.name);
+    return &e;
+  };
+
+  for (size_t si = 0; si < analysed.size(); ++si) {
+    AnalysedSentence& a = analysed[si];
+    Analyse(&a, &de);
+    std::set<std::string> seen;
+    for (const RawEvent& r : ExtractEvents(a, lem_)) {
+      Mention actor = a.mentions[r.actor];
+      // A capital standing for its state: "Tokyo said" -> Japan.
+      if (actor.kind == "city" && actor.capital && !actor.country.empty()) {
+        std::string n = rec_->CountryName(actor.country);
+        if (!n.empty()) {
+          actor.name = n;
+          actor.kind = "country";
+        }
+      }
+      Event e;
+      e.sentence = static_cast<int>(si);
+      e.actor = actor.name;
+      e.actor_kind = entity_of(actor)->kind;
+      e.actor_country = entity_of(actor)->country;
+      e.action = r.action;
+      e.action_class = rec_->ActionClass(r.action);
+      if (e.action_class.empty()) {
+        e.action_class = rec_->ActionClass(r.action.substr(0, r.action.find(' ')));
+      }
+      if (r.object >= 0) {
+        const Mention& o = a.mentions[r.object];
+        e.object = o.name;
+        e.object_kind = entity_of(o)->kind;
+        e.object_country = entity_of(o)->country;
+      } else if (!r.object_text.empty()) {
+        e.object = r.object_text;
+        e.object_kind = "artefact";
+        Mention art;
+        art.name = art.text = r.object_text;
+        art.kind = "artefact";
+        entity_of(art);
+      }
+      if (r.place >= 0) {
+        e.place = a.mentions[r.place].name;
+        entity_of(a.mentions[r.place]);
+      }
+      if (r.time >= 0) {
+        const TimeExpr& t = a.times[r.time];
+        e.time_text = t.text;
+        auto iso = ResolveTime(t, doc.date, r.modality == "future");
+        e.time = iso ? *iso : t.text;
+      }
+      e.negated = r.negated;
+      e.modality = r.modality;
+      e.confidence = r.confidence;
+      std::string key = e.actor + "|" + e.action + "|" + e.object.value_or("");
+      if (!seen.insert(key).second) continue;
+      x.events.push_back(std::move(e));
+    }
+  }
+  for (auto& [name, e] : entities) x.entities.push_back(std::move(e));
+  return x;
+}
 
 }  // namespace
 
-Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions&) {
-  return std::unique_ptr<Extractor>(new SentenceOnlyExtractor());
+Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& options) {
+  auto rec = EntityRecognizer::Create(options.data_dir);
+  if (!rec.ok()) return rec.status();
+  ParserOptions po;
+  po.linkage_limit = options.linkage_limit;
+  po.short_length = options.short_length;
+  po.max_parse_time_s = options.parse_timeout_s;
+  auto parser = Parser::Create(po);
+  if (!parser.ok()) return parser.status();
+  auto lem = Lemmatizer::Load();
+  if (!lem.ok()) return lem.status();
+  return std::unique_ptr<Extractor>(new ExtractorImpl(
+      options, std::move(rec.value()), std::move(parser.value()), std::move(lem.value())));
 }
 
-std::string Extractor::Version() { return std::string("detente-") + DETENTE_VERSION + "/0"; }
+std::string Extractor::Version() { return std::string("detente-") + DETENTE_VERSION + "/1"; }
 
 }  // namespace detente

@@ -1,0 +1,76 @@
+// Entities: named actors, places and artefacts in tokenised sentences.
+//
+// Recognition works on the tokens of one sentence: gazetteer phrases
+// (countries, cities, regions, organisations), titled names ("Egyptian
+// President Abdel Fattah el-Sissi"), other capitalised names, demonym groups
+// ("Turkish police" -> Turkey) and pronouns or descriptions ("he", "the
+// group"), which coreference later resolves within the document.
+//
+// Thread safety: an EntityRecognizer is immutable after Create(); all const
+// methods may be called concurrently. A DocumentEntities is not thread-safe.
+#ifndef DETENTE_ENTITIES_H_
+#define DETENTE_ENTITIES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "detente/status.h"
+
+namespace detente {
+
+struct Mention {
+  int first = 0;  // token range [first, last] in the sentence
+  int last = 0;
+  std::string text;     // as written
+  std::string name;     // canonical name; empty until resolved for references
+  std::string kind;     // person, country, city, region, organization, armed_group,
+                        // institution, party, company, venue; "reference" for
+                        // pronouns and descriptions
+  std::string country;  // ISO 3166-1 alpha-3, or empty
+  bool capital = false;       // a national capital (may stand for its state)
+  bool group_of_state = false;  // "Turkish police": stands for the country
+};
+
+class EntityRecognizer {
+ public:
+  // Loads the gazetteers from `data_dir` (see data/README.md); an empty
+  // `data_dir` means the default search. Returns kIOError naming the missing
+  // or malformed file.
+  static Result<std::unique_ptr<EntityRecognizer>> Create(const std::string& data_dir);
+  virtual ~EntityRecognizer() = default;
+
+  // The mentions among `tokens`, left to right, never overlapping.
+  virtual std::vector<Mention> Recognize(const std::vector<std::string>& tokens) const = 0;
+
+  // CAMEO root class of a verb lemma ("meet" -> "04 Consult"); empty if unknown.
+  virtual std::string ActionClass(const std::string& lemma) const = 0;
+
+  // The common English name of a country ("EGY" -> "Egypt"); empty if unknown.
+  virtual std::string CountryName(const std::string& iso3) const = 0;
+};
+
+// Canonical names across the sentences of one document: "Blinken" after (or
+// before) "Antony Blinken" is the same person; pronouns and descriptions
+// resolve to the most recent compatible entity.
+class DocumentEntities {
+ public:
+  // Registers the named mentions of a sentence, in document order.
+  void AddNames(const std::vector<Mention>& mentions);
+  // Rewrites a person's short name to the fullest name registered with the
+  // same last (or first) word.
+  void Canonicalize(Mention* m) const;
+  // Resolves a reference mention ("he", "the group", "the top U.S.
+  // diplomat") against what has been seen so far; false when nothing fits.
+  bool ResolveReference(Mention* m) const;
+  // Records that `m` was mentioned (for recency).
+  void Touch(const Mention& m);
+
+ private:
+  std::vector<Mention> full_names_;  // multi-word person names
+  std::vector<Mention> recent_;      // resolved mentions, most recent last
+};
+
+}  // namespace detente
+
+#endif  // DETENTE_ENTITIES_H_

@@ -1,0 +1,130 @@
+// Coreference within one document: short names and references.
+#include <algorithm>
+
+#include "detente/entities.h"
+#include "entities/words.h"
+
+namespace detente {
+namespace {
+
+std::string LastWord(const std::string& s) {
+  size_t sp = s.rfind(' ');
+  return sp == std::string::npos ? s : s.substr(sp + 1);
+}
+std::string FirstWord(const std::string& s) { return s.substr(0, s.find(' ')); }
+
+bool IsActorKind(const std::string& k) {
+  return k == "country" || k == "organization" || k == "armed_group" || k == "institution" ||
+         k == "party";
+}
+
+}  // namespace
+
+void DocumentEntities::AddNames(const std::vector<Mention>& mentions) {
+  for (const Mention& m : mentions) {
+    if (m.kind == "person" && m.name.find(' ') != std::string::npos) {
+      auto same = [&](const Mention& o) { return o.name == m.name; };
+      auto it = std::find_if(full_names_.begin(), full_names_.end(), same);
+      if (it == full_names_.end()) {
+        full_names_.push_back(m);
+      } else if (it->country.empty()) {
+        it->country = m.country;
+      }
+    }
+  }
+}
+
+void DocumentEntities::Canonicalize(Mention* m) const {
+  if (m->kind != "person" && m->kind != "organization") return;
+  if (m->name.empty() || m->name.find(' ') != std::string::npos) {
+    // A full name may still learn its country from another mention.
+    for (const Mention& f : full_names_)
+      if (f.name == m->name && m->country.empty()) m->country = f.country;
+    return;
+  }
+  // The fullest registered name ending (or starting) with this word.
+  const Mention* best = nullptr;
+  for (const Mention& f : full_names_) {
+    if (LastWord(f.name) == m->name || FirstWord(f.name) == m->name) {
+      if (!best || f.name.size() > best->name.size()) best = &f;
+    }
+  }
+  if (best) {
+    m->name = best->name;
+    m->kind = "person";
+    if (m->country.empty()) m->country = best->country;
+  }
+}
+
+bool DocumentEntities::ResolveReference(Mention* m) const {
+  std::string text = Lower(m->text);
+  std::string head = LastWord(text);
+  auto pick = [&](auto pred) -> bool {
+    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      if (pred(*it)) {
+        std::string text_kept = m->text;
+        int first = m->first, last = m->last;
+        *m = *it;
+        m->text = text_kept;
+        m->first = first;
+        m->last = last;
+        return true;
+      }
+    }
+    return false;
+  };
+  auto name_has = [](const Mention& r, const char* w) {
+    return r.name.find(w) != std::string::npos;
+  };
+  if (text == "he" || text == "she" || text == "him" || text == "his" || text == "her") {
+    return pick([](const Mention& r) { return r.kind == "person"; });
+  }
+  if (text == "it" || text == "its") {
+    return pick([](const Mention& r) { return IsActorKind(r.kind); });
+  }
+  if (text == "they" || text == "them" || text == "their") return false;
+  std::string country = m->country;
+  if (head == "group" || head == "militants" || head == "movement") {
+    return pick([](const Mention& r) {
+      return r.kind == "armed_group" || r.kind == "organization" || r.kind == "party";
+    });
+  }
+  if (head == "bloc" || head == "alliance" || head == "union" || head == "organisation" ||
+      head == "organization" || head == "body") {
+    return pick([](const Mention& r) { return r.kind == "organization"; });
+  }
+  if (head == "court" || head == "tribunal") {
+    return pick([&](const Mention& r) { return name_has(r, "Court") || name_has(r, "Tribunal"); });
+  }
+  if (head == "council") {
+    return pick([&](const Mention& r) { return name_has(r, "Council"); });
+  }
+  if (head == "parliament") {
+    return pick([&](const Mention& r) {
+      return r.kind == "institution" || name_has(r, "Assembly") || name_has(r, "parliament");
+    });
+  }
+  if (head == "country" || head == "kingdom" || head == "state" || head == "republic" ||
+      head == "emirate") {
+    return pick([&](const Mention& r) {
+      return r.kind == "country" && (country.empty() || r.country == country);
+    });
+  }
+  if (head == "government" || head == "junta") {
+    return pick([&](const Mention& r) {
+      return r.kind == "country" && (country.empty() || r.country == country);
+    });
+  }
+  // A person described by role, maybe with a country: "the top U.S. diplomat".
+  return pick([&](const Mention& r) {
+    return r.kind == "person" && (country.empty() || r.country == country);
+  });
+}
+
+void DocumentEntities::Touch(const Mention& m) {
+  if (m.name.empty() || m.kind == "reference") return;
+  recent_.push_back(m);
+  if (recent_.size() > 64) recent_.erase(recent_.begin());
+}
+
+}  // namespace detente

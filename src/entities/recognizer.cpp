@@ -1,0 +1,399 @@
+// Entity recognition over the tokens of one sentence. See entities.h.
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "detente/entities.h"
+#include "entities/gazetteer.h"
+#include "entities/words.h"
+
+namespace detente {
+namespace {
+
+// Nouns that make a demonym or country a stand-in for the state:
+// "Turkish police", "a U.S. delegation", "Egyptian and Qatari leaders".
+const std::unordered_set<std::string> kStateNouns = {
+    "leader",   "leaders",   "official",  "officials",   "police",     "troops",
+    "soldiers", "forces",    "delegation", "military",   "authorities", "negotiators",
+    "diplomats", "warplanes", "jets",     "navy",        "army",       "planes",
+    "ministers", "envoys",   "mediators", "government",  "regime",     "junta"};
+
+// Lower-case nouns after a name that make it an organisation; the noun is
+// not part of the name ("his National Unity party" -> "National Unity").
+const std::unordered_set<std::string> kOrgTrailers = {"party", "group", "movement", "faction",
+                                                      "militia", "alliance", "bloc", "coalition"};
+// Lower-case nouns that are part of the name ("Trump administration").
+const std::unordered_set<std::string> kOrgTails = {"administration", "government", "cabinet"};
+
+// Last words that make a capitalised sequence an organisation or institution.
+const std::unordered_set<std::string> kOrgKeywords = {
+    "Council",   "Court",      "Forces",      "Force",     "Party",     "Union",
+    "Organization", "Organisation", "Ministry", "Assembly", "Parliament", "Front",
+    "Group",     "Agency",     "Bank",        "Fund",      "Commission", "Committee",
+    "Army",      "Guard",      "Rada",        "Cabinet",   "Congress",  "Senate",
+    "Office",    "Department", "Service",     "Services",  "Police",    "Movement",
+    "Alliance",  "League",     "Federation",  "Community", "Authority", "Government",
+    "Administration", "Institute", "Foundation", "Association", "Coalition", "Brigade",
+    "Brigades",  "Navy",       "Corps",       "Command",   "Secretariat", "Directorate",
+    "Knesset",   "Duma",       "Bureau",      "Organisation", "Board",   "Tribunal",
+    "Delegation", "Mission",   "Programme",   "Program",   "Council's", "Republic"};
+// Last words that make it a named artefact rather than an actor.
+const std::unordered_set<std::string> kArtefactKeywords = {
+    "Initiative", "Accords", "Accord", "Agreement", "Treaty", "Plan", "Act", "Declaration",
+    "Protocol",   "Deal",    "Resolution", "Pact", "Convention", "Framework", "Charter"};
+// Last words that make it a venue (a place that is not in the gazetteer).
+const std::unordered_set<std::string> kVenueKeywords = {
+    "Palace", "Hall", "House", "Cosmodrome", "Airport", "Base", "Camp", "Square", "Castle",
+    "Estate", "Center", "Centre", "Hotel", "Building", "Island", "Valley", "River", "Sea",
+    "Mountains", "Peninsula", "Strait", "Gulf", "Bay", "Lake", "Highway", "Street", "Prison"};
+
+// Lower-case words allowed inside a name: "Mohammed bin Abdulrahman Al Thani".
+const std::unordered_set<std::string> kNameConnectors = {
+    "bin", "bint", "ibn", "al", "el", "de", "da", "das", "do", "dos", "van", "von", "der",
+    "den", "del", "della", "di", "la", "le", "du", "ter", "y", "abu"};
+
+// Adjectives that may stand between a country and a title: "former", "top".
+const std::unordered_set<std::string> kTitleAdjectives = {
+    "former", "then",   "top",    "chief",  "senior", "deputy", "acting", "new",
+    "outgoing", "incoming", "military", "foreign", "interim", "current", "exiled",
+    "jailed", "detained", "veteran", "longtime", "his", "her", "its", "their", "the"};
+
+// Descriptions that refer back to an entity: "the group", "the court".
+const std::unordered_set<std::string> kReferenceNouns = {
+    "group",  "bloc",    "alliance", "court",   "council",  "kingdom", "country",
+    "militants", "organisation", "organization", "president", "leader", "diplomat",
+    "minister", "premier", "incumbent", "chancellor", "movement", "government",
+    "junta", "emirate", "state", "republic", "body", "tribunal", "union", "parliament",
+    "prime",  "mediator", "envoy", "monarch", "king", "emir", "spokesman"};
+
+const std::unordered_set<std::string> kPronouns = {"he", "she", "him", "her", "his",
+                                                   "it", "its", "they", "them", "their"};
+
+bool IsCapitalised(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c < 0x80) return std::isupper(c) != 0;
+  // Latin-1 supplement capitals À..Þ (U+00C0-U+00DE) and Latin Extended-A
+  // even code points (capitals), enough for Ö, É, Ş, Ł ...
+  if (t.size() >= 2) {
+    unsigned cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(t[1]) & 0x3F);
+    if (c == 0xC3) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+    if (c == 0xC4 || c == 0xC5) return cp % 2 == 0;
+  }
+  return false;
+}
+
+bool HasDigit(std::string_view t) {
+  return std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit((unsigned char)c); });
+}
+
+bool IsPossessive(std::string_view t) { return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019"; }
+
+std::string Join(const std::vector<std::string>& t, int a, int b) {
+  std::string out;
+  for (int i = a; i <= b; ++i) {
+    if (i > a && !IsPossessive(t[i])) out += ' ';
+    out += t[i];
+  }
+  return out;
+}
+
+class RecognizerImpl : public EntityRecognizer {
+ public:
+  explicit RecognizerImpl(Gazetteer g) : gaz_(std::move(g)) {
+    for (const GazEntry& e : gaz_.entries())
+      if (e.kind == "country" && !e.country.empty()) country_names_.emplace(e.country, e.name);
+  }
+  std::string CountryName(const std::string& iso3) const override {
+    auto it = country_names_.find(iso3);
+    return it == country_names_.end() ? std::string() : it->second;
+  }
+
+  std::vector<Mention> Recognize(const std::vector<std::string>& t) const override;
+  std::string ActionClass(const std::string& lemma) const override {
+    return gaz_.CameoClass(lemma);
+  }
+
+ private:
+  // Longest gazetteer phrase starting at i; its length, 0 if none.
+  int MatchGazetteer(const std::vector<std::string>& t, int i, const GazEntry** e) const;
+  // Longest title starting at i (case-insensitive); its length, 0 if none.
+  int MatchTitle(const std::vector<std::string>& t, int i) const;
+  // A capitalised name starting at i; its length, 0 if none.
+  int MatchName(const std::vector<std::string>& t, int i) const;
+  bool IsNameWord(const std::vector<std::string>& t, int i) const;
+  bool TryTitledPerson(const std::vector<std::string>& t, int i, Mention* m) const;
+  bool TryReference(const std::vector<std::string>& t, int i, Mention* m) const;
+  void FillFromEntry(const GazEntry& e, Mention* m) const;
+
+  Gazetteer gaz_;
+  std::unordered_map<std::string, std::string> country_names_;
+};
+
+void RecognizerImpl::FillFromEntry(const GazEntry& e, Mention* m) const {
+  m->name = e.name;
+  m->kind = e.kind;
+  m->country = e.country;
+  m->capital = e.capital;
+}
+
+int RecognizerImpl::MatchGazetteer(const std::vector<std::string>& t, int i,
+                                   const GazEntry** e) const {
+  const int n = static_cast<int>(t.size());
+  for (int len = std::min(gaz_.max_tokens(), n - i); len >= 1; --len) {
+    // A phrase never ends on a function word or starts lower-case.
+    if (!IsCapitalised(t[i]) && !HasDigit(t[i])) return 0;
+    const GazEntry* found = gaz_.Find(Join(t, i, i + len - 1));
+    if (found && found->kind != "person_title") {
+      *e = found;
+      return len;
+    }
+  }
+  return 0;
+}
+
+int RecognizerImpl::MatchTitle(const std::vector<std::string>& t, int i) const {
+  const int n = static_cast<int>(t.size());
+  for (int len = std::min(4, n - i); len >= 1; --len) {
+    if (gaz_.IsTitle(Join(t, i, i + len - 1))) return len;
+  }
+  return 0;
+}
+
+bool RecognizerImpl::IsNameWord(const std::vector<std::string>& t, int i) const {
+  const std::string& w = t[i];
+  if (!IsCapitalised(w) || IsCalendarWord(w)) return false;
+  if (w.size() == 1) return false;
+  return !gaz_.IsTitle(w);
+}
+
+int RecognizerImpl::MatchName(const std::vector<std::string>& t, int i) const {
+  const int n = static_cast<int>(t.size());
+  if (!IsNameWord(t, i)) return 0;
+  int j = i + 1;
+  while (j < n) {
+    if (IsNameWord(t, j)) {
+      const GazEntry* e = nullptr;
+      // A country or city after a person's name starts a new mention.
+      if (MatchGazetteer(t, j, &e) > 0 && e->kind != "organization" && j > i) {
+        std::string lower_prev = Lower(t[j - 1]);
+        if (!kNameConnectors.count(lower_prev)) break;
+      }
+      ++j;
+    } else if (kNameConnectors.count(t[j]) && j + 1 < n && IsNameWord(t, j + 1)) {
+      j += 2;
+    } else if ((t[j] == "of" || t[j] == "for") && j + 1 < n &&
+               kOrgKeywords.count(t[j - 1]) + kVenueKeywords.count(t[j - 1]) > 0) {
+      // "Court of Justice", "Hall of the People"
+      int k = j + 1;
+      if (k < n && t[k] == "the") ++k;
+      if (k < n && IsNameWord(t, k)) {
+        j = k + 1;
+      } else {
+        break;
+      }
+    } else if (IsPossessive(t[j]) && j + 1 < n && IsNameWord(t, j + 1) &&
+               Lower(t[j - 1]) == "people") {
+      j += 2;  // "Donetsk People's Republic"
+    } else {
+      break;
+    }
+  }
+  return j - i;
+}
+
+bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
+                                     Mention* m) const {
+  const int n = static_cast<int>(t.size());
+  int j = i;
+  std::string country;
+  const GazEntry* e = nullptr;
+  // Optional modifier: a country, organisation or demonym, maybe possessive.
+  if (int len = MatchGazetteer(t, j, &e); len > 0) {
+    country = e->country;
+    j += len;
+    if (j < n && IsPossessive(t[j])) ++j;
+  } else if (const GazEntry* d = gaz_.Demonym(t[j])) {
+    country = d->country;
+    ++j;
+  }
+  while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the") ++j;
+  int titles = 0;
+  while (j < n) {
+    int len = MatchTitle(t, j);
+    if (len == 0) break;
+    j += len;
+    ++titles;
+    while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the") ++j;
+  }
+  if (titles == 0) return false;
+  // "the Qatari prime minister, Mohammed bin Abdulrahman Al Thani,"
+  int name_start = j;
+  if (j < n && t[j] == ",") name_start = j + 1;
+  if (name_start >= n) return false;
+  const GazEntry* g = nullptr;
+  if (MatchGazetteer(t, name_start, &g) > 0 && g->kind != "person") return false;
+  int len = MatchName(t, name_start);
+  if (len == 0) return false;
+  m->first = i;
+  m->last = name_start + len - 1;
+  m->name = Join(t, name_start, m->last);
+  m->kind = "person";
+  m->country = country;
+  return true;
+}
+
+bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Mention* m) const {
+  const int n = static_cast<int>(t.size());
+  std::string l = Lower(t[i]);
+  if (kPronouns.count(l)) {
+    m->first = m->last = i;
+    m->kind = "reference";
+    return true;
+  }
+  if (l != "the" || i + 1 >= n) return false;
+  // the [U.S.|Russian|top|militant ...]* NOUN
+  int j = i + 1;
+  std::string country;
+  for (int k = 0; k < 4 && j < n; ++k) {
+    std::string w = Lower(t[j]);
+    if (kReferenceNouns.count(w) && !(w == "prime" && j + 1 < n && Lower(t[j + 1]) != "minister")) {
+      int last = (w == "prime") ? j + 1 : j;
+      if (last + 1 < n && IsCapitalised(t[last + 1])) return false;  // a title, not a reference
+      if (last + 1 < n && (t[last + 1] == "of")) return false;       // "the president of X"
+      m->first = i;
+      m->last = last;
+      m->kind = "reference";
+      m->country = country;
+      return true;
+    }
+    const GazEntry* e = nullptr;
+    if (int len = MatchGazetteer(t, j, &e); len > 0 && e->kind == "country") {
+      country = e->country;
+      j += len;
+      continue;
+    }
+    if (const GazEntry* d = gaz_.Demonym(t[j])) {
+      country = d->country;
+      ++j;
+      continue;
+    }
+    if (IsCapitalised(t[j])) return false;
+    ++j;  // an adjective: "top", "militant", "far-right"
+  }
+  return false;
+}
+
+std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t) const {
+  std::vector<Mention> out;
+  const int n = static_cast<int>(t.size());
+  int i = 0;
+  while (i < n) {
+    Mention m;
+    m.first = m.last = i;
+    const GazEntry* e = nullptr;
+    // Sentence-initial capitals that are ordinary words are not names.
+    bool initial = (i == 0 || t[i - 1] == "\"" || t[i - 1] == "\u201c" || t[i - 1] == ":");
+    if (TryTitledPerson(t, i, &m)) {
+      // done
+    } else if (int len = MatchGazetteer(t, i, &e); len > 0) {
+      FillFromEntry(*e, &m);
+      m.last = i + len - 1;
+      // A longer capitalised name that merely starts with a gazetteer
+      // phrase: "Israel Defense Forces", "Chinese Foreign Ministry".
+      int name_len = MatchName(t, i);
+      if (name_len > len && kOrgKeywords.count(t[i + name_len - 1])) {
+        m.last = i + name_len - 1;
+        m.name = Join(t, i, m.last);
+        m.kind = "organization";
+      } else if ((e->kind == "country") && m.last + 1 < n &&
+                 kStateNouns.count(Lower(t[m.last + 1]))) {
+        m.group_of_state = true;
+        m.last += 1;
+      }
+    } else if (const GazEntry* d = gaz_.Demonym(t[i])) {
+      // "Egyptian and Qatari leaders": each demonym stands for its state.
+      int j = i + 1;
+      while (j + 1 < n && (t[j] == "and" || t[j] == ",") && gaz_.Demonym(t[j + 1])) j += 2;
+      int name_len = MatchName(t, i);
+      if (name_len > 1 && (kOrgKeywords.count(t[i + name_len - 1]) ||
+                           kArtefactKeywords.count(t[i + name_len - 1]))) {
+        m.last = i + name_len - 1;  // "Chinese Foreign Ministry"
+        m.name = Join(t, i, m.last);
+        m.kind = kOrgKeywords.count(t[m.last]) ? "institution" : "artefact";
+        m.country = d->country;
+      } else if (j < n && kStateNouns.count(Lower(t[j]))) {
+        m.last = i;
+        m.name = d->name;
+        m.kind = "country";
+        m.country = d->country;
+        m.group_of_state = true;
+        if (j == i + 1) m.last = j;
+      } else if (j < n && (Lower(t[j]) == "parliament" || Lower(t[j]) == "court")) {
+        m.last = j;  // "the Hungarian parliament": an institution of its own
+        m.name = Join(t, i, j);
+        m.kind = "institution";
+        m.country = d->country;
+      } else {
+        ++i;
+        continue;
+      }
+    } else if (TryReference(t, i, &m)) {
+      // done
+    } else if (int len = MatchName(t, i); len > 0 &&
+               !(initial && len == 1 && IsCommonWord(Lower(t[i])))) {
+      m.last = i + len - 1;
+      if (initial && IsCommonWord(Lower(t[i]))) {
+        // "However Blinken": drop the ordinary first word.
+        m.first = i + 1;
+        if (m.first > m.last) {
+          ++i;
+          continue;
+        }
+      }
+      const std::string& tail = t[m.last];
+      m.name = Join(t, m.first, m.last);
+      std::string next = m.last + 1 < n ? Lower(t[m.last + 1]) : "";
+      if (kArtefactKeywords.count(tail)) {
+        m.kind = "artefact";
+      } else if (kOrgKeywords.count(tail)) {
+        m.kind = "organization";
+      } else if (kVenueKeywords.count(tail)) {
+        m.kind = "venue";
+      } else if (kOrgTails.count(next)) {
+        m.last += 1;
+        m.name = Join(t, m.first, m.last);
+        m.kind = "institution";
+      } else if (kOrgTrailers.count(next)) {
+        m.kind = "organization";
+      } else if (len == 1 && tail.size() > 1 &&
+                 std::all_of(tail.begin(), tail.end(),
+                             [](char c) { return std::isupper((unsigned char)c) || c == '.'; })) {
+        m.kind = "organization";  // an acronym: FARC
+      } else {
+        m.kind = "person";
+      }
+    } else {
+      ++i;
+      continue;
+    }
+    m.text = Join(t, m.first, m.last);
+    out.push_back(m);
+    i = m.last + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::string& data_dir) {
+  Result<std::string> dir = Gazetteer::FindDataDir(data_dir);
+  if (!dir.ok()) return dir.status();
+  Result<Gazetteer> g = Gazetteer::Load(*dir);
+  if (!g.ok()) return g.status();
+  return std::unique_ptr<EntityRecognizer>(new RecognizerImpl(std::move(g.value())));
+}
+
+}  // namespace detente

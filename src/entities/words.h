@@ -1,0 +1,19 @@
+// Small word lists shared by the entity recognizer and the extractor.
+#ifndef DETENTE_ENTITIES_WORDS_H_
+#define DETENTE_ENTITIES_WORDS_H_
+
+#include <string>
+#include <string_view>
+
+namespace detente {
+
+std::string Lower(std::string_view s);
+// Weekdays and months (and their abbreviations): capitalised, never names.
+bool IsCalendarWord(std::string_view w);
+// Function words and adverbs that start sentences with a capital:
+// "The", "However", "Although".
+bool IsCommonWord(std::string_view lower);
+
+}  // namespace detente
+
+#endif  // DETENTE_ENTITIES_WORDS_H_

@@ -1,0 +1,653 @@
+// Events from Link Grammar linkages.
+//
+// For every content verb: its subject (S links, through auxiliaries,
+// infinitives, verb coordination and relative pronouns, else the subject of
+// the clause it hangs from), its object (O links, passives' surface subject,
+// prepositional objects), then negation, modality, place and time. Light
+// verbs ("held talks with") take their noun into the action.
+#include "extract/events.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "entities/words.h"
+
+namespace detente {
+namespace {
+
+// Verbs that report or judge rather than act; never events on their own.
+const std::unordered_set<std::string> kSkipVerbs = {
+    "say", "tell", "add", "describe", "insist", "claim", "believe", "think", "note", "see",
+    "seem", "remain", "become", "come", "be", "have", "do", "include", "get", "know",
+    "show", "face", "cite", "hint", "stress", "express", "mark", "call", "consider",
+    "appear", "look", "feel", "hang", "complicate", "embolden", "harden", "prove", "lie",
+    "want", "like", "hope", "expect", "run", "wail", "result", "ease", "end", "find",
+    "reflect", "stand", "keep", "emerge", "aim", "involve", "inform", "divide", "recover",
+    "erupt", "collapse", "break", "take", "mean", "allow", "riding", "ride", "trigger",
+    "spark", "go", "wait", "complain", "obstruct", "fear", "suggest", "indicate", "argue",
+    "warn", "confirm", "report", "announce_", "tell", "speak_", "die", "kill_", "live",
+    "hold", "make", "give", "launch", "carry", "put", "set", "pay", "draw", "remain",
+    "continue", "begin", "start", "try", "need", "plan", "seek", "intend", "prepare"};
+
+// Verbs that are events with no object at all: "Gantz resigned."
+const std::unordered_set<std::string> kIntransitive = {
+    "resign", "abstain", "concede", "step down", "take office", "retire", "withdraw",
+    "surrender", "capitulate", "defect", "quit", "veto", "walk out", "stand down"};
+
+// Matrix verbs that only set modality for the verb they govern.
+const std::unordered_set<std::string> kFutureMatrix = {
+    "expect", "plan", "intend", "aim", "schedule", "set", "poise", "prepare", "promise",
+    "vow", "pledge", "hope", "want", "seek", "go", "due", "likely", "ready", "willing",
+    "try", "continue", "move"};
+// Matrix verbs that carry meaning: "refused to accept" -> "refuse to accept".
+const std::unordered_set<std::string> kMeaningMatrix = {"refuse", "agree", "decide", "help",
+                                                        "threaten", "vote", "begin",
+                                                        "offer", "fail", "start"};
+
+// Verbs of motion whose "in/to/into" object is the target, not the place.
+const std::unordered_set<std::string> kMotionVerbs = {
+    "travel", "fly", "flee", "arrive", "return", "go", "head", "move", "come", "sail",
+    "escape", "sweep", "march", "advance", "push", "withdraw", "retreat", "deploy",
+    "send", "land", "set", "cross", "enter", "leave", "relocate", "defect", "journey"};
+
+// Nouns that are objects in their own right: agreements, plans, decisions.
+const std::unordered_set<std::string> kArtefacts = {
+    "plan", "deal", "agreement", "treaty", "ceasefire", "truce", "resolution", "sanctions",
+    "government", "cabinet", "proposal", "declaration", "accord", "accords", "decision",
+    "package", "initiative", "mission", "pact", "charge", "charges", "move", "bid",
+    "warrant", "warrants", "offer", "protocol", "documents", "arrangement", "vote", "law",
+    "bill", "referendum", "election", "process", "framework", "roadmap", "accusation",
+    "claim", "demand", "request", "invitation", "embargo", "blockade", "strategy",
+    "programme", "program", "transition", "membership", "application", "statement",
+    "ultimatum", "memorandum", "partnership", "alliance", "corridor", "pause", "swap",
+    "exchange", "talks", "negotiations", "summit", "calls", "call", "appeal", "request",
+    "withdrawal", "offensive", "operation", "ban", "tariffs", "tariff", "aid", "loan",
+    "measures", "steps", "budget", "constitution", "parliament", "assembly", "verdict",
+    "ruling", "sentence", "order", "appointment", "nomination", "candidacy", "bill",
+    "reforms", "reform", "peace", "truce", "armistice", "settlement", "compromise",
+    "terms", "conditions", "principles", "framework", "guarantees", "commitment",
+    "cessation", "hostilities", "protest", "complaint", "case", "lawsuit", "investigation",
+    "probe", "inquiry", "report", "certification", "pipeline", "funds", "assistance",
+    "support", "opposition", "veto", "war", "invasion", "attack", "strike", "strikes",
+    "occupation", "annexation", "independence", "sovereignty", "junta", "regime"};
+
+const std::unordered_set<std::string> kObjectPreps = {
+    "to", "with", "on", "for", "against", "into", "from", "of", "over", "around", "toward",
+    "towards", "at", "in", "about", "onto", "across", "through", "behind", "north",
+    "south", "east", "west", "out"};
+
+const std::unordered_set<std::string> kParticles = {"over", "down", "back", "out", "off",
+                                                    "up", "away", "in"};
+
+struct Link {
+  int other;
+  std::string label;
+  bool other_is_right;
+};
+
+class SentenceGraph {
+ public:
+  SentenceGraph(const AnalysedSentence& s, const Lemmatizer& lem) : s_(s), lem_(lem) {
+    const int n = static_cast<int>(s.words.size());
+    links_.resize(n);
+    tag_.resize(n);
+    lower_.resize(n);
+    for (int i = 0; i < n; ++i) lower_[i] = Lower(s.words[i]);
+    if (!s.parse) return;
+    const Parse& p = *s.parse;
+    for (const ParseWord& w : p.words) {
+      if (w.token < 0 || w.token >= n || !tag_[w.token].empty()) continue;
+      tag_[w.token] = Subscript(w.text);
+    }
+    for (const ParseLink& l : p.links) {
+      int a = p.words[l.left].token, b = p.words[l.right].token;
+      if (a < 0 || b < 0 || a == b) continue;
+      links_[a].push_back({b, l.label, true});
+      links_[b].push_back({a, l.label, false});
+    }
+  }
+
+  int size() const { return static_cast<int>(s_.words.size()); }
+  const std::string& lower(int i) const { return lower_[i]; }
+  const std::string& tag(int i) const { return tag_[i]; }
+  bool IsMention(int i) const { return s_.word_mention[i] >= 0; }
+  const Mention& mention(int i) const { return s_.mentions[s_.word_mention[i]]; }
+
+  // Links at i whose label starts with `prefix`, towards one side.
+  std::vector<int> Linked(int i, std::string_view prefix, int side) const {
+    std::vector<int> out;
+    for (const Link& l : links_[i]) {
+      if (l.label.compare(0, prefix.size(), prefix) != 0) continue;
+      if (side > 0 && !l.other_is_right) continue;
+      if (side < 0 && l.other_is_right) continue;
+      out.push_back(l.other);
+    }
+    return out;
+  }
+  bool HasLink(int i, std::string_view prefix, int side) const {
+    return !Linked(i, prefix, side).empty();
+  }
+  std::vector<Link> LinksOf(int i) const { return links_[i]; }
+
+  bool IsVerb(int i) const {
+    const std::string& t = tag_[i];
+    if (IsMention(i)) return false;
+    if (!t.empty() && (t[0] == 'v' || t[0] == 'q' || t[0] == 'w')) return true;
+    // Gerunds that take objects act as participles: "adopting a resolution".
+    if (!t.empty() && t[0] == 'g') return HasLink(i, "O", 1) || HasLink(i, "MV", 1);
+    return false;
+  }
+
+  std::string VerbLemma(int i) const { return lem_.Verb(s_.words[i]); }
+
+ private:
+  // "met.v-d" -> "v-d"; "U.N._Security_Council[!<...>]" -> "".
+  static std::string Subscript(const std::string& w) {
+    std::string base = w.substr(0, w.find('['));
+    size_t dot = base.rfind('.');
+    if (dot == std::string::npos || dot + 1 >= base.size() || dot == 0) return "";
+    std::string sub = base.substr(dot + 1);
+    if (sub.size() > 6) return "";
+    for (char c : sub)
+      if (!(std::islower((unsigned char)c) || c == '-' || c == '*' || c == '#')) return "";
+    return sub;
+  }
+
+  const AnalysedSentence& s_;
+  const Lemmatizer& lem_;
+  std::vector<std::vector<Link>> links_;
+  std::vector<std::string> tag_;
+  std::vector<std::string> lower_;
+};
+
+bool IsAux(const std::string& lemma) {
+  static const std::unordered_set<std::string> kAux = {
+      "be", "have", "do", "will", "would", "shall", "should", "may", "might", "can",
+      "could", "must", "'ll", "wo"};
+  return kAux.count(lemma) > 0;
+}
+
+struct Chain {
+  int head = -1;            // the word carrying the subject link
+  std::vector<int> words;   // auxiliaries and matrix verbs above the verb
+  bool passive = false;
+};
+
+class Extraction {
+ public:
+  Extraction(const AnalysedSentence& s, const Lemmatizer& lem) : s_(s), g_(s, lem) {}
+
+  std::vector<RawEvent> Run();
+
+ private:
+  Chain ChainOf(int verb) const;
+  std::vector<int> Subjects(int verb, const Chain& c, int depth) const;
+  std::vector<int> Expand(int word, int depth = 0) const;  // coordinated mentions
+  std::vector<int> Agents(int verb) const;  // "by X"
+  int PlaceNear(int from, int object_word) const;
+  int NearestTime(int verb) const;
+  std::string NounPhrase(int head) const;
+  bool Negated(int verb, const Chain& c) const;
+  std::string Modality(int verb, const Chain& c) const;
+  bool IsPlaceKind(int word) const {
+    if (!g_.IsMention(word)) return false;
+    const std::string& k = g_.mention(word).kind;
+    return k == "city" || k == "region" || k == "country" || k == "venue";
+  }
+  int ResolveRelative(int w) const;
+
+  const AnalysedSentence& s_;
+  SentenceGraph g_;
+};
+
+Chain Extraction::ChainOf(int verb) const {
+  Chain c;
+  int cur = verb;
+  std::set<int> seen{verb};
+  for (int step = 0; step < 8; ++step) {
+    int up = -1;
+    for (const Link& l : g_.LinksOf(cur)) {
+      if (l.other_is_right) continue;  // governors are on the left
+      const std::string& lb = l.label;
+      bool chain_link = lb[0] == 'I' || lb.rfind("PP", 0) == 0 || lb.rfind("Pv", 0) == 0 ||
+                        lb.rfind("Pg", 0) == 0 || lb.rfind("Pa", 0) == 0 ||
+                        lb.rfind("TO", 0) == 0 || lb.rfind("VJr", 0) == 0 ||
+                        lb.rfind("IV", 0) == 0;
+      if (lb.rfind("VJl", 0) == 0) chain_link = false;
+      if (chain_link && !seen.count(l.other)) {
+        if (lb.rfind("Pv", 0) == 0 && cur == verb) c.passive = true;
+        up = l.other;
+        break;
+      }
+    }
+    // The left conjunct of "resigned and fled" hangs from the conjunction.
+    if (up < 0) {
+      for (const Link& l : g_.LinksOf(cur)) {
+        if (l.other_is_right && l.label.rfind("VJl", 0) == 0 && !seen.count(l.other)) {
+          up = l.other;
+          break;
+        }
+      }
+    }
+    if (up < 0) break;
+    seen.insert(up);
+    c.words.push_back(up);
+    cur = up;
+  }
+  c.head = cur;
+  return c;
+}
+
+int Extraction::ResolveRelative(int w) const {
+  // "China, which had summoned ...": the noun before the relative pronoun.
+  for (const Link& l : g_.LinksOf(w)) {
+    if (!l.other_is_right && (l.label.rfind("MX", 0) == 0 || l.label.rfind("R", 0) == 0 ||
+                              l.label.rfind("Mr", 0) == 0)) {
+      return l.other;
+    }
+  }
+  for (int k = w - 1; k >= 0 && k >= w - 3; --k)
+    if (g_.IsMention(k)) return k;
+  return -1;
+}
+
+std::vector<int> Extraction::Expand(int word, int depth) const {
+  std::vector<int> out;
+  if (word < 0 || depth > 6) return out;
+  const std::string& lw = g_.lower(word);
+  if (lw == "and" || lw == "or" || lw == ",") {
+    for (const Link& l : g_.LinksOf(word)) {
+      bool left_conjunct = (l.label.rfind("SJl", 0) == 0 || l.label.rfind("MJl", 0) == 0) &&
+                           !l.other_is_right;
+      bool right_conjunct = (l.label.rfind("SJr", 0) == 0 || l.label.rfind("MJr", 0) == 0) &&
+                            l.other_is_right;
+      if (left_conjunct || right_conjunct) {
+        auto sub = Expand(l.other, depth + 1);
+        out.insert(out.end(), sub.begin(), sub.end());
+      }
+    }
+    return out;
+  }
+  if (!g_.IsMention(word)) return {word};
+  // Lists the parser linked oddly: scan "A , B and C" around the word.
+  out.push_back(word);
+  const int n = g_.size();
+  int j = word + 1;
+  while (j + 1 < n && (g_.lower(j) == "," || g_.lower(j) == "and" || g_.lower(j) == "or")) {
+    int k = j + 1;
+    if (g_.lower(j) == "," && k < n && (g_.lower(k) == "and" || g_.lower(k) == "or")) ++k;
+    if (k < n && g_.lower(k) == "the") ++k;
+    if (k < n && g_.IsMention(k) && g_.mention(k).kind != "reference") {
+      out.push_back(k);
+      j = k + 1;
+    } else {
+      break;
+    }
+  }
+  j = word - 1;
+  while (j - 1 >= 0 && (g_.lower(j) == "," || g_.lower(j) == "and")) {
+    int k = j - 1;
+    if (k >= 0 && g_.lower(k) == "the") --k;
+    if (k >= 0 && g_.IsMention(k) && g_.mention(k).kind != "reference") {
+      // Only a list if it is joined by "and" somewhere.
+      out.insert(out.begin(), k);
+      j = k - 1;
+    } else {
+      break;
+    }
+  }
+  bool has_and = false;
+  for (int k = out.front(); k <= out.back(); ++k)
+    if (g_.lower(k) == "and" || g_.lower(k) == "or") has_and = true;
+  if (!has_and) return {word};
+  return out;
+}
+
+std::vector<int> Extraction::Subjects(int verb, const Chain& c, int depth) const {
+  std::vector<int> subj;
+  auto from_word = [&](int w) {
+    if (w < 0) return;
+    const std::string& lw = g_.lower(w);
+    if (lw == "which" || lw == "who" || lw == "that") w = ResolveRelative(w);
+    for (int x : Expand(w)) subj.push_back(x);
+  };
+  int head = c.head;
+  for (const Link& l : g_.LinksOf(head)) {
+    const std::string& lb = l.label;
+    if (lb[0] == 'S' && lb.rfind("SJ", 0) != 0 && !l.other_is_right && lb.rfind("SI", 0) != 0) {
+      from_word(l.other);
+    } else if (lb.rfind("SI", 0) == 0 && l.other_is_right) {
+      from_word(l.other);
+    }
+  }
+  if (!subj.empty() || depth > 3) return subj;
+  // Participles and verbs hanging from a clause take that clause's subject:
+  // "..., meeting with X", "... before travelling to Y".
+  for (const Link& l : g_.LinksOf(head)) {
+    if (l.other_is_right) continue;
+    const std::string& lb = l.label;
+    if (lb.rfind("MVg", 0) == 0 || lb.rfind("MVi", 0) == 0 || lb.rfind("Mg", 0) == 0 ||
+        lb.rfind("MVs", 0) == 0 || lb.rfind("MXsp", 0) == 0 || lb.rfind("Wg", 0) == 0 ||
+        lb.rfind("MVp", 0) == 0 || lb.rfind("Jp", 0) == 0 || lb.rfind("Mgp", 0) == 0 ||
+        lb.rfind("COp", 0) == 0 || lb.rfind("MVx", 0) == 0) {
+      int gov = l.other;
+      // Walk up through prepositions ("before traveling") to a verb.
+      for (int k = 0; k < 3 && gov >= 0 && !g_.IsVerb(gov); ++k) {
+        int up = -1;
+        for (const Link& m : g_.LinksOf(gov))
+          if (!m.other_is_right && m.label.rfind("MV", 0) == 0) up = m.other;
+        gov = up;
+      }
+      if (gov >= 0 && gov != verb && g_.IsVerb(gov)) {
+        auto s = Subjects(gov, ChainOf(gov), depth + 1);
+        if (!s.empty()) return s;
+      }
+    }
+  }
+  return subj;
+}
+
+std::vector<int> Extraction::Agents(int verb) const {
+  std::vector<int> out;
+  const int n = g_.size();
+  // "drafted by the United States", attached to the verb or to a noun.
+  for (int k = verb + 1; k < n && k <= verb + 3; ++k) {
+    if (g_.lower(k) != "by") continue;
+    int m = k + 1;
+    if (m < n && g_.lower(m) == "the") ++m;
+    if (m < n && g_.IsMention(m)) {
+      for (int x : Expand(m)) out.push_back(x);
+    }
+    break;
+  }
+  return out;
+}
+
+int Extraction::PlaceNear(int from, int object_word) const {
+  const int n = g_.size();
+  for (int k = from + 1; k < n && k <= from + 12; ++k) {
+    const std::string& w = g_.lower(k);
+    if (g_.IsVerb(k) || w == ";" || w == "who" || w == "which") break;
+    if (w != "in" && w != "at") continue;
+    // "in Cairo", "at the Filoli estate in Woodside", "in the Saudi city of Jeddah"
+    for (int m = k + 1; m < n && m <= k + 6; ++m) {
+      if (g_.IsVerb(m) || g_.lower(m) == ",") break;
+      if (m != object_word && IsPlaceKind(m)) return m;
+    }
+  }
+  return -1;
+}
+
+int Extraction::NearestTime(int verb) const {
+  int best = -1, best_d = 1 << 30;
+  for (size_t i = 0; i < s_.times.size(); ++i) {
+    const TimeExpr& t = s_.times[i];
+    int d = t.first > verb ? t.first - verb : (verb - t.last) + 2;  // prefer after the verb
+    if (d < best_d) {
+      best_d = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+std::string Extraction::NounPhrase(int head) const {
+  // Pre-modifiers linked by A/AN, recursively: "three-phase ceasefire plan".
+  int first = head;
+  std::vector<int> todo{head};
+  while (!todo.empty()) {
+    int w = todo.back();
+    todo.pop_back();
+    for (const Link& l : g_.LinksOf(w)) {
+      if (!l.other_is_right && (l.label.rfind("A", 0) == 0 || l.label.rfind("AN", 0) == 0) &&
+          l.other < first + 1 && l.other >= head - 5) {
+        first = std::min(first, l.other);
+        todo.push_back(l.other);
+      }
+    }
+  }
+  std::string out;
+  for (int k = first; k <= head; ++k) {
+    if (g_.lower(k) == "the" || g_.lower(k) == "a" || g_.lower(k) == "an") continue;
+    if (!out.empty()) out += ' ';
+    out += g_.IsMention(k) ? g_.mention(k).text : s_.words[k];
+  }
+  return out;
+}
+
+bool Extraction::Negated(int verb, const Chain& c) const {
+  std::vector<int> ws = c.words;
+  ws.push_back(verb);
+  for (int w : ws) {
+    for (const Link& l : g_.LinksOf(w)) {
+      const std::string& o = g_.lower(l.other);
+      if (o == "not" || o == "n't" || o == "never") return true;
+    }
+  }
+  // "has yet to respond", "no longer", "Neither leader", "did not" by position.
+  int start = ws.empty() ? verb : *std::min_element(ws.begin(), ws.end());
+  for (int k = std::max(0, start - 3); k < verb; ++k) {
+    const std::string& w = g_.lower(k);
+    if (w == "not" || w == "n't" || w == "never") return true;
+    if (w == "yet" && k + 1 < g_.size() && g_.lower(k + 1) == "to") return true;
+    if (w == "longer" && k > 0 && g_.lower(k - 1) == "no") return true;
+  }
+  return false;
+}
+
+std::string Extraction::Modality(int verb, const Chain& c) const {
+  std::string m = "asserted";
+  bool conditional = false;
+  for (int k = 0; k < verb; ++k) {
+    if (g_.lower(k) == "if" || g_.lower(k) == "unless") conditional = true;
+  }
+  for (int w : c.words) {
+    std::string l = g_.lower(w);
+    std::string lemma = g_.VerbLemma(w);
+    if (l == "may" || l == "might" || l == "could" || l == "can" || lemma == "threaten")
+      return "possible";
+    if (l == "will" || l == "'ll" || l == "shall" || l == "wo" || kFutureMatrix.count(lemma) ||
+        l == "due" || l == "going") {
+      m = "future";
+    }
+    if (l == "would") m = conditional ? "possible" : "future";
+    // "is to withdraw": be + to-infinitive.
+    if (lemma == "be") {
+      for (const Link& lk : g_.LinksOf(w))
+        if (lk.other_is_right && lk.label.rfind("TO", 0) == 0) m = "future";
+    }
+  }
+  // "if he implements the plan": the verb of a conditional clause.
+  if (m == "asserted") {
+    for (int k = std::max(0, verb - 6); k < verb; ++k)
+      if (g_.lower(k) == "if") return "possible";
+  }
+  return m;
+}
+
+std::vector<RawEvent> Extraction::Run() {
+  std::vector<RawEvent> out;
+  const int n = g_.size();
+  if (!s_.parse) return out;
+  for (int v = 0; v < n; ++v) {
+    if (!g_.IsVerb(v)) continue;
+    std::string lemma = g_.VerbLemma(v);
+    if (IsAux(lemma)) continue;
+    // A matrix verb ("expected to meet") yields to the verb it governs.
+    bool governs_infinitive = false;
+    for (const Link& l : g_.LinksOf(v))
+      if (l.other_is_right && (l.label.rfind("TO", 0) == 0 || l.label.rfind("IV", 0) == 0))
+        governs_infinitive = true;
+    if (governs_infinitive && (kFutureMatrix.count(lemma) || kMeaningMatrix.count(lemma)))
+      continue;
+
+    Chain chain = ChainOf(v);
+    // Meaningful matrix verbs join the action: "refuse to accept".
+    std::string prefix;
+    for (int w : chain.words) {
+      std::string ml = g_.VerbLemma(w);
+      if (kMeaningMatrix.count(ml)) prefix = ml == "help" ? "help " : ml + " to ";
+    }
+    std::string particle;
+    for (int p : g_.Linked(v, "K", 1)) {
+      if (kParticles.count(g_.lower(p))) particle = g_.lower(p);
+    }
+    std::string base = particle.empty() ? lemma : lemma + " " + particle;
+
+    std::vector<int> actors;
+    std::vector<int> objects;  // mention words
+    std::string artefact;
+    std::string action = base;
+    bool passive = chain.passive;
+    // Reduced relative: "a resolution drafted by X".
+    std::vector<int> mv_nouns = g_.Linked(v, "Mv", -1);
+    if (!mv_nouns.empty()) passive = true;
+
+    if (passive) {
+      actors = Agents(v);
+      if (!mv_nouns.empty()) {
+        int noun = mv_nouns[0];
+        if (g_.IsMention(noun)) {
+          objects = Expand(noun);
+        } else if (kArtefacts.count(g_.lower(noun))) {
+          artefact = NounPhrase(noun);
+        }
+      } else {
+        for (int sj : Subjects(v, chain, 0)) {
+          if (g_.IsMention(sj)) {
+            objects.push_back(sj);
+          } else if (kArtefacts.count(g_.lower(sj))) {
+            artefact = NounPhrase(sj);
+          }
+        }
+      }
+    } else {
+      actors = Subjects(v, chain, 0);
+    }
+    // Keep only actors that are entities.
+    actors.erase(std::remove_if(actors.begin(), actors.end(),
+                                [&](int a) {
+                                  return !g_.IsMention(a) || g_.mention(a).name.empty() ||
+                                         g_.mention(a).kind == "artefact";
+                                }),
+                 actors.end());
+    if (actors.empty()) continue;
+    if (kSkipVerbs.count(lemma) && prefix.empty()) {
+      // Light verbs still count with a noun: "held talks with", "made a visit to".
+      bool light = lemma == "hold" || lemma == "make" || lemma == "give" || lemma == "launch" ||
+                   lemma == "carry" || lemma == "pay" || lemma == "put" || lemma == "take" ||
+                   lemma == "set" || lemma == "call" || lemma == "break" || lemma == "draw";
+      if (!light) continue;
+    }
+
+    if (!passive) {
+      // Direct objects.
+      std::vector<int> direct = g_.Linked(v, "O", 1);
+      for (const Link& l : g_.LinksOf(v))  // "held.q talks" parsed as SI
+        if (l.other_is_right && l.label.rfind("SI", 0) == 0 && !g_.IsMention(l.other))
+          direct.push_back(l.other);
+      int noun_obj = -1;
+      for (int o : direct) {
+        for (int x : Expand(o)) {
+          if (g_.IsMention(x) && g_.mention(x).kind != "reference") {
+            objects.push_back(x);
+          } else if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
+            objects.push_back(x);
+          } else if (!g_.IsMention(x)) {
+            noun_obj = x;
+          }
+        }
+      }
+      // Prepositional objects on the verb or on its noun object.
+      std::vector<int> preps = g_.Linked(v, "MV", 1);
+      if (noun_obj >= 0) {
+        auto more = g_.Linked(noun_obj, "M", 1);
+        preps.insert(preps.end(), more.begin(), more.end());
+      }
+      std::sort(preps.begin(), preps.end());
+      bool motion = kMotionVerbs.count(lemma) > 0;
+      std::string used_prep;
+      std::vector<int> prep_objects;
+      for (int p : preps) {
+        std::string pl = g_.lower(p);
+        if (!kObjectPreps.count(pl)) continue;
+        if ((pl == "in" || pl == "at") && !motion) continue;  // a place, not an object
+        std::vector<int> js = g_.Linked(p, "J", 1);
+        if (js.empty() && p + 1 < n && g_.IsMention(p + 1)) js.push_back(p + 1);
+        for (int j : js) {
+          for (int x : Expand(j)) {
+            if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
+              prep_objects.push_back(x);
+              used_prep = pl;
+            }
+          }
+        }
+        if (!prep_objects.empty()) break;
+      }
+      if (objects.empty() && !prep_objects.empty()) {
+        objects = prep_objects;
+        if (noun_obj >= 0 && !kArtefacts.count(g_.lower(noun_obj))) {
+          action = base + " " + g_.lower(noun_obj) + " " + used_prep;
+        } else if (noun_obj >= 0) {
+          action = base + " " + g_.lower(noun_obj) + " " + used_prep;
+        } else {
+          action = base + " " + used_prep;
+        }
+      } else if (objects.empty() && noun_obj >= 0 && kArtefacts.count(g_.lower(noun_obj))) {
+        artefact = NounPhrase(noun_obj);
+      }
+      // Symmetric meetings of coordinated subjects: "Biden and Xi met".
+      if (objects.empty() && artefact.empty() && actors.size() == 2 &&
+          (lemma == "meet" || lemma == "talk" || lemma == "negotiate" ||
+           action.rfind("hold talks", 0) == 0)) {
+        objects.push_back(actors[1]);
+        actors.resize(1);
+      }
+    }
+    if (objects.empty() && artefact.empty()) {
+      bool light_only = lemma == "hold" || lemma == "make" || lemma == "give" ||
+                        lemma == "launch" || lemma == "carry" || lemma == "pay" ||
+                        lemma == "put" || lemma == "take" || lemma == "set" || lemma == "call";
+      if (light_only || (!kIntransitive.count(base) && prefix.empty())) continue;
+    }
+    if (!prefix.empty()) action = prefix + action;
+
+    RawEvent proto;
+    proto.action = action;
+    proto.negated = Negated(v, chain);
+    proto.modality = Modality(v, chain);
+    proto.time = NearestTime(v);
+    proto.confidence = s_.parse->null_count == 0 ? 0.8 : 0.6;
+    int place_word = PlaceNear(v, objects.empty() ? -1 : objects[0]);
+    for (int a : actors) {
+      auto emit = [&](int obj_word) {
+        RawEvent e = proto;
+        e.actor = s_.word_mention[a];
+        if (obj_word >= 0) {
+          e.object = s_.word_mention[obj_word];
+          if (g_.mention(obj_word).name == g_.mention(a).name) return;
+        } else {
+          e.object_text = artefact;
+        }
+        if (place_word >= 0 && place_word != obj_word) e.place = s_.word_mention[place_word];
+        out.push_back(e);
+      };
+      if (objects.empty()) {
+        emit(-1);
+      } else {
+        for (int o : objects) emit(o);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<RawEvent> ExtractEvents(const AnalysedSentence& s, const Lemmatizer& lemmas) {
+  Extraction x(s, lemmas);
+  return x.Run();
+}
+
+}  // namespace detente
