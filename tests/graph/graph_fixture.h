@@ -20,6 +20,7 @@
 //   9 Lavrov speak, no object 2023-07-13          11 United States praise India 2023-06-22 (05)
 //  12 Jaishankar meet Blinken 2023-06-22 (04)     13 graph mention node.. 2023-08-01
 //  14 node.. reject <b>Tag</b>.. 2023-08-02       15 Zürich café host graph 2023-08-03
+//  16 NATO gather in Washington, D.C. 2023-07-10 (no class)
 #ifndef DETENTE_TESTS_GRAPH_GRAPH_FIXTURE_H_
 #define DETENTE_TESTS_GRAPH_GRAPH_FIXTURE_H_
 
@@ -91,6 +92,7 @@ inline void BuildFixtureDb(const std::string& path) {
       {9, 2, 3, "Lavrov spoke on 13 July."},
       {10, 1, 3, "The United States praised India on 22 June."},
       {11, 1, 4, "Jaishankar met Blinken on 22 June."},
+      {13, 2, 4, "NATO allies gathered in Washington, D.C. on 10 July."},
       {12, 4, 0, "The \"graph\" said:\n\"node\" \\ rejected <b>Tag</b> & co; Zürich hosted."},
   };
   auto si = db->Prepare(
@@ -123,6 +125,7 @@ inline void BuildFixtureDb(const std::string& path) {
       {13, 12, 13, "mention", nullptr, 14, "2023-08-01", 0, "asserted"},
       {14, 12, 14, "reject", "12 Reject", 15, "2023-08-02", 0, "asserted"},
       {15, 12, 16, "host", "04 Consult", 13, "2023-08-03", 0, "asserted"},
+      {16, 13, 9, "gather in", nullptr, 10, "2023-07-10", 0, "asserted"},
   };
   auto ei = db->Prepare(
       "INSERT INTO events(id, sentence_id, actor_id, action, action_class, object_id, "

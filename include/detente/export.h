@@ -1,0 +1,90 @@
+// Exporters: write a graph, or part of one, as GraphViz DOT, GraphML,
+// networkx node-link JSON or Gephi CSV; render DOT with Graphviz's `dot`.
+//
+// Every writer is deterministic: vertices come by entity id, events by event
+// id, so the same graph always gives the same bytes. Strings are made valid
+// UTF-8 (invalid bytes become U+FFFD) and control characters other than
+// newline and tab become spaces, so any name survives every format.
+//
+// Writers return kIOError when the stream fails, and never throw.
+// Thread safety: every function is reentrant.
+#ifndef DETENTE_EXPORT_H_
+#define DETENTE_EXPORT_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detente/graph.h"
+#include "detente/status.h"
+
+namespace detente {
+
+// The part of a graph to export: vertex and event indexes into a Graph.
+// Writers export the events whose two ends are both among `vertices`.
+struct Subgraph {
+  std::vector<uint32_t> vertices;
+  std::vector<uint32_t> events;
+};
+
+// Every event and the vertices that take part in one (with include_isolated,
+// every vertex).
+Subgraph WholeGraph(const Graph& g, bool include_isolated = false);
+// The members and events of an ego network.
+Subgraph FromEgo(const EgoNetwork& ego);
+// The vertices and hop events of one or more paths.
+Subgraph FromPaths(const std::vector<GraphPath>& paths);
+
+enum class ExportFormat { kDot, kGraphml, kJson, kCsv };
+// "dot", "graphml", "json" or "csv"; kInvalidArgument otherwise.
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+
+struct ExportOptions {
+  // DOT: put the entities of each country in a cluster labelled with its
+  // code. Default: false.
+  bool clusters = false;
+  // The text of sentences by id, used for DOT tooltips and for a "sentence"
+  // attribute in GraphML, JSON and CSV. Events whose sentence is missing get
+  // none. Default: empty.
+  std::unordered_map<int64_t, std::string> sentences;
+};
+
+// DOT: a digraph whose node ids are n<entity id>; labels, tooltips and
+// cluster names are quoted and escaped (quotes, backslashes, newlines), so
+// DOT keywords and any text are safe. Shape and colour by kind; edge labels
+// "action date"; negated events dashed red, future or possible ones dotted.
+Status WriteDot(const Graph& g, const Subgraph& sub, const ExportOptions& options,
+                std::ostream& out);
+
+// GraphML through Boost's write_graphml. Node ids are n<entity id>; node keys
+// name, kind, country, entity_id; edge keys event_id, action, action_class,
+// date, modality, negated and sentence.
+Status WriteGraphml(const Graph& g, const Subgraph& sub, const ExportOptions& options,
+                    std::ostream& out);
+
+// networkx node-link JSON: {"directed":true,"multigraph":true,"graph":{},
+// "nodes":[{"id":<entity id>,"name",...}],"links":[{"source","target","key":<event id>,...}]}.
+// networkx.node_link_graph reads it (networkx >= 3.4: pass edges="links").
+Status WriteNodeLinkJson(const Graph& g, const Subgraph& sub, const ExportOptions& options,
+                         std::ostream& out);
+
+// Gephi CSV (RFC 4180: fields with , " CR or LF quoted, quotes doubled, CRLF
+// line ends). Nodes: Id,Label,Kind,Country. Edges, one row per event:
+// Source,Target,Type,Label,Weight,Id,Action,Class,Date,Modality,Negated,Sentence.
+Status WriteCsvNodes(const Graph& g, const Subgraph& sub, std::ostream& out);
+Status WriteCsvEdges(const Graph& g, const Subgraph& sub, const ExportOptions& options,
+                     std::ostream& out);
+
+// Runs Graphviz `dot -T<format> -o <output_path>` on `dot_text`, found on
+// PATH and run without a shell. `format` is svg, png or pdf, else
+// kInvalidArgument. Returns kIOError when dot cannot be started or fails
+// (its error output is in the message).
+Status RenderDot(std::string_view dot_text, const std::string& format,
+                 const std::string& output_path);
+
+}  // namespace detente
+
+#endif  // DETENTE_EXPORT_H_

@@ -1,0 +1,129 @@
+#include "export/internal.h"
+
+#include <algorithm>
+
+namespace detente::export_internal {
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 when ill-formed.
+size_t SequenceLength(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;  // no overlongs
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return len;
+}
+
+}  // namespace
+
+std::string CleanText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\r') {
+      out += '\n';
+      i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      out += (c == '\n' || c == '\t') ? static_cast<char>(c) : ' ';
+      ++i;
+      continue;
+    }
+    size_t len = SequenceLength(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::string DotQuote(std::string_view s) {
+  std::string clean = CleanText(s);
+  std::string out = "\"";
+  for (char c : clean) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += ' '; break;
+      default: out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string CsvField(std::string_view s) {
+  std::string clean = CleanText(s);
+  if (clean.find_first_of(",\"\r\n") == std::string::npos) return clean;
+  std::string out = "\"";
+  for (char c : clean) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+Subgraph Normalize(const Graph& g, const Subgraph& sub) {
+  Subgraph out;
+  std::vector<char> member(g.num_vertices(), 0);
+  for (uint32_t v : sub.vertices) {
+    if (v < g.num_vertices() && !member[v]) {
+      member[v] = 1;
+      out.vertices.push_back(v);
+    }
+  }
+  std::sort(out.vertices.begin(), out.vertices.end(),
+            [&](uint32_t a, uint32_t b) { return g.entity(a).id < g.entity(b).id; });
+  for (uint32_t e : sub.events) {
+    if (e < g.num_events() && member[g.event(e).actor] && member[g.event(e).object]) {
+      out.events.push_back(e);
+    }
+  }
+  std::sort(out.events.begin(), out.events.end(),
+            [&](uint32_t a, uint32_t b) { return g.event(a).id < g.event(b).id; });
+  out.events.erase(std::unique(out.events.begin(), out.events.end()), out.events.end());
+  return out;
+}
+
+std::string EdgeLabel(const Graph& g, const GraphEvent& e) {
+  std::string label(g.action(e));
+  if (!g.date(e).empty()) {
+    label += ' ';
+    label += g.date(e);
+  }
+  return label;
+}
+
+const std::string* SentenceOf(const ExportOptions& options, const GraphEvent& e) {
+  auto it = options.sentences.find(e.sentence_id);
+  return it == options.sentences.end() ? nullptr : &it->second;
+}
+
+}  // namespace detente::export_internal

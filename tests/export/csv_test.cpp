@@ -1,0 +1,58 @@
+#include <catch2/catch.hpp>
+
+#include "detente/export.h"
+#include "export/export_fixture.h"
+#include "export/internal.h"
+
+using namespace detente;
+using namespace detente::testing;
+
+TEST_CASE("csv: nodes and edges match their golden files", "[csv]") {
+  ExportFixture fx;
+  Subgraph all = WholeGraph(fx.graph);
+  std::string nodes = Capture([&](std::ostream& os) { return WriteCsvNodes(fx.graph, all, os); });
+  std::string edges =
+      Capture([&](std::ostream& os) { return WriteCsvEdges(fx.graph, all, fx.options, os); });
+  CHECK(nodes == Golden("nodes.csv.golden", nodes));
+  CHECK(edges == Golden("edges.csv.golden", edges));
+  CHECK(nodes.rfind("Id,Label,Kind,Country\r\n", 0) == 0);
+  CHECK(edges.rfind("Source,Target,Type,Label,Weight,", 0) == 0);
+}
+
+TEST_CASE("csv: fields are quoted as RFC 4180 says", "[csv]") {
+  using export_internal::CsvField;
+  CHECK(CsvField("plain") == "plain");
+  CHECK(CsvField("Washington, D.C.") == "\"Washington, D.C.\"");
+  CHECK(CsvField("say \"no\"") == "\"say \"\"no\"\"\"");
+  CHECK(CsvField("two\nlines") == "\"two\nlines\"");
+  CHECK(CsvField("back\\slash '; DROP") == "back\\slash '; DROP");
+}
+
+TEST_CASE("csv: Python's csv module reads the tables back", "[csv]") {
+  ExportFixture fx;
+  Subgraph all = WholeGraph(fx.graph);
+  std::string nodes = fx.dir.File("nodes.csv"), edges = fx.dir.File("edges.csv");
+  WriteFile(nodes, Capture([&](std::ostream& os) { return WriteCsvNodes(fx.graph, all, os); }));
+  WriteFile(edges, Capture([&](std::ostream& os) {
+              return WriteCsvEdges(fx.graph, all, fx.options, os);
+            }));
+  const char* script = R"(
+import csv, sys
+nodes = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+edges = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+names = {n["Id"]: n["Label"] for n in nodes}
+print(len(nodes), len(edges))
+print(names["10"], "|", names["14"])
+e = [e for e in edges if e["Id"] == "15"][0]
+print(names[e["Source"]], "->", names[e["Target"]], "|", e["Label"], "|", e["Weight"])
+print(repr([e for e in edges if e["Id"] == "14"][0]["Sentence"]))
+)";
+  ProgramResult r = RunProgram({"python3", "-c", script, nodes, edges});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out ==
+        "15 13\n"
+        "Washington, D.C. | node \"quoted\" \\ back\\slash\n"
+        "Zürich café -> graph | host 2023-08-03 | 1\n"
+        "'The \"graph\" said:\\n\"node\" \\\\ rejected <b>Tag</b> & co; Zürich hosted.'\n");
+}
