@@ -62,6 +62,10 @@ class Store {
                                              const StoreOptions& options = {});
   virtual ~Store() = default;
 
+  // True when a document with the same title and text is already stored, so
+  // that callers can skip extracting it again.
+  virtual Result<bool> Contains(const Document& doc) = 0;
+
   // Stores one document with its sentences, entities, aliases and events in
   // one transaction: on any error nothing of it is stored. Returns false (and
   // changes nothing) when a document with the same title and text (SHA-256 of
@@ -71,7 +75,8 @@ class Store {
   // that is not among `extraction.entities` (by name or alias) creates that
   // entity. Event::time becomes event_date when it is an ISO date (yyyy,
   // yyyy-mm or yyyy-mm-dd), else it is kept as time_text. Returns
-  // kDataError when an event points at a sentence that does not exist.
+  // kDataError for bad extractions (an event pointing at a missing sentence,
+  // a value the schema refuses) and kDatabaseError when SQLite fails.
   virtual Result<bool> AddDocument(const Document& doc, const Extraction& extraction) = 0;
 
   // Runs one or more SQL statements (separated by ';') and returns the rows

@@ -24,6 +24,17 @@ int Fail(const Status& status);
 // The database path: --db if given, else $DETENTE_DB, else ./detente.db.
 std::string ResolveDbPath(const std::string& flag_value);
 
+// For commands that only read a database: OK when `path` exists, else a
+// kIOError telling the user to create it with `detente ingest` (so that a
+// typo in --db never creates an empty database).
+Status RequireExistingDb(const std::string& path);
+
+// Adds the --db option (see ResolveDbPath) to `sub`, storing into `value`.
+void AddDbOption(CLI::App& sub, std::string* value);
+
+// True when stderr is a terminal (progress lines are shown only then).
+bool StderrIsTerminal();
+
 using Runner = std::function<int()>;
 using Setup = Runner (*)(CLI::App& sub);
 

@@ -1,5 +1,8 @@
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "cli/commands.h"
 
@@ -25,5 +28,18 @@ std::string ResolveDbPath(const std::string& flag_value) {
   if (env && *env) return env;
   return "detente.db";
 }
+
+Status RequireExistingDb(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return Status::OK();
+  return Status::IOError("no database at " + path +
+                         " (create one with `detente ingest`, or pass --db FILE)");
+}
+
+void AddDbOption(CLI::App& sub, std::string* value) {
+  sub.add_option("--db", *value, "Database file (default: $DETENTE_DB, else ./detente.db)");
+}
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
 }  // namespace detente::cli

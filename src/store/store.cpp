@@ -92,6 +92,13 @@ class SqliteStore : public Store {
     return Status::OK();
   }
 
+  Result<bool> Contains(const Document& doc) override {
+    Result<sql::Stmt> find = db_.Prepare("SELECT 1 FROM documents WHERE sha256 = ?");
+    if (!find.ok()) return find.status();
+    find->Bind(1, DocumentHash(doc));
+    return find->Step();
+  }
+
   Result<bool> AddDocument(const Document& doc, const Extraction& x) override {
     std::string hash = DocumentHash(doc);
     sql::Transaction tx(db_);
@@ -206,8 +213,10 @@ class SqliteStore : public Store {
           .Bind(10, ev.modality.empty() ? std::string("asserted") : ev.modality)
           .Bind(11, ev.confidence)
           .Bind(12, version);
+      // The schema's CHECKs refuse bad values (e.g. an unknown modality):
+      // that is bad data from the extractor, not a broken database.
       Status s = ins_event->Run();
-      if (!s.ok()) return Status::DatabaseError("event: " + s.message());
+      if (!s.ok()) return Status::DataError("event refused: " + s.message());
     }
     DETENTE_RETURN_IF_ERROR(tx.Commit());
     return true;
@@ -301,7 +310,7 @@ class SqliteStore : public Store {
     sqlite3* db = db_.get();
     std::string msg = sqlite3_errmsg(db);
     if ((sqlite3_extended_errcode(db) & 0xFF) == SQLITE_READONLY) {
-      return Status::Unsupported("the database is open read-only: " + msg);
+      return Status::Unsupported("write refused, the database is open read-only (" + msg + ")");
     }
     return Status::DatabaseError(msg);
   }

@@ -201,6 +201,8 @@ TEST_CASE("store: re-adding the same content changes nothing", "[store]") {
   TempDir dir;
   auto store = OpenOrDie(dir.File("t.db"));
   REQUIRE(*store->AddDocument(Doc("d1", "body text"), Sample()));
+  CHECK(*store->Contains(Doc("other-id", "body text")));
+  CHECK_FALSE(*store->Contains(Doc("d1", "body text, changed")));
   auto again = store->AddDocument(Doc("other-id", "body text"), Sample());
   REQUIRE(again.ok());
   CHECK_FALSE(*again);
@@ -255,7 +257,9 @@ TEST_CASE("store: a failing document leaves nothing behind", "[store]") {
   // A SQLite constraint failure rolls back too.
   x = Sample();
   x.events[0].modality = "perhaps";
-  CHECK_FALSE(store->AddDocument(Doc("d1", "body"), x).ok());
+  auto refused = store->AddDocument(Doc("d1", "body"), x);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == Status::Code::kDataError);
   CHECK(One(*store, "SELECT count(*) FROM documents") == "0");
   // The store is still usable afterwards.
   CHECK(*store->AddDocument(Doc("d1", "body"), Sample()));

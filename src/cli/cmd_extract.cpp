@@ -1,0 +1,110 @@
+// detente extract [--format jsonl] PATH...
+//
+// Prints the events of articles as JSON Lines and touches no database. The
+// evaluation scripts depend on the exact keys printed here.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "detente/extract.h"
+#include "detente/input.h"
+#include "util/json.h"
+
+namespace detente::cli {
+namespace {
+
+struct ExtractArgs {
+  std::string format = "jsonl";
+  std::vector<std::string> paths;
+};
+
+// Empty strings (unknown kind or country) become null.
+void StringOrNull(JsonWriter& w, const std::string& s) {
+  if (s.empty()) {
+    w.Null();
+  } else {
+    w.String(s);
+  }
+}
+
+std::string EventJson(const Document& doc, const Extraction& x, const Event& ev) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("doc").String(doc.id);
+  w.Key("sentence");
+  if (ev.sentence >= 0 && static_cast<size_t>(ev.sentence) < x.sentences.size()) {
+    w.String(x.sentences[ev.sentence].text);
+  } else {
+    w.Null();
+  }
+  w.Key("actor").String(ev.actor);
+  w.Key("action").String(ev.action);
+  w.Key("object").OptString(ev.object);
+  w.Key("place").OptString(ev.place);
+  w.Key("time").OptString(ev.time);
+  w.Key("time_text").OptString(ev.time_text);
+  w.Key("negated").Bool(ev.negated);
+  w.Key("modality").String(ev.modality);
+  w.Key("actor_kind");
+  StringOrNull(w, ev.actor_kind);
+  w.Key("object_kind");
+  StringOrNull(w, ev.object_kind);
+  w.Key("actor_country");
+  StringOrNull(w, ev.actor_country);
+  w.Key("object_country");
+  StringOrNull(w, ev.object_country);
+  w.Key("action_class");
+  StringOrNull(w, ev.action_class);
+  w.Key("confidence").Number(ev.confidence);
+  w.EndObject();
+  return w.Take();
+}
+
+int RunExtract(const ExtractArgs& args) {
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(ExtractOptions());
+  if (!extractor.ok()) return Fail(extractor.status());
+  long rejected = 0;
+  bool write_failed = false;
+  auto on_document = [&](Document& doc) {
+    if (write_failed) return;
+    Result<Extraction> x = (*extractor)->Extract(doc);
+    if (!x.ok()) {
+      ++rejected;
+      std::fprintf(stderr, "%s%s: cannot extract: %s\n", doc.source.c_str(),
+                   doc.line > 0 ? (":" + std::to_string(doc.line)).c_str() : "",
+                   x.status().message().c_str());
+      return;
+    }
+    std::string out;
+    for (const Event& ev : x->events) out += EventJson(doc, *x, ev) + "\n";
+    if (!WriteStdout(out)) write_failed = true;
+  };
+  auto on_error = [&](const InputError& e) {
+    ++rejected;
+    std::fprintf(stderr, "%s\n", e.ToString().c_str());
+  };
+  ReadInputs(args.paths, on_document, on_error);
+  if (write_failed) return Fail(Status::IOError("cannot write to stdout"));
+  return rejected > 0 ? kExitDataError : kExitOk;
+}
+
+}  // namespace
+
+Runner SetupExtract(CLI::App& sub) {
+  auto args = std::make_shared<ExtractArgs>();
+  sub.add_option("--format", args->format, "Output format (only jsonl)")
+      ->check(CLI::IsMember({"jsonl"}))
+      ->capture_default_str();
+  sub.add_option("PATH", args->paths, "Articles, as for ingest; - for stdin")->required();
+  sub.footer(
+      "Prints one JSON object per event with the keys doc, sentence, actor, action, object,\n"
+      "place, time, time_text, negated, modality, actor_kind, object_kind, actor_country,\n"
+      "object_country, action_class and confidence.\n"
+      "Exit status: 0 ok, 2 usage, 3 some input was rejected (after printing the rest).");
+  return [args] { return RunExtract(*args); };
+}
+
+}  // namespace detente::cli

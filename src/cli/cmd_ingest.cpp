@@ -1,0 +1,133 @@
+// detente ingest [--db FILE] [-q] PATH...
+//
+// Reads articles, extracts their events and stores each document in its own
+// transaction, so that an interrupted run keeps what it committed and a rerun
+// completes it. Documents already stored (same title and text) are skipped
+// before extraction.
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "detente/extract.h"
+#include "detente/input.h"
+#include "detente/store.h"
+
+namespace detente::cli {
+namespace {
+
+struct IngestArgs {
+  std::string db;
+  bool quiet = false;
+  std::vector<std::string> paths;
+};
+
+std::string Where(const Document& doc) {
+  return doc.line > 0 ? doc.source + ":" + std::to_string(doc.line) : doc.source;
+}
+
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled) {}
+  ~Progress() { Clear(); }
+  void Update(long done, long added, long skipped, long rejected) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    std::fprintf(stderr, "\rdetente: %ld documents (%ld added, %ld present, %ld rejected)", done,
+                 added, skipped, rejected);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  // Erases the progress line so that messages start on a clean line.
+  void Clear() {
+    if (!shown_) return;
+    std::fprintf(stderr, "\r\033[K");
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+int RunIngest(const IngestArgs& args) {
+  const std::string db_path = ResolveDbPath(args.db);
+  Result<std::unique_ptr<Store>> store = Store::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(ExtractOptions());
+  if (!extractor.ok()) return Fail(extractor.status());
+
+  long added = 0, present = 0, rejected = 0;
+  Status fatal;  // a database failure: stop storing, report once
+  Progress progress(!args.quiet && StderrIsTerminal());
+  auto report = [&](const std::string& where, const std::string& message) {
+    progress.Clear();
+    std::fprintf(stderr, "%s: %s\n", where.c_str(), message.c_str());
+  };
+
+  auto on_document = [&](Document& doc) {
+    if (!fatal.ok()) return;
+    Result<bool> known = (*store)->Contains(doc);
+    if (known.ok() && *known) {
+      ++present;
+    } else if (!known.ok()) {
+      fatal = known.status();
+    } else {
+      Result<Extraction> x = (*extractor)->Extract(doc);
+      if (!x.ok()) {
+        ++rejected;
+        report(Where(doc), "cannot extract: " + x.status().message());
+      } else {
+        Result<bool> r = (*store)->AddDocument(doc, *x);
+        if (r.ok()) {
+          ++(*r ? added : present);
+        } else if (r.status().code() == Status::Code::kDataError) {
+          ++rejected;
+          report(Where(doc), "not stored: " + r.status().message());
+        } else {
+          fatal = r.status();
+        }
+      }
+    }
+    progress.Update(added + present + rejected, added, present, rejected);
+  };
+  auto on_error = [&](const InputError& e) {
+    ++rejected;
+    report(e.file + (e.line > 0 ? ":" + std::to_string(e.line) : ""), e.message);
+  };
+  ReadInputs(args.paths, on_document, on_error);
+  progress.Clear();
+  if (!fatal.ok()) {
+    std::fprintf(stderr, "detente: stopped after %ld documents added: %s\n", added,
+                 fatal.message().c_str());
+    return kExitDataError;
+  }
+  if (!args.quiet) {
+    std::fprintf(stderr, "detente: %ld documents added, %ld already present, %ld rejected (%s)\n",
+                 added, present, rejected, db_path.c_str());
+  }
+  return rejected > 0 ? kExitDataError : kExitOk;
+}
+
+}  // namespace
+
+Runner SetupIngest(CLI::App& sub) {
+  auto args = std::make_shared<IngestArgs>();
+  AddDbOption(sub, &args->db);
+  sub.add_flag("-q,--quiet", args->quiet, "No progress line and no summary; errors still shown");
+  sub.add_option("PATH", args->paths,
+                 "Articles: .txt/.md files, .jsonl files, directories, or - for stdin")
+      ->required();
+  sub.footer(
+      "Each document is stored in its own transaction; documents already stored are skipped.\n"
+      "Bad inputs are reported as FILE:LINE: MESSAGE and skipped.\n"
+      "Exit status: 0 ok, 2 usage, 3 some input was rejected or the database failed.");
+  return [args] { return RunIngest(*args); };
+}
+
+}  // namespace detente::cli
