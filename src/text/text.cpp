@@ -440,6 +440,20 @@ std::vector<Token> Tokenize(std::string_view t) {
       i = j;
       continue;
     }
+    // A clitic already split off by a tokenizer upstream ("People 's") is
+    // one token, as it would have been attached to its word.
+    if (IsApostrophe(c)) {
+      size_t j = i + l;
+      while (j < n && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z'))) ++j;
+      std::string_view rest = t.substr(i + l, j - i - l);
+      bool clitic = false;
+      for (std::string_view s : {"s", "S", "re", "ve", "ll", "d", "m"}) clitic |= rest == s;
+      if (clitic && (j == n || !IsWordChar(cp(j)))) {
+        push(i, j);
+        i = j;
+        continue;
+      }
+    }
     // Punctuation: runs of dots ("...") and hyphens ("--") stay together,
     // anything else is one code point per token.
     size_t j = i + l;

@@ -223,6 +223,12 @@ TEST_CASE("text: Tokenize splits clitics", "[text]") {
   CHECK(Words("They're sure we'll see") == V{"They", "'re", "sure", "we", "'ll", "see"});
   CHECK(Words("the leaders' summit") == V{"the", "leaders", "'", "summit"});
   CHECK(Words("O'Brien's view") == V{"O'Brien", "'s", "view"});
+  // Clitics already separated upstream stay one token; quotes stay quotes.
+  CHECK(Words("People 's Republic") == V{"People", "'s", "Republic"});
+  CHECK(Words("did n't go , Israel \xE2\x80\x99s") ==
+        V{"did", "n't", "go", ",", "Israel", "\xE2\x80\x99s"});
+  CHECK(Words("the 'smart' bomb 's") == V{"the", "'", "smart", "'", "bomb", "'s"});
+  CHECK(Words("'sorry'") == V{"'", "sorry", "'"});
 }
 
 TEST_CASE("text: Tokenize separates punctuation", "[text]") {
