@@ -27,8 +27,8 @@ struct ExtractOptions {
   std::string data_dir;
   // Per-sentence parse time limit, in seconds. Default: 5.
   int parse_timeout_s = 5;
-  // Link Grammar linkage limit. Default: 30.
-  int linkage_limit = 30;
+  // Link Grammar linkage limit. Default: 100.
+  int linkage_limit = 100;
   // Link Grammar short_length. Default: 10.
   int short_length = 10;
   // Sentences with more tokens (after entity merging) are not parsed; the

@@ -20,8 +20,10 @@
 namespace detente {
 
 struct ParserOptions {
-  // Linkages to enumerate; 1 is slower than 10-100. Default: 30.
-  int linkage_limit = 30;
+  // Linkages to sample and rank; when there are more, Link Grammar samples
+  // at random (repeatably), and fewer than ~100 often misses the best
+  // parse of a long sentence. 1 is slower than 10-100. Default: 100.
+  int linkage_limit = 100;
   // Longest link Link Grammar tries for most connectors. Default: 10.
   int short_length = 10;
   // Per-sentence time limit in seconds (CPU time, see above). Default: 5.

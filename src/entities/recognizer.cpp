@@ -124,6 +124,17 @@ class RecognizerImpl : public EntityRecognizer {
   // A capitalised name starting at i; its length, 0 if none.
   int MatchName(const std::vector<std::string>& t, int i) const;
   bool IsNameWord(const std::vector<std::string>& t, int i) const;
+  // Longest demonym (1-3 tokens) at i: "North Korean"; its entry, or nullptr.
+  const GazEntry* MatchDemonym(const std::vector<std::string>& t, int i, int* len) const {
+    const int n = static_cast<int>(t.size());
+    for (int k = std::min(3, n - i); k >= 1; --k) {
+      if (const GazEntry* d = gaz_.Demonym(Join(t, i, i + k - 1))) {
+        *len = k;
+        return d;
+      }
+    }
+    return nullptr;
+  }
   bool TryTitledPerson(const std::vector<std::string>& t, int i, Mention* m) const;
   bool TryReference(const std::vector<std::string>& t, int i, Mention* m) const;
   void FillFromEntry(const GazEntry& e, Mention* m) const;
@@ -162,8 +173,19 @@ int RecognizerImpl::MatchTitle(const std::vector<std::string>& t, int i) const {
   return 0;
 }
 
+// "el-Sissi", "al-Assad": an Arabic article joined to a capitalised name.
+bool IsPrefixedName(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash > 3 || dash + 1 >= w.size())
+    return false;
+  static const std::unordered_set<std::string_view> kPrefixes = {"al", "el", "ad", "as", "ash",
+                                                                 "at", "ul", "ud", "an", "bin"};
+  return kPrefixes.count(w.substr(0, dash)) && IsCapitalised(w.substr(dash + 1));
+}
+
 bool RecognizerImpl::IsNameWord(const std::vector<std::string>& t, int i) const {
   const std::string& w = t[i];
+  if (IsPrefixedName(w)) return i > 0 && IsCapitalised(t[i - 1]);
   if (!IsCapitalised(w) || IsCalendarWord(w)) return false;
   if (w.size() == 1) return false;
   return !gaz_.IsTitle(w);
@@ -215,9 +237,9 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     country = e->country;
     j += len;
     if (j < n && IsPossessive(t[j])) ++j;
-  } else if (const GazEntry* d = gaz_.Demonym(t[j])) {
+  } else if (int dl = 0; const GazEntry* d = MatchDemonym(t, j, &dl)) {
     country = d->country;
-    ++j;
+    j += dl;
   }
   while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the") ++j;
   int titles = 0;
@@ -275,9 +297,9 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
       j += len;
       continue;
     }
-    if (const GazEntry* d = gaz_.Demonym(t[j])) {
+    if (int dl = 0; const GazEntry* d = MatchDemonym(t, j, &dl)) {
       country = d->country;
-      ++j;
+      j += dl;
       continue;
     }
     if (IsCapitalised(t[j])) return false;
@@ -313,9 +335,9 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.group_of_state = true;
         m.last += 1;
       }
-    } else if (const GazEntry* d = gaz_.Demonym(t[i])) {
+    } else if (int dl = 0; const GazEntry* d = MatchDemonym(t, i, &dl)) {
       // "Egyptian and Qatari leaders": each demonym stands for its state.
-      int j = i + 1;
+      int j = i + dl;
       while (j + 1 < n && (t[j] == "and" || t[j] == ",") && gaz_.Demonym(t[j + 1])) j += 2;
       int name_len = MatchName(t, i);
       if (name_len > 1 && (kOrgKeywords.count(t[i + name_len - 1]) ||
@@ -330,7 +352,8 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.kind = "country";
         m.country = d->country;
         m.group_of_state = true;
-        if (j == i + 1) m.last = j;
+        m.last = i + dl - 1;
+        if (j == i + dl) m.last = j;
       } else if (j < n && (Lower(t[j]) == "parliament" || Lower(t[j]) == "court")) {
         m.last = j;  // "the Hungarian parliament": an institution of its own
         m.name = Join(t, i, j);

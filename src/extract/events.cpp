@@ -466,10 +466,30 @@ std::string Extraction::Modality(int verb, const Chain& c) const {
   return m;
 }
 
+// Nouns that a verb carries into its action when an entity follows them:
+// "held talks with", "imposed sanctions on", "made a visit to".
+const std::unordered_set<std::string> kLightNouns = {
+    "talks", "talk", "visit", "trip", "meeting", "summit", "call", "sanctions", "warrant",
+    "warrants", "relations", "ties", "negotiations", "asylum", "aid", "assistance", "release",
+    "lifting", "case", "troops", "forces", "force", "drones", "missiles", "welcome",
+    "operations", "operation", "drills", "prisoners", "hostages", "delegation", "bounty",
+    "participation", "opposition", "exchange", "offensive", "attack", "attacks", "strikes",
+    "war", "pressure", "support", "transactions", "contacts", "dialogue", "round", "foot",
+    "ground", "letter", "invitation", "greetings", "condolences", "message", "envoy",
+    "police", "officers", "soldiers", "weapons", "arms", "funds", "tariffs", "ban"};
+
+bool IsPastParticiple(const std::string& lower) {
+  return lower.size() > 3 && (lower.compare(lower.size() - 2, 2, "ed") == 0 ||
+                              lower.compare(lower.size() - 2, 2, "en") == 0 ||
+                              lower == "led" || lower == "held" || lower == "won" ||
+                              lower == "signed" || lower == "brought" || lower == "sought");
+}
+
 std::vector<RawEvent> Extraction::Run() {
   std::vector<RawEvent> out;
   const int n = g_.size();
   if (!s_.parse) return out;
+  std::vector<int> last_subjects;  // of the latest clause with a subject
   for (int v = 0; v < n; ++v) {
     if (!g_.IsVerb(v)) continue;
     std::string lemma = g_.VerbLemma(v);
@@ -479,10 +499,13 @@ std::vector<RawEvent> Extraction::Run() {
     for (const Link& l : g_.LinksOf(v))
       if (l.other_is_right && (l.label.rfind("TO", 0) == 0 || l.label.rfind("IV", 0) == 0))
         governs_infinitive = true;
-    if (governs_infinitive && (kFutureMatrix.count(lemma) || kMeaningMatrix.count(lemma)))
-      continue;
-
     Chain chain = ChainOf(v);
+    if (governs_infinitive && (kFutureMatrix.count(lemma) || kMeaningMatrix.count(lemma))) {
+      auto subj = Subjects(v, chain, 0);
+      if (!subj.empty()) last_subjects = subj;
+      continue;
+    }
+
     // Meaningful matrix verbs join the action: "refuse to accept".
     std::string prefix;
     for (int w : chain.words) {
@@ -493,6 +516,11 @@ std::vector<RawEvent> Extraction::Run() {
     for (int p : g_.Linked(v, "K", 1)) {
       if (kParticles.count(g_.lower(p))) particle = g_.lower(p);
     }
+    if (particle.empty() && v + 1 < n && g_.tag(v + 1) == "r" &&
+        (g_.lower(v + 1) == "over" || g_.lower(v + 1) == "down" || g_.lower(v + 1) == "back" ||
+         g_.lower(v + 1) == "off")) {
+      particle = g_.lower(v + 1);  // "handed over", "stepped down", "pull back"
+    }
     std::string base = particle.empty() ? lemma : lemma + " " + particle;
 
     std::vector<int> actors;
@@ -500,30 +528,41 @@ std::vector<RawEvent> Extraction::Run() {
     std::string artefact;
     std::string action = base;
     bool passive = chain.passive;
-    // Reduced relative: "a resolution drafted by X".
+    // Reduced relative: "a resolution drafted by X"; or any participle + "by".
     std::vector<int> mv_nouns = g_.Linked(v, "Mv", -1);
     if (!mv_nouns.empty()) passive = true;
+    std::vector<int> agents = Agents(v);
+    if (!agents.empty() && IsPastParticiple(g_.lower(v))) passive = true;
 
     if (passive) {
-      actors = Agents(v);
-      if (!mv_nouns.empty()) {
-        int noun = mv_nouns[0];
-        if (g_.IsMention(noun)) {
-          objects = Expand(noun);
-        } else if (kArtefacts.count(g_.lower(noun))) {
-          artefact = NounPhrase(noun);
+      actors = agents;
+      auto take_patient = [&](int w) {
+        if (w < 0) return;
+        if (g_.IsMention(w)) {
+          for (int x : Expand(w)) objects.push_back(x);
+        } else if (kArtefacts.count(g_.lower(w))) {
+          artefact = NounPhrase(w);
         }
+      };
+      if (chain.passive) {
+        for (int sj : Subjects(v, chain, 0)) take_patient(sj);
+      } else if (!mv_nouns.empty()) {
+        take_patient(mv_nouns[0]);
       } else {
-        for (int sj : Subjects(v, chain, 0)) {
-          if (g_.IsMention(sj)) {
-            objects.push_back(sj);
-          } else if (kArtefacts.count(g_.lower(sj))) {
-            artefact = NounPhrase(sj);
-          }
-        }
+        int k = v - 1;
+        while (k >= 0 && (g_.lower(k) == "," || g_.lower(k) == "jointly")) --k;
+        take_patient(k);
       }
     } else {
       actors = Subjects(v, chain, 0);
+      if (actors.empty()) {
+        // Participles and second conjuncts share the clause's subject.
+        bool dependent = g_.lower(v).size() > 4 &&
+                         g_.lower(v).compare(g_.lower(v).size() - 3, 3, "ing") == 0;
+        if (v > 0 && (g_.lower(v - 1) == "and" || g_.lower(v - 1) == ",")) dependent = true;
+        if (dependent) actors = last_subjects;
+      }
+      if (!actors.empty()) last_subjects = actors;
     }
     // Keep only actors that are entities.
     actors.erase(std::remove_if(actors.begin(), actors.end(),
@@ -533,83 +572,83 @@ std::vector<RawEvent> Extraction::Run() {
                                 }),
                  actors.end());
     if (actors.empty()) continue;
-    if (kSkipVerbs.count(lemma) && prefix.empty()) {
-      // Light verbs still count with a noun: "held talks with", "made a visit to".
-      bool light = lemma == "hold" || lemma == "make" || lemma == "give" || lemma == "launch" ||
-                   lemma == "carry" || lemma == "pay" || lemma == "put" || lemma == "take" ||
-                   lemma == "set" || lemma == "call" || lemma == "break" || lemma == "draw";
-      if (!light) continue;
-    }
+    bool light = lemma == "hold" || lemma == "make" || lemma == "give" || lemma == "launch" ||
+                 lemma == "carry" || lemma == "pay" || lemma == "put" || lemma == "take" ||
+                 lemma == "set" || lemma == "call" || lemma == "break" || lemma == "draw" ||
+                 lemma == "stage" || lemma == "conduct" || lemma == "open" ||
+                 lemma == "begin" || lemma == "start";
+    if (kSkipVerbs.count(lemma) && prefix.empty() && !light) continue;
 
     if (!passive) {
       // Direct objects.
       std::vector<int> direct = g_.Linked(v, "O", 1);
-      for (const Link& l : g_.LinksOf(v))  // "held.q talks" parsed as SI
-        if (l.other_is_right && l.label.rfind("SI", 0) == 0 && !g_.IsMention(l.other))
-          direct.push_back(l.other);
       int noun_obj = -1;
       for (int o : direct) {
         for (int x : Expand(o)) {
-          if (g_.IsMention(x) && g_.mention(x).kind != "reference") {
-            objects.push_back(x);
-          } else if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
+          if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
             objects.push_back(x);
           } else if (!g_.IsMention(x)) {
             noun_obj = x;
           }
         }
       }
-      // Prepositional objects on the verb or on its noun object.
-      std::vector<int> preps = g_.Linked(v, "MV", 1);
-      if (noun_obj >= 0) {
-        auto more = g_.Linked(noun_obj, "M", 1);
-        preps.insert(preps.end(), more.begin(), more.end());
+      // The noun the verb acts on, found by position when the parse missed it:
+      // the first noun after the verb before a preposition.
+      int scan_noun = -1;
+      for (int k = v + 1; k < n && k <= v + 7; ++k) {
+        const std::string& w = g_.lower(k);
+        if (g_.IsMention(k) || g_.IsVerb(k) || w == "," || w == "." || w == "that") break;
+        if (kObjectPreps.count(w) && w != "of") break;
+        if (kLightNouns.count(w) || kArtefacts.count(w)) scan_noun = k;
       }
-      std::sort(preps.begin(), preps.end());
+      if (noun_obj < 0 && objects.empty()) noun_obj = scan_noun;
+      if (noun_obj >= 0 && scan_noun >= 0 && kLightNouns.count(g_.lower(scan_noun)))
+        noun_obj = scan_noun;  // "held four hours of talks": talks, not hours
+      bool noun_is_light = noun_obj >= 0 && kLightNouns.count(g_.lower(noun_obj));
+      bool noun_is_artefact = noun_obj >= 0 && kArtefacts.count(g_.lower(noun_obj));
+
+      // Prepositional objects: linked to the verb or its noun, else the first
+      // "PREP [the] Entity" after the verb (or after its noun).
       bool motion = kMotionVerbs.count(lemma) > 0;
       std::string used_prep;
       std::vector<int> prep_objects;
-      for (int p : preps) {
-        std::string pl = g_.lower(p);
-        if (!kObjectPreps.count(pl)) continue;
-        if ((pl == "in" || pl == "at") && !motion) continue;  // a place, not an object
-        std::vector<int> js = g_.Linked(p, "J", 1);
-        if (js.empty() && p + 1 < n && g_.IsMention(p + 1)) js.push_back(p + 1);
-        for (int j : js) {
-          for (int x : Expand(j)) {
-            if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
-              prep_objects.push_back(x);
-              used_prep = pl;
-            }
-          }
+      int from = noun_obj >= 0 ? noun_obj : v;
+      for (int k = from + 1; k < n && k <= from + 8 && prep_objects.empty(); ++k) {
+        const std::string& w = g_.lower(k);
+        if (g_.IsVerb(k) || w == ";" || w == "which" || w == "who") break;
+        if (g_.IsMention(k) && k > from + 1 && used_prep.empty()) break;
+        if (!kObjectPreps.count(w)) continue;
+        if ((w == "in" || w == "at") && !motion && !(noun_is_light && w == "in")) continue;
+        int m = k + 1;
+        while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
+        if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&
+            g_.mention(m).kind != "artefact") {
+          used_prep = w;
+          for (int x : Expand(m)) prep_objects.push_back(x);
         }
-        if (!prep_objects.empty()) break;
       }
-      if (objects.empty() && !prep_objects.empty()) {
+      if (objects.empty() && !prep_objects.empty() && !(noun_is_artefact && !noun_is_light)) {
         objects = prep_objects;
-        if (noun_obj >= 0 && !kArtefacts.count(g_.lower(noun_obj))) {
-          action = base + " " + g_.lower(noun_obj) + " " + used_prep;
-        } else if (noun_obj >= 0) {
+        if (noun_obj >= 0) {
           action = base + " " + g_.lower(noun_obj) + " " + used_prep;
         } else {
           action = base + " " + used_prep;
         }
-      } else if (objects.empty() && noun_obj >= 0 && kArtefacts.count(g_.lower(noun_obj))) {
+      } else if (objects.empty() && noun_is_artefact) {
         artefact = NounPhrase(noun_obj);
       }
       // Symmetric meetings of coordinated subjects: "Biden and Xi met".
       if (objects.empty() && artefact.empty() && actors.size() == 2 &&
           (lemma == "meet" || lemma == "talk" || lemma == "negotiate" ||
-           action.rfind("hold talks", 0) == 0)) {
+           (noun_obj >= 0 && (g_.lower(noun_obj) == "talks" || g_.lower(noun_obj) == "summit" ||
+                              g_.lower(noun_obj) == "meeting")))) {
+        if (noun_obj >= 0) action = base + " " + g_.lower(noun_obj) + " with";
         objects.push_back(actors[1]);
         actors.resize(1);
       }
     }
     if (objects.empty() && artefact.empty()) {
-      bool light_only = lemma == "hold" || lemma == "make" || lemma == "give" ||
-                        lemma == "launch" || lemma == "carry" || lemma == "pay" ||
-                        lemma == "put" || lemma == "take" || lemma == "set" || lemma == "call";
-      if (light_only || (!kIntransitive.count(base) && prefix.empty())) continue;
+      if (light || (!kIntransitive.count(base) && prefix.empty())) continue;
     }
     if (!prefix.empty()) action = prefix + action;
 

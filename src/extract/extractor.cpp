@@ -23,8 +23,11 @@ namespace {
 std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens) {
   if (m.kind == "reference") {
     if (m.first == m.last) return tokens[m.first];
-    // "the top U.S. diplomat" -> a proper noun the parser can place.
-    return "Ref";
+    // "the top U.S. diplomat" -> a pronoun the parser always places.
+    static const std::set<std::string> kPersonNouns = {
+        "president", "leader", "diplomat", "minister", "premier", "incumbent", "chancellor",
+        "mediator", "envoy", "monarch", "king", "emir", "spokesman", "leaders"};
+    return kPersonNouns.count(Lower(tokens[m.last])) ? "he" : "it";
   }
   std::string w;
   for (int i = m.first; i <= m.last; ++i) {

@@ -89,6 +89,7 @@ Result<Parse> Parser::ParseWords(const std::vector<std::string>& words) const {
   parse_options_set_spell_guess(opts.get(), 0);
   parse_options_set_max_parse_time(opts.get(), impl_->options.max_parse_time_s);
   parse_options_set_islands_ok(opts.get(), false);
+  parse_options_set_repeatable_rand(opts.get(), true);  // same input, same parse
   parse_options_set_min_null_count(opts.get(), 0);
   parse_options_set_max_null_count(opts.get(), 0);
 
