@@ -11,13 +11,11 @@
 #include <vector>
 
 #include "detente/graph.h"
+#include "detente/store.h"
 #include "store/sqlite.h"
 
 namespace detente {
 namespace {
-
-// The newest schema this build understands (schema/0001_init.sql).
-constexpr int kNewestSchema = 1;
 
 // The date of an event: its own, else its document's published date. The
 // subquery runs only for events without a date (COALESCE stops early).
@@ -374,10 +372,11 @@ Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path) 
   if (version < 1) {
     return Status::DatabaseError(path + " is not a detente database (schema version 0)");
   }
-  if (version > kNewestSchema) {
+  const int newest = Store::SchemaVersion();
+  if (version > newest) {
     return Status::Unsupported(path + " has schema version " + std::to_string(version) +
                                ", newer than this detente understands (" +
-                               std::to_string(kNewestSchema) + "); upgrade detente");
+                               std::to_string(newest) + "); upgrade detente");
   }
   return std::unique_ptr<GraphReader>(new SqliteGraphReader(std::move(*db)));
 }

@@ -28,6 +28,7 @@
 #include <string>
 
 #include "detente/graph.h"
+#include "detente/store.h"
 #include "store/sqlite.h"
 #include "test_util.h"
 
@@ -37,14 +38,16 @@ inline void Check(const Status& s) {
   if (!s.ok()) throw std::runtime_error(s.ToString());
 }
 
-// Creates a schema-v1 database at `path` holding the graph described above.
+// Creates a database at `path` (migrated by Store::Open) holding the graph
+// described above.
 inline void BuildFixtureDb(const std::string& path) {
+  {
+    auto store = Store::Open(path);
+    Check(store.status());
+  }
   auto db = sql::Db::Open(path, /*read_only=*/false);
   Check(db.status());
-  std::string schema = ReadFile(SourceDir() + "/schema/0001_init.sql");
   Check(db->Exec("BEGIN"));
-  Check(db->Exec(schema));
-  Check(db->Exec("PRAGMA user_version = 1"));
 
   struct E { int id; const char* name; const char* kind; const char* country; };
   const E entities[] = {
