@@ -12,6 +12,7 @@ CREATE TABLE documents (
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 ) STRICT;
 CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_ingested_at ON documents(ingested_at);
 CREATE INDEX documents_doc_id ON documents(doc_id);
 
 CREATE TABLE sentences (

@@ -27,6 +27,7 @@ using detente::ParseJson;
 using detente::testing::ReadFile;
 using detente::testing::RunDetente;
 using detente::testing::RunResult;
+using detente::testing::SourceDir;
 using detente::testing::TempDir;
 using detente::testing::WriteFile;
 
@@ -412,4 +413,27 @@ TEST_CASE("cli: extract prints one JSON object per event with the contract's key
   }
   // It touches no database.
   CHECK_FALSE(std::filesystem::exists("detente.db-wal"));
+}
+
+TEST_CASE("cli: examples/ ingest cleanly and docs/schema.md's queries run on them", "[cli]") {
+  TempDir dir;
+  std::string db = dir.File("t.db");
+  RunResult ingest = RunDetente({"ingest", "--db", db, SourceDir() + "/examples"});
+  INFO(ingest.err);
+  REQUIRE(ingest.exit_code == 0);
+  CHECK(StatsCount(db, "documents") >= 5);
+  std::string doc = ReadFile(SourceDir() + "/docs/schema.md");
+  int queries = 0;
+  for (size_t at = doc.find("```sql\n"); at != std::string::npos;
+       at = doc.find("```sql\n", at + 1)) {
+    size_t begin = at + 7, end = doc.find("```", begin);
+    REQUIRE(end != std::string::npos);
+    std::string q = doc.substr(begin, end - begin);
+    RunResult r = RunDetente({"sql", "--db", db, "--format", "json", q});
+    INFO(q << "\n" << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(ParseJson(r.out).ok());
+    ++queries;
+  }
+  CHECK(queries >= 5);
 }
