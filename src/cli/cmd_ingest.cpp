@@ -34,8 +34,10 @@ class Progress {
   ~Progress() { Clear(); }
   void Update(long done, long added, long skipped, long rejected) {
     if (!enabled_) return;
+    // Only long runs get a progress line: none in the first second.
     auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(200)) return;
+    if (now - start_ < std::chrono::seconds(1)) return;
+    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     std::fprintf(stderr, "\rdetente: %ld documents (%ld added, %ld present, %ld rejected)", done,
                  added, skipped, rejected);
@@ -52,6 +54,7 @@ class Progress {
  private:
   bool enabled_;
   bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
 };
 
