@@ -68,7 +68,13 @@ class Gazetteer {
 
   // The CAMEO root class of a verb lemma, with its particle where relevant
   // ("meet" -> "04 Consult", "impose sanctions on" -> "16 Reduce relations");
-  // empty when unknown. Case-insensitive.
+  // empty when unknown. Case-insensitive; articles and possessives are
+  // ignored ("pay a visit to" == "pay visit to"). When the phrase itself is
+  // not listed it falls back, in order, to: the phrase after an aspect verb
+  // ("begin to breach" -> "breach"), without a final preposition ("break
+  // relations with" -> "break relations"), the noun after a light verb
+  // ("hold summit" -> "summit"), and its longest listed prefix ("scale back
+  // operations around" -> "scale back").
   std::string CameoClass(std::string_view lemma) const;
 
   // The largest number of tokens in any phrase above; callers scanning for

@@ -221,6 +221,20 @@ TEST_CASE("gazetteer: CAMEO classes of verb lemmas", "[gazetteer]") {
   CHECK(g.CameoClass("arrest") == "17 Coerce");
   CHECK(g.CameoClass("veto") == "12 Reject");
   CHECK(g.CameoClass("blorp").empty());
+  // Articles are ignored and unlisted phrases fall back to what they contain.
+  CHECK(g.CameoClass("pay a visit to") == "04 Consult");
+  CHECK(g.CameoClass("make visit to") == "04 Consult");
+  CHECK(g.CameoClass("hold summit with") == "04 Consult");
+  CHECK(g.CameoClass("break relations with") == "16 Reduce relations");
+  CHECK(g.CameoClass("open negotiations with") == "04 Consult");
+  CHECK(g.CameoClass("scale back operations around") == "08 Yield");
+  CHECK(g.CameoClass("begin to breach") == "12 Reject");
+  CHECK(g.CameoClass("take the case to") == "11 Disapprove");
+  CHECK(g.CameoClass("issue arrest warrant for") == "17 Coerce");
+  CHECK(g.CameoClass("strike agreement with") == "05 Engage in diplomatic cooperation");
+  CHECK(g.CameoClass("strike") == "19 Fight");
+  CHECK(g.CameoClass("hold blorp").empty());  // never the bare light verb
+  CHECK(g.CameoClass("to").empty());
   CHECK(g.CameoClass("").empty());
 }
 
