@@ -73,8 +73,7 @@ int RunExtract(const ExtractArgs& args) {
     Result<Extraction> x = (*extractor)->Extract(doc);
     if (!x.ok()) {
       ++rejected;
-      std::fprintf(stderr, "%s%s: cannot extract: %s\n", doc.source.c_str(),
-                   doc.line > 0 ? (":" + std::to_string(doc.line)).c_str() : "",
+      std::fprintf(stderr, "%s: cannot extract: %s\n", DocumentLocation(doc).c_str(),
                    x.status().message().c_str());
       return;
     }
@@ -104,7 +103,7 @@ Runner SetupExtract(CLI::App& sub) {
       "place, time, time_text, negated, modality, actor_kind, object_kind, actor_country,\n"
       "object_country, action_class and confidence.\n"
       "Exit status: 0 ok, 2 usage, 3 some input was rejected (after printing the rest).");
-  return [args] { return RunExtract(*args); };
+  return [args] { return Guarded([&] { return RunExtract(*args); }); };
 }
 
 }  // namespace detente::cli

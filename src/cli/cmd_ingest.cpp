@@ -24,10 +24,6 @@ struct IngestArgs {
   std::vector<std::string> paths;
 };
 
-std::string Where(const Document& doc) {
-  return doc.line > 0 ? doc.source + ":" + std::to_string(doc.line) : doc.source;
-}
-
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled) {}
@@ -84,14 +80,14 @@ int RunIngest(const IngestArgs& args) {
       Result<Extraction> x = (*extractor)->Extract(doc);
       if (!x.ok()) {
         ++rejected;
-        report(Where(doc), "cannot extract: " + x.status().message());
+        report(DocumentLocation(doc), "cannot extract: " + x.status().message());
       } else {
         Result<bool> r = (*store)->AddDocument(doc, *x);
         if (r.ok()) {
           ++(*r ? added : present);
         } else if (r.status().code() == Status::Code::kDataError) {
           ++rejected;
-          report(Where(doc), "not stored: " + r.status().message());
+          report(DocumentLocation(doc), "not stored: " + r.status().message());
         } else {
           fatal = r.status();
         }
@@ -130,7 +126,7 @@ Runner SetupIngest(CLI::App& sub) {
       "Each document is stored in its own transaction; documents already stored are skipped.\n"
       "Bad inputs are reported as FILE:LINE: MESSAGE and skipped.\n"
       "Exit status: 0 ok, 2 usage, 3 some input was rejected or the database failed.");
-  return [args] { return RunIngest(*args); };
+  return [args] { return Guarded([&] { return RunIngest(*args); }); };
 }
 
 }  // namespace detente::cli

@@ -73,7 +73,7 @@ Runner SetupSql(CLI::App& sub) {
       "event_view, edges (see docs/schema.md).\n"
       "Exit status: 0 ok (also when the query returns no rows), 2 usage, 3 SQL or database\n"
       "error, a missing database, or a write without --write.");
-  return [args] { return RunSql(*args); };
+  return [args] { return Guarded([&] { return RunSql(*args); }); };
 }
 
 }  // namespace detente::cli

@@ -57,7 +57,7 @@ Runner SetupStats(CLI::App& sub) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   sub.footer("Exit status: 0 ok, 2 usage, 3 missing or unreadable database.");
-  return [args] { return RunStats(*args); };
+  return [args] { return Guarded([&] { return RunStats(*args); }); };
 }
 
 }  // namespace detente::cli

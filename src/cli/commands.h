@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 
+#include "detente/input.h"
 #include "detente/status.h"
 
 namespace detente::cli {
@@ -34,6 +35,13 @@ void AddDbOption(CLI::App& sub, std::string* value);
 
 // True when stderr is a terminal (progress lines are shown only then).
 bool StderrIsTerminal();
+
+// "source:line" for a JSONL document, else "source".
+std::string DocumentLocation(const Document& doc);
+
+// Runs `run`, turning an escaped exception (a bug: the library never throws)
+// into an error message and exit code 3.
+int Guarded(const std::function<int()>& run);
 
 using Runner = std::function<int()>;
 using Setup = Runner (*)(CLI::App& sub);

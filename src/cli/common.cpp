@@ -42,4 +42,18 @@ void AddDbOption(CLI::App& sub, std::string* value) {
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
+std::string DocumentLocation(const Document& doc) {
+  return doc.line > 0 ? doc.source + ":" + std::to_string(doc.line) : doc.source;
+}
+
+int Guarded(const std::function<int()>& run) {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    return Fail(Status::Internal(std::string("unexpected error: ") + e.what()));
+  } catch (...) {
+    return Fail(Status::Internal("unexpected error"));
+  }
+}
+
 }  // namespace detente::cli
