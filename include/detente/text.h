@@ -52,8 +52,8 @@ struct Token {
 };
 
 // Splits a sentence into words and punctuation. Keeps "U.S.", "Gen.", "F."
-// (initials), "el-Sissi", "O'Brien", "Erdoğan", "3.5", "10,000" and "AT&T"
-// whole; splits off the clitics "'s"/"’s", "n't" ("didn't" -> "did" "n't",
+// (initials), "el-Sissi", "O'Brien", "Erdoğan", "3.5", "10,000", "10:30"
+// and "AT&T" whole; splits off the clitics "'s"/"’s", "n't" ("didn't" -> "did" "n't",
 // "won't" -> "wo" "n't"), "'re", "'ve", "'ll", "'d", "'m", and makes separate
 // tokens of commas, quotes (straight and curly), brackets, colons,
 // semicolons, em and en dashes and a final full stop that is not part of an

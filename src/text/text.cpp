@@ -419,6 +419,8 @@ std::vector<Token> Tokenize(std::string_view t) {
                  IsDigit(cp(j + 3)) && !IsDigit(cp(j + 4));
         } else if (d == '-' || d == 0x2010 || d == 0x2011) {
           join = IsWordChar(prev) && IsWordChar(next) && next != kInvalid;
+        } else if (d == ':') {
+          join = IsDigit(prev) && IsDigit(next);  // 10:30
         } else if (d == '&' || d == '/') {
           join = is_alnum_ascii(prev) && is_alnum_ascii(next);  // AT&T, 24/7
         } else if (IsApostrophe(d)) {

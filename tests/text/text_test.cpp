@@ -213,6 +213,9 @@ TEST_CASE("text: Tokenize keeps abbreviations, names and numbers whole", "[text]
         V{"a", "three-phase", "plan", "for", "Nagorno-Karabakh"});
   CHECK(Words("Donal O'Brien and AT&T") == V{"Donal", "O'Brien", "and", "AT&T"});
   CHECK(Words("No. 10 said no.") == V{"No.", "10", "said", "no", "."});
+  CHECK(Words("at 10:30 GMT: talks") == V{"at", "10:30", "GMT", ":", "talks"});
+  CHECK(Words("the 1950-53 war and U.S.-Russian talks") ==
+        V{"the", "1950-53", "war", "and", "U.S.", "-", "Russian", "talks"});
 }
 
 TEST_CASE("text: Tokenize splits clitics", "[text]") {
