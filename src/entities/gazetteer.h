@@ -31,7 +31,7 @@ struct GazEntry {
                         // institution, party, company
   std::string country;  // ISO 3166-1 alpha-3, or empty (international bodies,
                         // regions spanning several states)
-  bool capital = false;  // cities only: a national capital
+  bool capital = false;  // cities only: capital of a state or dependent territory
 };
 
 class Gazetteer {
