@@ -65,10 +65,15 @@ class DocumentEntities {
   bool ResolveReference(Mention* m) const;
   // Records that `m` was mentioned (for recency).
   void Touch(const Mention& m);
+  // The latest artefact named as an object ("the plan"), for "responded to
+  // it" and "abstained"; empty if none yet.
+  void SetLastArtefact(const std::string& a) { last_artefact_ = a; }
+  const std::string& last_artefact() const { return last_artefact_; }
 
  private:
   std::vector<Mention> full_names_;  // multi-word person names
   std::vector<Mention> recent_;      // resolved mentions, most recent last
+  std::string last_artefact_;
 };
 
 }  // namespace detente

@@ -1,5 +1,6 @@
 // Coreference within one document: short names and references.
 #include <algorithm>
+#include <cctype>
 
 #include "detente/entities.h"
 #include "entities/words.h"
@@ -12,6 +13,14 @@ std::string LastWord(const std::string& s) {
   return sp == std::string::npos ? s : s.substr(sp + 1);
 }
 std::string FirstWord(const std::string& s) { return s.substr(0, s.find(' ')); }
+// "al-Assad" -> "Assad", so that the short form finds the full name.
+std::string Bare(const std::string& w) {
+  size_t dash = w.find('-');
+  if (dash != std::string::npos && dash <= 3 && dash + 1 < w.size() &&
+      std::islower(static_cast<unsigned char>(w[0])))
+    return w.substr(dash + 1);
+  return w;
+}
 
 bool IsActorKind(const std::string& k) {
   return k == "country" || k == "organization" || k == "armed_group" || k == "institution" ||
@@ -45,7 +54,8 @@ void DocumentEntities::Canonicalize(Mention* m) const {
   // The fullest registered name ending (or starting) with this word.
   const Mention* best = nullptr;
   for (const Mention& f : full_names_) {
-    if (LastWord(f.name) == m->name || FirstWord(f.name) == m->name) {
+    if (LastWord(f.name) == m->name || Bare(LastWord(f.name)) == m->name ||
+        FirstWord(f.name) == m->name) {
       if (!best || f.name.size() > best->name.size()) best = &f;
     }
   }

@@ -89,6 +89,10 @@ bool HasDigit(std::string_view t) {
   return std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit((unsigned char)c); });
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 bool IsPossessive(std::string_view t) { return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019"; }
 
 std::string Join(const std::vector<std::string>& t, int a, int b) {
@@ -242,6 +246,16 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     j += dl;
   }
   while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the") ++j;
+  // "top security official", "national security adviser": up to two
+  // lower-case words may qualify the title.
+  for (int skip = 1; skip <= 2 && j > i && MatchTitle(t, j) == 0; ++skip) {
+    if (j + skip >= n) break;
+    bool plain = true;
+    for (int k = j; k < j + skip; ++k)
+      plain = plain && !t[k].empty() && std::islower(static_cast<unsigned char>(t[k][0])) &&
+              !IsCommonWord(t[k]) && !EndsWith(t[k], "ing") && !EndsWith(t[k], "ed");
+    if (plain && MatchTitle(t, j + skip) > 0) j += skip;
+  }
   int titles = 0;
   while (j < n) {
     int len = MatchTitle(t, j);
@@ -318,6 +332,17 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
     const GazEntry* e = nullptr;
     // Sentence-initial capitals that are ordinary words are not names.
     bool initial = (i == 0 || t[i - 1] == "\"" || t[i - 1] == "\u201c" || t[i - 1] == ":");
+    if (IsCommonWord(Lower(t[i]))) {
+      // "The", "However": never the start of a name, maybe of a reference.
+      if (TryReference(t, i, &m)) {
+        m.text = Join(t, m.first, m.last);
+        out.push_back(m);
+        i = m.last + 1;
+      } else {
+        ++i;
+      }
+      continue;
+    }
     if (TryTitledPerson(t, i, &m)) {
       // done
     } else if (int len = MatchGazetteer(t, i, &e); len > 0) {

@@ -351,11 +351,14 @@ std::vector<int> Extraction::Subjects(int verb, const Chain& c, int depth) const
 std::vector<int> Extraction::Agents(int verb) const {
   std::vector<int> out;
   const int n = g_.size();
-  // "drafted by the United States", attached to the verb or to a noun.
-  for (int k = verb + 1; k < n && k <= verb + 3; ++k) {
-    if (g_.lower(k) != "by") continue;
+  // "drafted by the United States", "signed in Istanbul in July 2022 by Russia
+  // and Ukraine": the first "by" + entity in the same clause.
+  for (int k = verb + 1; k < n && k <= verb + 10; ++k) {
+    const std::string& w = g_.lower(k);
+    if (g_.IsVerb(k) || w == "which" || w == "who" || w == ";" || w == "that") break;
+    if (w != "by") continue;
     int m = k + 1;
-    if (m < n && g_.lower(m) == "the") ++m;
+    while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
     if (m < n && g_.IsMention(m)) {
       for (int x : Expand(m)) out.push_back(x);
     }
@@ -556,6 +559,33 @@ std::vector<RawEvent> Extraction::Run() {
     } else {
       actors = Subjects(v, chain, 0);
       if (actors.empty()) {
+        // The parse missed the subject: take an entity right before the verb
+        // group ("Assad had stepped down", "Kim held talks").
+        int left = v;
+        for (int w : chain.words)
+          if (w < left && g_.lower(w) != "and" && g_.lower(w) != "or" && g_.lower(w) != ",")
+            left = w;
+        int k = left - 1;
+        int aux_with_subject = -1;
+        while (k >= 0 && (g_.tag(k) == "e" || g_.lower(k) == "also" || g_.lower(k) == "later" ||
+                          g_.lower(k) == "then" || g_.lower(k) == "jointly" ||
+                          g_.lower(k) == "earlier" || g_.lower(k) == "not" ||
+                          (!g_.IsMention(k) && IsAux(g_.VerbLemma(k))))) {
+          if (!g_.IsMention(k) && IsAux(g_.VerbLemma(k)) && aux_with_subject < 0)
+            aux_with_subject = k;
+          --k;
+        }
+        if (k >= 0 && (g_.lower(k) == "who" || g_.lower(k) == "which")) k = ResolveRelative(k);
+        if (k >= 0 && g_.IsMention(k)) {
+          actors = Expand(k);
+        } else if (aux_with_subject >= 0) {
+          // "Blinken ... had earlier held talks": the auxiliary has the subject.
+          Chain aux;
+          aux.head = aux_with_subject;
+          actors = Subjects(aux_with_subject, aux, 1);
+        }
+      }
+      if (actors.empty()) {
         // Participles and second conjuncts share the clause's subject.
         bool dependent = g_.lower(v).size() > 4 &&
                          g_.lower(v).compare(g_.lower(v).size() - 3, 3, "ing") == 0;
@@ -618,7 +648,10 @@ std::vector<RawEvent> Extraction::Run() {
         if (g_.IsVerb(k) || w == ";" || w == "which" || w == "who") break;
         if (g_.IsMention(k) && k > from + 1 && used_prep.empty()) break;
         if (!kObjectPreps.count(w)) continue;
-        if ((w == "in" || w == "at") && !motion && !(noun_is_light && w == "in")) continue;
+        bool refuge = noun_obj >= 0 && (g_.lower(noun_obj) == "asylum" ||
+                                        g_.lower(noun_obj) == "refuge" ||
+                                        g_.lower(noun_obj) == "foot");
+        if ((w == "in" || w == "at") && !motion && !(refuge && w == "in")) continue;
         int m = k + 1;
         while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
         if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&
@@ -648,7 +681,7 @@ std::vector<RawEvent> Extraction::Run() {
       }
     }
     if (objects.empty() && artefact.empty()) {
-      if (light || (!kIntransitive.count(base) && prefix.empty())) continue;
+      if (light || !kIntransitive.count(base)) continue;
     }
     if (!prefix.empty()) action = prefix + action;
 

@@ -68,7 +68,16 @@ class ExtractorImpl : public Extractor {
 void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   // Resolve names and references in reading order.
   for (Mention& m : s->mentions) {
-    if (m.kind == "reference") {
+    bool object_it = m.kind == "reference" && Lower(m.text) == "it" && m.first > 0 &&
+                     !de->last_artefact().empty() &&
+                     std::islower(static_cast<unsigned char>(s->tokens[m.first - 1][0])) &&
+                     s->tokens[m.first - 1] != "and";
+    if (object_it) {
+      // "has not responded to it": a pronoun object is usually the thing
+      // under discussion, not an actor.
+      m.name = de->last_artefact();
+      m.kind = "artefact";
+    } else if (m.kind == "reference") {
       if (!de->ResolveReference(&m)) m.name.clear();
     } else {
       de->Canonicalize(&m);
@@ -174,6 +183,12 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
         e.object = o.name;
         e.object_kind = entity_of(o)->kind;
         e.object_country = entity_of(o)->country;
+      } else if (r.object_text.empty() && e.action == "abstain" &&
+                 !de.last_artefact().empty()) {
+        // "Russia abstained": on the measure just named.
+        e.action = "abstain on";
+        e.object = de.last_artefact();
+        e.object_kind = "artefact";
       } else if (!r.object_text.empty()) {
         e.object = r.object_text;
         e.object_kind = "artefact";
@@ -195,6 +210,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       e.negated = r.negated;
       e.modality = r.modality;
       e.confidence = r.confidence;
+      if (e.object_kind == "artefact" && e.object) de.SetLastArtefact(*e.object);
       std::string key = e.actor + "|" + e.action + "|" + e.object.value_or("");
       if (!seen.insert(key).second) continue;
       x.events.push_back(std::move(e));
