@@ -295,6 +295,8 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
   std::string country;
   for (int k = 0; k < 4 && j < n; ++k) {
     std::string w = Lower(t[j]);
+    // "the Sri Lankan parliament" names an institution, not a reference.
+    if (!country.empty() && (w == "parliament" || w == "court" || w == "government")) return false;
     if (kReferenceNouns.count(w) && !(w == "prime" && j + 1 < n && Lower(t[j + 1]) != "minister")) {
       int last = (w == "prime") ? j + 1 : j;
       if (last + 1 < n && IsCapitalised(t[last + 1])) return false;  // a title, not a reference

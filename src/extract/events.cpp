@@ -8,6 +8,8 @@
 #include "extract/events.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <unordered_set>
 
@@ -133,6 +135,7 @@ class SentenceGraph {
   bool IsVerb(int i) const {
     const std::string& t = tag_[i];
     if (IsMention(i)) return false;
+    if (!lem_.IsVerb(lem_.Verb(s_.words[i]))) return false;  // "and", ","
     if (!t.empty() && (t[0] == 'v' || t[0] == 'q' || t[0] == 'w')) return true;
     // Gerunds that take objects act as participles: "adopting a resolution".
     if (!t.empty() && t[0] == 'g') return HasLink(i, "O", 1) || HasLink(i, "MV", 1);
@@ -412,7 +415,10 @@ std::string Extraction::NounPhrase(int head) const {
   }
   std::string out;
   for (int k = first; k <= head; ++k) {
-    if (g_.lower(k) == "the" || g_.lower(k) == "a" || g_.lower(k) == "an") continue;
+    const std::string& w = g_.lower(k);
+    if (w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" ||
+        w == "their" || w == "'s" || w == "\u2019s")
+      continue;
     if (!out.empty()) out += ' ';
     out += g_.IsMention(k) ? g_.mention(k).text : s_.words[k];
   }
@@ -536,6 +542,11 @@ std::vector<RawEvent> Extraction::Run() {
     if (!mv_nouns.empty()) passive = true;
     std::vector<int> agents = Agents(v);
     if (!agents.empty() && IsPastParticiple(g_.lower(v))) passive = true;
+    // "Lavrov held talks" misparsed as a reduced relative: no agent, no passive.
+    if (!chain.passive && agents.empty()) {
+      passive = false;
+      mv_nouns.clear();
+    }
 
     if (passive) {
       actors = agents;
@@ -558,6 +569,9 @@ std::vector<RawEvent> Extraction::Run() {
       }
     } else {
       actors = Subjects(v, chain, 0);
+      actors.erase(std::remove_if(actors.begin(), actors.end(),
+                                  [&](int a) { return !g_.IsMention(a); }),
+                   actors.end());
       if (actors.empty()) {
         // The parse missed the subject: take an entity right before the verb
         // group ("Assad had stepped down", "Kim held talks").
@@ -601,6 +615,7 @@ std::vector<RawEvent> Extraction::Run() {
                                          g_.mention(a).kind == "artefact";
                                 }),
                  actors.end());
+    if (getenv("DETENTE_TRACE")) fprintf(stderr, "TRACE verb=%s lemma=%s actors=%zu passive=%d\n", s_.words[v].c_str(), lemma.c_str(), actors.size(), (int)passive);
     if (actors.empty()) continue;
     bool light = lemma == "hold" || lemma == "make" || lemma == "give" || lemma == "launch" ||
                  lemma == "carry" || lemma == "pay" || lemma == "put" || lemma == "take" ||
