@@ -63,9 +63,9 @@ const std::unordered_set<std::string> kArtefacts = {
     "claim", "demand", "request", "invitation", "embargo", "blockade", "strategy",
     "programme", "program", "transition", "membership", "application", "statement",
     "ultimatum", "memorandum", "partnership", "alliance", "corridor", "pause", "swap",
-    "exchange", "talks", "negotiations", "summit", "calls", "call", "appeal", "request",
+    "calls", "appeal",
     "withdrawal", "offensive", "operation", "ban", "tariffs", "tariff", "aid", "loan",
-    "measures", "steps", "budget", "constitution", "parliament", "assembly", "verdict",
+    "budget", "constitution", "parliament", "assembly", "verdict",
     "ruling", "sentence", "order", "appointment", "nomination", "candidacy", "bill",
     "reforms", "reform", "peace", "truce", "armistice", "settlement", "compromise",
     "terms", "conditions", "principles", "framework", "guarantees", "commitment",
@@ -199,10 +199,25 @@ class Extraction {
     return k == "city" || k == "region" || k == "country" || k == "venue";
   }
   int ResolveRelative(int w) const;
+  bool ClimbsTo(int w, const std::string& lb) const;
 
   const AnalysedSentence& s_;
   SentenceGraph g_;
 };
+
+// Whether a verb group may extend up to word `w` over a link labelled `lb`:
+// auxiliaries, modals, matrix verbs ("expected to"), "to" and conjunctions,
+// never a content verb the parser misattached ("said Assad had stepped").
+bool Extraction::ClimbsTo(int w, const std::string& lb) const {
+  const std::string& l = g_.lower(w);
+  if (l == "to" || l == "and" || l == "or" || l == "," || l == "due" || l == "set" ||
+      l == "likely" || l == "able" || l == "ready" || l == "willing")
+    return true;
+  std::string lemma = g_.VerbLemma(w);
+  if (IsAux(lemma) || kFutureMatrix.count(lemma) || kMeaningMatrix.count(lemma)) return true;
+  // Object control: "urged Beijing to lift", "pressed Cuba to improve".
+  return lb.rfind("TO", 0) == 0 || lb.rfind("IV", 0) == 0;
+}
 
 Chain Extraction::ChainOf(int verb) const {
   Chain c;
@@ -218,6 +233,7 @@ Chain Extraction::ChainOf(int verb) const {
                         lb.rfind("TO", 0) == 0 || lb.rfind("VJr", 0) == 0 ||
                         lb.rfind("IV", 0) == 0;
       if (lb.rfind("VJl", 0) == 0) chain_link = false;
+      if (chain_link && !seen.count(l.other) && !ClimbsTo(l.other, lb)) chain_link = false;
       if (chain_link && !seen.count(l.other)) {
         if (lb.rfind("Pv", 0) == 0 && cur == verb) c.passive = true;
         up = l.other;
@@ -315,6 +331,15 @@ std::vector<int> Extraction::Subjects(int verb, const Chain& c, int depth) const
     if (lw == "which" || lw == "who" || lw == "that") w = ResolveRelative(w);
     for (int x : Expand(w)) subj.push_back(x);
   };
+  // "pressed Cuba to improve": the controller's object is the subject.
+  for (int w : c.words) {
+    if (!g_.IsVerb(w) || IsAux(g_.VerbLemma(w))) continue;
+    std::vector<int> objs = g_.Linked(w, "O", 1);
+    if (!objs.empty() && objs[0] < verb) {
+      for (int x : Expand(objs[0])) subj.push_back(x);
+      return subj;
+    }
+  }
   int head = c.head;
   for (const Link& l : g_.LinksOf(head)) {
     const std::string& lb = l.label;
@@ -456,6 +481,9 @@ std::string Extraction::Modality(int verb, const Chain& c) const {
     std::string lemma = g_.VerbLemma(w);
     if (l == "may" || l == "might" || l == "could" || l == "can" || lemma == "threaten")
       return "possible";
+    if (g_.IsVerb(w) && !IsAux(lemma) && !g_.Linked(w, "O", 1).empty() &&
+        g_.Linked(w, "O", 1)[0] < verb)
+      return "possible";  // urged Y to X: X may not happen
     if (l == "will" || l == "'ll" || l == "shall" || l == "wo" || kFutureMatrix.count(lemma) ||
         l == "due" || l == "going") {
       m = "future";
@@ -486,6 +514,21 @@ const std::unordered_set<std::string> kLightNouns = {
     "war", "pressure", "support", "transactions", "contacts", "dialogue", "round", "foot",
     "ground", "letter", "invitation", "greetings", "condolences", "message", "envoy",
     "police", "officers", "soldiers", "weapons", "arms", "funds", "tariffs", "ban"};
+
+// Verbs whose noun object is part of the action when an entity follows:
+// "held talks with X", "imposed sanctions on X"; other verbs keep the noun
+// as their object ("joined Western sanctions against Moscow").
+const std::unordered_set<std::string> kLightVerbs = {
+    "hold", "make", "pay", "give", "launch", "carry", "conduct", "stage", "impose",
+    "reimpose", "issue", "grant", "seek", "order", "break", "restore", "resume", "suspend",
+    "sever", "cut", "open", "send", "deploy", "pledge", "offer", "extend", "lift", "exchange",
+    "file", "bring", "take", "set", "announce", "start", "begin", "scale", "halt", "withdraw",
+    "step", "establish", "normalize", "normalise", "freeze", "expand", "strengthen",
+    "secure", "request", "hand", "pull", "provide", "lead", "use", "renew", "raise"};
+
+// Meeting nouns: "in X" after them is the place, not the target.
+const std::unordered_set<std::string> kMeetingNouns = {"talks", "talk", "meeting", "summit",
+                                                      "visit", "trip", "negotiations", "call"};
 
 bool IsPastParticiple(const std::string& lower) {
   return lower.size() > 3 && (lower.compare(lower.size() - 2, 2, "ed") == 0 ||
@@ -649,7 +692,8 @@ std::vector<RawEvent> Extraction::Run() {
       if (noun_obj < 0 && objects.empty()) noun_obj = scan_noun;
       if (noun_obj >= 0 && scan_noun >= 0 && kLightNouns.count(g_.lower(scan_noun)))
         noun_obj = scan_noun;  // "held four hours of talks": talks, not hours
-      bool noun_is_light = noun_obj >= 0 && kLightNouns.count(g_.lower(noun_obj));
+      bool noun_is_light = noun_obj >= 0 && kLightNouns.count(g_.lower(noun_obj)) &&
+                           kLightVerbs.count(lemma);
       bool noun_is_artefact = noun_obj >= 0 && kArtefacts.count(g_.lower(noun_obj));
 
       // Prepositional objects: linked to the verb or its noun, else the first
@@ -663,10 +707,9 @@ std::vector<RawEvent> Extraction::Run() {
         if (g_.IsVerb(k) || w == ";" || w == "which" || w == "who") break;
         if (g_.IsMention(k) && k > from + 1 && used_prep.empty()) break;
         if (!kObjectPreps.count(w)) continue;
-        bool refuge = noun_obj >= 0 && (g_.lower(noun_obj) == "asylum" ||
-                                        g_.lower(noun_obj) == "refuge" ||
-                                        g_.lower(noun_obj) == "foot");
-        if ((w == "in" || w == "at") && !motion && !(refuge && w == "in")) continue;
+        bool in_target = noun_is_light && !kMeetingNouns.count(g_.lower(noun_obj));
+        if ((w == "in" || w == "at") && !motion && !(in_target && w == "in")) continue;
+        if (w == "of" && noun_obj < 0) continue;  // "the end of the war"
         int m = k + 1;
         while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
         if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&
@@ -675,7 +718,8 @@ std::vector<RawEvent> Extraction::Run() {
           for (int x : Expand(m)) prep_objects.push_back(x);
         }
       }
-      if (objects.empty() && !prep_objects.empty() && !(noun_is_artefact && !noun_is_light)) {
+      bool carries_noun = noun_obj < 0 || (noun_is_light && kLightVerbs.count(lemma));
+      if (objects.empty() && !prep_objects.empty() && carries_noun) {
         objects = prep_objects;
         if (noun_obj >= 0) {
           action = base + " " + g_.lower(noun_obj) + " " + used_prep;
@@ -688,8 +732,8 @@ std::vector<RawEvent> Extraction::Run() {
       // Symmetric meetings of coordinated subjects: "Biden and Xi met".
       if (objects.empty() && artefact.empty() && actors.size() == 2 &&
           (lemma == "meet" || lemma == "talk" || lemma == "negotiate" ||
-           (noun_obj >= 0 && (g_.lower(noun_obj) == "talks" || g_.lower(noun_obj) == "summit" ||
-                              g_.lower(noun_obj) == "meeting")))) {
+           (noun_obj >= 0 && (kMeetingNouns.count(g_.lower(noun_obj)) ||
+                              g_.lower(noun_obj) == "exchange" || g_.lower(noun_obj) == "swap")))) {
         if (noun_obj >= 0) action = base + " " + g_.lower(noun_obj) + " with";
         objects.push_back(actors[1]);
         actors.resize(1);
