@@ -190,6 +190,11 @@ bool IsPrefixedName(std::string_view w) {
 bool RecognizerImpl::IsNameWord(const std::vector<std::string>& t, int i) const {
   const std::string& w = t[i];
   if (IsPrefixedName(w)) return i > 0 && IsCapitalised(t[i - 1]);
+  // "Russian-backed", "U.S.-brokered": compounds, not names.
+  size_t dash = w.rfind('-');
+  if (dash != std::string::npos && dash + 1 < w.size() &&
+      std::islower(static_cast<unsigned char>(w[dash + 1])))
+    return false;
   if (!IsCapitalised(w) || IsCalendarWord(w)) return false;
   if (w.size() == 1) return false;
   return !gaz_.IsTitle(w);

@@ -304,6 +304,8 @@ std::vector<int> Extraction::Expand(int word, int depth) const {
       break;
     }
   }
+  // "... to Ukraine, and Rubio said": the last conjunct starts a new clause.
+  if (out.size() > 1 && out.back() + 1 < n && g_.IsVerb(out.back() + 1)) out.pop_back();
   j = word - 1;
   while (j - 1 >= 0 && (g_.lower(j) == "," || g_.lower(j) == "and")) {
     int k = j - 1;
@@ -608,6 +610,17 @@ std::vector<RawEvent> Extraction::Run() {
       } else {
         int k = v - 1;
         while (k >= 0 && (g_.lower(k) == "," || g_.lower(k) == "jointly")) --k;
+        // "a ceasefire in eastern Congo, mediated by ...": the head before
+        // the prepositional phrase is the patient.
+        for (int back = k - 1; back >= 0 && back >= k - 3; --back) {
+          const std::string& w = g_.lower(back);
+          if (w == "in" || w == "for" || w == "of" || w == "between" || w == "with") {
+            int head = back - 1;
+            if (head >= 0 && !g_.IsMention(head) && kArtefacts.count(g_.lower(head))) k = head;
+            break;
+          }
+          if (g_.IsMention(back) || g_.IsVerb(back)) break;
+        }
         take_patient(k);
       }
     } else {
