@@ -38,7 +38,9 @@ struct SentenceSpan {
 // after the full stop, quoted questions before "he asked". A blank line always
 // ends a sentence; a single line break ends one unless the line plainly
 // continues (it ends with a comma or an article, or the next line starts in
-// lower case), so a headline line is a sentence of its own. After an
+// lower case), so a headline line is a sentence of its own. In a
+// hard-wrapped paragraph (three or more lines, most without final
+// punctuation, some continuing in lower case) line breaks never split. After an
 // acronym such as "U.S." that may end a sentence, it splits only before a
 // typical sentence opener ("The", "He", ...) or a line break. Spans exclude
 // surrounding whitespace, are in order, never overlap and are never empty.

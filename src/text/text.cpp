@@ -197,6 +197,46 @@ bool IsBoundary(std::string_view t, size_t start, size_t p, size_t pe, size_t k)
   return true;
 }
 
+bool IsTerminal(char32_t c) { return c == '.' || c == '?' || c == '!' || c == 0x2026; }
+
+// Whether the paragraph starting at `b` (up to the next blank line) is
+// hard-wrapped prose: at least three lines, most of them (the last aside)
+// ending without terminal punctuation, and some line continuing in lower
+// case. Sets *end to the end of the paragraph.
+bool IsWrappedParagraph(std::string_view t, size_t b, size_t* end) {
+  const size_t n = t.size();
+  int lines = 0, open = 0;
+  bool lower_start = false, last_open = false;
+  size_t i = b;
+  while (i < n) {
+    size_t e = i;
+    while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
+    size_t f = i, l = e;
+    while (f < l && IsAsciiSpace(t[f])) ++f;
+    while (l > f && IsAsciiSpace(t[l - 1])) --l;
+    if (f == l) break;  // a blank line ends the paragraph
+    ++lines;
+    size_t len = 0;
+    if (lines > 1 && IsLower(Decode(t, f, &len))) lower_start = true;
+    last_open = false;
+    for (size_t k = l; k > f; k -= len) {
+      char32_t c = DecodeBefore(t, k, &len);
+      if (!IsCloser(c)) {
+        last_open = !IsTerminal(c) && c != ':';
+        break;
+      }
+    }
+    open += last_open ? 1 : 0;
+    i = e;
+    if (i < n && t[i] == '\r') ++i;
+    if (i < n && t[i] == '\n') ++i;
+  }
+  *end = i;
+  // The last line is left out of the majority test.
+  int open_nonlast = open - (last_open ? 1 : 0);
+  return lines >= 3 && lower_start && open_nonlast * 2 > lines - 1;
+}
+
 // Called at a single line break (no blank line): does the line before it end
 // a sentence? Lines without final punctuation are headlines unless the text
 // plainly continues (trailing comma or article, next line in lower case).
@@ -217,7 +257,6 @@ bool LineBreakEnds(std::string_view t, size_t start, size_t nl, size_t next) {
   return !In(kContinuationWords, t.substr(b, e - b));
 }
 
-bool IsTerminal(char32_t c) { return c == '.' || c == '?' || c == '!' || c == 0x2026; }
 
 // Should the stop right after `word` stay attached to it ("Gen.", "U.S.")?
 // `after` is the text after the stop.
@@ -315,6 +354,8 @@ std::vector<SentenceSpan> SplitSentences(std::string_view t) {
   };
   const size_t n = t.size();
   size_t start = 0;
+  size_t para_start = 0, para_end = 0;  // the paragraph `wrapped` describes
+  bool wrapped = false;
   for (size_t i = 0; i < n;) {
     if (t[i] == '\n' || t[i] == '\r') {
       // One line break is "\n", "\r\n" or "\r"; two or more make a blank line.
@@ -333,10 +374,12 @@ std::vector<SentenceSpan> SplitSentences(std::string_view t) {
         }
       }
       while (j < n && (t[j] == ' ' || t[j] == '\t')) ++j;
-      if (blank || LineBreakEnds(t, start, i, j)) {
+      if (!blank && i >= para_end) wrapped = IsWrappedParagraph(t, para_start, &para_end);
+      if (blank || (!wrapped && LineBreakEnds(t, start, i, j))) {
         emit(start, i);
         start = j;
       }
+      if (blank) para_start = para_end = j;
       i = j;
       continue;
     }

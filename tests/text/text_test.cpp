@@ -183,6 +183,20 @@ TEST_CASE("text: SplitSentences uses line breaks for headlines and paragraphs", 
         V{"The envoy met the\nprime minister, who\nagreed to talks."});
   CHECK(Sentences("Leaders gathered in Brussels,\nParis and Rome.") ==
         V{"Leaders gathered in Brussels,\nParis and Rome."});
+  // A hard-wrapped paragraph keeps its line breaks inside sentences, even
+  // before a capitalised name, but still splits at full stops.
+  CHECK(Sentences("The secretary of state met Egyptian President\n"
+                  "Abdel Fattah el-Sissi in Cairo on Monday and then\n"
+                  "flew on to Israel. He will visit Jordan and Qatar\n"
+                  "later in the week.\n\nNew paragraph") ==
+        V{"The secretary of state met Egyptian President\nAbdel Fattah el-Sissi in Cairo on "
+          "Monday and then\nflew on to Israel.",
+          "He will visit Jordan and Qatar\nlater in the week.", "New paragraph"});
+  // Lines of headlines are not a wrapped paragraph.
+  CHECK(Sentences("Talks resume in Doha\nGantz quits War Cabinet\nOrban visits Kyiv") ==
+        V{"Talks resume in Doha", "Gantz quits War Cabinet", "Orban visits Kyiv"});
+  CHECK(Sentences("Headline here\nFirst sentence.\nSecond sentence.\nThird one") ==
+        V{"Headline here", "First sentence.", "Second sentence.", "Third one"});
 }
 
 TEST_CASE("text: SplitSentences spans point into the input without surrounding space",
