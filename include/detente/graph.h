@@ -218,8 +218,10 @@ struct GraphPath {
 };
 
 // Breadth-first search from `from` to `to`. Returns the shortest path (or all
-// of them, up to max_paths, in a deterministic order), or kNotFound when none
-// exists within max_hops. from == to gives one path of zero hops.
+// of them, up to max_paths), or kNotFound when none exists within max_hops.
+// Paths are ordered by the names of their vertices, compared from the target
+// back; the single path is the first of them. from == to gives one path of
+// zero hops.
 Result<std::vector<GraphPath>> ShortestPaths(const Graph& g, uint32_t from, uint32_t to,
                                              const PathOptions& options);
 

@@ -56,6 +56,11 @@ Runner SetupIngest(CLI::App& sub);
 Runner SetupExtract(CLI::App& sub);
 Runner SetupSql(CLI::App& sub);
 Runner SetupStats(CLI::App& sub);
+Runner SetupPath(CLI::App& sub);        // cmd_graph.cpp
+Runner SetupNeighbours(CLI::App& sub);  // cmd_graph.cpp
+Runner SetupRank(CLI::App& sub);        // cmd_graph.cpp
+Runner SetupEntity(CLI::App& sub);      // cmd_graph.cpp
+Runner SetupExport(CLI::App& sub);      // cmd_export.cpp
 
 }  // namespace detente::cli
 

@@ -14,6 +14,12 @@ const Command kCommands[] = {
      SetupExtract},
     {"sql", "Run SQL against the database (read-only unless --write)", SetupSql},
     {"stats", "Print counts of what the database holds", SetupStats},
+    {"path", "Shortest chain of events between two entities", SetupPath},
+    {"neighbours", "Entities and events around one entity (ego network)", SetupNeighbours},
+    {"rank", "Rank entities by degree, PageRank or betweenness", SetupRank},
+    {"entity", "One entity: aliases, kind, country and its timeline", SetupEntity},
+    {"export", "Write the graph as DOT, GraphML, JSON or CSV; render with Graphviz",
+     SetupExport},
 };
 
 }  // namespace

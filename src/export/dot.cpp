@@ -21,6 +21,7 @@ KindStyle StyleFor(std::string_view kind) {
   if (kind == "person") return {"ellipse", "#cfe2f3"};
   if (kind == "country") return {"box", "#fff2cc"};
   if (kind == "organization") return {"hexagon", "#d9ead3"};
+  if (kind == "armed_group") return {"hexagon", "#ead1dc"};
   if (kind == "city" || kind == "region" || kind == "place") return {"octagon", "#f4cccc"};
   return {"note", "#eeeeee"};
 }

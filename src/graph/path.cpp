@@ -51,7 +51,6 @@ Result<std::vector<GraphPath>> ShortestPaths(const Graph& g, uint32_t from, uint
   const int limit = options.max_hops > 0 ? options.max_hops : -1;
 
   std::vector<int32_t> dist(n, -1);
-  std::vector<uint32_t> parent(n, 0);
   std::vector<uint32_t> queue;
   queue.push_back(from);
   dist[from] = 0;
@@ -61,7 +60,6 @@ Result<std::vector<GraphPath>> ShortestPaths(const Graph& g, uint32_t from, uint
     ForEachNeighbour(g, v, forward, [&](uint32_t w, uint32_t) {
       if (dist[w] >= 0) return;
       dist[w] = dist[v] + 1;
-      parent[w] = v;
       queue.push_back(w);
     });
   }
@@ -71,20 +69,11 @@ Result<std::vector<GraphPath>> ShortestPaths(const Graph& g, uint32_t from, uint
     return Status::NotFound(msg);
   }
 
-  if (!options.all_shortest) {
-    std::vector<uint32_t> vs;
-    for (uint32_t v = to;; v = parent[v]) {
-      vs.push_back(v);
-      if (v == from) break;
-    }
-    std::reverse(vs.begin(), vs.end());
-    paths.push_back(MakePath(g, std::move(vs), options.directed));
-    return paths;
-  }
-
   // Every vertex at distance < dist[to] was discovered before the search
   // stopped; a predecessor of v on a shortest path is a neighbour at dist - 1.
-  // Walk back from `to` depth-first, predecessors in name order.
+  // Walk back from `to` depth-first, predecessors in name order, so that the
+  // single path is the first of all_shortest's, whatever the edge order.
+  // Every predecessor leads back to `from`: the first path needs no backtracking.
   auto preds = [&](uint32_t v) {
     std::vector<uint32_t> out;
     ForEachNeighbour(g, v, backward, [&](uint32_t u, uint32_t) {
@@ -101,7 +90,7 @@ Result<std::vector<GraphPath>> ShortestPaths(const Graph& g, uint32_t from, uint
   std::vector<uint32_t> stack_path{to};
   std::vector<std::vector<uint32_t>> choices{preds(to)};
   std::vector<size_t> next{0};
-  const size_t max_paths = options.max_paths ? options.max_paths : 1;
+  const size_t max_paths = options.all_shortest && options.max_paths ? options.max_paths : 1;
   while (!choices.empty() && paths.size() < max_paths) {
     if (stack_path.back() == from) {
       std::vector<uint32_t> vs(stack_path.rbegin(), stack_path.rend());

@@ -1,0 +1,135 @@
+// detente export: the graph (or one entity's neighbourhood) as DOT, GraphML,
+// node-link JSON or Gephi CSV; optionally rendered by Graphviz.
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "cli/commands.h"
+#include "cli/graph_options.h"
+#include "cli/output.h"
+#include "detente/export.h"
+#include "detente/graph.h"
+
+namespace detente::cli {
+namespace {
+
+struct ExportArgs {
+  GraphArgs graph;
+  std::string around;
+  int radius = 1;
+  std::string direction = "both";
+  bool clusters = false;
+  bool include_isolated = false;
+  bool no_sentences = false;
+  std::string output;
+  std::string render;
+};
+
+Status WriteFileText(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary);
+  f << text;
+  f.close();
+  if (!f) return Status::IOError("cannot write " + path);
+  return Status::OK();
+}
+
+// -o graph.csv writes graph.nodes.csv and graph.edges.csv.
+std::string CsvPart(const std::string& output, const char* part) {
+  std::string base = output;
+  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0) base.resize(base.size() - 4);
+  return base + "." + part + ".csv";
+}
+
+int RunExport(const ExportArgs& a) {
+  const std::string& format = a.graph.format;
+  if (!a.render.empty() && format != "dot") {
+    return Fail(Status::InvalidArgument("--render needs --format dot"));
+  }
+  if (!a.render.empty() && a.output.empty()) {
+    return Fail(Status::InvalidArgument("--render needs -o FILE"));
+  }
+  auto reader = OpenReader(a.graph);
+  if (!reader.ok()) return Fail(reader.status());
+  if (!a.around.empty()) {
+    if (auto e = (*reader)->Resolve(a.around); !e.ok()) return Fail(e.status());
+  }
+  auto g = (*reader)->Load(FilterFrom(a.graph));
+  if (!g.ok()) return Fail(g.status());
+
+  Subgraph sub;
+  if (a.around.empty()) {
+    sub = WholeGraph(*g, a.include_isolated);
+  } else {
+    auto center = VertexFor(**reader, *g, a.around);
+    if (!center.ok()) return Fail(center.status());
+    EgoOptions o;
+    o.radius = a.radius;
+    o.direction = a.direction == "out" ? Direction::kOut
+                  : a.direction == "in" ? Direction::kIn
+                                        : Direction::kBoth;
+    sub = FromEgo(Neighbourhood(*g, *center, o));
+  }
+  ExportOptions options;
+  options.clusters = a.clusters;
+  if (!a.no_sentences) {
+    auto s = SentencesOf(**reader, *g, sub.events);
+    if (!s.ok()) return Fail(s.status());
+    options.sentences = std::move(*s);
+  }
+
+  if (format == "csv") {
+    std::ostringstream nodes, edges;
+    Status st = WriteCsvNodes(*g, sub, nodes);
+    if (st.ok()) st = WriteCsvEdges(*g, sub, options, edges);
+    if (!st.ok()) return Fail(st);
+    if (a.output.empty()) {
+      if (!WriteStdout(nodes.str() + "\r\n" + edges.str())) {
+        return Fail(Status::IOError("cannot write to stdout"));
+      }
+      return kExitOk;
+    }
+    st = WriteFileText(CsvPart(a.output, "nodes"), nodes.str());
+    if (st.ok()) st = WriteFileText(CsvPart(a.output, "edges"), edges.str());
+    return st.ok() ? kExitOk : Fail(st);
+  }
+
+  std::ostringstream os;
+  Status st = format == "graphml" ? WriteGraphml(*g, sub, options, os)
+              : format == "json"  ? WriteNodeLinkJson(*g, sub, options, os)
+                                  : WriteDot(*g, sub, options, os);
+  if (!st.ok()) return Fail(st);
+  if (!a.render.empty()) st = RenderDot(os.str(), a.render, a.output);
+  else if (!a.output.empty()) st = WriteFileText(a.output, os.str());
+  else if (!WriteStdout(os.str())) st = Status::IOError("cannot write to stdout");
+  return st.ok() ? kExitOk : Fail(st);
+}
+
+}  // namespace
+
+Runner SetupExport(CLI::App& sub) {
+  auto a = std::make_shared<ExportArgs>();
+  AddGraphOptions(sub, &a->graph, {"dot", "graphml", "json", "csv"});
+  sub.add_option("--around", a->around,
+                 "Export only the neighbourhood of this entity (name, alias or #id)");
+  sub.add_option("--radius", a->radius, "With --around: hops from the entity")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub.add_option("--direction", a->direction, "With --around: out, in or both")
+      ->check(CLI::IsMember({"out", "in", "both"}))
+      ->capture_default_str();
+  sub.add_flag("--clusters", a->clusters, "DOT: group entities by country");
+  sub.add_flag("--include-isolated", a->include_isolated,
+               "Also export entities that take part in no event");
+  sub.add_flag("--no-sentences", a->no_sentences, "Leave the source sentences out");
+  sub.add_option("-o,--output", a->output,
+                 "Write to FILE (default: stdout); for csv, FILE.nodes.csv and FILE.edges.csv");
+  sub.add_option("--render", a->render, "Run Graphviz dot to write svg, png or pdf to -o FILE")
+      ->check(CLI::IsMember({"svg", "png", "pdf"}));
+  sub.footer(
+      "Exit status: 0 ok, 1 unknown entity, 2 usage (also an ambiguous name), 3 database, "
+      "file or Graphviz error.");
+  return [a] { return RunExport(*a); };
+}
+
+}  // namespace detente::cli

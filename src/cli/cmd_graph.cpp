@@ -1,0 +1,403 @@
+// detente path | neighbours | rank | entity: graph questions over the store.
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/graph_options.h"
+#include "cli/output.h"
+#include "detente/export.h"
+#include "detente/graph.h"
+#include "util/json.h"
+
+namespace detente::cli {
+namespace {
+
+using Sentences = std::unordered_map<int64_t, std::string>;
+
+void AddRow(QueryResult& t, std::vector<std::string> cells, std::vector<bool> numeric = {}) {
+  std::vector<std::optional<std::string>> row(cells.begin(), cells.end());
+  numeric.resize(cells.size(), false);
+  t.rows.push_back(std::move(row));
+  t.numeric.push_back(std::move(numeric));
+}
+
+int Emit(const std::string& text) {
+  if (!WriteStdout(text)) return Fail(Status::IOError("cannot write to stdout"));
+  return kExitOk;
+}
+
+std::string Dot(const Graph& g, const Subgraph& sub, Sentences sentences) {
+  ExportOptions options;
+  options.sentences = std::move(sentences);
+  std::ostringstream os;
+  WriteDot(g, sub, options, os);
+  return os.str();
+}
+
+std::string Sentence(const Sentences& s, const GraphEvent& e) {
+  auto it = s.find(e.sentence_id);
+  return it == s.end() ? std::string() : it->second;
+}
+
+// ---- path ----
+
+struct PathArgs {
+  GraphArgs graph;
+  std::string from, to;
+  int max_hops = 0;
+  bool directed = false;
+  bool all_shortest = false;
+  size_t limit = 100;
+};
+
+int RunPath(const PathArgs& a) {
+  auto reader = OpenReader(a.graph);
+  if (!reader.ok()) return Fail(reader.status());
+  // Resolve names before loading, so that a typo fails fast.
+  for (const std::string* name : {&a.from, &a.to}) {
+    auto e = (*reader)->Resolve(*name);
+    if (!e.ok()) return Fail(e.status());
+  }
+  auto g = (*reader)->Load(FilterFrom(a.graph));
+  if (!g.ok()) return Fail(g.status());
+  auto from = VertexFor(**reader, *g, a.from);
+  if (!from.ok()) return Fail(from.status());
+  auto to = VertexFor(**reader, *g, a.to);
+  if (!to.ok()) return Fail(to.status());
+
+  PathOptions o;
+  o.max_hops = a.max_hops;
+  o.directed = a.directed;
+  o.all_shortest = a.all_shortest;
+  o.max_paths = a.limit;
+  auto paths = ShortestPaths(*g, *from, *to, o);
+  if (!paths.ok()) return Fail(paths.status());
+
+  // Sentences: every hop event for json and dot, the first of each hop for a table.
+  std::vector<uint32_t> shown;
+  for (const GraphPath& p : *paths) {
+    for (const PathHop& h : p.hops) {
+      if (a.graph.format == "table") {
+        shown.push_back(h.events.front());
+      } else {
+        shown.insert(shown.end(), h.events.begin(), h.events.end());
+      }
+    }
+  }
+  auto sentences = SentencesOf(**reader, *g, shown);
+  if (!sentences.ok()) return Fail(sentences.status());
+
+  const size_t hops = paths->front().hops.size();
+  if (a.graph.format == "dot") return Emit(Dot(*g, FromPaths(*paths), std::move(*sentences)));
+  if (a.graph.format == "json") {
+    JsonWriter w;
+    w.BeginObject();
+    w.Key("from");
+    WriteEntity(w, g->entity(*from));
+    w.Key("to");
+    WriteEntity(w, g->entity(*to));
+    w.Key("directed").Bool(a.directed);
+    w.Key("hops").Int(static_cast<int64_t>(hops));
+    w.Key("paths").BeginArray();
+    for (const GraphPath& p : *paths) {
+      w.BeginObject().Key("entities").BeginArray();
+      for (uint32_t v : p.vertices) WriteEntity(w, g->entity(v));
+      w.EndArray().Key("hops").BeginArray();
+      for (const PathHop& h : p.hops) {
+        w.BeginObject().Key("from").String(g->entity(h.from).name);
+        w.Key("to").String(g->entity(h.to).name).Key("events").BeginArray();
+        for (uint32_t e : h.events) WriteEvent(w, *g, e, *sentences);
+        w.EndArray().EndObject();
+      }
+      w.EndArray().EndObject();
+    }
+    w.EndArray().EndObject();
+    return Emit(w.Take() + "\n");
+  }
+
+  std::string out = EntityLabel(g->entity(*from)) + " -> " + EntityLabel(g->entity(*to)) + ": " +
+                    std::to_string(hops) + (hops == 1 ? " hop" : " hops");
+  if (a.all_shortest) {
+    out += ", " + std::to_string(paths->size()) + (paths->size() == 1 ? " shortest path" : " shortest paths");
+  }
+  out += "\n";
+  QueryResult t;
+  if (a.all_shortest) t.columns.push_back("path");
+  for (const char* c : {"hop", "actor", "action", "object", "date", "events", "sentence"}) {
+    t.columns.push_back(c);
+  }
+  for (size_t i = 0; i < paths->size(); ++i) {
+    const GraphPath& p = (*paths)[i];
+    for (size_t k = 0; k < p.hops.size(); ++k) {
+      const GraphEvent& e = g->event(p.hops[k].events.front());
+      std::vector<std::string> cells;
+      std::vector<bool> numeric;
+      if (a.all_shortest) {
+        cells.push_back(std::to_string(i + 1));
+        numeric.push_back(true);
+      }
+      std::string action(g->action(e));
+      if (e.negated) action = "not " + action;
+      if (e.modality != Modality::kAsserted) action += std::string(" (") + ModalityName(e.modality) + ")";
+      cells.insert(cells.end(), {std::to_string(k + 1), g->entity(e.actor).name, action,
+                                 g->entity(e.object).name, std::string(g->date(e)),
+                                 std::to_string(p.hops[k].events.size()), Sentence(*sentences, e)});
+      numeric.insert(numeric.end(), {true, false, false, false, false, true, false});
+      AddRow(t, std::move(cells), std::move(numeric));
+    }
+  }
+  if (hops > 0) out += FormatResult(t, OutputFormat::kTable, 100);
+  return Emit(out);
+}
+
+// ---- neighbours ----
+
+struct NeighboursArgs {
+  GraphArgs graph;
+  std::string entity;
+  int radius = 1;
+  std::string direction = "both";
+};
+
+Direction ParseDirection(const std::string& d) {
+  if (d == "out") return Direction::kOut;
+  if (d == "in") return Direction::kIn;
+  return Direction::kBoth;
+}
+
+int RunNeighbours(const NeighboursArgs& a) {
+  auto reader = OpenReader(a.graph);
+  if (!reader.ok()) return Fail(reader.status());
+  if (auto e = (*reader)->Resolve(a.entity); !e.ok()) return Fail(e.status());
+  auto g = (*reader)->Load(FilterFrom(a.graph));
+  if (!g.ok()) return Fail(g.status());
+  auto center = VertexFor(**reader, *g, a.entity);
+  if (!center.ok()) return Fail(center.status());
+  EgoOptions o;
+  o.radius = a.radius;
+  o.direction = ParseDirection(a.direction);
+  EgoNetwork ego = Neighbourhood(*g, *center, o);
+  auto sentences = SentencesOf(**reader, *g, ego.events);
+  if (!sentences.ok()) return Fail(sentences.status());
+
+  if (a.graph.format == "dot") return Emit(Dot(*g, FromEgo(ego), std::move(*sentences)));
+
+  // How many of the network's events each member takes part in.
+  std::unordered_map<uint32_t, int> count;
+  for (uint32_t e : ego.events) {
+    count[g->event(e).actor]++;
+    if (g->event(e).object != g->event(e).actor) count[g->event(e).object]++;
+  }
+  if (a.graph.format == "json") {
+    JsonWriter w;
+    w.BeginObject().Key("center");
+    WriteEntity(w, g->entity(*center));
+    w.Key("radius").Int(a.radius).Key("direction").String(a.direction);
+    w.Key("entities").BeginArray();
+    for (auto [v, d] : ego.members) {
+      const GraphEntity& e = g->entity(v);
+      w.BeginObject().Key("id").Int(e.id).Key("name").String(e.name).Key("kind").String(e.kind);
+      w.Key("country");
+      e.country.empty() ? w.Null() : w.String(e.country);
+      w.Key("distance").Int(d).Key("events").Int(count[v]).EndObject();
+    }
+    w.EndArray().Key("events").BeginArray();
+    for (uint32_t e : ego.events) WriteEvent(w, *g, e, *sentences);
+    w.EndArray().EndObject();
+    return Emit(w.Take() + "\n");
+  }
+
+  std::string out = EntityLabel(g->entity(*center)) + ": " +
+                    std::to_string(ego.members.size() - 1) + " entities within " +
+                    std::to_string(a.radius) + (a.radius == 1 ? " hop" : " hops") + ", " +
+                    std::to_string(ego.events.size()) + " events\n";
+  QueryResult members;
+  members.columns = {"distance", "entity", "kind", "country", "events"};
+  for (auto [v, d] : ego.members) {
+    const GraphEntity& e = g->entity(v);
+    AddRow(members, {std::to_string(d), e.name, e.kind, e.country, std::to_string(count[v])},
+           {true, false, false, false, true});
+  }
+  out += FormatResult(members, OutputFormat::kTable) + "\n";
+  QueryResult events;
+  events.columns = {"date", "actor", "action", "object", "sentence"};
+  for (uint32_t i : ego.events) {
+    const GraphEvent& e = g->event(i);
+    std::string action(g->action(e));
+    if (e.negated) action = "not " + action;
+    AddRow(events, {std::string(g->date(e)), g->entity(e.actor).name, action,
+                    g->entity(e.object).name, Sentence(*sentences, e)});
+  }
+  if (!ego.events.empty()) out += FormatResult(events, OutputFormat::kTable, 100);
+  return Emit(out);
+}
+
+// ---- rank ----
+
+struct RankArgs {
+  GraphArgs graph;
+  std::string by = "degree";
+  size_t top = 10;
+  bool directed = false;
+};
+
+int RunRank(const RankArgs& a) {
+  auto reader = OpenReader(a.graph);
+  if (!reader.ok()) return Fail(reader.status());
+  auto g = (*reader)->Load(FilterFrom(a.graph));
+  if (!g.ok()) return Fail(g.status());
+  RankOptions o;
+  o.by = a.by == "pagerank"      ? RankBy::kPageRank
+         : a.by == "betweenness" ? RankBy::kBetweenness
+                                 : RankBy::kDegree;
+  o.top = a.top;
+  o.directed = a.directed;
+  std::vector<RankEntry> ranked = Rank(*g, o);
+  if (ranked.empty()) return Fail(Status::NotFound("no entity takes part in an event under these filters"));
+  auto score = [&](double s) {
+    if (o.by == RankBy::kDegree) return std::to_string(static_cast<int64_t>(s));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6f", s);
+    return std::string(buf);
+  };
+  if (a.graph.format == "json") {
+    JsonWriter w;
+    w.BeginArray();
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      const GraphEntity& e = g->entity(ranked[i].vertex);
+      w.BeginObject().Key("rank").Int(static_cast<int64_t>(i + 1));
+      w.Key("id").Int(e.id).Key("name").String(e.name).Key("kind").String(e.kind);
+      w.Key("country");
+      e.country.empty() ? w.Null() : w.String(e.country);
+      w.Key(a.by).Number(ranked[i].score).EndObject();
+    }
+    w.EndArray();
+    return Emit(w.Take() + "\n");
+  }
+  QueryResult t;
+  t.columns = {"rank", "entity", "kind", "country", a.by};
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    const GraphEntity& e = g->entity(ranked[i].vertex);
+    AddRow(t, {std::to_string(i + 1), e.name, e.kind, e.country, score(ranked[i].score)},
+           {true, false, false, false, true});
+  }
+  return Emit(FormatResult(t, OutputFormat::kTable));
+}
+
+// ---- entity ----
+
+struct EntityArgs {
+  GraphArgs graph;
+  std::string name;
+};
+
+int RunEntity(const EntityArgs& a) {
+  auto reader = OpenReader(a.graph);
+  if (!reader.ok()) return Fail(reader.status());
+  auto entity = (*reader)->Resolve(a.name);
+  if (!entity.ok()) return Fail(entity.status());
+  auto rep = (*reader)->Describe(entity->id, FilterFrom(a.graph));
+  if (!rep.ok()) return Fail(rep.status());
+
+  if (a.graph.format == "json") {
+    JsonWriter w;
+    w.BeginObject().Key("entity");
+    WriteEntity(w, rep->entity);
+    w.Key("aliases").BeginArray();
+    for (const std::string& s : rep->aliases) w.String(s);
+    w.EndArray().Key("timeline").BeginArray();
+    for (const TimelineEvent& t : rep->timeline) {
+      w.BeginObject().Key("id").Int(t.event_id).Key("date").String(t.date);
+      w.Key("role").String(t.role).Key("actor").String(t.actor).Key("action").String(t.action);
+      w.Key("object");
+      t.object.empty() ? w.Null() : w.String(t.object);
+      w.Key("place");
+      t.place.empty() ? w.Null() : w.String(t.place);
+      w.Key("action_class").String(t.action_class).Key("time_text").String(t.time_text);
+      w.Key("modality").String(t.modality).Key("negated").Bool(t.negated);
+      w.Key("sentence").String(t.sentence).EndObject();
+    }
+    w.EndArray().EndObject();
+    return Emit(w.Take() + "\n");
+  }
+  std::string out = EntityLabel(rep->entity) + ", #" + std::to_string(rep->entity.id) + "\n";
+  out += "aliases: ";
+  for (size_t i = 0; i < rep->aliases.size(); ++i) out += (i ? ", " : "") + rep->aliases[i];
+  if (rep->aliases.empty()) out += "(none)";
+  out += "\nevents: " + std::to_string(rep->timeline.size()) + "\n";
+  if (!rep->timeline.empty()) {
+    QueryResult t;
+    t.columns = {"date", "role", "actor", "action", "object", "place", "sentence"};
+    for (const TimelineEvent& e : rep->timeline) {
+      std::string action = (e.negated ? "not " : "") + e.action;
+      if (e.modality != "asserted") action += " (" + e.modality + ")";
+      AddRow(t, {e.date, e.role, e.actor, action, e.object, e.place, e.sentence});
+    }
+    out += "\n" + FormatResult(t, OutputFormat::kTable, 100);
+  }
+  return Emit(out);
+}
+
+const char* kExitFooter =
+    "Exit status: 0 ok, 1 no result (unknown entity, no path), 2 usage (also an ambiguous "
+    "name: its candidates are listed), 3 database error.";
+
+}  // namespace
+
+Runner SetupPath(CLI::App& sub) {
+  auto a = std::make_shared<PathArgs>();
+  sub.add_option("FROM", a->from, "Entity name, alias or #id")->required();
+  sub.add_option("TO", a->to, "Entity name, alias or #id")->required();
+  AddGraphOptions(sub, &a->graph, {"table", "json", "dot"});
+  sub.add_option("--max-hops", a->max_hops, "Longest path accepted (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub.add_flag("--directed", a->directed, "Follow events from actor to object only");
+  sub.add_flag("--all-shortest", a->all_shortest, "Show every shortest path");
+  sub.add_option("--limit", a->limit, "With --all-shortest, at most this many paths")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub.footer(kExitFooter);
+  return [a] { return RunPath(*a); };
+}
+
+Runner SetupNeighbours(CLI::App& sub) {
+  auto a = std::make_shared<NeighboursArgs>();
+  sub.add_option("ENTITY", a->entity, "Entity name, alias or #id")->required();
+  AddGraphOptions(sub, &a->graph, {"table", "json", "dot"});
+  sub.add_option("--radius", a->radius, "Hops from the entity")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub.add_option("--direction", a->direction,
+                 "out: actor to object, in: object to actor, both: either way")
+      ->check(CLI::IsMember({"out", "in", "both"}))
+      ->capture_default_str();
+  sub.footer(kExitFooter);
+  return [a] { return RunNeighbours(*a); };
+}
+
+Runner SetupRank(CLI::App& sub) {
+  auto a = std::make_shared<RankArgs>();
+  AddGraphOptions(sub, &a->graph, {"table", "json"});
+  sub.add_option("--by", a->by, "Measure")
+      ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))
+      ->capture_default_str();
+  sub.add_option("--top", a->top, "How many entities (0: all)")->capture_default_str();
+  sub.add_flag("--directed", a->directed, "Betweenness on the directed graph");
+  sub.footer(kExitFooter);
+  return [a] { return RunRank(*a); };
+}
+
+Runner SetupEntity(CLI::App& sub) {
+  auto a = std::make_shared<EntityArgs>();
+  sub.add_option("NAME", a->name, "Entity name, alias or #id")->required();
+  AddGraphOptions(sub, &a->graph, {"table", "json"});
+  sub.footer(kExitFooter);
+  return [a] { return RunEntity(*a); };
+}
+
+}  // namespace detente::cli

@@ -1,0 +1,59 @@
+// Options and output helpers shared by the graph commands (path, neighbours,
+// rank, entity) and export.
+#ifndef DETENTE_CLI_GRAPH_OPTIONS_H_
+#define DETENTE_CLI_GRAPH_OPTIONS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "detente/graph.h"
+#include "util/json.h"
+
+namespace detente::cli {
+
+// The flags every graph command takes.
+struct GraphArgs {
+  std::string db;
+  std::string format;
+  std::string since, until;
+  std::vector<std::string> actions, classes, kinds;
+  bool include_future = false;
+  bool include_negated = false;
+};
+
+// Adds --db, --format (one of `formats`, default the first), --since,
+// --until, --action, --class, --kind (comma lists, repeatable),
+// --include-future and --include-negated.
+void AddGraphOptions(CLI::App& sub, GraphArgs* args, const std::vector<std::string>& formats);
+
+GraphFilter FilterFrom(const GraphArgs& args);
+
+// Opens the database named by args.db (read-only) and checks the filter.
+Result<std::unique_ptr<GraphReader>> OpenReader(const GraphArgs& args);
+
+// Resolves `name` and finds its vertex in `g`. kNotFound when the entity is
+// left out of the graph by the filters.
+Result<uint32_t> VertexFor(GraphReader& reader, const Graph& g, const std::string& name);
+
+// The sentences of the given events.
+Result<std::unordered_map<int64_t, std::string>> SentencesOf(GraphReader& reader, const Graph& g,
+                                                             const std::vector<uint32_t>& events);
+
+// {"id","name","kind","country"} (country null when unknown).
+void WriteEntity(JsonWriter& w, const GraphEntity& e);
+// {"id","actor","action","object","action_class","date","modality","negated",
+//  "sentence_id","sentence"}; "sentence" only when known.
+void WriteEvent(JsonWriter& w, const Graph& g, uint32_t event,
+                const std::unordered_map<int64_t, std::string>& sentences);
+
+// "Name (kind, country)".
+std::string EntityLabel(const GraphEntity& e);
+
+}  // namespace detente::cli
+
+#endif  // DETENTE_CLI_GRAPH_OPTIONS_H_

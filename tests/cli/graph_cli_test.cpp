@@ -1,0 +1,211 @@
+// End-to-end tests of path, neighbours, rank, entity and export: the real
+// binary against the hand-built fixture database (tests/graph/graph_fixture.h).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "export/export_fixture.h"
+#include "graph/graph_fixture.h"
+#include "test_util.h"
+#include "util/json.h"
+
+using namespace detente;
+using namespace detente::testing;
+
+namespace {
+
+bool Contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+struct CliFixture {
+  TempDir dir;
+  std::string db = dir.File("g.db");
+  CliFixture() { BuildFixtureDb(db); }
+  RunResult Run(std::vector<std::string> args) {
+    args.insert(args.begin() + 1, {"--db", db});
+    return RunDetente(args);
+  }
+};
+
+JsonValue Json(const RunResult& r) {
+  auto v = ParseJson(r.out);
+  if (!v.ok()) throw std::runtime_error("not JSON: " + r.out);
+  return std::move(*v);
+}
+
+}  // namespace
+
+TEST_CASE("graph cli: path prints each hop with action, date and sentence", "[graph_cli]") {
+  CliFixture fx;
+  RunResult r = fx.Run({"path", "Blinken", "lavrov"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Antony Blinken (person, USA) -> Sergei Lavrov (person, RUS): 2 hops"));
+  CHECK(Contains(r.out, "2023-06-22"));  // Jaishankar met Blinken
+  CHECK(Contains(r.out, "Jaishankar met Blinken on 22 June."));
+
+  r = fx.Run({"path", "Blinken", "Lavrov", "--include-negated"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, ": 1 hop\n"));
+  CHECK(Contains(r.out, "not meet"));
+  CHECK(Contains(r.out, "Blinken did not meet Lavrov on 2 March."));
+
+  r = fx.Run({"path", "Blinken", "Lavrov", "--all-shortest", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  JsonValue j = Json(r);
+  CHECK(j.Find("hops")->as_number() == 2);
+  REQUIRE(j.Find("paths")->items().size() == 2);
+  const JsonValue& hop = j.Find("paths")->items()[1].Find("hops")->items()[0];
+  CHECK(hop.Find("to")->as_string() == "Wang Yi");
+  REQUIRE(hop.Find("events")->items().size() == 2);
+  CHECK(hop.Find("events")->items()[0].Find("sentence")->as_string() ==
+        "Antony Blinken met Wang Yi in Beijing on 19 June.");
+
+  r = fx.Run({"path", "Blinken", "Lavrov", "--format", "dot"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(RunProgram({"dot", "-Tsvg"}, r.out).exit_code == 0);
+}
+
+TEST_CASE("graph cli: no path exits 1, an unknown name 1, an ambiguous one 2", "[graph_cli]") {
+  CliFixture fx;
+  RunResult r = fx.Run({"path", "Blinken", "Georgia"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(Contains(r.err, "no path from Antony Blinken to Georgia"));
+
+  r = fx.Run({"path", "Blinken", "Lavrov", "--directed", "--max-hops", "1"});
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.err, "within 1 hops"));
+
+  r = fx.Run({"path", "Blinken", "Wang"});
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.err, "no entity named \"Wang\"; similar: Wang Yi"));
+
+  r = fx.Run({"path", "Washington", "Blinken"});
+  CHECK(r.exit_code == 2);
+  CHECK(Contains(r.err, "ambiguous name \"Washington\""));
+  CHECK(Contains(r.err, "United States (country, USA, #1)"));
+  CHECK(Contains(r.err, "Washington, D.C. (city, USA, #10)"));
+  // ... and #id settles it.
+  CHECK(fx.Run({"path", "#10", "NATO"}).exit_code == 0);
+
+  r = fx.Run({"path", "Blinken", "China", "--kind", "person"});
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.err, "China (country, CHN) is left out by --kind"));
+}
+
+TEST_CASE("graph cli: usage and database errors", "[graph_cli]") {
+  CliFixture fx;
+  CHECK(fx.Run({"path", "Blinken", "Lavrov", "--since", "June"}).exit_code == 2);
+  CHECK(fx.Run({"path", "Blinken"}).exit_code == 2);
+  CHECK(fx.Run({"neighbours", "Blinken", "--direction", "sideways"}).exit_code == 2);
+  CHECK(fx.Run({"rank", "--by", "fame"}).exit_code == 2);
+  RunResult r = RunDetente({"path", "--db", fx.dir.File("none.db"), "A", "B"});
+  CHECK(r.exit_code == 3);
+  CHECK_FALSE(std::filesystem::exists(fx.dir.File("none.db")));
+}
+
+TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {
+  CliFixture fx;
+  RunResult r = fx.Run({"neighbours", "Antony Blinken"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Antony Blinken (person, USA): 3 entities within 1 hop, 4 events"));
+  CHECK(Contains(r.out, "Wang Yi"));
+  CHECK_FALSE(Contains(r.out, "Sergei Lavrov"));
+
+  r = fx.Run({"neighbours", "Antony Blinken", "--radius", "2", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  JsonValue j = Json(r);
+  REQUIRE(j.Find("entities")->items().size() == 5);
+  const JsonValue& last = j.Find("entities")->items().back();
+  CHECK(last.Find("name")->as_string() == "Sergei Lavrov");
+  CHECK(last.Find("distance")->as_number() == 2);
+  CHECK(last.Find("events")->as_number() == 2);  // 3 and 4: the induced network
+  CHECK(j.Find("events")->items().size() == 6);
+
+  r = fx.Run({"neighbours", "Blinken", "--direction", "out", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Json(r).Find("entities")->items().size() == 3);
+
+  r = fx.Run({"neighbours", "Blinken", "--format", "dot"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "n3 -> n4"));
+  CHECK(RunProgram({"dot", "-Tsvg"}, r.out).exit_code == 0);
+}
+
+TEST_CASE("graph cli: rank and entity", "[graph_cli]") {
+  CliFixture fx;
+  RunResult r = fx.Run({"rank", "--top", "2"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "rank  entity"));
+  CHECK(r.out.find("Antony Blinken") < r.out.find("Wang Yi"));
+
+  r = fx.Run({"rank", "--by", "pagerank", "--format", "json", "--top", "0"});
+  REQUIRE(r.exit_code == 0);
+  JsonValue j = Json(r);
+  REQUIRE(j.items().size() == 15);
+  double sum = 0;
+  for (const JsonValue& e : j.items()) sum += e.Find("pagerank")->as_number();
+  CHECK(sum < 1.0);  // Ukraine's share is left out
+  CHECK(sum > 0.9);
+
+  r = fx.Run({"rank", "--by", "betweenness", "--top", "1"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Antony Blinken"));
+
+  r = fx.Run({"rank", "--action", "nothing-like-this"});
+  CHECK(r.exit_code == 1);
+
+  r = fx.Run({"entity", "lavrov"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Sergei Lavrov (person, RUS), #6"));
+  CHECK(Contains(r.out, "aliases: Lavrov"));
+  CHECK(Contains(r.out, "events: 3"));
+  CHECK(r.out.find("2023-03-03") < r.out.find("2023-07-13"));
+  CHECK(Contains(r.out, "Lavrov spoke on 13 July."));  // no object: still in the timeline
+
+  r = fx.Run({"entity", "Lavrov", "--include-negated", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  j = Json(r);
+  CHECK(j.Find("timeline")->items().size() == 4);
+  CHECK(j.Find("timeline")->items()[0].Find("negated")->as_bool());
+  CHECK(fx.Run({"entity", "Nobody"}).exit_code == 1);
+}
+
+TEST_CASE("graph cli: export in every format, to stdout and files", "[graph_cli]") {
+  CliFixture fx;
+  RunResult r = fx.Run({"export"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("digraph detente {", 0) == 0);
+  CHECK(RunProgram({"dot", "-Tsvg"}, r.out).exit_code == 0);
+
+  std::string graphml = fx.dir.File("g.graphml");
+  REQUIRE(fx.Run({"export", "--format", "graphml", "-o", graphml}).exit_code == 0);
+  CHECK(RunProgram({"xmllint", "--noout", graphml}).exit_code == 0);
+
+  r = fx.Run({"export", "--format", "json", "--around", "Blinken", "--radius", "2"});
+  REQUIRE(r.exit_code == 0);
+  JsonValue j = Json(r);
+  CHECK(j.Find("nodes")->items().size() == 5);
+  CHECK(j.Find("links")->items().size() == 6);
+
+  REQUIRE(fx.Run({"export", "--format", "csv", "-o", fx.dir.File("g.csv")}).exit_code == 0);
+  CHECK(ReadFile(fx.dir.File("g.nodes.csv")).rfind("Id,Label,Kind,Country\r\n", 0) == 0);
+  CHECK(ReadFile(fx.dir.File("g.edges.csv")).rfind("Source,Target,Type,Label,Weight", 0) == 0);
+
+  std::string svg = fx.dir.File("around.svg");
+  r = fx.Run({"export", "--around", "Blinken", "--radius", "1", "--format", "dot", "--render",
+              "svg", "-o", svg});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string text = ReadFile(svg);
+  CHECK((text.rfind("<?xml", 0) == 0 || text.rfind("<svg", 0) == 0));
+  CHECK(Contains(text, "Antony Blinken"));
+  CHECK(RunProgram({"xmllint", "--noout", svg}).exit_code == 0);
+
+  CHECK(fx.Run({"export", "--render", "svg"}).exit_code == 2);  // needs -o
+  CHECK(fx.Run({"export", "--format", "json", "--render", "svg", "-o", svg}).exit_code == 2);
+  CHECK(fx.Run({"export", "--around", "Washington"}).exit_code == 2);
+  CHECK(fx.Run({"export", "-o", fx.dir.File("no/such/dir/g.dot")}).exit_code == 3);
+}
