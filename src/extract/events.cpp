@@ -331,6 +331,16 @@ std::vector<int> Extraction::Subjects(int verb, const Chain& c, int depth) const
     if (w < 0) return;
     const std::string& lw = g_.lower(w);
     if (lw == "which" || lw == "who" || lw == "that") w = ResolveRelative(w);
+    // "the BRICS group of emerging economies agreed": the named group.
+    if (w >= 0 && !g_.IsMention(w)) {
+      for (int k = w - 1; k >= 1 && k >= w - 4; --k) {
+        if (g_.lower(k) != "of") continue;
+        int m = k - 1;
+        if (!g_.IsMention(m) && m >= 1 && g_.IsMention(m - 1)) --m;  // "BRICS group of"
+        if (g_.IsMention(m)) w = m;
+        break;
+      }
+    }
     for (int x : Expand(w)) subj.push_back(x);
   };
   // "pressed Cuba to improve": the controller's object is the subject.
@@ -646,6 +656,18 @@ std::vector<RawEvent> Extraction::Run() {
           --k;
         }
         if (k >= 0 && (g_.lower(k) == "who" || g_.lower(k) == "which")) k = ResolveRelative(k);
+        // Skip a parenthetical clause: "Santos and Londono, known as
+        // Timochenko, signed".
+        if (k >= 0 && g_.lower(k) == ",") {
+          for (int c = k - 1; c >= 1 && c >= k - 12; --c) {
+            if (g_.lower(c) != ",") continue;
+            bool clause = false;
+            for (int x = c + 1; x < k; ++x)
+              clause = clause || g_.IsVerb(x) || g_.lower(x) == "who" || g_.lower(x) == "which";
+            if (clause && g_.IsMention(c - 1)) k = c - 1;
+            break;
+          }
+        }
         if (k >= 0 && g_.IsMention(k)) {
           actors = Expand(k);
         } else if (aux_with_subject >= 0) {
