@@ -296,6 +296,7 @@ TEST_CASE("text: every function survives random bytes", "[text]") {
     }
     std::string norm = NormalizeText(s);
     REQUIRE(IsValidUtf8(norm));
+    REQUIRE(NormalizeText(norm) == norm);  // idempotent
     (void)IsValidUtf8(s);
     CheckInvariants(s);
     CheckInvariants(norm);
