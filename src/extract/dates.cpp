@@ -143,6 +143,9 @@ std::vector<TimeExpr> FindTimeExpressions(const std::vector<std::string>& t) {
       } else if (l == "march" && (i == 0 || Lower(t[i - 1]) != "in")) {
         continue;  // the verb "march"
       }
+    } else if (l == "same" && i + 1 < n && Lower(t[i + 1]) == "day") {
+      e.kind = TimeExpr::Kind::kRelativeDay;  // "on the same day": the story's day
+      e.last = i + 1;
     } else if (l == "today" || l == "yesterday" || l == "tomorrow" || l == "tonight") {
       e.kind = TimeExpr::Kind::kRelativeDay;
       e.day_offset = l == "yesterday" ? -1 : l == "tomorrow" ? 1 : 0;

@@ -189,6 +189,7 @@ class Extraction {
   std::vector<int> Expand(int word, int depth = 0) const;  // coordinated mentions
   std::vector<int> Agents(int verb) const;  // "by X"
   int PlaceNear(int from, int object_word) const;
+  int PlaceAfter(int prep, int object_word) const;
   int NearestTime(int verb) const;
   std::string NounPhrase(int head) const;
   bool Negated(int verb, const Chain& c) const;
@@ -231,7 +232,7 @@ Chain Extraction::ChainOf(int verb) const {
       bool chain_link = lb[0] == 'I' || lb.rfind("PP", 0) == 0 || lb.rfind("Pv", 0) == 0 ||
                         lb.rfind("Pg", 0) == 0 || lb.rfind("Pa", 0) == 0 ||
                         lb.rfind("TO", 0) == 0 || lb.rfind("VJr", 0) == 0 ||
-                        lb.rfind("IV", 0) == 0;
+                        lb.rfind("IV", 0) == 0 || lb.rfind("MVi", 0) == 0;
       if (lb.rfind("VJl", 0) == 0) chain_link = false;
       if (chain_link && !seen.count(l.other) && !ClimbsTo(l.other, lb)) chain_link = false;
       if (chain_link && !seen.count(l.other)) {
@@ -407,17 +408,39 @@ std::vector<int> Extraction::Agents(int verb) const {
   return out;
 }
 
+int Extraction::PlaceAfter(int k, int object_word) const {
+  // "in Cairo", "at the Filoli estate in Woodside", "in the Saudi city of
+  // Jeddah", "at the White House".
+  const int n = g_.size();
+  bool at = g_.lower(k) == "at";
+  for (int m = k + 1; m < n && m <= k + 6; ++m) {
+    if (g_.IsVerb(m) || g_.lower(m) == ",") break;
+    if (m == object_word || !g_.IsMention(m)) continue;
+    const std::string& kind = g_.mention(m).kind;
+    if (IsPlaceKind(m) || (at && kind != "person" && kind != "artefact" && kind != "reference"))
+      return m;
+  }
+  return -1;
+}
+
 int Extraction::PlaceNear(int from, int object_word) const {
   const int n = g_.size();
-  for (int k = from + 1; k < n && k <= from + 12; ++k) {
+  for (int k = from + 1; k < n && k <= from + 14; ++k) {
     const std::string& w = g_.lower(k);
-    if (g_.IsVerb(k) || w == ";" || w == "who" || w == "which") break;
+    // A new clause ends the search; a participle ("brokered by X,") does not.
+    if (g_.IsVerb(k) && g_.HasLink(k, "S", -1)) break;
+    if (w == ";" || w == "who" || w == "which" || w == "where") break;
     if (w != "in" && w != "at") continue;
-    // "in Cairo", "at the Filoli estate in Woodside", "in the Saudi city of Jeddah"
-    for (int m = k + 1; m < n && m <= k + 6; ++m) {
-      if (g_.IsVerb(m) || g_.lower(m) == ",") break;
-      if (m != object_word && IsPlaceKind(m)) return m;
-    }
+    int m = PlaceAfter(k, object_word);
+    if (m >= 0) return m;
+  }
+  // A fronted phrase: "At a summit in Johannesburg on Thursday, the bloc ...".
+  for (int k = 0; k < from && k < g_.size(); ++k) {
+    const std::string& w = g_.lower(k);
+    if (w == ",") break;
+    if (w != "in" && w != "at") continue;
+    int m = PlaceAfter(k, object_word);
+    if (m >= 0 && m < from) return m;
   }
   return -1;
 }
@@ -491,7 +514,8 @@ std::string Extraction::Modality(int verb, const Chain& c) const {
   for (int w : c.words) {
     std::string l = g_.lower(w);
     std::string lemma = g_.VerbLemma(w);
-    if (l == "may" || l == "might" || l == "could" || l == "can" || lemma == "threaten")
+    if (l == "may" || l == "might" || l == "could" || l == "can" || l == "must" ||
+        l == "willing" || l == "able" || l == "ready" || lemma == "threaten")
       return "possible";
     if (g_.IsVerb(w) && !IsAux(lemma) && !g_.Linked(w, "O", 1).empty() &&
         g_.Linked(w, "O", 1)[0] < verb)
