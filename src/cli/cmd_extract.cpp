@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/pipeline.h"
 #include "detente/extract.h"
 #include "detente/input.h"
 #include "util/json.h"
@@ -18,6 +19,7 @@ namespace {
 
 struct ExtractArgs {
   std::string format = "jsonl";
+  int jobs = 1;
   std::vector<std::string> paths;
 };
 
@@ -68,9 +70,8 @@ int RunExtract(const ExtractArgs& args) {
   if (!extractor.ok()) return Fail(extractor.status());
   long rejected = 0;
   bool write_failed = false;
-  auto on_document = [&](Document& doc) {
+  auto on_extracted = [&](Document& doc, Result<Extraction>& x) {
     if (write_failed) return;
-    Result<Extraction> x = (*extractor)->Extract(doc);
     if (!x.ok()) {
       ++rejected;
       std::fprintf(stderr, "%s: cannot extract: %s\n", DocumentLocation(doc).c_str(),
@@ -81,11 +82,16 @@ int RunExtract(const ExtractArgs& args) {
     for (const Event& ev : x->events) out += EventJson(doc, *x, ev) + "\n";
     if (!WriteStdout(out)) write_failed = true;
   };
+  ExtractPipeline pipeline(**extractor, args.jobs, on_extracted);
+  auto on_document = [&](Document& doc) {
+    if (!write_failed) pipeline.Add(std::move(doc));
+  };
   auto on_error = [&](const InputError& e) {
     ++rejected;
     std::fprintf(stderr, "%s\n", e.ToString().c_str());
   };
   ReadInputs(args.paths, on_document, on_error);
+  pipeline.Finish();
   if (write_failed) return Fail(Status::IOError("cannot write to stdout"));
   return rejected > 0 ? kExitDataError : kExitOk;
 }
@@ -96,6 +102,9 @@ Runner SetupExtract(CLI::App& sub) {
   auto args = std::make_shared<ExtractArgs>();
   sub.add_option("--format", args->format, "Output format (only jsonl)")
       ->check(CLI::IsMember({"jsonl"}))
+      ->capture_default_str();
+  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (output stays in input order)")
+      ->check(CLI::Range(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths, "Articles, as for ingest; - for stdin")->required();
   sub.footer(

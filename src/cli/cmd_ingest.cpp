@@ -1,4 +1,4 @@
-// detente ingest [--db FILE] [-q] PATH...
+// detente ingest [--db FILE] [-q] [-j N] PATH...
 //
 // Reads articles, extracts their events and stores each document in its own
 // transaction, so that an interrupted run keeps what it committed and a rerun
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/pipeline.h"
 #include "detente/extract.h"
 #include "detente/input.h"
 #include "detente/store.h"
@@ -21,6 +22,7 @@ namespace {
 struct IngestArgs {
   std::string db;
   bool quiet = false;
+  int jobs = 1;
   std::vector<std::string> paths;
 };
 
@@ -69,37 +71,45 @@ int RunIngest(const IngestArgs& args) {
     std::fprintf(stderr, "%s: %s\n", where.c_str(), message.c_str());
   };
 
-  auto on_document = [&](Document& doc) {
+  // Runs on this thread, in input order, whatever --jobs is.
+  auto on_extracted = [&](Document& doc, Result<Extraction>& x) {
     if (!fatal.ok()) return;
-    Result<bool> known = (*store)->Contains(doc);
-    if (known.ok() && *known) {
-      ++present;
-    } else if (!known.ok()) {
-      fatal = known.status();
+    if (!x.ok()) {
+      ++rejected;
+      report(DocumentLocation(doc), "cannot extract: " + x.status().message());
     } else {
-      Result<Extraction> x = (*extractor)->Extract(doc);
-      if (!x.ok()) {
+      Result<bool> r = (*store)->AddDocument(doc, *x);
+      if (r.ok()) {
+        ++(*r ? added : present);
+      } else if (r.status().code() == Status::Code::kDataError) {
         ++rejected;
-        report(DocumentLocation(doc), "cannot extract: " + x.status().message());
+        report(DocumentLocation(doc), "not stored: " + r.status().message());
       } else {
-        Result<bool> r = (*store)->AddDocument(doc, *x);
-        if (r.ok()) {
-          ++(*r ? added : present);
-        } else if (r.status().code() == Status::Code::kDataError) {
-          ++rejected;
-          report(DocumentLocation(doc), "not stored: " + r.status().message());
-        } else {
-          fatal = r.status();
-        }
+        fatal = r.status();
       }
     }
     progress.Update(added + present + rejected, added, present, rejected);
+  };
+  ExtractPipeline pipeline(**extractor, args.jobs, on_extracted);
+  auto on_document = [&](Document& doc) {
+    if (!fatal.ok()) return;
+    // Skip known documents before the costly extraction.
+    Result<bool> known = (*store)->Contains(doc);
+    if (!known.ok()) {
+      fatal = known.status();
+    } else if (*known) {
+      ++present;
+      progress.Update(added + present + rejected, added, present, rejected);
+    } else {
+      pipeline.Add(std::move(doc));
+    }
   };
   auto on_error = [&](const InputError& e) {
     ++rejected;
     report(e.file + (e.line > 0 ? ":" + std::to_string(e.line) : ""), e.message);
   };
   ReadInputs(args.paths, on_document, on_error);
+  pipeline.Finish();
   progress.Clear();
   if (!fatal.ok()) {
     std::fprintf(stderr, "detente: stopped after %ld documents added: %s\n", added,
@@ -119,6 +129,9 @@ Runner SetupIngest(CLI::App& sub) {
   auto args = std::make_shared<IngestArgs>();
   AddDbOption(sub, &args->db);
   sub.add_flag("-q,--quiet", args->quiet, "No progress line and no summary; errors still shown");
+  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (documents are stored in order)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   sub.add_option("PATH", args->paths,
                  "Articles: .txt/.md files, .jsonl files, directories, or - for stdin")
       ->required();

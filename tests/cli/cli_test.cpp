@@ -437,3 +437,23 @@ TEST_CASE("cli: examples/ ingest cleanly and docs/schema.md's queries run on the
   }
   CHECK(queries >= 5);
 }
+
+TEST_CASE("cli: --jobs gives the same results in the same order", "[cli]") {
+  TempDir dir;
+  std::string examples = SourceDir() + "/examples";
+  RunResult one = RunDetente({"extract", "-j", "1", examples});
+  RunResult two = RunDetente({"extract", "--jobs", "3", examples});
+  INFO(one.err << two.err);
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  CHECK(one.out == two.out);
+  REQUIRE(RunDetente({"ingest", "-j", "1", "--db", dir.File("one.db"), examples}).exit_code == 0);
+  REQUIRE(RunDetente({"ingest", "-j", "3", "--db", dir.File("two.db"), examples}).exit_code == 0);
+  const std::string q =
+      "SELECT group_concat(doc_id || ':' || (SELECT count(*) FROM sentences s WHERE "
+      "s.document_id = d.id), ' ') FROM (SELECT * FROM documents ORDER BY id) d";
+  CHECK(RawQuery(dir.File("one.db"), q) == RawQuery(dir.File("two.db"), q));
+  CHECK(RawQuery(dir.File("one.db"), "SELECT count(*) FROM events") ==
+        RawQuery(dir.File("two.db"), "SELECT count(*) FROM events"));
+  CHECK(RunDetente({"ingest", "-j", "0", "--db", dir.File("x.db"), examples}).exit_code == 2);
+}
