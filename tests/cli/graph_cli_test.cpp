@@ -209,3 +209,32 @@ TEST_CASE("graph cli: export in every format, to stdout and files", "[graph_cli]
   CHECK(fx.Run({"export", "--around", "Washington"}).exit_code == 2);
   CHECK(fx.Run({"export", "-o", fx.dir.File("no/such/dir/g.dot")}).exit_code == 3);
 }
+
+TEST_CASE("graph cli: path and neighbours on the ingested examples", "[graph_cli][examples]") {
+  TempDir dir;
+  std::string db = dir.File("ex.db");
+  RunResult ingest = RunDetente({"ingest", "-q", "--db", db, SourceDir() + "/examples"});
+  INFO(ingest.err);
+  REQUIRE(ingest.exit_code == 0);
+
+  // The Beijing article: Blinken met Xi Jinping; the Woodside one: Biden met Xi.
+  RunResult r = RunDetente({"path", "--db", db, "Blinken", "Xi Jinping", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = ParseJson(r.out);
+  REQUIRE(j.ok());
+  CHECK(j->Find("hops")->as_number() == 1);
+
+  r = RunDetente({"path", "--db", db, "Blinken", "Joe Biden"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Xi Jinping"));
+
+  r = RunDetente({"neighbours", "--db", db, "Antony Blinken", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  j = ParseJson(r.out);
+  REQUIRE(j.ok());
+  std::vector<std::string> names;
+  for (const JsonValue& e : j->Find("entities")->items()) names.push_back(e.Find("name")->as_string());
+  CHECK(std::find(names.begin(), names.end(), "Xi Jinping") != names.end());
+}
