@@ -65,6 +65,8 @@ class DocumentEntities {
   bool ResolveReference(Mention* m) const;
   // Records that `m` was mentioned (for recency).
   void Touch(const Mention& m);
+  // Records the actor of the latest event: "he" prefers it to other people.
+  void NoteActor(const Mention& m) { last_actor_ = m; }
   // The latest artefact named as an object ("the plan"), for "responded to
   // it" and "abstained"; empty if none yet.
   void SetLastArtefact(const std::string& a) { last_artefact_ = a; }
@@ -74,6 +76,7 @@ class DocumentEntities {
   std::vector<Mention> full_names_;  // multi-word person names
   std::vector<Mention> recent_;      // resolved mentions, most recent last
   std::string last_artefact_;
+  Mention last_actor_;
 };
 
 }  // namespace detente

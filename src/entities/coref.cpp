@@ -87,6 +87,9 @@ bool DocumentEntities::ResolveReference(Mention* m) const {
     return r.name.find(w) != std::string::npos;
   };
   if (text == "he" || text == "she" || text == "him" || text == "his" || text == "her") {
+    if (last_actor_.kind == "person" && !last_actor_.name.empty()) {
+      return pick([&](const Mention& r) { return r.name == last_actor_.name; });
+    }
     return pick([](const Mention& r) { return r.kind == "person"; });
   }
   if (text == "it" || text == "its") {

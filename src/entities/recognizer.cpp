@@ -305,6 +305,8 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
     if (kReferenceNouns.count(w) && !(w == "prime" && j + 1 < n && Lower(t[j + 1]) != "minister")) {
       int last = (w == "prime") ? j + 1 : j;
       if (last + 1 < n && IsCapitalised(t[last + 1])) return false;  // a title, not a reference
+      // "the Qatari prime minister, Mohammed bin Abdulrahman Al Thani,": an apposition.
+      if (last + 2 < n && t[last + 1] == "," && IsCapitalised(t[last + 2])) return false;
       if (last + 1 < n && (t[last + 1] == "of")) return false;       // "the president of X"
       m->first = i;
       m->last = last;

@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include "detente/entities.h"
+#include "detente/text.h"
+
+using namespace detente;
+
+namespace {
+const EntityRecognizer& Rec() {
+  static std::unique_ptr<EntityRecognizer> r = [] {
+    auto x = EntityRecognizer::Create("");
+    REQUIRE(x.ok());
+    return std::move(x.value());
+  }();
+  return *r;
+}
+std::vector<Mention> Find(const std::string& sentence) {
+  std::vector<std::string> toks;
+  for (const Token& t : Tokenize(sentence)) toks.push_back(t.text);
+  return Rec().Recognize(toks);
+}
+}  // namespace
+
+TEST_CASE("entities: a title with a demonym makes one person with a country", "[entities]") {
+  auto m = Find("Egyptian President Abdel Fattah el-Sissi spoke.");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].name == "Abdel Fattah el-Sissi");
+  CHECK(m[0].kind == "person");
+  CHECK(m[0].country == "EGY");
+  CHECK(m[0].first == 0);
+}
+
+TEST_CASE("entities: apposition after a title", "[entities]") {
+  auto m = Find("He met the Qatari prime minister, Mohammed bin Abdulrahman Al Thani, on Monday.");
+  bool found = false;
+  for (const Mention& x : m)
+    if (x.name == "Mohammed bin Abdulrahman Al Thani") found = x.country == "QAT";
+  CHECK(found);
+}
+
+TEST_CASE("entities: countries, capitals, organisations and demonym groups", "[entities]") {
+  auto m = Find("Turkish police detained NATO staff in Baku and the U.N. Security Council met.");
+  REQUIRE(m.size() == 4);
+  CHECK(m[0].name == "Turkey");
+  CHECK(m[0].group_of_state);
+  CHECK(m[1].name == "NATO");
+  CHECK(m[2].name == "Baku");
+  CHECK(m[2].country == "AZE");
+  CHECK(m[2].capital);
+  CHECK(m[3].kind == "organization");
+}
+
+TEST_CASE("entities: sentence-initial words and compounds are not names", "[entities]") {
+  auto m = Find("However the Russian-backed rebels advanced.");
+  for (const Mention& x : m) {
+    CHECK(x.text != "However");
+    CHECK(x.text.find("backed") == std::string::npos);
+  }
+}
+
+TEST_CASE("entities: coreference of short names and pronouns", "[entities]") {
+  DocumentEntities de;
+  Mention full;
+  full.name = full.text = "Antony Blinken";
+  full.kind = "person";
+  full.country = "USA";
+  de.AddNames({full});
+  Mention shortm;
+  shortm.name = shortm.text = "Blinken";
+  shortm.kind = "person";
+  de.Canonicalize(&shortm);
+  CHECK(shortm.name == "Antony Blinken");
+  CHECK(shortm.country == "USA");
+  de.Touch(full);
+  Mention he;
+  he.text = "he";
+  he.kind = "reference";
+  REQUIRE(de.ResolveReference(&he));
+  CHECK(he.name == "Antony Blinken");
+  Mention diplomat;
+  diplomat.text = "the top U.S. diplomat";
+  diplomat.kind = "reference";
+  diplomat.country = "USA";
+  REQUIRE(de.ResolveReference(&diplomat));
+  CHECK(diplomat.name == "Antony Blinken");
+  Mention group;
+  group.text = "the group";
+  group.kind = "reference";
+  CHECK_FALSE(de.ResolveReference(&group));  // no group mentioned yet
+}

@@ -1,0 +1,173 @@
+// End-to-end tests of the extractor: real gazetteers, real WordNet, real Link
+// Grammar parses. Sentences are our own.
+#include "detente/extract.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace detente;
+
+namespace {
+
+const Extractor& Shared() {
+  static std::unique_ptr<Extractor> x = [] {
+    auto r = Extractor::Create({});
+    REQUIRE(r.ok());
+    return std::move(r.value());
+  }();
+  return *x;
+}
+
+Extraction Run(const std::string& text, const std::string& date = "2024-06-10",
+               const std::string& title = "") {
+  Document d;
+  d.id = "t";
+  d.date = date;
+  d.title = title;
+  d.text = text;
+  auto r = Shared().Extract(d);
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+// The first event with this actor, action prefix and object, or nullptr.
+const Event* Find(const Extraction& x, const std::string& actor, const std::string& action,
+                  const std::optional<std::string>& object) {
+  for (const Event& e : x.events) {
+    if (e.actor == actor && e.action.rfind(action, 0) == 0 && e.object == object) return &e;
+  }
+  return nullptr;
+}
+
+std::string Dump(const Extraction& x) {
+  std::string s;
+  for (const Event& e : x.events)
+    s += e.actor + " | " + e.action + " | " + e.object.value_or("-") + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("extract: a titled meeting with place and a resolved weekday", "[extract]") {
+  auto x = Run("Jordanian Foreign Minister Ayman Safadi met Turkish President Recep Tayyip "
+               "Erdogan in Ankara on Friday.",
+               "2024-06-10");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Ayman Safadi", "meet", "Recep Tayyip Erdogan");
+  REQUIRE(e);
+  CHECK(e->place == "Ankara");
+  CHECK(e->time == "2024-06-07");  // the Friday before a Monday story
+  CHECK(e->time_text == "Friday");
+  CHECK(e->actor_country == "JOR");
+  CHECK(e->object_country == "TUR");
+  CHECK(e->actor_kind == "person");
+  CHECK(e->action_class.rfind("04", 0) == 0);
+  CHECK_FALSE(e->negated);
+  CHECK(e->modality == "asserted");
+}
+
+TEST_CASE("extract: coordinated destinations give one event each, in the future",
+          "[extract]") {
+  auto x = Run("The German chancellor will travel to Lithuania, Latvia and Estonia next week.");
+  INFO(Dump(x));
+  // No named actor: "the German chancellor" refers to nobody in this document.
+  CHECK(x.events.empty());
+  auto y = Run("German Chancellor Olaf Scholz will travel to Lithuania, Latvia and Estonia "
+               "next week.");
+  INFO(Dump(y));
+  for (const char* c : {"Lithuania", "Latvia", "Estonia"}) {
+    const Event* e = Find(y, "Olaf Scholz", "travel to", std::string(c));
+    REQUIRE(e);
+    CHECK(e->modality == "future");
+    CHECK(e->time == "next week");
+  }
+}
+
+TEST_CASE("extract: passives name the agent as actor", "[extract]") {
+  auto x = Run("Kenyan President William Ruto was received by Chinese President Xi Jinping in "
+               "Beijing.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Xi Jinping", "receive", "William Ruto");
+  REQUIRE(e);
+  CHECK(e->place == "Beijing");
+}
+
+TEST_CASE("extract: negation", "[extract]") {
+  auto x = Run("Hungary has yet to ratify the treaty. Poland did not sign the declaration.");
+  INFO(Dump(x));
+  const Event* a = Find(x, "Hungary", "ratify", "treaty");
+  REQUIRE(a);
+  CHECK(a->negated);
+  const Event* b = Find(x, "Poland", "sign", "declaration");
+  REQUIRE(b);
+  CHECK(b->negated);
+}
+
+TEST_CASE("extract: modality from modals and matrix verbs", "[extract]") {
+  auto x = Run("Serbia may recognise the agreement. Kosovo is expected to sign the deal. "
+               "Belgrade threatened to reject the proposal.");
+  INFO(Dump(x));
+  const Event* may = Find(x, "Serbia", "recognise", "agreement");
+  REQUIRE(may);
+  CHECK(may->modality == "possible");
+  const Event* expected = Find(x, "Kosovo", "sign", "deal");
+  REQUIRE(expected);
+  CHECK(expected->modality == "future");
+  bool threat = false;
+  for (const Event& e : x.events)
+    if (e.action.find("reject") != std::string::npos) threat = e.modality == "possible";
+  CHECK(threat);
+}
+
+TEST_CASE("extract: light verbs keep their noun and take the entity as object",
+          "[extract]") {
+  auto x = Run("Indonesian President Joko Widodo held talks with Australian Prime Minister "
+               "Anthony Albanese in Jakarta.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Joko Widodo", "hold talks with", "Anthony Albanese");
+  REQUIRE(e);
+  CHECK(e->place == "Jakarta");
+}
+
+TEST_CASE("extract: short names and pronouns resolve within the document", "[extract]") {
+  auto x = Run("Finnish President Alexander Stubb arrived in Washington on Tuesday. "
+               "Stubb met Joe Biden at the White House. He later visited Canada.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Alexander Stubb", "meet", "Joe Biden"));
+  CHECK(Find(x, "Alexander Stubb", "visit", "Canada"));
+  // One entity for all three mentions, with its aliases.
+  auto it = std::find_if(x.entities.begin(), x.entities.end(),
+                         [](const Entity& e) { return e.name == "Alexander Stubb"; });
+  REQUIRE(it != x.entities.end());
+  CHECK(std::count(it->aliases.begin(), it->aliases.end(), "Stubb") == 1);
+}
+
+TEST_CASE("extract: sentences without an event give none", "[extract]") {
+  auto x = Run("Analysts say the talks could drag on for months. Inflation remains high.");
+  INFO(Dump(x));
+  CHECK(x.events.empty());
+  CHECK(x.sentences.size() == 2);
+}
+
+TEST_CASE("extract: headlines are sentences too", "[extract]") {
+  auto x = Run("The visit was brief.", "2024-06-10", "Macron visits Morocco");
+  INFO(Dump(x));
+  REQUIRE_FALSE(x.sentences.empty());
+  CHECK(x.sentences[0].in_title);
+  CHECK(Find(x, "Macron", "visit", std::string("Morocco")));
+}
+
+TEST_CASE("extract: hostile input never fails the document", "[extract]") {
+  std::string long_sentence;
+  for (int i = 0; i < 400; ++i) long_sentence += "Israel and Egypt ";
+  long_sentence += "met.";
+  for (const std::string& text :
+       {std::string(""), std::string("..."), std::string("\"\"\" ((( ]]]"), long_sentence,
+        std::string("<b>NATO</b> & \\\"graph\\\" node; DROP TABLE events;")}) {
+    Document d;
+    d.text = text;
+    auto r = Shared().Extract(d);
+    CHECK(r.ok());
+  }
+}
