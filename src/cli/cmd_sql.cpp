@@ -40,8 +40,7 @@ int RunSql(const SqlArgs& args) {
   Result<QueryResult> r = (*store)->Query(query);
   if (!r.ok()) {
     if (r.status().code() == Status::Code::kUnsupported && !args.write) {
-      return Fail(Status::Unsupported(r.status().message() +
-                                      "; use --write to allow writes"));
+      return Fail(Status::Unsupported(r.status().message() + "; use --write to allow writes"));
     }
     return Fail(r.status());
   }

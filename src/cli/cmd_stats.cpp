@@ -25,8 +25,9 @@ int RunStats(const StatsArgs& args) {
   Result<StoreStats> st = (*store)->Stats();
   if (!st.ok()) return Fail(st.status());
   const std::pair<const char*, int64_t> counts[] = {
-      {"documents", st->documents}, {"sentences", st->sentences}, {"entities", st->entities},
-      {"aliases", st->aliases},     {"events", st->events},       {"schema_version", st->schema_version},
+      {"documents", st->documents}, {"sentences", st->sentences},
+      {"entities", st->entities},   {"aliases", st->aliases},
+      {"events", st->events},       {"schema_version", st->schema_version},
   };
   std::string out;
   if (args.format == "json") {

@@ -206,8 +206,8 @@ bool StringField(const JsonValue& obj, const char* key, std::string* out, std::s
     *out = v->as_string();
     return true;
   }
-  *error = std::string("field \"") + key + "\" must be a string, not " +
-           JsonValue::TypeName(v->type());
+  *error =
+      std::string("field \"") + key + "\" must be a string, not " + JsonValue::TypeName(v->type());
   return false;
 }
 

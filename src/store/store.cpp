@@ -363,8 +363,7 @@ class SqliteStore : public Store {
 
 int Store::SchemaVersion() { return static_cast<int>(kMigrationCount); }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
-                                           const StoreOptions& options) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   std::error_code ec;
   if (options.read_only && path != ":memory:" && !std::filesystem::exists(path, ec)) {
     return Status::IOError(path + ": no such database file");
@@ -383,7 +382,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
     Result<int64_t> tables = CountTables(*db);
     if (!tables.ok()) return Status::DatabaseError(path + ": " + tables.status().message());
     if (*tables > 0) {
-      return Status::DatabaseError(path + " is not a detente database (it has tables but no "
+      return Status::DatabaseError(path +
+                                   " is not a detente database (it has tables but no "
                                    "schema version)");
     }
   }

@@ -104,17 +104,25 @@ class Parser {
     if (pos_ >= s_.size()) return Fail("unexpected end of input");
     char c = s_[pos_];
     switch (c) {
-      case 'n': *out = JsonValue(); return Literal("null");
-      case 't': *out = JsonValue::Bool(true); return Literal("true");
-      case 'f': *out = JsonValue::Bool(false); return Literal("false");
+      case 'n':
+        *out = JsonValue();
+        return Literal("null");
+      case 't':
+        *out = JsonValue::Bool(true);
+        return Literal("true");
+      case 'f':
+        *out = JsonValue::Bool(false);
+        return Literal("false");
       case '"': {
         std::string str;
         if (!ParseString(&str)) return false;
         *out = JsonValue::String(std::move(str));
         return true;
       }
-      case '[': return ParseArray(out, depth + 1);
-      case '{': return ParseObject(out, depth + 1);
+      case '[':
+        return ParseArray(out, depth + 1);
+      case '{':
+        return ParseObject(out, depth + 1);
       default:
         if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber(out);
         return Fail("unexpected character");
@@ -184,14 +192,30 @@ class Parser {
         if (pos_ >= s_.size()) return Fail("unterminated string");
         char e = s_[pos_++];
         switch (e) {
-          case '"': *out += '"'; break;
-          case '\\': *out += '\\'; break;
-          case '/': *out += '/'; break;
-          case 'b': *out += '\b'; break;
-          case 'f': *out += '\f'; break;
-          case 'n': *out += '\n'; break;
-          case 'r': *out += '\r'; break;
-          case 't': *out += '\t'; break;
+          case '"':
+            *out += '"';
+            break;
+          case '\\':
+            *out += '\\';
+            break;
+          case '/':
+            *out += '/';
+            break;
+          case 'b':
+            *out += '\b';
+            break;
+          case 'f':
+            *out += '\f';
+            break;
+          case 'n':
+            *out += '\n';
+            break;
+          case 'r':
+            *out += '\r';
+            break;
+          case 't':
+            *out += '\t';
+            break;
           case 'u': {
             uint32_t cp;
             if (!Hex4(&cp)) return false;
@@ -207,7 +231,8 @@ class Parser {
             AppendUtf8(*out, cp);
             break;
           }
-          default: return FailAt(esc, "invalid escape");
+          default:
+            return FailAt(esc, "invalid escape");
         }
         continue;
       }
@@ -320,11 +345,21 @@ std::string JsonQuote(std::string_view s) {
     }
     ++i;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           out += "\\u00";
@@ -461,10 +496,18 @@ const JsonValue* JsonValue::Find(std::string_view key) const {
 
 void JsonValue::Write(JsonWriter& w) const {
   switch (type_) {
-    case Type::kNull: w.Null(); break;
-    case Type::kBool: w.Bool(bool_); break;
-    case Type::kNumber: w.Number(number_); break;
-    case Type::kString: w.String(string_); break;
+    case Type::kNull:
+      w.Null();
+      break;
+    case Type::kBool:
+      w.Bool(bool_);
+      break;
+    case Type::kNumber:
+      w.Number(number_);
+      break;
+    case Type::kString:
+      w.String(string_);
+      break;
     case Type::kArray:
       w.BeginArray();
       for (const JsonValue& v : items_) v.Write(w);
@@ -489,12 +532,18 @@ std::string JsonValue::ToJson() const {
 
 const char* JsonValue::TypeName(Type t) {
   switch (t) {
-    case Type::kNull: return "null";
-    case Type::kBool: return "boolean";
-    case Type::kNumber: return "number";
-    case Type::kString: return "string";
-    case Type::kArray: return "array";
-    case Type::kObject: return "object";
+    case Type::kNull:
+      return "null";
+    case Type::kBool:
+      return "boolean";
+    case Type::kNumber:
+      return "number";
+    case Type::kString:
+      return "string";
+    case Type::kArray:
+      return "array";
+    case Type::kObject:
+      return "object";
   }
   return "?";
 }

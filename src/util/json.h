@@ -83,8 +83,8 @@ class JsonValue {
   bool as_bool() const { return type_ == Type::kBool && bool_; }
   double as_number() const { return type_ == Type::kNumber ? number_ : 0; }
   const std::string& as_string() const;
-  const std::vector<JsonValue>& items() const;    // array elements
-  const std::vector<Member>& members() const;     // object members
+  const std::vector<JsonValue>& items() const;  // array elements
+  const std::vector<Member>& members() const;   // object members
 
   // The member named `key` of an object, or nullptr (also for non-objects).
   const JsonValue* Find(std::string_view key) const;

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -140,8 +139,9 @@ TEST_CASE("cli: an interrupted ingest is resumed without duplicates", "[cli]") {
   WriteFile(dir.File("many.jsonl"), Jsonl(kDocs));
   std::string db = dir.File("t.db");
   // Create the database first so that polling it below never races its creation.
-  REQUIRE(RunDetente({"ingest", "-q", "--db", db, "-"}, "Warm-up\n\nA first document.\n")
-              .exit_code == 0);
+  REQUIRE(
+      RunDetente({"ingest", "-q", "--db", db, "-"}, "Warm-up\n\nA first document.\n").exit_code ==
+      0);
 
   const char* env_bin = std::getenv("DETENTE_BINARY");
   std::string bin = env_bin && *env_bin ? env_bin : DETENTE_BINARY;
@@ -183,8 +183,9 @@ TEST_CASE("cli: an interrupted ingest is resumed without duplicates", "[cli]") {
   CHECK(RawQuery(db, "SELECT count(*) FROM documents") == std::to_string(kDocs + 1));
   CHECK(RawQuery(db, "SELECT count(DISTINCT doc_id) FROM documents") == std::to_string(kDocs + 1));
   // Every document has all of its sentences: none was half-written.
-  CHECK(RawQuery(db, "SELECT count(*) FROM documents d WHERE (SELECT count(*) FROM sentences s "
-                     "WHERE s.document_id = d.id) = 0") == "0");
+  CHECK(RawQuery(db,
+                 "SELECT count(*) FROM documents d WHERE (SELECT count(*) FROM sentences s "
+                 "WHERE s.document_id = d.id) = 0") == "0");
   CHECK(RawQuery(db, "SELECT count(*) FROM sentences") ==
         std::to_string(1 + 2 * kDocs + kDocs + 1));  // bodies, titles, the warm-up's one title
   CHECK(RawQuery(db, "PRAGMA integrity_check") == "ok");
@@ -198,11 +199,11 @@ TEST_CASE("cli: a database from a newer detente is refused", "[cli]") {
   REQUIRE(RunDetente({"ingest", "--db", db, dir.File("a.txt")}).exit_code == 0);
   RawQuery(db, "PRAGMA user_version = 999");
   REQUIRE(RawQuery(db, "PRAGMA user_version") == "999");
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"ingest", "--db", db, dir.File("a.txt")},
-           {"sql", "--db", db, "SELECT 1"},
-           {"sql", "--db", db, "--write", "SELECT 1"},
-           {"stats", "--db", db}}) {
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"ingest", "--db", db, dir.File("a.txt")},
+                                             {"sql", "--db", db, "SELECT 1"},
+                                             {"sql", "--db", db, "--write", "SELECT 1"},
+                                             {"stats", "--db", db}}) {
     RunResult r = RunDetente(args);
     INFO(args[0] << ": " << r.err);
     CHECK(r.exit_code == 3);
@@ -214,14 +215,16 @@ TEST_CASE("cli: a database from a newer detente is refused", "[cli]") {
 TEST_CASE("cli: bad inputs are reported with file and line, good ones kept", "[cli]") {
   TempDir dir;
   WriteFile(dir.File("good.txt"), kArticleA);
-  WriteFile(dir.File("latin1.txt"), "Title\n\nFine line.\nS\xe1nchez met Erdo\xf0" "an.\n");
+  WriteFile(dir.File("latin1.txt"),
+            "Title\n\nFine line.\nS\xe1nchez met Erdo\xf0"
+            "an.\n");
   WriteFile(dir.File("blob.txt"), std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   WriteFile(dir.File("mixed.jsonl"), Jsonl(1, 0) + "{\"id\": \"broken\", \"text\": \n" +
                                          "{\"id\": \"n9\", \"text\": 12}\n" + Jsonl(1, 1));
   std::string db = dir.File("t.db");
-  RunResult r = RunDetente({"ingest", "--db", db, dir.File("latin1.txt"), dir.File("blob.txt"),
-                            dir.File("mixed.jsonl"), dir.File("missing.txt"),
-                            dir.File("good.txt")});
+  RunResult r =
+      RunDetente({"ingest", "--db", db, dir.File("latin1.txt"), dir.File("blob.txt"),
+                  dir.File("mixed.jsonl"), dir.File("missing.txt"), dir.File("good.txt")});
   INFO(r.err);
   CHECK(r.exit_code == 3);
   CHECK(Contains(r.err, dir.File("latin1.txt") + ":4: invalid UTF-8\n"));
@@ -230,8 +233,9 @@ TEST_CASE("cli: bad inputs are reported with file and line, good ones kept", "[c
   CHECK(Contains(r.err, dir.File("mixed.jsonl") + ":3: field \"text\" must be a string"));
   CHECK(Contains(r.err, dir.File("missing.txt") + ": no such file or directory"));
   CHECK(Contains(r.err, "3 documents added, 0 already present, 5 rejected"));
-  CHECK(RawQuery(db, "SELECT group_concat(doc_id, ',') FROM (SELECT doc_id FROM documents "
-                     "ORDER BY doc_id)") == "good,n0,n1");
+  CHECK(RawQuery(db,
+                 "SELECT group_concat(doc_id, ',') FROM (SELECT doc_id FROM documents "
+                 "ORDER BY doc_id)") == "good,n0,n1");
 
   // extract reports the same inputs and still prints the good ones' events.
   RunResult x = RunDetente({"extract", dir.File("mixed.jsonl"), dir.File("blob.txt")});
@@ -346,9 +350,10 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
 TEST_CASE("cli: sql and stats never create a missing database", "[cli]") {
   TempDir dir;
   std::string db = dir.File("nope.db");
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"sql", "--db", db, "SELECT 1"}, {"sql", "--write", "--db", db, "SELECT 1"},
-           {"stats", "--db", db}}) {
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"sql", "--db", db, "SELECT 1"},
+                                             {"sql", "--write", "--db", db, "SELECT 1"},
+                                             {"stats", "--db", db}}) {
     RunResult r = RunDetente(args);
     CHECK(r.exit_code == 3);
     CHECK(Contains(r.err, "no database at " + db));
@@ -371,8 +376,9 @@ TEST_CASE("cli: stdin input and DETENTE_DB", "[cli]") {
   CHECK(jsonl.exit_code == 0);
   CHECK(count.out == "n\n3\n");
   CHECK(other.exit_code == 0);
-  CHECK(RawQuery(db, "SELECT group_concat(doc_id) FROM (SELECT doc_id FROM documents ORDER BY id)") ==
-        "stdin,n0,n1");
+  CHECK(
+      RawQuery(db, "SELECT group_concat(doc_id) FROM (SELECT doc_id FROM documents ORDER BY id)") ==
+      "stdin,n0,n1");
   CHECK(RawQuery(db, "SELECT source FROM documents WHERE doc_id = 'n1'") == "-#2");
   CHECK(RawQuery(dir.File("flag.db"), "SELECT count(*) FROM documents") == "1");
 
@@ -391,10 +397,9 @@ TEST_CASE("cli: extract prints one JSON object per event with the contract's key
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());
   const std::set<std::string> keys = {
-      "doc",        "sentence",    "actor",         "action",         "object",
-      "place",      "time",        "time_text",     "negated",        "modality",
-      "actor_kind", "object_kind", "actor_country", "object_country", "action_class",
-      "confidence"};
+      "doc",           "sentence",       "actor",        "action",    "object",     "place",
+      "time",          "time_text",      "negated",      "modality",  "actor_kind", "object_kind",
+      "actor_country", "object_country", "action_class", "confidence"};
   for (const std::string& line : Lines(r.out)) {
     auto v = ParseJson(line);
     INFO(line);

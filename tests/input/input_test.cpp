@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -79,21 +78,26 @@ TEST_CASE("input: Date and URL lines after the title, CRLF and BOM", "[input]") 
 
 TEST_CASE("input: markdown headings lose their hashes", "[input]") {
   TempDir dir;
-  WriteFile(dir.File("m.md"), "# Gantz quits the War Cabinet\nBenny Gantz resigned.\n\n## Reactions\n\n"
-                              "Netanyahu responded.\n#hashtag stays\n");
+  WriteFile(dir.File("m.md"),
+            "# Gantz quits the War Cabinet\nBenny Gantz resigned.\n\n## Reactions\n\n"
+            "Netanyahu responded.\n#hashtag stays\n");
   Collected c = Read({dir.File("m.md")});
   REQUIRE(c.docs.size() == 1);
   CHECK(c.docs[0].title == "Gantz quits the War Cabinet");
-  CHECK(c.docs[0].text == "Benny Gantz resigned.\n\nReactions\n\nNetanyahu responded.\n#hashtag stays");
+  CHECK(c.docs[0].text ==
+        "Benny Gantz resigned.\n\nReactions\n\nNetanyahu responded.\n#hashtag stays");
 }
 
 TEST_CASE("input: JSONL articles with every field", "[input]") {
   TempDir dir;
   WriteFile(dir.File("n.jsonl"),
-            R"({"id":"x1","title":"T1","date":"2024-06-10","url":"u","text":"Body one."})" "\n"
+            R"({"id":"x1","title":"T1","date":"2024-06-10","url":"u","text":"Body one."})"
             "\n"
-            R"({"id":7,"text":"Body two.","date":"2024-06-11T08:00:00Z","extra":[1]})" "\n"
-            R"({"text":"Body three.","title":null})" "\n");
+            "\n"
+            R"({"id":7,"text":"Body two.","date":"2024-06-11T08:00:00Z","extra":[1]})"
+            "\n"
+            R"({"text":"Body three.","title":null})"
+            "\n");
   Collected c = Read({dir.File("n.jsonl")});
   REQUIRE(c.status.ok());
   REQUIRE(c.docs.size() == 3);
@@ -112,15 +116,21 @@ TEST_CASE("input: JSONL articles with every field", "[input]") {
 
 TEST_CASE("input: malformed JSONL lines are reported and the rest kept", "[input]") {
   TempDir dir;
-  WriteFile(dir.File("bad.jsonl"),
-            R"({"id":"a","text":"Good one."})" "\n"
-            R"({"id":"b","text":"broken)" "\n"
-            R"({"id":"c","text":42})" "\n"
-            R"([1,2])" "\n"
-            R"({"id":"d","title":"no text"})" "\n"
-            R"({"id":"e","text":"Bad date.","date":"June 10"})" "\n"
-            "{\"id\":\"f\",\"text\":\"bad \xff utf8\"}\n"
-            R"({"id":"g","text":"Good two."})" "\n");
+  WriteFile(dir.File("bad.jsonl"), R"({"id":"a","text":"Good one."})"
+                                   "\n"
+                                   R"({"id":"b","text":"broken)"
+                                   "\n"
+                                   R"({"id":"c","text":42})"
+                                   "\n"
+                                   R"([1,2])"
+                                   "\n"
+                                   R"({"id":"d","title":"no text"})"
+                                   "\n"
+                                   R"({"id":"e","text":"Bad date.","date":"June 10"})"
+                                   "\n"
+                                   "{\"id\":\"f\",\"text\":\"bad \xff utf8\"}\n"
+                                   R"({"id":"g","text":"Good two."})"
+                                   "\n");
   Collected c = Read({dir.File("bad.jsonl")});
   CHECK(c.status.code() == Status::Code::kDataError);
   CHECK(c.status.message() == "6 inputs were rejected");
@@ -145,7 +155,9 @@ TEST_CASE("input: malformed JSONL lines are reported and the rest kept", "[input
 TEST_CASE("input: invalid UTF-8, binary, empty and missing files are rejected", "[input]") {
   TempDir dir;
   WriteFile(dir.File("good.txt"), "Title\n\nA good body.\n");
-  WriteFile(dir.File("latin1.txt"), "Title\n\nOK line.\nErdo\xf0" "an met S\xe1nchez.\n");
+  WriteFile(dir.File("latin1.txt"),
+            "Title\n\nOK line.\nErdo\xf0"
+            "an met S\xe1nchez.\n");
   WriteFile(dir.File("blob.txt"), std::string("PK\x03\x04\0\0\x01binary", 13));
   WriteFile(dir.File("empty.md"), "\n   \n");
   Collected c = Read({dir.File("latin1.txt"), dir.File("blob.txt"), dir.File("empty.md"),
@@ -176,7 +188,8 @@ TEST_CASE("input: directories are read recursively in sorted order", "[input]") 
   TempDir dir;
   WriteFile(dir.File("b/z.txt"), "Zed\n\nZ body.\n");
   WriteFile(dir.File("a.md"), "# A\n\nA body.\n");
-  WriteFile(dir.File("b/c.jsonl"), R"({"id":"c1","text":"C body."})" "\n");
+  WriteFile(dir.File("b/c.jsonl"), R"({"id":"c1","text":"C body."})"
+                                   "\n");
   WriteFile(dir.File("b/ignored.html"), "<p>not read</p>");
   Collected c = Read({dir.path().string()});
   REQUIRE(c.status.ok());

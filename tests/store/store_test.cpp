@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -58,7 +57,8 @@ Document Doc(const std::string& id, const std::string& text) {
 Extraction Sample() {
   Extraction x;
   x.sentences.push_back({0, true, 0, 16, "Blinken in Cairo"});
-  x.sentences.push_back({1, false, 0, 60, "U.S. Secretary of State Antony Blinken met el-Sissi in Cairo."});
+  x.sentences.push_back(
+      {1, false, 0, 60, "U.S. Secretary of State Antony Blinken met el-Sissi in Cairo."});
   x.sentences.push_back({2, false, 61, 100, "Blinken will not travel to Qatar."});
   x.entities.push_back({"Antony Blinken", "person", "USA", {"Blinken", "Antony Blinken"}});
   x.entities.push_back({"Abdel Fattah el-Sissi", "person", "EGY", {"el-Sissi"}});
@@ -119,8 +119,9 @@ TEST_CASE("store: migrations create a STRICT schema and set user_version", "[sto
       REQUIRE(r->rows.size() == 1);
       CHECK(r->rows[0][0] == "1");
     }
-    CHECK(One(*store, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN "
-                      "('event_view', 'edges')") == "2");
+    CHECK(One(*store,
+              "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN "
+              "('event_view', 'edges')") == "2");
   }
   // Reopening is a no-op, and read-only opens of an up-to-date file work.
   auto again = OpenOrDie(path);
@@ -160,11 +161,13 @@ TEST_CASE("store: a document is stored with sentences, entities, aliases and eve
   CHECK(stats->events == 2);
   CHECK(stats->schema_version == Store::SchemaVersion());
 
-  CHECK(One(*store, "SELECT source || '|' || doc_id || '|' || title || '|' || url || '|' || "
-                    "published || '|' || length(sha256) FROM documents") ==
+  CHECK(One(*store,
+            "SELECT source || '|' || doc_id || '|' || title || '|' || url || '|' || "
+            "published || '|' || length(sha256) FROM documents") ==
         "/tmp/d1.txt|d1|Blinken in Cairo|https://example.org/d1|2024-06-10|64");
-  CHECK(One(*store, "SELECT group_concat(in_title || ':' || start || '-' || end, ' ') "
-                    "FROM (SELECT * FROM sentences ORDER BY idx)") == "1:0-16 0:0-60 0:61-100");
+  CHECK(One(*store,
+            "SELECT group_concat(in_title || ':' || start || '-' || end, ' ') "
+            "FROM (SELECT * FROM sentences ORDER BY idx)") == "1:0-16 0:0-60 0:61-100");
 
   auto ev = store->Query(
       "SELECT actor, actor_kind, actor_country, action, action_class, object, object_kind, "
@@ -179,9 +182,9 @@ TEST_CASE("store: a document is stored with sentences, entities, aliases and eve
                            "U.S. Secretary of State Antony Blinken met el-Sissi in Cairo.",
                            "Blinken in Cairo", "2024-06-10"});
   CHECK(ev->rows[1] == Row{"Antony Blinken", "person", "USA", "travel to", std::nullopt, "Qatar",
-                           "country", "QAT", std::nullopt, std::nullopt, "this week", "1",
-                           "future", "1.0", "Blinken will not travel to Qatar.",
-                           "Blinken in Cairo", "2024-06-10"});
+                           "country", "QAT", std::nullopt, std::nullopt, "this week", "1", "future",
+                           "1.0", "Blinken will not travel to Qatar.", "Blinken in Cairo",
+                           "2024-06-10"});
   CHECK(ev->numeric[0][11]);       // negated is an integer
   CHECK_FALSE(ev->numeric[0][0]);  // actor is text
   CHECK(One(*store, "SELECT extractor_version FROM events LIMIT 1") ==
@@ -191,10 +194,11 @@ TEST_CASE("store: a document is stored with sentences, entities, aliases and eve
   auto edges = store->Query("SELECT source, target, events, actions, first_date FROM edges");
   REQUIRE(edges.ok());
   REQUIRE(edges->rows.size() == 1);
-  CHECK(edges->rows[0] == Row{"Antony Blinken", "Abdel Fattah el-Sissi", "1", "meet",
-                              "2024-06-10"});
-  CHECK(One(*store, "SELECT e.name FROM aliases a JOIN entities e ON e.id = a.entity_id "
-                    "WHERE a.alias = 'BLINKEN'") == "Antony Blinken");
+  CHECK(edges->rows[0] ==
+        Row{"Antony Blinken", "Abdel Fattah el-Sissi", "1", "meet", "2024-06-10"});
+  CHECK(One(*store,
+            "SELECT e.name FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.alias = 'BLINKEN'") == "Antony Blinken");
 }
 
 TEST_CASE("store: re-adding the same content changes nothing", "[store]") {
@@ -275,8 +279,7 @@ TEST_CASE("store: full-text search finds sentences", "[store]") {
   REQUIRE(r.ok());
   REQUIRE(r->rows.size() == 1);
   CHECK(r->rows[0][0] == "Blinken will not travel to Qatar.");
-  CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'cairo'") ==
-        "2");
+  CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'cairo'") == "2");
 }
 
 TEST_CASE("store: a database from a newer detente is refused", "[store]") {
@@ -290,9 +293,10 @@ TEST_CASE("store: a database from a newer detente is refused", "[store]") {
     auto s = Store::Open(path, o);
     REQUIRE_FALSE(s.ok());
     CHECK(s.status().code() == Status::Code::kUnsupported);
-    CHECK(s.status().message() == path + " was written by a newer detente (schema 999, this "
-                                         "build knows " +
-                                         std::to_string(Store::SchemaVersion()) + ")");
+    CHECK(s.status().message() == path +
+                                      " was written by a newer detente (schema 999, this "
+                                      "build knows " +
+                                      std::to_string(Store::SchemaVersion()) + ")");
   }
 }
 
@@ -325,9 +329,9 @@ TEST_CASE("store: read-only stores refuse writes through SQLite", "[store]") {
   std::string path = dir.File("t.db");
   REQUIRE(*OpenOrDie(path)->AddDocument(Doc("d1", "body"), Sample()));
   auto ro = OpenOrDie(path, true);
-  for (const char* write : {"DELETE FROM events", "INSERT INTO entities(name, kind) VALUES ('x', 'y')",
-                            "CREATE TABLE t(x)", "PRAGMA user_version = 5",
-                            "SELECT 1; DROP VIEW edges"}) {
+  for (const char* write :
+       {"DELETE FROM events", "INSERT INTO entities(name, kind) VALUES ('x', 'y')",
+        "CREATE TABLE t(x)", "PRAGMA user_version = 5", "SELECT 1; DROP VIEW edges"}) {
     INFO(write);
     auto r = ro->Query(write);
     REQUIRE_FALSE(r.ok());

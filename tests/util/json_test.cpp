@@ -1,7 +1,6 @@
 #include "util/json.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using detente::JsonQuote;
@@ -29,17 +28,28 @@ TEST_CASE("json: quote replaces invalid UTF-8 so the output parses", "[json]") {
 TEST_CASE("json: writer inserts commas and nests", "[json]") {
   JsonWriter w;
   w.BeginObject()
-      .Key("actor").String("Antony Blinken")
-      .Key("object").OptString(std::nullopt)
-      .Key("n").Int(-3)
-      .Key("c").Number(0.5)
-      .Key("ok").Bool(true)
-      .Key("list").BeginArray().Int(1).Int(2).BeginObject().EndObject().EndArray()
-      .Key("raw").Raw("[null]")
+      .Key("actor")
+      .String("Antony Blinken")
+      .Key("object")
+      .OptString(std::nullopt)
+      .Key("n")
+      .Int(-3)
+      .Key("c")
+      .Number(0.5)
+      .Key("ok")
+      .Bool(true)
+      .Key("list")
+      .BeginArray()
+      .Int(1)
+      .Int(2)
+      .BeginObject()
+      .EndObject()
+      .EndArray()
+      .Key("raw")
+      .Raw("[null]")
       .EndObject();
-  CHECK(w.str() ==
-        R"({"actor":"Antony Blinken","object":null,"n":-3,"c":0.5,"ok":true,)"
-        R"("list":[1,2,{}],"raw":[null]})");
+  CHECK(w.str() == R"({"actor":"Antony Blinken","object":null,"n":-3,"c":0.5,"ok":true,)"
+                   R"("list":[1,2,{}],"raw":[null]})");
   JsonWriter nan;
   nan.BeginArray().Number(std::nan("")).EndArray();
   CHECK(nan.str() == "[null]");
@@ -92,26 +102,26 @@ TEST_CASE("json: rejects malformed input with the byte offset", "[json]") {
   };
   const Case cases[] = {
       {"", 0},
-      {"{\"a\":1,}", 7},          // trailing comma
-      {"[1,2", 4},                // unterminated
-      {"{\"a\" 1}", 5},           // missing colon
-      {"{a:1}", 1},               // unquoted key
-      {"01", 1},                  // leading zero
-      {"1.", 2},                  // no fraction digits
+      {"{\"a\":1,}", 7},  // trailing comma
+      {"[1,2", 4},        // unterminated
+      {"{\"a\" 1}", 5},   // missing colon
+      {"{a:1}", 1},       // unquoted key
+      {"01", 1},          // leading zero
+      {"1.", 2},          // no fraction digits
       {"-", 1},
       {"NaN", 0},
       {"tru", 0},
-      {"\"abc", 4},               // unterminated string
-      {"\"a\nb\"", 2},            // raw control character
-      {"\"\\x\"", 1},             // bad escape
-      {"\"\\ud800\"", 1},         // lone high surrogate
-      {"\"\\udc00\"", 1},         // lone low surrogate
-      {"\"\\u12g4\"", 5},         // bad hex digit
-      {"{\"k\":1,\"k\":2}", 7},   // duplicate key
-      {"{} x", 3},                // trailing garbage
+      {"\"abc", 4},              // unterminated string
+      {"\"a\nb\"", 2},           // raw control character
+      {"\"\\x\"", 1},            // bad escape
+      {"\"\\ud800\"", 1},        // lone high surrogate
+      {"\"\\udc00\"", 1},        // lone low surrogate
+      {"\"\\u12g4\"", 5},        // bad hex digit
+      {"{\"k\":1,\"k\":2}", 7},  // duplicate key
+      {"{} x", 3},               // trailing garbage
       {"[1] [2]", 4},
-      {"1e999", 0},               // out of range
-      {"// c\n1", 0},             // comments are not JSON
+      {"1e999", 0},    // out of range
+      {"// c\n1", 0},  // comments are not JSON
   };
   for (const Case& c : cases) {
     INFO("input: " << c.text);
@@ -126,9 +136,9 @@ TEST_CASE("json: rejects malformed input with the byte offset", "[json]") {
 
 TEST_CASE("json: rejects invalid UTF-8 inside strings", "[json]") {
   for (std::string bad : {std::string("\"\xff\""), std::string("\"\xc0\xaf\""),  // overlong
-                          std::string("\"\xed\xa0\x80\""),                      // surrogate
-                          std::string("\"\xe2\x82\""),                          // truncated
-                          std::string("\"\xf4\x90\x80\x80\"")}) {               // > U+10FFFF
+                          std::string("\"\xed\xa0\x80\""),                       // surrogate
+                          std::string("\"\xe2\x82\""),                           // truncated
+                          std::string("\"\xf4\x90\x80\x80\"")}) {                // > U+10FFFF
     size_t off = 0;
     auto r = ParseJson(bad, {}, &off);
     CHECK_FALSE(r.ok());

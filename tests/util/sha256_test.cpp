@@ -1,7 +1,6 @@
 #include "util/sha256.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using detente::Sha256;
