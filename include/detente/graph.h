@@ -132,6 +132,9 @@ class Graph {
   std::vector<GraphEntity> entities_;
   std::vector<GraphEvent> events_;
   std::deque<std::string> strings_;
+  // Entity id -> vertex: a dense table when ids are compact (the usual
+  // INTEGER PRIMARY KEY case), else a hash map.
+  std::vector<uint32_t> vertex_by_id_;
   std::unordered_map<int64_t, uint32_t> vertex_of_;
   Csr csr_;
 };

@@ -1,9 +1,13 @@
 #include "detente/graph.h"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace detente {
 namespace {
+
+constexpr uint32_t kNoVertex = std::numeric_limits<uint32_t>::max();
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -56,8 +60,20 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
              std::deque<std::string> strings)
     : entities_(std::move(entities)), events_(std::move(events)), strings_(std::move(strings)) {
   if (strings_.empty()) strings_.emplace_back();
-  vertex_of_.reserve(entities_.size());
-  for (uint32_t v = 0; v < entities_.size(); ++v) vertex_of_.emplace(entities_[v].id, v);
+  int64_t max_id = -1;
+  bool dense = true;
+  for (const GraphEntity& e : entities_) {
+    if (e.id < 0) dense = false;
+    max_id = std::max(max_id, e.id);
+  }
+  dense = dense && max_id < 4 * static_cast<int64_t>(entities_.size()) + 1024;
+  if (dense) {
+    vertex_by_id_.assign(static_cast<size_t>(max_id + 1), kNoVertex);
+    for (uint32_t v = 0; v < entities_.size(); ++v) vertex_by_id_[entities_[v].id] = v;
+  } else {
+    vertex_of_.reserve(entities_.size());
+    for (uint32_t v = 0; v < entities_.size(); ++v) vertex_of_.emplace(entities_[v].id, v);
+  }
 
   std::vector<std::pair<uint32_t, uint32_t>> ends;
   std::vector<EdgeRef> refs;
@@ -72,6 +88,12 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
 }
 
 std::optional<uint32_t> Graph::VertexOf(int64_t entity_id) const {
+  if (!vertex_by_id_.empty() || vertex_of_.empty()) {
+    if (entity_id < 0 || static_cast<uint64_t>(entity_id) >= vertex_by_id_.size()) return std::nullopt;
+    uint32_t v = vertex_by_id_[entity_id];
+    if (v == kNoVertex) return std::nullopt;
+    return v;
+  }
   auto it = vertex_of_.find(entity_id);
   if (it == vertex_of_.end()) return std::nullopt;
   return it->second;

@@ -120,6 +120,39 @@ std::string Describe(const GraphEntity& e) {
   return out;
 }
 
+// Entity id -> vertex while loading: a dense table when ids are compact,
+// else a hash map. The hash map was the hottest spot of a 1M-event load.
+class IdIndex {
+ public:
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  explicit IdIndex(const std::vector<GraphEntity>& entities) {
+    int64_t max_id = -1;
+    bool dense = true;
+    for (const GraphEntity& e : entities) {
+      if (e.id < 0) dense = false;
+      max_id = std::max(max_id, e.id);
+    }
+    if (dense && max_id < 4 * static_cast<int64_t>(entities.size()) + 1024) {
+      dense_.assign(static_cast<size_t>(max_id + 1), kNone);
+      for (uint32_t v = 0; v < entities.size(); ++v) dense_[entities[v].id] = v;
+    } else {
+      sparse_.reserve(entities.size());
+      for (uint32_t v = 0; v < entities.size(); ++v) sparse_.emplace(entities[v].id, v);
+    }
+  }
+  uint32_t Find(int64_t id) const {
+    if (sparse_.empty()) {
+      return id >= 0 && static_cast<uint64_t>(id) < dense_.size() ? dense_[id] : kNone;
+    }
+    auto it = sparse_.find(id);
+    return it == sparse_.end() ? kNone : it->second;
+  }
+
+ private:
+  std::vector<uint32_t> dense_;
+  std::unordered_map<int64_t, uint32_t> sparse_;
+};
+
 class SqliteGraphReader : public GraphReader {
  public:
   explicit SqliteGraphReader(sql::Db db) : db_(std::move(db)) {}
@@ -151,14 +184,13 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
   if (!es.ok()) return es.status();
   BindAll(*es, eq.values);
   std::vector<GraphEntity> entities;
-  std::unordered_map<int64_t, uint32_t> vertex_of;
   for (;;) {
     auto row = es->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    vertex_of.emplace(es->Int(0), static_cast<uint32_t>(entities.size()));
     entities.push_back(EntityFromRow(*es));
   }
+  IdIndex vertex_of(entities);
 
   // Edges: one pass over events with an object. Events whose actor or object
   // was left out by the kind filter are dropped here.
@@ -176,14 +208,14 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    auto actor = vertex_of.find(stmt->Int(2));
-    auto object = vertex_of.find(stmt->Int(3));
-    if (actor == vertex_of.end() || object == vertex_of.end()) continue;
+    uint32_t actor = vertex_of.Find(stmt->Int(2));
+    uint32_t object = vertex_of.Find(stmt->Int(3));
+    if (actor == IdIndex::kNone || object == IdIndex::kNone) continue;
     GraphEvent ev;
     ev.id = stmt->Int(0);
     ev.sentence_id = stmt->Int(1);
-    ev.actor = actor->second;
-    ev.object = object->second;
+    ev.actor = actor;
+    ev.object = object;
     ev.action = pool.Intern(ColumnView(*stmt, 4));
     ev.action_class = pool.Intern(ColumnView(*stmt, 5));
     ev.date = pool.Intern(ColumnView(*stmt, 6));
@@ -191,9 +223,12 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     ev.negated = stmt->Int(8) != 0;
     events.push_back(ev);
   }
-  // Deterministic edge order whatever plan SQLite chose.
-  std::sort(events.begin(), events.end(),
-            [](const GraphEvent& a, const GraphEvent& b) { return a.id < b.id; });
+  // Deterministic edge order whatever plan SQLite chose (a rowid scan is
+  // already in order).
+  auto by_id = [](const GraphEvent& a, const GraphEvent& b) { return a.id < b.id; };
+  if (!std::is_sorted(events.begin(), events.end(), by_id)) {
+    std::sort(events.begin(), events.end(), by_id);
+  }
   try {
     return Graph(std::move(entities), std::move(events), pool.Take());
   } catch (const std::exception& e) {
