@@ -578,6 +578,8 @@ std::vector<RawEvent> Extraction::Run() {
   const int n = g_.size();
   if (!s_.parse) return out;
   std::vector<int> last_subjects;  // of the latest clause with a subject
+  std::string last_modality = "asserted";
+  bool inherited = false;
   for (int v = 0; v < n; ++v) {
     if (!g_.IsVerb(v)) continue;
     std::string lemma = g_.VerbLemma(v);
@@ -588,6 +590,7 @@ std::vector<RawEvent> Extraction::Run() {
       if (l.other_is_right && (l.label.rfind("TO", 0) == 0 || l.label.rfind("IV", 0) == 0))
         governs_infinitive = true;
     Chain chain = ChainOf(v);
+    inherited = false;
     if (governs_infinitive && (kFutureMatrix.count(lemma) || kMeaningMatrix.count(lemma))) {
       auto subj = Subjects(v, chain, 0);
       if (!subj.empty()) last_subjects = subj;
@@ -706,9 +709,12 @@ std::vector<RawEvent> Extraction::Run() {
         bool dependent = g_.lower(v).size() > 4 &&
                          g_.lower(v).compare(g_.lower(v).size() - 3, 3, "ing") == 0;
         if (v > 0 && (g_.lower(v - 1) == "and" || g_.lower(v - 1) == ",")) dependent = true;
-        if (dependent) actors = last_subjects;
+        if (dependent) {
+          actors = last_subjects;
+          inherited = !actors.empty();
+        }
       }
-      if (!actors.empty()) last_subjects = actors;
+      if (!actors.empty() && !inherited) last_subjects = actors;
     }
     // Keep only actors that are entities.
     actors.erase(std::remove_if(actors.begin(), actors.end(),
@@ -807,6 +813,10 @@ std::vector<RawEvent> Extraction::Run() {
     proto.action = action;
     proto.negated = Negated(v, chain);
     proto.modality = Modality(v, chain);
+    // "will begin ..., meeting with X before travelling to Y": participles
+    // share the modality of their clause.
+    if (inherited && proto.modality == "asserted") proto.modality = last_modality;
+    if (!inherited) last_modality = proto.modality;
     proto.time = NearestTime(v);
     proto.confidence = s_.parse->null_count == 0 ? 0.8 : 0.6;
     int place_word = PlaceNear(v, objects.empty() ? -1 : objects[0]);
