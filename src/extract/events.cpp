@@ -137,8 +137,16 @@ class SentenceGraph {
     if (IsMention(i)) return false;
     if (!lem_.IsVerb(lem_.Verb(s_.words[i]))) return false;  // "and", ","
     if (!t.empty() && (t[0] == 'v' || t[0] == 'q' || t[0] == 'w')) return true;
-    // Gerunds that take objects act as participles: "adopting a resolution".
-    if (!t.empty() && t[0] == 'g') return HasLink(i, "O", 1) || HasLink(i, "MV", 1);
+    // Gerunds that take objects act as participles: "adopting a resolution",
+    // and so does "..., meeting with X" however the parser linked it.
+    if (!t.empty() && t[0] == 'g') {
+      if (HasLink(i, "O", 1) || HasLink(i, "MV", 1)) return true;
+      bool after_comma = i > 0 && (lower_[i - 1] == "," || lower_[i - 1] == "before" ||
+                                   lower_[i - 1] == "after" || lower_[i - 1] == "while");
+      bool before_target = i + 1 < size() && (IsMention(i + 1) || lower_[i + 1] == "with" ||
+                                              lower_[i + 1] == "to" || lower_[i + 1] == "the");
+      return after_comma && before_target;
+    }
     return false;
   }
 
@@ -737,7 +745,10 @@ std::vector<RawEvent> Extraction::Run() {
       std::vector<int> direct = g_.Linked(v, "O", 1);
       int noun_obj = -1;
       for (int o : direct) {
-        for (int x : Expand(o)) {
+        std::vector<int> xs = Expand(o);
+        // A conjunction the parser linked from far away is not this verb's.
+        if (!xs.empty() && *std::min_element(xs.begin(), xs.end()) > v + 8) continue;
+        for (int x : xs) {
           if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
             objects.push_back(x);
           } else if (!g_.IsMention(x)) {
@@ -777,6 +788,15 @@ std::vector<RawEvent> Extraction::Run() {
         if (w == "of" && noun_obj < 0) continue;  // "the end of the war"
         int m = k + 1;
         while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
+        if (m + 1 < n && g_.IsMention(m) && !g_.IsMention(m + 1) &&
+            kArtefacts.count(g_.lower(m + 1)) && noun_obj < 0) {
+          // "push for an Israel-Hamas ceasefire": the name modifies the object.
+          artefact = NounPhrase(m + 1);
+          if (artefact.find(g_.mention(m).text) == std::string::npos)
+            artefact = g_.mention(m).text + " " + artefact;
+          action = base + " " + w;
+          break;
+        }
         if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&
             g_.mention(m).kind != "artefact") {
           used_prep = w;
