@@ -226,3 +226,24 @@ TEST_CASE("graph: an entity's timeline has every role, by date", "[graph]") {
 
   CHECK((*reader)->Describe(999, GraphFilter{}).status().IsNotFound());
 }
+
+TEST_CASE("graph: sparse entity ids load through the hash map", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  {
+    auto db = sql::Db::Open(dir.File("g.db"), false);
+    REQUIRE(db.ok());
+    REQUIRE(db->Exec("INSERT INTO entities(id, name, kind) VALUES (5000000000, 'Far Away', 'person');"
+                     "INSERT INTO events(id, sentence_id, actor_id, action, object_id, event_date, "
+                     "extractor_version) VALUES (100, 1, 5000000000, 'call', 3, '2023-01-01', 't')")
+                .ok());
+  }
+  Graph g = LoadFixture(dir.File("g.db"));
+  REQUIRE(g.VertexOf(5000000000).has_value());
+  CHECK(g.entity(*g.VertexOf(5000000000)).name == "Far Away");
+  CHECK(g.VertexOf(3) == VertexNamed(g, "Antony Blinken"));
+  CHECK_FALSE(g.VertexOf(4999999999).has_value());
+  auto p = ShortestPaths(g, *g.VertexOf(5000000000), VertexNamed(g, "Wang Yi"), {});
+  REQUIRE(p.ok());
+  CHECK(p->front().hops.size() == 2);
+}
