@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "test_util.h"
 
@@ -13,6 +14,7 @@ using detente::Entity;
 using detente::Event;
 using detente::Extraction;
 using detente::QueryResult;
+using detente::Result;
 using detente::Sentence;
 using detente::Status;
 using detente::Store;
@@ -373,4 +375,32 @@ TEST_CASE("store: queries return the last result set with types", "[store]") {
   REQUIRE(none.ok());
   CHECK(none->rows.empty());
   CHECK(none->columns.size() == 8);
+}
+
+TEST_CASE("store: two connections write one file at once", "[store]") {
+  TempDir dir;
+  std::string path = dir.File("t.db");
+  OpenOrDie(path);  // create and migrate first
+  auto writer = [&](int from) {
+    auto s = Store::Open(path);
+    if (!s.ok()) return s.status();
+    for (int i = from; i < from + 40; ++i) {
+      Extraction x = Sample();
+      Result<bool> r = (*s)->AddDocument(Doc("d" + std::to_string(i), std::to_string(i)), x);
+      if (!r.ok()) return r.status();
+    }
+    return Status::OK();
+  };
+  Status a, b;
+  std::thread ta([&] { a = writer(0); });
+  std::thread tb([&] { b = writer(40); });
+  ta.join();
+  tb.join();
+  INFO(a.ToString() << " / " << b.ToString());
+  CHECK(a.ok());
+  CHECK(b.ok());
+  auto store = OpenOrDie(path, true);
+  CHECK(One(*store, "SELECT count(*) FROM documents") == "80");
+  CHECK(One(*store, "SELECT count(*) FROM entities") == "4");
+  CHECK(One(*store, "SELECT count(*) FROM events") == "160");
 }
