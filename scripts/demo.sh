@@ -19,5 +19,13 @@ if [ "$(printf '%s\n' "$answer" | wc -l)" -le 2 ]; then
   echo "(no events found for Antony Blinken)"
 fi
 echo
+echo "Q: How is Antony Blinken linked to Joe Biden?"
+echo
+build/detente path --db detente.db "Antony Blinken" "Joe Biden" || echo "(no path found)"
+echo
+build/detente export --db detente.db --around "Antony Blinken" --radius 1 \
+  --format dot --render svg -o examples-neighbourhood.svg &&
+  echo "Drew the neighbourhood of Antony Blinken in examples-neighbourhood.svg"
+echo
 echo "Ask your own questions, e.g.:"
 echo "  build/detente sql \"SELECT * FROM edges ORDER BY events DESC LIMIT 10\""
