@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "entities/words.h"
@@ -190,6 +191,8 @@ class Extraction {
   Extraction(const AnalysedSentence& s, const Lemmatizer& lem) : s_(s), g_(s, lem) {}
 
   std::vector<RawEvent> Run();
+  // Events named by a noun: "Russia's invasion of Ukraine".
+  void Nominal(std::vector<RawEvent>* out) const;
 
  private:
   Chain ChainOf(int verb) const;
@@ -581,6 +584,32 @@ bool IsPastParticiple(const std::string& lower) {
                               lower == "signed" || lower == "brought" || lower == "sought");
 }
 
+void Extraction::Nominal(std::vector<RawEvent>* out) const {
+  static const std::unordered_map<std::string, std::string> kNouns = {
+      {"invasion", "invade"},   {"annexation", "annex"}, {"occupation", "occupy"},
+      {"blockade", "blockade"}, {"bombardment", "bomb"}, {"recognition", "recognise"}};
+  const int n = g_.size();
+  for (int i = 0; i + 3 < n; ++i) {
+    // ENTITY 's [adjective] NOUN of|on ENTITY
+    if (!g_.IsMention(i) || g_.mention(i).name.empty()) continue;
+    int k = i + 1;
+    if (g_.lower(k) != "'s" && g_.lower(k) != "\u2019s") continue;
+    ++k;
+    if (k < n && !g_.IsMention(k) && !kNouns.count(g_.lower(k))) ++k;  // "full-scale"
+    if (k >= n || !kNouns.count(g_.lower(k))) continue;
+    int p = k + 1;
+    if (p + 1 >= n || (g_.lower(p) != "of" && g_.lower(p) != "on")) continue;
+    int o = p + 1;
+    if (!g_.IsMention(o) || g_.mention(o).name.empty()) continue;
+    RawEvent e;
+    e.actor = s_.word_mention[i];
+    e.object = s_.word_mention[o];
+    e.action = kNouns.at(g_.lower(k));
+    e.confidence = 0.6;
+    out->push_back(e);
+  }
+}
+
 std::vector<RawEvent> Extraction::Run() {
   std::vector<RawEvent> out;
   const int n = g_.size();
@@ -860,6 +889,7 @@ std::vector<RawEvent> Extraction::Run() {
       }
     }
   }
+  Nominal(&out);
   return out;
 }
 

@@ -171,3 +171,10 @@ TEST_CASE("extract: hostile input never fails the document", "[extract]") {
     CHECK(r.ok());
   }
 }
+
+TEST_CASE("extract: events named by a noun", "[extract]") {
+  auto x = Run("The summit came a year after Moscow's invasion of Georgia.");
+  INFO(Dump(x));
+  // The capital stands for its state.
+  CHECK(Find(x, "Russia", "invade", std::string("Georgia")));
+}
