@@ -93,6 +93,9 @@ bool DocumentEntities::ResolveReference(Mention* m) const {
     return pick([](const Mention& r) { return r.kind == "person"; });
   }
   if (text == "it" || text == "its") {
+    if (IsActorKind(last_actor_.kind) && !last_actor_.name.empty()) {
+      return pick([&](const Mention& r) { return r.name == last_actor_.name; });
+    }
     return pick([](const Mention& r) { return IsActorKind(r.kind); });
   }
   if (text == "they" || text == "them" || text == "their") return false;

@@ -31,7 +31,8 @@ const std::unordered_set<std::string> kSkipVerbs = {
     "spark", "go", "wait", "complain", "obstruct", "fear", "suggest", "indicate", "argue",
     "warn", "confirm", "report", "announce_", "tell", "speak_", "die", "kill_", "live",
     "hold", "make", "give", "launch", "carry", "put", "set", "pay", "draw", "remain",
-    "continue", "begin", "start", "try", "need", "plan", "seek", "intend", "prepare"};
+    "continue", "begin", "start", "try", "need", "plan", "seek", "intend", "prepare",
+    "follow", "accord", "ally", "concern", "regard", "base"};
 
 // Verbs that are events with no object at all: "Gantz resigned."
 const std::unordered_set<std::string> kIntransitive = {
@@ -62,7 +63,7 @@ const std::unordered_set<std::string> kArtefacts = {
     "warrant", "warrants", "offer", "protocol", "documents", "arrangement", "vote", "law",
     "bill", "referendum", "election", "process", "framework", "roadmap", "accusation",
     "claim", "demand", "request", "invitation", "embargo", "blockade", "strategy",
-    "programme", "program", "transition", "membership", "application", "statement",
+    "programme", "program", "transition", "application", "statement",
     "ultimatum", "memorandum", "partnership", "alliance", "corridor", "pause", "swap",
     "calls", "appeal",
     "withdrawal", "offensive", "operation", "ban", "tariffs", "tariff", "aid", "loan",
@@ -72,13 +73,18 @@ const std::unordered_set<std::string> kArtefacts = {
     "terms", "conditions", "principles", "framework", "guarantees", "commitment",
     "cessation", "hostilities", "protest", "complaint", "case", "lawsuit", "investigation",
     "probe", "inquiry", "report", "certification", "pipeline", "funds", "assistance",
-    "support", "opposition", "veto", "war", "invasion", "attack", "strike", "strikes",
+    "support", "opposition", "veto", "invasion", "attack", "strike", "strikes",
     "occupation", "annexation", "independence", "sovereignty", "junta", "regime"};
 
 const std::unordered_set<std::string> kObjectPreps = {
     "to", "with", "on", "for", "against", "into", "from", "of", "over", "around", "toward",
     "towards", "at", "in", "about", "onto", "across", "through", "behind", "north",
     "south", "east", "west", "out"};
+
+// Words between a preposition and the name it governs: "from southern Lebanon".
+const std::unordered_set<std::string> kPreNameWords = {
+    "the", "both", "southern", "northern", "eastern", "western", "central", "occupied",
+    "neighbouring", "neighboring", "breakaway", "rebel-held", "disputed"};
 
 const std::unordered_set<std::string> kParticles = {"over", "down", "back", "out", "off",
                                                     "up", "away", "in"};
@@ -137,6 +143,15 @@ class SentenceGraph {
     const std::string& t = tag_[i];
     if (IsMention(i)) return false;
     if (!lem_.IsVerb(lem_.Verb(s_.words[i]))) return false;  // "and", ","
+    // "a U.S.-Russian meeting": an -ing word after a modifier is a noun.
+    const std::string& w = lower_[i];
+    if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && i > 0) {
+      const std::string& prev = lower_[i - 1];
+      bool nominal = prev == "the" || prev == "a" || prev == "an" || prev == "its" ||
+                     prev == "his" || prev == "their" || IsMention(i - 1) ||
+                     (!tag_[i - 1].empty() && tag_[i - 1][0] == 'a');
+      if (nominal) return false;
+    }
     if (!t.empty() && (t[0] == 'v' || t[0] == 'q' || t[0] == 'w')) return true;
     // Gerunds that take objects act as participles: "adopting a resolution",
     // and so does "..., meeting with X" however the parser linked it.
@@ -211,6 +226,18 @@ class Extraction {
     return k == "city" || k == "region" || k == "country" || k == "venue";
   }
   int ResolveRelative(int w) const;
+  // "Turkey's National Intelligence Organisation": the possessed name, when
+  // `m` is a possessor followed by one; else `m`.
+  int SkipPossessor(int m) const {
+    const int n = g_.size();
+    if (m < 0 || m + 2 >= n || !g_.IsMention(m)) return m;
+    if (g_.lower(m + 1) != "'s" && g_.lower(m + 1) != "\u2019s") return m;
+    for (int k = m + 2; k < n && k <= m + 4; ++k) {
+      if (g_.IsMention(k)) return k;
+      if (g_.IsVerb(k) || g_.lower(k) == ",") break;
+    }
+    return m;
+  }
   bool ClimbsTo(int w, const std::string& lb) const;
 
   const AnalysedSentence& s_;
@@ -411,6 +438,7 @@ std::vector<int> Extraction::Agents(int verb) const {
     if (w != "by") continue;
     int m = k + 1;
     while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
+    m = SkipPossessor(m);
     if (m < n && g_.IsMention(m)) {
       for (int x : Expand(m)) out.push_back(x);
     }
@@ -574,8 +602,8 @@ const std::unordered_set<std::string> kLightVerbs = {
     "secure", "request", "hand", "pull", "provide", "lead", "use", "renew", "raise"};
 
 // Meeting nouns: "in X" after them is the place, not the target.
-const std::unordered_set<std::string> kMeetingNouns = {"talks", "talk", "meeting", "summit",
-                                                      "visit", "trip", "negotiations", "call"};
+const std::unordered_set<std::string> kMeetingNouns = {
+    "talks", "talk", "meeting", "summit", "visit", "trip", "negotiations", "call", "welcome"};
 
 bool IsPastParticiple(const std::string& lower) {
   return lower.size() > 3 && (lower.compare(lower.size() - 2, 2, "ed") == 0 ||
@@ -764,7 +792,7 @@ std::vector<RawEvent> Extraction::Run() {
     if (actors.empty()) continue;
     bool light = lemma == "hold" || lemma == "make" || lemma == "give" || lemma == "launch" ||
                  lemma == "carry" || lemma == "pay" || lemma == "put" || lemma == "take" ||
-                 lemma == "set" || lemma == "call" || lemma == "break" || lemma == "draw" ||
+                 lemma == "set" || lemma == "break" || lemma == "draw" ||
                  lemma == "stage" || lemma == "conduct" || lemma == "open" ||
                  lemma == "begin" || lemma == "start";
     if (kSkipVerbs.count(lemma) && prefix.empty() && !light) continue;
@@ -816,7 +844,8 @@ std::vector<RawEvent> Extraction::Run() {
         if ((w == "in" || w == "at") && !motion && !(in_target && w == "in")) continue;
         if (w == "of" && noun_obj < 0) continue;  // "the end of the war"
         int m = k + 1;
-        while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
+        while (m < n && kPreNameWords.count(g_.lower(m))) ++m;
+        m = SkipPossessor(m);
         if (m + 1 < n && g_.IsMention(m) && !g_.IsMention(m + 1) &&
             kArtefacts.count(g_.lower(m + 1)) && noun_obj < 0) {
           // "push for an Israel-Hamas ceasefire": the name modifies the object.

@@ -168,7 +168,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
           actor.kind = "country";
         }
       }
-      if (actor.kind == "person") de.NoteActor(actor);
+      de.NoteActor(actor);
       Event e;
       e.sentence = static_cast<int>(si);
       e.actor = actor.name;
