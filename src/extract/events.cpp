@@ -148,7 +148,7 @@ class SentenceGraph {
     if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && i > 0) {
       const std::string& prev = lower_[i - 1];
       bool nominal = prev == "the" || prev == "a" || prev == "an" || prev == "its" ||
-                     prev == "his" || prev == "their" || IsMention(i - 1) ||
+                     prev == "his" || prev == "their" ||
                      (!tag_[i - 1].empty() && tag_[i - 1][0] == 'a');
       if (nominal) return false;
     }
@@ -760,7 +760,9 @@ std::vector<RawEvent> Extraction::Run() {
             break;
           }
         }
-        if (k >= 0 && g_.IsMention(k)) {
+        bool possessive = k >= 0 && (g_.lower(k) == "his" || g_.lower(k) == "her" ||
+                                     g_.lower(k) == "its" || g_.lower(k) == "their");
+        if (k >= 0 && g_.IsMention(k) && !possessive) {
           actors = Expand(k);
         } else if (aux_with_subject >= 0) {
           // "Blinken ... had earlier held talks": the auxiliary has the subject.
