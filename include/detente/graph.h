@@ -18,7 +18,6 @@
 #define DETENTE_GRAPH_H_
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
-
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -64,10 +63,10 @@ struct GraphFilter {
 };
 
 struct GraphEntity {
-  int64_t id = 0;        // entities.id
-  std::string name;      // canonical name
-  std::string kind;      // person, country, organization, city, ...
-  std::string country;   // ISO 3166-1 alpha-3, or empty when unknown
+  int64_t id = 0;       // entities.id
+  std::string name;     // canonical name
+  std::string kind;     // person, country, organization, city, ...
+  std::string country;  // ISO 3166-1 alpha-3, or empty when unknown
 };
 
 enum class Modality : uint8_t { kAsserted, kFuture, kPossible };
@@ -96,8 +95,8 @@ struct EdgeRef {
 // bidirectional compressed sparse row Boost graph (out- and in-edges).
 class Graph {
  public:
-  using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                 EdgeRef, boost::no_property, uint32_t, uint32_t>;
+  using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeRef,
+                                                 boost::no_property, uint32_t, uint32_t>;
 
   Graph();
   // Builds a graph from entities and events whose actor/object are indexes
@@ -142,8 +141,8 @@ class Graph {
 // One event of an entity's timeline, with names resolved.
 struct TimelineEvent {
   int64_t event_id = 0;
-  std::string date;          // event_date, else the document's published date; may be ""
-  std::string role;          // "actor" or "object": the entity's part in the event
+  std::string date;  // event_date, else the document's published date; may be ""
+  std::string role;  // "actor" or "object": the entity's part in the event
   std::string actor;
   std::string action;
   std::string action_class;  // may be ""
@@ -157,8 +156,8 @@ struct TimelineEvent {
 
 struct EntityReport {
   GraphEntity entity;
-  std::vector<std::string> aliases;       // sorted, without the canonical name
-  std::vector<TimelineEvent> timeline;    // by date ("" last), then event id
+  std::vector<std::string> aliases;     // sorted, without the canonical name
+  std::vector<TimelineEvent> timeline;  // by date ("" last), then event id
 };
 
 // Read access to a detente database for the graph layer.
@@ -209,10 +208,10 @@ struct PathOptions {
 };
 
 struct PathHop {
-  uint32_t from = 0;            // vertex
-  uint32_t to = 0;              // vertex
-  std::vector<uint32_t> events; // every event joining from and to (in the allowed
-                                // direction), by date then id; never empty
+  uint32_t from = 0;             // vertex
+  uint32_t to = 0;               // vertex
+  std::vector<uint32_t> events;  // every event joining from and to (in the allowed
+                                 // direction), by date then id; never empty
 };
 
 struct GraphPath {

@@ -37,7 +37,8 @@ Status WriteFileText(const std::string& path, const std::string& text) {
 // -o graph.csv writes graph.nodes.csv and graph.edges.csv.
 std::string CsvPart(const std::string& output, const char* part) {
   std::string base = output;
-  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0) base.resize(base.size() - 4);
+  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
+    base.resize(base.size() - 4);
   return base + "." + part + ".csv";
 }
 
@@ -65,7 +66,7 @@ int RunExport(const ExportArgs& a) {
     if (!center.ok()) return Fail(center.status());
     EgoOptions o;
     o.radius = a.radius;
-    o.direction = a.direction == "out" ? Direction::kOut
+    o.direction = a.direction == "out"  ? Direction::kOut
                   : a.direction == "in" ? Direction::kIn
                                         : Direction::kBoth;
     sub = FromEgo(Neighbourhood(*g, *center, o));
@@ -99,9 +100,12 @@ int RunExport(const ExportArgs& a) {
               : format == "json"  ? WriteNodeLinkJson(*g, sub, options, os)
                                   : WriteDot(*g, sub, options, os);
   if (!st.ok()) return Fail(st);
-  if (!a.render.empty()) st = RenderDot(os.str(), a.render, a.output);
-  else if (!a.output.empty()) st = WriteFileText(a.output, os.str());
-  else if (!WriteStdout(os.str())) st = Status::IOError("cannot write to stdout");
+  if (!a.render.empty())
+    st = RenderDot(os.str(), a.render, a.output);
+  else if (!a.output.empty())
+    st = WriteFileText(a.output, os.str());
+  else if (!WriteStdout(os.str()))
+    st = Status::IOError("cannot write to stdout");
   return st.ok() ? kExitOk : Fail(st);
 }
 

@@ -122,7 +122,8 @@ int RunPath(const PathArgs& a) {
   std::string out = EntityLabel(g->entity(*from)) + " -> " + EntityLabel(g->entity(*to)) + ": " +
                     std::to_string(hops) + (hops == 1 ? " hop" : " hops");
   if (a.all_shortest) {
-    out += ", " + std::to_string(paths->size()) + (paths->size() == 1 ? " shortest path" : " shortest paths");
+    out += ", " + std::to_string(paths->size()) +
+           (paths->size() == 1 ? " shortest path" : " shortest paths");
   }
   out += "\n";
   QueryResult t;
@@ -142,7 +143,8 @@ int RunPath(const PathArgs& a) {
       }
       std::string action(g->action(e));
       if (e.negated) action = "not " + action;
-      if (e.modality != Modality::kAsserted) action += std::string(" (") + ModalityName(e.modality) + ")";
+      if (e.modality != Modality::kAsserted)
+        action += std::string(" (") + ModalityName(e.modality) + ")";
       cells.insert(cells.end(), {std::to_string(k + 1), g->entity(e.actor).name, action,
                                  g->entity(e.object).name, std::string(g->date(e)),
                                  std::to_string(p.hops[k].events.size()), Sentence(*sentences, e)});
@@ -257,7 +259,8 @@ int RunRank(const RankArgs& a) {
   o.top = a.top;
   o.directed = a.directed;
   std::vector<RankEntry> ranked = Rank(*g, o);
-  if (ranked.empty()) return Fail(Status::NotFound("no entity takes part in an event under these filters"));
+  if (ranked.empty())
+    return Fail(Status::NotFound("no entity takes part in an event under these filters"));
   auto score = [&](double s) {
     if (o.by == RankBy::kDegree) return std::to_string(static_cast<int64_t>(s));
     char buf[32];

@@ -17,12 +17,12 @@ void AddGraphOptions(CLI::App& sub, GraphArgs* a, const std::vector<std::string>
       ->delimiter(',');
   sub.add_option("--class", a->classes, "Only these CAMEO code prefixes (comma list), e.g. 04")
       ->delimiter(',');
-  sub.add_option("--kind", a->kinds, "Only entities of these kinds (comma list), e.g. person,country")
+  sub.add_option("--kind", a->kinds,
+                 "Only entities of these kinds (comma list), e.g. person,country")
       ->delimiter(',');
   sub.add_flag("--include-future", a->include_future,
                "Also count future and possible events (default: asserted only)");
-  sub.add_flag("--include-negated", a->include_negated,
-               "Also count negated events (default: not)");
+  sub.add_flag("--include-negated", a->include_negated, "Also count negated events (default: not)");
 }
 
 GraphFilter FilterFrom(const GraphArgs& a) {

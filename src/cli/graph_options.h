@@ -4,7 +4,6 @@
 #define DETENTE_CLI_GRAPH_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <string>

@@ -11,8 +11,8 @@ Status WriteCsvNodes(const Graph& g, const Subgraph& in, std::ostream& out) {
   out << "Id,Label,Kind,Country\r\n";
   for (uint32_t v : sub.vertices) {
     const GraphEntity& e = g.entity(v);
-    out << e.id << ',' << CsvField(e.name) << ',' << CsvField(e.kind) << ','
-        << CsvField(e.country) << "\r\n";
+    out << e.id << ',' << CsvField(e.name) << ',' << CsvField(e.kind) << ',' << CsvField(e.country)
+        << "\r\n";
   }
   if (!out) return Status::IOError("writing CSV failed");
   return Status::OK();
@@ -27,10 +27,9 @@ Status WriteCsvEdges(const Graph& g, const Subgraph& in, const ExportOptions& op
     const std::string* sentence = export_internal::SentenceOf(options, e);
     out << g.entity(e.actor).id << ',' << g.entity(e.object).id << ",Directed,"
         << CsvField(export_internal::EdgeLabel(g, e)) << ",1," << e.id << ','
-        << CsvField(g.action(e)) << ',' << CsvField(g.action_class(e)) << ','
-        << CsvField(g.date(e)) << ',' << ModalityName(e.modality) << ','
-        << (e.negated ? "true" : "false") << ',' << (sentence ? CsvField(*sentence) : "")
-        << "\r\n";
+        << CsvField(g.action(e)) << ',' << CsvField(g.action_class(e)) << ',' << CsvField(g.date(e))
+        << ',' << ModalityName(e.modality) << ',' << (e.negated ? "true" : "false") << ','
+        << (sentence ? CsvField(*sentence) : "") << "\r\n";
   }
   if (!out) return Status::IOError("writing CSV failed");
   return Status::OK();

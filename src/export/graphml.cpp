@@ -6,7 +6,6 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
-
 #include <exception>
 #include <string>
 #include <vector>
@@ -42,21 +41,20 @@ Status WriteGraphml(const Graph& g, const Subgraph& in, const ExportOptions& opt
     std::unordered_map<uint32_t, BoostGraph::vertex_descriptor> local;
     for (uint32_t v : sub.vertices) {
       const GraphEntity& e = g.entity(v);
-      local[v] = boost::add_vertex(
-          VertexData{static_cast<long>(e.id), CleanText(e.name), CleanText(e.kind),
-                     CleanText(e.country)},
-          bg);
+      local[v] = boost::add_vertex(VertexData{static_cast<long>(e.id), CleanText(e.name),
+                                              CleanText(e.kind), CleanText(e.country)},
+                                   bg);
       node_ids.push_back(static_cast<long>(e.id));
     }
     for (uint32_t i : sub.events) {
       const GraphEvent& e = g.event(i);
       const std::string* sentence = export_internal::SentenceOf(options, e);
-      boost::add_edge(local[e.actor], local[e.object],
-                      EdgeData{static_cast<long>(e.id), CleanText(g.action(e)),
-                               CleanText(g.action_class(e)), CleanText(g.date(e)),
-                               ModalityName(e.modality), e.negated ? 1 : 0,
-                               sentence ? CleanText(*sentence) : std::string()},
-                      bg);
+      boost::add_edge(
+          local[e.actor], local[e.object],
+          EdgeData{static_cast<long>(e.id), CleanText(g.action(e)), CleanText(g.action_class(e)),
+                   CleanText(g.date(e)), ModalityName(e.modality), e.negated ? 1 : 0,
+                   sentence ? CleanText(*sentence) : std::string()},
+          bg);
     }
     boost::dynamic_properties dp(boost::ignore_other_properties);
     dp.property("name", get(&VertexData::name, bg));
@@ -70,8 +68,7 @@ Status WriteGraphml(const Graph& g, const Subgraph& in, const ExportOptions& opt
     dp.property("modality", get(&EdgeData::modality, bg));
     dp.property("negated", get(&EdgeData::negated, bg));
     if (!options.sentences.empty()) dp.property("sentence", get(&EdgeData::sentence, bg));
-    auto index = boost::make_iterator_property_map(node_ids.begin(),
-                                                   get(boost::vertex_index, bg));
+    auto index = boost::make_iterator_property_map(node_ids.begin(), get(boost::vertex_index, bg));
     boost::write_graphml(out, bg, index, dp, /*ordered_vertices=*/false);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("writing GraphML: ") + e.what());

@@ -29,7 +29,9 @@ class TempFile {
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     int fd = mkstemp(buf.data());
-    if (fd < 0) return Status::IOError(std::string("cannot create a temporary file: ") + std::strerror(errno));
+    if (fd < 0)
+      return Status::IOError(std::string("cannot create a temporary file: ") +
+                             std::strerror(errno));
     close(fd);
     path_.assign(buf.data());
     return Status::OK();
@@ -48,7 +50,8 @@ class TempFile {
 Status RenderDot(std::string_view dot_text, const std::string& format,
                  const std::string& output_path) {
   if (format != "svg" && format != "png" && format != "pdf") {
-    return Status::InvalidArgument("unknown render format \"" + format + "\" (use svg, png or pdf)");
+    return Status::InvalidArgument("unknown render format \"" + format +
+                                   "\" (use svg, png or pdf)");
   }
   if (output_path.empty()) return Status::InvalidArgument("rendering needs an output file");
   TempFile input, errors;

@@ -29,7 +29,8 @@ Subgraph FromPaths(const std::vector<GraphPath>& paths) {
   Subgraph sub;
   for (const GraphPath& p : paths) {
     sub.vertices.insert(sub.vertices.end(), p.vertices.begin(), p.vertices.end());
-    for (const PathHop& h : p.hops) sub.events.insert(sub.events.end(), h.events.begin(), h.events.end());
+    for (const PathHop& h : p.hops)
+      sub.events.insert(sub.events.end(), h.events.begin(), h.events.end());
   }
   std::sort(sub.vertices.begin(), sub.vertices.end());
   sub.vertices.erase(std::unique(sub.vertices.begin(), sub.vertices.end()), sub.vertices.end());

@@ -32,12 +32,12 @@ Status CheckList(const std::vector<std::string>& list, const char* what) {
 
 Status GraphFilter::Validate() const {
   if (!since.empty() && !IsIsoDatePrefix(since)) {
-    return Status::InvalidArgument("--since wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" +
-                                   since + "\"");
+    return Status::InvalidArgument(
+        "--since wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" + since + "\"");
   }
   if (!until.empty() && !IsIsoDatePrefix(until)) {
-    return Status::InvalidArgument("--until wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" +
-                                   until + "\"");
+    return Status::InvalidArgument(
+        "--until wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" + until + "\"");
   }
   DETENTE_RETURN_IF_ERROR(CheckList(actions, "--action"));
   DETENTE_RETURN_IF_ERROR(CheckList(classes, "--class"));
@@ -47,9 +47,12 @@ Status GraphFilter::Validate() const {
 
 const char* ModalityName(Modality m) {
   switch (m) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kFuture: return "future";
-    case Modality::kPossible: return "possible";
+    case Modality::kAsserted:
+      return "asserted";
+    case Modality::kFuture:
+      return "future";
+    case Modality::kPossible:
+      return "possible";
   }
   return "asserted";
 }
@@ -89,7 +92,8 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
 
 std::optional<uint32_t> Graph::VertexOf(int64_t entity_id) const {
   if (!vertex_by_id_.empty() || vertex_of_.empty()) {
-    if (entity_id < 0 || static_cast<uint64_t>(entity_id) >= vertex_by_id_.size()) return std::nullopt;
+    if (entity_id < 0 || static_cast<uint64_t>(entity_id) >= vertex_by_id_.size())
+      return std::nullopt;
     uint32_t v = vertex_by_id_[entity_id];
     if (v == kNoVertex) return std::nullopt;
     return v;

@@ -1,10 +1,9 @@
 // Rankings: degree, PageRank (as networkx.pagerank) and betweenness (Boost's
 // brandes_betweenness_centrality, normalised as networkx).
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/range/iterator_range.hpp>
-
-#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -33,9 +32,8 @@ Simple SimpleGraph(const Graph& g, bool directed) {
 template <typename Simple>
 std::vector<double> Brandes(const Simple& s) {
   std::vector<double> c(boost::num_vertices(s), 0.0);
-  boost::brandes_betweenness_centrality(
-      s, boost::centrality_map(
-             boost::make_iterator_property_map(c.begin(), get(boost::vertex_index, s))));
+  boost::brandes_betweenness_centrality(s, boost::centrality_map(boost::make_iterator_property_map(
+                                               c.begin(), get(boost::vertex_index, s))));
   return c;
 }
 
@@ -99,9 +97,15 @@ std::vector<double> BetweennessScores(const Graph& g, bool directed) {
 std::vector<RankEntry> Rank(const Graph& g, const RankOptions& options) {
   std::vector<double> scores;
   switch (options.by) {
-    case RankBy::kDegree: scores = DegreeScores(g); break;
-    case RankBy::kPageRank: scores = PageRankScores(g, options.damping); break;
-    case RankBy::kBetweenness: scores = BetweennessScores(g, options.directed); break;
+    case RankBy::kDegree:
+      scores = DegreeScores(g);
+      break;
+    case RankBy::kPageRank:
+      scores = PageRankScores(g, options.damping);
+      break;
+    case RankBy::kBetweenness:
+      scores = BetweennessScores(g, options.directed);
+      break;
   }
   std::vector<char> active(g.num_vertices(), 0);
   for (const GraphEvent& e : g.events()) active[e.actor] = active[e.object] = 1;

@@ -78,7 +78,8 @@ Status BindAll(sql::Stmt& stmt, const std::vector<std::string>& values) {
 std::string_view ColumnView(const sql::Stmt& s, int col) {
   const unsigned char* p = sqlite3_column_text(s.get(), col);
   if (!p) return {};
-  return {reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s.get(), col))};
+  return {reinterpret_cast<const char*>(p),
+          static_cast<size_t>(sqlite3_column_bytes(s.get(), col))};
 }
 
 // Interns strings: each distinct value is stored once; id 0 is "".
@@ -195,8 +196,9 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
   // Edges: one pass over events with an object. Events whose actor or object
   // was left out by the kind filter are dropped here.
   Query q;
-  q.sql = std::string("SELECT e.id, e.sentence_id, e.actor_id, e.object_id, e.action, "
-                      "COALESCE(e.action_class, ''), ") +
+  q.sql = std::string(
+              "SELECT e.id, e.sentence_id, e.actor_id, e.object_id, e.action, "
+              "COALESCE(e.action_class, ''), ") +
           kEventDate + ", e.modality, e.negated FROM events e WHERE e.object_id IS NOT NULL";
   AppendEventFilters(filter, kEventDate, &q);
   auto stmt = db_.Prepare(q.sql);
@@ -237,7 +239,7 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
 }
 
 Result<std::vector<GraphEntity>> SqliteGraphReader::Rows(std::string_view sql,
-                                                          std::string_view arg) {
+                                                         std::string_view arg) {
   auto stmt = db_.Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, arg);
@@ -257,8 +259,8 @@ Result<std::vector<GraphEntity>> SqliteGraphReader::Candidates(std::string_view 
     return Rows("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE id = ?",
                 name.substr(1));
   }
-  auto exact = Rows(
-      "SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE name = ?", name);
+  auto exact =
+      Rows("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE name = ?", name);
   if (!exact.ok() || !exact->empty()) return exact;
   return Rows(
       "SELECT DISTINCT n.id, n.name, n.kind, COALESCE(n.country, '') FROM aliases a "
@@ -329,8 +331,8 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     report.entity = std::move(rows->front());
   }
   {
-    auto stmt = db_.Prepare(
-        "SELECT alias FROM aliases WHERE entity_id = ? AND alias <> ? ORDER BY alias");
+    auto stmt =
+        db_.Prepare("SELECT alias FROM aliases WHERE entity_id = ? AND alias <> ? ORDER BY alias");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, entity_id).Bind(2, report.entity.name);
     for (;;) {
@@ -354,8 +356,9 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
   AppendEventFilters(filter, kEventDate, &q);
   if (!filter.kinds.empty()) {
     // The other entity of the event, when there is one, must be of an allowed kind.
-    q.sql += " AND (CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END IS NULL OR "
-             "CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END";
+    q.sql +=
+        " AND (CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END IS NULL OR "
+        "CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END";
     q.InList(filter.kinds);
     q.sql += ")";
   }
@@ -410,8 +413,8 @@ Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path) 
   const int newest = Store::SchemaVersion();
   if (version > newest) {
     return Status::Unsupported(path + " has schema version " + std::to_string(version) +
-                               ", newer than this detente understands (" +
-                               std::to_string(newest) + "); upgrade detente");
+                               ", newer than this detente understands (" + std::to_string(newest) +
+                               "); upgrade detente");
   }
   return std::unique_ptr<GraphReader>(new SqliteGraphReader(std::move(*db)));
 }

@@ -4,7 +4,6 @@
 #define DETENTE_GRAPH_TRAVERSE_H_
 
 #include <boost/range/iterator_range.hpp>
-
 #include <cstdint>
 
 #include "detente/graph.h"

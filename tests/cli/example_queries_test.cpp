@@ -1,8 +1,7 @@
 // Every examples/queries/*.sql runs through `detente sql` against schema v1:
 // on an empty migrated database and on the graph fixture.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "detente/store.h"
@@ -69,5 +68,6 @@ TEST_CASE("example queries: answers on the fixture", "[queries]") {
   CHECK(us_cn.find("Russia") == std::string::npos);
 
   CHECK(run("04_search_sentences.sql").find("[meet]") != std::string::npos);
-  CHECK(run("02_most_active_actors.sql").find("Antony Blinken,person,USA,2,2") != std::string::npos);
+  CHECK(run("02_most_active_actors.sql").find("Antony Blinken,person,USA,2,2") !=
+        std::string::npos);
 }

@@ -1,7 +1,6 @@
 // End-to-end tests of path, neighbours, rank, entity and export: the real
 // binary against the hand-built fixture database (tests/graph/graph_fixture.h).
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "export/export_fixture.h"
@@ -235,6 +234,7 @@ TEST_CASE("graph cli: path and neighbours on the ingested examples", "[graph_cli
   j = ParseJson(r.out);
   REQUIRE(j.ok());
   std::vector<std::string> names;
-  for (const JsonValue& e : j->Find("entities")->items()) names.push_back(e.Find("name")->as_string());
+  for (const JsonValue& e : j->Find("entities")->items())
+    names.push_back(e.Find("name")->as_string());
   CHECK(std::find(names.begin(), names.end(), "Xi Jinping") != names.end());
 }

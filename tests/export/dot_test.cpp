@@ -9,7 +9,8 @@ using namespace detente::testing;
 TEST_CASE("dot: whole graph matches its golden file", "[dot]") {
   ExportFixture fx;
   Subgraph all = WholeGraph(fx.graph);
-  std::string dot = Capture([&](std::ostream& os) { return WriteDot(fx.graph, all, fx.options, os); });
+  std::string dot =
+      Capture([&](std::ostream& os) { return WriteDot(fx.graph, all, fx.options, os); });
   CHECK(dot == Golden("graph.dot.golden", dot));
 
   ExportOptions clusters;
@@ -66,8 +67,8 @@ TEST_CASE("dot: invalid UTF-8 and control characters are cleaned", "[dot]") {
     REQUIRE(st->Bind(1, std::string("Bad\xff\x01name\\")).Run().ok());
   }
   Graph g = LoadFixture(dir.File("g.db"));
-  std::string dot = Capture(
-      [&](std::ostream& os) { return WriteDot(g, WholeGraph(g), ExportOptions{}, os); });
+  std::string dot =
+      Capture([&](std::ostream& os) { return WriteDot(g, WholeGraph(g), ExportOptions{}, os); });
   CHECK(dot.find("label=\"Bad\xEF\xBF\xBD name\\\\\"") != std::string::npos);
   ProgramResult svg = RunProgram({"dot", "-Tsvg"}, dot);
   CHECK(svg.exit_code == 0);

@@ -1,9 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
-
+#include <catch2/catch.hpp>
 #include <map>
 #include <sstream>
 
@@ -31,8 +29,12 @@ TEST_CASE("graphml: Boost read_graphml reads it back with names and kinds", "[gr
   std::string xml = Capture([&](std::ostream& os) {
     return WriteGraphml(fx.graph, WholeGraph(fx.graph), fx.options, os);
   });
-  struct V { std::string name, kind, country; };
-  struct E { std::string action, date, sentence; };
+  struct V {
+    std::string name, kind, country;
+  };
+  struct E {
+    std::string action, date, sentence;
+  };
   using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, V, E>;
   G g;
   boost::dynamic_properties dp(boost::ignore_other_properties);

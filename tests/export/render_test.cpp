@@ -8,9 +8,8 @@ using namespace detente::testing;
 
 TEST_CASE("render: dot renders SVG and PNG files", "[render]") {
   ExportFixture fx;
-  std::string dot = Capture([&](std::ostream& os) {
-    return WriteDot(fx.graph, WholeGraph(fx.graph), fx.options, os);
-  });
+  std::string dot = Capture(
+      [&](std::ostream& os) { return WriteDot(fx.graph, WholeGraph(fx.graph), fx.options, os); });
   std::string svg = fx.dir.File("out dir/graph with spaces.svg");
   std::filesystem::create_directories(fx.dir.path() / "out dir");
   REQUIRE(RenderDot(dot, "svg", svg).ok());

@@ -6,7 +6,8 @@
 //   5 Russia (country, RUS)                                6 Sergei Lavrov (person, RUS; Lavrov)
 //   7 India (country, IND)                                 8 Subrahmanyam Jaishankar (person, IND;
 //                                                            Jaishankar)
-//   9 NATO (organization, no country)                     10 Washington, D.C. (city, USA; Washington)
+//   9 NATO (organization, no country)                     10 Washington, D.C. (city, USA;
+//   Washington)
 //  11 Georgia (country, GEO)                              12 Ukraine (country, UKR; no events)
 //  13 graph  14 node "quoted" \ back\slash  15 <b>Tag</b> & '; DROP TABLE entities; --
 //  16 Zürich café (city, CHE): hostile names for the exporters.
@@ -15,8 +16,8 @@
 //   1 Blinken meet Wang Yi 2023-06-19 (04)        10 Wang Yi meet Blinken 2023-06-19 (04)
 //   2 Blinken travel to China 2023-06-18 (04)      3 Wang Yi meet Lavrov 2023-07-13 (04)
 //   4 Lavrov meet Jaishankar, no event_date: the document's 2023-03-03 (04)
-//   5 Blinken meet Lavrov 2023-03-02, NEGATED      6 Jaishankar visit United States 2023-09-01, FUTURE
-//   7 Russia threaten Georgia 2023-05-01 (17)      8 NATO criticize Russia 2023-07-11 (11)
+//   5 Blinken meet Lavrov 2023-03-02, NEGATED      6 Jaishankar visit United States 2023-09-01,
+//   FUTURE 7 Russia threaten Georgia 2023-05-01 (17)      8 NATO criticize Russia 2023-07-11 (11)
 //   9 Lavrov speak, no object 2023-07-13          11 United States praise India 2023-06-22 (05)
 //  12 Jaishankar meet Blinken 2023-06-22 (04)     13 graph mention node.. 2023-08-01
 //  14 node.. reject <b>Tag</b>.. 2023-08-02       15 Zürich café host graph 2023-08-03
@@ -49,14 +50,25 @@ inline void BuildFixtureDb(const std::string& path) {
   Check(db.status());
   Check(db->Exec("BEGIN"));
 
-  struct E { int id; const char* name; const char* kind; const char* country; };
+  struct E {
+    int id;
+    const char* name;
+    const char* kind;
+    const char* country;
+  };
   const E entities[] = {
-      {1, "United States", "country", "USA"}, {2, "China", "country", "CHN"},
-      {3, "Antony Blinken", "person", "USA"}, {4, "Wang Yi", "person", "CHN"},
-      {5, "Russia", "country", "RUS"},        {6, "Sergei Lavrov", "person", "RUS"},
-      {7, "India", "country", "IND"},         {8, "Subrahmanyam Jaishankar", "person", "IND"},
-      {9, "NATO", "organization", nullptr},   {10, "Washington, D.C.", "city", "USA"},
-      {11, "Georgia", "country", "GEO"},      {12, "Ukraine", "country", "UKR"},
+      {1, "United States", "country", "USA"},
+      {2, "China", "country", "CHN"},
+      {3, "Antony Blinken", "person", "USA"},
+      {4, "Wang Yi", "person", "CHN"},
+      {5, "Russia", "country", "RUS"},
+      {6, "Sergei Lavrov", "person", "RUS"},
+      {7, "India", "country", "IND"},
+      {8, "Subrahmanyam Jaishankar", "person", "IND"},
+      {9, "NATO", "organization", nullptr},
+      {10, "Washington, D.C.", "city", "USA"},
+      {11, "Georgia", "country", "GEO"},
+      {12, "Ukraine", "country", "UKR"},
       {13, "graph", "artefact", nullptr},
       {14, "node \"quoted\" \\ back\\slash", "person", nullptr},
       {15, "<b>Tag</b> & '; DROP TABLE entities; --", "organization", "XXA"},
@@ -66,23 +78,31 @@ inline void BuildFixtureDb(const std::string& path) {
   Check(ins.status());
   for (const E& e : entities) {
     ins->Bind(1, e.id).Bind(2, e.name).Bind(3, e.kind);
-    if (e.country) ins->Bind(4, e.country); else ins->BindNull(4);
+    if (e.country)
+      ins->Bind(4, e.country);
+    else
+      ins->BindNull(4);
     Check(ins->Run());
   }
   const std::pair<const char*, int> aliases[] = {
-      {"US", 1}, {"USA", 1}, {"Washington", 1}, {"PRC", 2}, {"Blinken", 3},
-      {"Lavrov", 6}, {"Jaishankar", 8}, {"Washington", 10}};
+      {"US", 1},      {"USA", 1},    {"Washington", 1}, {"PRC", 2},
+      {"Blinken", 3}, {"Lavrov", 6}, {"Jaishankar", 8}, {"Washington", 10}};
   auto al = db->Prepare("INSERT INTO aliases(alias, entity_id) VALUES (?, ?)");
   Check(al.status());
   for (const auto& [alias, id] : aliases) Check(al->Bind(1, alias).Bind(2, id).Run());
 
-  Check(db->Exec(
-      "INSERT INTO documents(id, source, title, published, sha256) VALUES "
-      "(1, 'a.txt', 'Blinken in Beijing', '2023-06-20', 'h1'),"
-      "(2, 'b.txt', 'Wang meets Lavrov', '2023-07-14', 'h2'),"
-      "(3, 'c.txt', 'G20 in New Delhi', '2023-03-03', 'h3'),"
-      "(4, 'd.txt', 'Odd names', '2023-08-05', 'h4')"));
-  struct S { int id; int doc; int idx; const char* text; };
+  Check(
+      db->Exec("INSERT INTO documents(id, source, title, published, sha256) VALUES "
+               "(1, 'a.txt', 'Blinken in Beijing', '2023-06-20', 'h1'),"
+               "(2, 'b.txt', 'Wang meets Lavrov', '2023-07-14', 'h2'),"
+               "(3, 'c.txt', 'G20 in New Delhi', '2023-03-03', 'h3'),"
+               "(4, 'd.txt', 'Odd names', '2023-08-05', 'h4')"));
+  struct S {
+    int id;
+    int doc;
+    int idx;
+    const char* text;
+  };
   const S sentences[] = {
       {1, 1, 0, "Antony Blinken met Wang Yi in Beijing on 19 June."},
       {2, 1, 1, "Blinken travelled to China on 18 June."},
@@ -101,7 +121,8 @@ inline void BuildFixtureDb(const std::string& path) {
   auto si = db->Prepare(
       "INSERT INTO sentences(id, document_id, idx, start, end, text) VALUES (?, ?, ?, 0, 1, ?)");
   Check(si.status());
-  for (const S& s : sentences) Check(si->Bind(1, s.id).Bind(2, s.doc).Bind(3, s.idx).Bind(4, s.text).Run());
+  for (const S& s : sentences)
+    Check(si->Bind(1, s.id).Bind(2, s.doc).Bind(3, s.idx).Bind(4, s.text).Run());
 
   struct Ev {
     int id, sentence, actor;
@@ -132,13 +153,23 @@ inline void BuildFixtureDb(const std::string& path) {
   };
   auto ei = db->Prepare(
       "INSERT INTO events(id, sentence_id, actor_id, action, action_class, object_id, "
-      "event_date, negated, modality, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'test')");
+      "event_date, negated, modality, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "'test')");
   Check(ei.status());
   for (const Ev& e : events) {
     ei->Bind(1, e.id).Bind(2, e.sentence).Bind(3, e.actor).Bind(4, e.action);
-    if (e.cls) ei->Bind(5, e.cls); else ei->BindNull(5);
-    if (e.object) ei->Bind(6, e.object); else ei->BindNull(6);
-    if (e.date) ei->Bind(7, e.date); else ei->BindNull(7);
+    if (e.cls)
+      ei->Bind(5, e.cls);
+    else
+      ei->BindNull(5);
+    if (e.object)
+      ei->Bind(6, e.object);
+    else
+      ei->BindNull(6);
+    if (e.date)
+      ei->Bind(7, e.date);
+    else
+      ei->BindNull(7);
     ei->Bind(8, e.negated).Bind(9, e.modality);
     Check(ei->Run());
   }

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <set>
 
@@ -34,10 +33,9 @@ TEST_CASE("neighbours: radius 1 and 2 give the induced ego network", "[neighbour
 
   EgoNetwork one = Neighbourhood(g, blinken, {});
   CHECK(one.members.front() == std::make_pair(blinken, 0));
-  CHECK(Members(g, one) == std::map<std::string, int>{{"Antony Blinken", 0},
-                                                      {"China", 1},
-                                                      {"Subrahmanyam Jaishankar", 1},
-                                                      {"Wang Yi", 1}});
+  CHECK(Members(g, one) ==
+        std::map<std::string, int>{
+            {"Antony Blinken", 0}, {"China", 1}, {"Subrahmanyam Jaishankar", 1}, {"Wang Yi", 1}});
   CHECK(Events(g, one) == std::set<int64_t>{1, 2, 10, 12});
 
   EgoOptions two;
@@ -69,8 +67,9 @@ TEST_CASE("neighbours: direction out, in and radius 0", "[neighbours]") {
   EgoOptions in;
   in.direction = Direction::kIn;
   EgoNetwork i = Neighbourhood(g, blinken, in);
-  CHECK(Members(g, i) == std::map<std::string, int>{
-                             {"Antony Blinken", 0}, {"Subrahmanyam Jaishankar", 1}, {"Wang Yi", 1}});
+  CHECK(Members(g, i) == std::map<std::string, int>{{"Antony Blinken", 0},
+                                                    {"Subrahmanyam Jaishankar", 1},
+                                                    {"Wang Yi", 1}});
   CHECK(Events(g, i) == std::set<int64_t>{1, 10, 12});
 
   EgoOptions zero;

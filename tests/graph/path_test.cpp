@@ -64,7 +64,8 @@ TEST_CASE("path: negated events count only when asked", "[path]") {
   GraphFilter f;
   f.include_negated = true;
   Graph g = LoadFixture(dir.File("g.db"), f);
-  auto paths = ShortestPaths(g, VertexNamed(g, "Antony Blinken"), VertexNamed(g, "Sergei Lavrov"), {});
+  auto paths =
+      ShortestPaths(g, VertexNamed(g, "Antony Blinken"), VertexNamed(g, "Sergei Lavrov"), {});
   REQUIRE(paths.ok());
   REQUIRE(paths->front().hops.size() == 1);
   CHECK(HopEventIds(g, paths->front().hops[0]) == std::vector<int64_t>{5});
@@ -114,11 +115,13 @@ TEST_CASE("path: no path and max hops give not found", "[path]") {
   Graph gf = LoadFixture(dir.File("g.db"), f);
   PathOptions o;
   o.max_hops = 2;
-  auto two = ShortestPaths(gf, VertexNamed(gf, "Antony Blinken"), VertexNamed(gf, "United States"), o);
+  auto two =
+      ShortestPaths(gf, VertexNamed(gf, "Antony Blinken"), VertexNamed(gf, "United States"), o);
   REQUIRE(two.ok());
   CHECK(two->front().hops.size() == 2);
   o.max_hops = 1;
-  auto one = ShortestPaths(gf, VertexNamed(gf, "Antony Blinken"), VertexNamed(gf, "United States"), o);
+  auto one =
+      ShortestPaths(gf, VertexNamed(gf, "Antony Blinken"), VertexNamed(gf, "United States"), o);
   REQUIRE(one.status().IsNotFound());
   CHECK(one.status().message().find("within 1 hops") != std::string::npos);
 }

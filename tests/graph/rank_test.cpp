@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <sstream>
 
@@ -19,7 +18,8 @@ std::map<std::string, std::map<int64_t, double>> NetworkxScores(const Graph& g,
                                                                 const std::string& dir) {
   std::string edges;
   for (const GraphEvent& e : g.events()) {
-    edges += std::to_string(g.entity(e.actor).id) + " " + std::to_string(g.entity(e.object).id) + "\n";
+    edges +=
+        std::to_string(g.entity(e.actor).id) + " " + std::to_string(g.entity(e.object).id) + "\n";
   }
   std::string nodes;
   for (const GraphEntity& v : g.entities()) nodes += std::to_string(v.id) + "\n";

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "detente/graph.h"
@@ -163,7 +162,7 @@ TEST_CASE("graph: names resolve by name, alias or #id, case-insensitively", "[gr
 
   CHECK(r.Resolve("Antony Blinken")->id == 3);
   CHECK(r.Resolve("antony BLINKEN")->id == 3);
-  CHECK(r.Resolve("lavrov")->id == 6);       // alias
+  CHECK(r.Resolve("lavrov")->id == 6);  // alias
   CHECK(r.Resolve("#8")->name == "Subrahmanyam Jaishankar");
   CHECK(r.Resolve("washington, d.c.")->id == 10);  // the name wins over aliases
 
@@ -233,10 +232,11 @@ TEST_CASE("graph: sparse entity ids load through the hash map", "[graph]") {
   {
     auto db = sql::Db::Open(dir.File("g.db"), false);
     REQUIRE(db.ok());
-    REQUIRE(db->Exec("INSERT INTO entities(id, name, kind) VALUES (5000000000, 'Far Away', 'person');"
-                     "INSERT INTO events(id, sentence_id, actor_id, action, object_id, event_date, "
-                     "extractor_version) VALUES (100, 1, 5000000000, 'call', 3, '2023-01-01', 't')")
-                .ok());
+    REQUIRE(
+        db->Exec("INSERT INTO entities(id, name, kind) VALUES (5000000000, 'Far Away', 'person');"
+                 "INSERT INTO events(id, sentence_id, actor_id, action, object_id, event_date, "
+                 "extractor_version) VALUES (100, 1, 5000000000, 'call', 3, '2023-01-01', 't')")
+            .ok());
   }
   Graph g = LoadFixture(dir.File("g.db"));
   REQUIRE(g.VertexOf(5000000000).has_value());
