@@ -146,8 +146,13 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       e.country = m.country;
     }
     if (e.country.empty()) e.country = m.country;
-    if (std::find(e.aliases.begin(), e.aliases.end(), m.text) == e.aliases.end() &&
-        m.kind != "reference" && !m.group_of_state)
+    // Names only: pronouns and descriptions ("he", "the group") resolved to
+    // this entity are not aliases of it.
+    bool is_name = !m.text.empty() && !std::islower(static_cast<unsigned char>(m.text[0])) &&
+                   m.text.rfind("The ", 0) != 0 && m.text != "He" && m.text != "She" &&
+                   m.text != "It" && m.text != "They" && m.text != "His" && m.text != "Its";
+    if (is_name && !m.group_of_state &&
+        std::find(e.aliases.begin(), e.aliases.end(), m.text) == e.aliases.end())
       e.aliases.push_back(m.text);
     if (std::find(e.aliases.begin(), e.aliases.end(), m.name) == e.aliases.end())
       e.aliases.push_back(m.name);

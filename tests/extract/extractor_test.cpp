@@ -141,6 +141,9 @@ TEST_CASE("extract: short names and pronouns resolve within the document", "[ext
                          [](const Entity& e) { return e.name == "Alexander Stubb"; });
   REQUIRE(it != x.entities.end());
   CHECK(std::count(it->aliases.begin(), it->aliases.end(), "Stubb") == 1);
+  // Regression: the pronoun that referred to him is not one of his names.
+  CHECK(std::count(it->aliases.begin(), it->aliases.end(), "He") == 0);
+  CHECK(std::count(it->aliases.begin(), it->aliases.end(), "he") == 0);
 }
 
 TEST_CASE("extract: sentences without an event give none", "[extract]") {
