@@ -167,6 +167,14 @@ class SentenceGraph {
   }
 
   std::string VerbLemma(int i) const { return lem_.Verb(s_.words[i]); }
+  // A lower-case common noun: "tour" in "Middle East tour".
+  bool IsCommonNoun(int i) const {
+    if (i < 0 || i >= size() || IsMention(i) || IsVerb(i)) return false;
+    const std::string& w = s_.words[i];
+    if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) return false;
+    if (IsCommonWord(lower_[i]) || kObjectPreps.count(lower_[i])) return false;  // "as", "in"
+    return lem_.IsNoun(lem_.Noun(w));
+  }
 
  private:
   // "met.v-d" -> "v-d"; "U.N._Security_Council[!<...>]" -> "".
@@ -808,6 +816,12 @@ std::vector<RawEvent> Extraction::Run() {
         // A conjunction the parser linked from far away is not this verb's.
         if (!xs.empty() && *std::min_element(xs.begin(), xs.end()) > v + 8) continue;
         for (int x : xs) {
+          // "opens new Middle East tour": the name only modifies the noun.
+          if (g_.IsMention(x) && xs.size() == 1 && g_.IsCommonNoun(x + 1) &&
+              !kObjectPreps.count(g_.lower(x + 1))) {
+            noun_obj = x + 1;
+            continue;
+          }
           if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
             objects.push_back(x);
           } else if (!g_.IsMention(x)) {

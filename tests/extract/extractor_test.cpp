@@ -181,3 +181,14 @@ TEST_CASE("extract: events named by a noun", "[extract]") {
   // The capital stands for its state.
   CHECK(Find(x, "Russia", "invade", std::string("Georgia")));
 }
+
+TEST_CASE("extract: a name that modifies the object noun is not the object", "[extract]") {
+  // Regression: "opens new Middle East tour" gave "open Middle East".
+  auto x = Run("Macron opens new Middle East tour in Cairo.");
+  INFO(Dump(x));
+  for (const Event& e : x.events) CHECK(e.object != std::optional<std::string>("Middle East"));
+  // A name followed by "as" is still the object.
+  auto y = Run("Pedro Sanchez named Jose Manuel Albares as foreign minister.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Pedro Sanchez", "name", std::string("Jose Manuel Albares")));
+}
