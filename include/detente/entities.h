@@ -70,12 +70,17 @@ class DocumentEntities {
   // The latest artefact named as an object ("the plan"), for "responded to
   // it" and "abstained"; empty if none yet.
   void SetLastArtefact(const std::string& a) { last_artefact_ = a; }
+  // The latest named artefact ("Black Sea Grain Initiative"), which "the
+  // arrangement" or "the accord" later refers to; empty if none.
+  void SetLastNamedArtefact(const std::string& a) { last_named_artefact_ = a; }
+  const std::string& last_named_artefact() const { return last_named_artefact_; }
   const std::string& last_artefact() const { return last_artefact_; }
 
  private:
   std::vector<Mention> full_names_;  // multi-word person names
   std::vector<Mention> recent_;      // resolved mentions, most recent last
   std::string last_artefact_;
+  std::string last_named_artefact_;
   Mention last_actor_;
 };
 

@@ -887,6 +887,24 @@ std::vector<RawEvent> Extraction::Run() {
         }
       } else if (objects.empty() && noun_is_artefact) {
         artefact = NounPhrase(noun_obj);
+      } else if (objects.empty() && artefact.empty() && noun_obj < 0) {
+        // "agreed to a ceasefire", "called for a truce", "responded to the plan".
+        for (int k = v + 1; k < n && k <= v + 4; ++k) {
+          const std::string& w = g_.lower(k);
+          if (g_.IsVerb(k) || g_.IsMention(k) || w == ",") break;
+          if (w != "to" && w != "for" && w != "on" && w != "against" && w != "from") continue;
+          for (int m = k + 1; m < n && m <= k + 5; ++m) {
+            if (g_.IsVerb(m) || g_.IsMention(m) || g_.lower(m) == ",") break;
+            if (kArtefacts.count(g_.lower(m))) {
+              // The head is the last artefact noun of the phrase: "ceasefire deal".
+              while (m + 1 < n && kArtefacts.count(g_.lower(m + 1))) ++m;
+              artefact = NounPhrase(m);
+              action = base + " " + w;
+              break;
+            }
+          }
+          break;
+        }
       }
       // Symmetric meetings of coordinated subjects: "Biden and Xi met".
       if (objects.empty() && artefact.empty() && actors.size() == 2 &&

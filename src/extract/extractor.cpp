@@ -162,6 +162,8 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
   for (size_t si = 0; si < analysed.size(); ++si) {
     AnalysedSentence& a = analysed[si];
     Analyse(&a, &de);
+    for (const Mention& m : a.mentions)
+      if (m.kind == "artefact" && !m.name.empty()) de.SetLastNamedArtefact(m.name);
     std::set<std::string> seen;
     for (const RawEvent& r : ExtractEvents(a, lem_)) {
       Mention actor = a.mentions[r.actor];
@@ -197,6 +199,11 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
         e.object_kind = "artefact";
       } else if (!r.object_text.empty()) {
         e.object = r.object_text;
+        // "the arrangement" after "the Black Sea Grain Initiative": the named one.
+        static const std::set<std::string> kGeneric = {"arrangement", "accord", "agreement",
+                                                       "pact", "treaty", "accords"};
+        if (kGeneric.count(Lower(r.object_text)) && !de.last_named_artefact().empty())
+          e.object = de.last_named_artefact();
         e.object_kind = "artefact";
         Mention art;
         art.name = art.text = r.object_text;

@@ -192,3 +192,14 @@ TEST_CASE("extract: a name that modifies the object noun is not the object", "[e
   INFO(Dump(y));
   CHECK(Find(y, "Pedro Sanchez", "name", std::string("Jose Manuel Albares")));
 }
+
+TEST_CASE("extract: prepositional artefacts and named artefacts referred back to",
+          "[extract]") {
+  auto x = Run("Armenia and Azerbaijan agreed to a ceasefire.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Armenia", "agree to", std::string("ceasefire")));
+  auto y = Run("Greece and North Macedonia signed the Prespa Agreement in 2018. "
+               "Athens later ratified the accord.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Greece", "ratify", std::string("Prespa Agreement")));
+}
