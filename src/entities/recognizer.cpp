@@ -205,6 +205,12 @@ int RecognizerImpl::MatchName(const std::vector<std::string>& t, int i) const {
   if (!IsNameWord(t, i)) return 0;
   int j = i + 1;
   while (j < n) {
+    // A title word inside a name: "Hassan Sheikh Mohamud".
+    if (j > i && j + 1 < n && IsCapitalised(t[j]) && gaz_.TitleRole(t[j]) == "royal" &&
+        IsNameWord(t, j + 1)) {
+      j += 2;
+      continue;
+    }
     if (IsNameWord(t, j)) {
       const GazEntry* e = nullptr;
       // A country or city after a person's name starts a new mention.
@@ -273,6 +279,10 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   // "the Qatari prime minister, Mohammed bin Abdulrahman Al Thani,"
   int name_start = j;
   if (j < n && t[j] == ",") name_start = j + 1;
+  // "Niger's junta leader, General Abdourahamane Tiani": more titles.
+  while (name_start < n && MatchTitle(t, name_start) > 0 && name_start + 1 < n &&
+         IsCapitalised(t[name_start + MatchTitle(t, name_start)]))
+    name_start += MatchTitle(t, name_start);
   if (name_start >= n) return false;
   const GazEntry* g = nullptr;
   if (MatchGazetteer(t, name_start, &g) > 0 && g->kind != "person") return false;

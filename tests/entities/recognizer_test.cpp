@@ -88,3 +88,20 @@ TEST_CASE("entities: coreference of short names and pronouns", "[entities]") {
   group.kind = "reference";
   CHECK_FALSE(de.ResolveReference(&group));  // no group mentioned yet
 }
+
+TEST_CASE("entities: honorifics inside names and titles after an apposition comma",
+          "[entities]") {
+  auto a = Find("Kuwaiti Emir Mishal Al-Ahmad Al-Jaber Al-Sabah met Hassan Sheikh Mohamud.");
+  bool sheikh = false;
+  for (const Mention& x : a) sheikh = sheikh || x.name == "Hassan Sheikh Mohamud";
+  CHECK(sheikh);
+  auto b = Find("Mali's junta leader, Colonel Assimi Goita, spoke.");
+  REQUIRE_FALSE(b.empty());
+  CHECK(b[0].name == "Assimi Goita");
+  CHECK(b[0].country == "MLI");
+  // A title inside a longer description stays out of the name.
+  auto c = Find("He beat Peronist Economy Minister Sergio Massa.");
+  bool massa = false;
+  for (const Mention& x : c) massa = massa || x.name == "Sergio Massa";
+  CHECK(massa);
+}
