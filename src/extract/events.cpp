@@ -8,8 +8,6 @@
 #include "extract/events.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -798,7 +796,6 @@ std::vector<RawEvent> Extraction::Run() {
                                          g_.mention(a).kind == "artefact";
                                 }),
                  actors.end());
-    if (getenv("DETENTE_TRACE")) fprintf(stderr, "TRACE verb=%s lemma=%s actors=%zu passive=%d\n", s_.words[v].c_str(), lemma.c_str(), actors.size(), (int)passive);
     if (actors.empty()) continue;
     bool light = lemma == "hold" || lemma == "make" || lemma == "give" || lemma == "launch" ||
                  lemma == "carry" || lemma == "pay" || lemma == "put" || lemma == "take" ||
