@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "detente/text.h"
+#include "entities/words.h"
 
 namespace detente {
 
@@ -18,8 +19,6 @@ constexpr std::string_view kOrgKinds[] = {"organization", "armed_group", "instit
                                           "company"};
 
 constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
-
-std::string Lower(std::string_view s);
 
 // Words ignored in verb phrases: "pay a visit to" is "pay visit to".
 constexpr std::string_view kDeterminers[] = {"a", "an", "the", "his", "her", "its", "their",
@@ -80,14 +79,6 @@ bool IsSimpleKey(std::string_view s) {
     if (!ok) return false;
   }
   return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 bool HasUpper(std::string_view s) {

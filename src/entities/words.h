@@ -7,6 +7,7 @@
 
 namespace detente {
 
+// ASCII lower case; other bytes are copied unchanged.
 std::string Lower(std::string_view s);
 // Weekdays and months (and their abbreviations): capitalised, never names.
 bool IsCalendarWord(std::string_view w);

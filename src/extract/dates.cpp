@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "entities/words.h"
+
 namespace detente {
 namespace {
 
@@ -20,12 +22,6 @@ const MonthName kMonths[] = {
     {"may", 5},     {"june", 6},     {"july", 7},     {"august", 8},   {"aug.", 8},
     {"september", 9}, {"sept.", 9},  {"sep.", 9},     {"october", 10}, {"oct.", 10},
     {"november", 11}, {"nov.", 11},  {"december", 12}, {"dec.", 12}};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 int Weekday(const std::string& lower) {
   for (int i = 0; i < 7; ++i)

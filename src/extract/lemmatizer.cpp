@@ -4,14 +4,10 @@
 #include <fstream>
 #include <utility>
 
+#include "entities/words.h"
+
 namespace detente {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 Status LoadExceptions(const std::string& path, std::unordered_map<std::string, std::string>* out) {
   std::ifstream f(path);
