@@ -47,9 +47,9 @@ std::string ReadFile(const std::string& path) {
 
 std::string SourceDir() { return DETENTE_SOURCE_DIR; }
 
-RunResult RunDetente(const std::vector<std::string>& args, const std::string& stdin_data) {
-  const char* env_bin = std::getenv("DETENTE_BINARY");
-  std::string bin = env_bin && *env_bin ? env_bin : DETENTE_BINARY;
+RunResult RunCommand(const std::vector<std::string>& args, const std::string& stdin_data) {
+  RunResult r;
+  if (args.empty()) return r;
   TempDir io;
   std::string in = io.File("stdin"), out = io.File("stdout"), err = io.File("stderr");
   WriteFile(in, stdin_data);
@@ -59,24 +59,29 @@ RunResult RunDetente(const std::vector<std::string>& args, const std::string& st
   posix_spawn_file_actions_addopen(&fa, 0, in.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<char*> argv;
-  argv.push_back(bin.data());
   std::vector<std::string> copy = args;
+  std::vector<char*> argv;
   for (auto& a : copy) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid;
-  RunResult r;
-  if (posix_spawn(&pid, bin.c_str(), &fa, nullptr, argv.data(), environ) != 0) {
-    posix_spawn_file_actions_destroy(&fa);
-    throw std::runtime_error("cannot run " + bin);
-  }
+  int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0) return r;
   int status = 0;
   waitpid(pid, &status, 0);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = ReadFile(out);
   r.err = ReadFile(err);
   return r;
+}
+
+RunResult RunDetente(const std::vector<std::string>& args, const std::string& stdin_data) {
+  const char* env_bin = std::getenv("DETENTE_BINARY");
+  std::vector<std::string> argv{env_bin && *env_bin ? env_bin : DETENTE_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  // A missing binary must fail the test, not pass as a non-zero exit.
+  if (access(argv[0].c_str(), X_OK) != 0) throw std::runtime_error("cannot run " + argv[0]);
+  return RunCommand(argv, stdin_data);
 }
 
 }  // namespace detente::testing

@@ -30,6 +30,10 @@ struct RunResult {
   std::string err;
 };
 
+// Runs argv[0], looked up on PATH, with the rest of `argv` (no shell),
+// feeding `stdin_data`. exit_code is -1 when it could not run or was killed.
+RunResult RunCommand(const std::vector<std::string>& argv, const std::string& stdin_data = "");
+
 // Runs the real detente binary with `args` (no shell), feeding `stdin_data`.
 RunResult RunDetente(const std::vector<std::string>& args, const std::string& stdin_data = "");
 

@@ -4,10 +4,6 @@
 #ifndef DETENTE_TESTS_EXPORT_EXPORT_FIXTURE_H_
 #define DETENTE_TESTS_EXPORT_EXPORT_FIXTURE_H_
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <sstream>
@@ -19,7 +15,6 @@
 #include "graph/graph_fixture.h"
 #include "test_util.h"
 
-extern char** environ;
 
 namespace detente::testing {
 
@@ -63,37 +58,11 @@ inline std::string Golden(const std::string& name, const std::string& actual) {
   return ReadFile(GoldenPath(name));
 }
 
-struct ProgramResult {
-  int exit_code = -1;  // -1: could not run, or killed
-  std::string out, err;
-};
-
-// Runs argv[0] found on PATH with `args` (no shell), feeding `input`.
+// Programs run by name (dot, xmllint, python3) through test_util's runner.
+using ProgramResult = RunResult;
 inline ProgramResult RunProgram(const std::vector<std::string>& args,
                                 const std::string& input = "") {
-  TempDir io;
-  std::string in = io.File("in"), out = io.File("out"), err = io.File("err");
-  WriteFile(in, input);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, in.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<std::string> copy = args;
-  std::vector<char*> argv;
-  for (auto& a : copy) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid;
-  ProgramResult r;
-  int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) return r;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = ReadFile(out);
-  r.err = ReadFile(err);
-  return r;
+  return RunCommand(args, input);
 }
 
 template <typename F>
