@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Reproduces every figure in docs/benchmarks.md. Run on a quiet machine:
+# timings are medians of at least 5 runs, with min-max.
+#   bench/run.sh            everything
+#   bench/run.sh extract    extraction throughput only
+#   bench/run.sh graph      storage and graph queries only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+scripts/setup.sh >/dev/null
+case "$what" in
+  extract) bench/extract.sh ;;
+  graph) bench/graph.sh ;;
+  all) bench/extract.sh; bench/graph.sh ;;
+  *) echo "usage: bench/run.sh [extract|graph]" >&2; exit 2 ;;
+esac
