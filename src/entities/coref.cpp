@@ -12,7 +12,6 @@ std::string LastWord(const std::string& s) {
   size_t sp = s.rfind(' ');
   return sp == std::string::npos ? s : s.substr(sp + 1);
 }
-std::string FirstWord(const std::string& s) { return s.substr(0, s.find(' ')); }
 // "al-Assad" -> "Assad", so that the short form finds the full name.
 std::string Bare(const std::string& w) {
   size_t dash = w.find('-');
@@ -51,13 +50,19 @@ void DocumentEntities::Canonicalize(Mention* m) const {
       if (f.name == m->name && m->country.empty()) m->country = f.country;
     return;
   }
-  // The fullest registered name ending (or starting) with this word.
+  // The fullest registered name containing this word: "Assad", "Kim" and
+  // "Lula" (for "Luiz Inacio Lula da Silva").
   const Mention* best = nullptr;
   for (const Mention& f : full_names_) {
-    if (LastWord(f.name) == m->name || Bare(LastWord(f.name)) == m->name ||
-        FirstWord(f.name) == m->name) {
-      if (!best || f.name.size() > best->name.size()) best = &f;
+    bool contains = false;
+    for (size_t b = 0; b < f.name.size() && !contains;) {
+      size_t e = f.name.find(' ', b);
+      if (e == std::string::npos) e = f.name.size();
+      std::string w = f.name.substr(b, e - b);
+      contains = w == m->name || Bare(w) == m->name;
+      b = e + 1;
     }
+    if (contains && (!best || f.name.size() > best->name.size())) best = &f;
   }
   if (best) {
     m->name = best->name;

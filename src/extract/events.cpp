@@ -8,6 +8,7 @@
 #include "extract/events.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -107,11 +108,28 @@ class SentenceGraph {
       if (w.token < 0 || w.token >= n || !tag_[w.token].empty()) continue;
       tag_[w.token] = Subscript(w.text);
     }
+    // Idioms ("take office", "take part"): Link Grammar hangs the links on
+    // the last word and ties the first to it with an _I link. Make the first
+    // word the verb, with the idiom's links.
+    std::vector<int> head(n);
+    for (int i = 0; i < n; ++i) head[i] = i;
     for (const ParseLink& l : p.links) {
       int a = p.words[l.left].token, b = p.words[l.right].token;
-      if (a < 0 || b < 0 || a == b) continue;
-      links_[a].push_back({b, l.label, true});
-      links_[b].push_back({a, l.label, false});
+      if (a < 0 || b < 0 || a >= b || l.label.rfind("_I", 0) != 0) continue;
+      if (!lem_.IsVerb(lem_.Verb(s.words[a]))) continue;
+      head[b] = a;
+      idiom_tail_[a] = lower_[b];
+      tag_[a] = "v";
+    }
+    for (const ParseLink& l : p.links) {
+      if (l.label.rfind("_I", 0) == 0) continue;
+      int a = p.words[l.left].token, b = p.words[l.right].token;
+      if (a < 0 || b < 0 || a >= n || b >= n) continue;
+      a = head[a];
+      b = head[b];
+      if (a == b) continue;
+      links_[a].push_back({b, l.label, a < b});
+      links_[b].push_back({a, l.label, b < a});
     }
   }
 
@@ -164,7 +182,11 @@ class SentenceGraph {
     return false;
   }
 
-  std::string VerbLemma(int i) const { return lem_.Verb(s_.words[i]); }
+  std::string VerbLemma(int i) const {
+    auto it = idiom_tail_.find(i);
+    return it == idiom_tail_.end() ? lem_.Verb(s_.words[i])
+                                   : lem_.Verb(s_.words[i]) + " " + it->second;
+  }
   // A lower-case common noun: "tour" in "Middle East tour".
   bool IsCommonNoun(int i) const {
     if (i < 0 || i >= size() || IsMention(i) || IsVerb(i)) return false;
@@ -192,6 +214,7 @@ class SentenceGraph {
   std::vector<std::vector<Link>> links_;
   std::vector<std::string> tag_;
   std::vector<std::string> lower_;
+  std::map<int, std::string> idiom_tail_;  // first idiom word -> the rest
 };
 
 bool IsAux(const std::string& lemma) {

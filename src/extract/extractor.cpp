@@ -29,6 +29,14 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
         "mediator", "envoy", "monarch", "king", "emir", "spokesman", "leaders"};
     return kPersonNouns.count(Lower(tokens[m.last])) ? "he" : "it";
   }
+  // A one-word name may be a dictionary word ("Kim" is a given name that
+  // Link Grammar joins to the next name): hand over the full name instead.
+  if (m.first == m.last && m.name.find(' ') != std::string::npos &&
+      m.kind != "reference") {
+    std::string w = m.name;
+    std::replace(w.begin(), w.end(), ' ', '_');
+    if (std::isupper(static_cast<unsigned char>(w[0]))) return w;
+  }
   std::string w;
   for (int i = m.first; i <= m.last; ++i) {
     if (!w.empty() && tokens[i] != "'s" && tokens[i] != "\u2019s") w += '_';
@@ -103,6 +111,15 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
       s->words.push_back(s->tokens[i]);
       s->word_mention.push_back(-1);
       ++i;
+    }
+  }
+  // "is due to travel": Link Grammar reads "due to" as a preposition and the
+  // verb as a noun; "expected to" means the same and parses as a verb.
+  for (size_t i = 1; i + 2 < s->words.size(); ++i) {
+    if (Lower(s->words[i]) == "due" && s->words[i + 1] == "to" &&
+        std::islower(static_cast<unsigned char>(s->words[i + 2][0])) &&
+        lem_.IsVerb(s->words[i + 2])) {
+      s->words[i] = "expected";
     }
   }
   s->times = FindTimeExpressions(s->words);

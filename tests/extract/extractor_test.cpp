@@ -203,3 +203,34 @@ TEST_CASE("extract: prepositional artefacts and named artefacts referred back to
   INFO(Dump(y));
   CHECK(Find(y, "Greece", "ratify", std::string("Prespa Agreement")));
 }
+
+TEST_CASE("extract: 'is due to' makes a future event", "[extract]") {
+  auto x = Run("Dutch Prime Minister Mark Rutte arrived in Kenya on Monday. The Dutch leader is "
+               "also due to travel to Ghana and Nigeria this week.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Mark Rutte", "travel to", "Nigeria");
+  REQUIRE(e);
+  CHECK(e->modality == "future");
+  CHECK(Find(x, "Mark Rutte", "travel to", "Ghana"));
+}
+
+TEST_CASE("extract: idiomatic verbs ('take office') and a middle name as short form",
+          "[extract]") {
+  auto x = Run("Carlos Alberto Mendes Pereira won the runoff in Lisbon on Sunday. Mendes is due "
+               "to take office on Jan. 15.",
+               "2025-11-03");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Carlos Alberto Mendes Pereira", "take office", std::nullopt);
+  REQUIRE(e);
+  CHECK(e->time == "2026-01-15");
+  CHECK(e->modality == "future");
+}
+
+TEST_CASE("extract: a one-word short name that is also a dictionary word", "[extract]") {
+  // "Kim" is a given name in Link Grammar's dictionary; it must not swallow
+  // the next name.
+  auto x = Run("Kim Jong Un held talks with Vladimir Putin on Wednesday. Kim invited Putin to "
+               "Pyongyang, and the Kremlin said the invitation had been accepted.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Kim Jong Un", "invite", "Vladimir Putin"));
+}
