@@ -261,8 +261,12 @@ class Extraction {
     const int n = g_.size();
     if (m < 0 || m + 2 >= n || !g_.IsMention(m)) return m;
     if (g_.lower(m + 1) != "'s" && g_.lower(m + 1) != "\u2019s") return m;
-    for (int k = m + 2; k < n && k <= m + 4; ++k) {
+    for (int k = m + 2; k < n && k <= m + 5; ++k) {
       if (g_.IsMention(k)) return k;
+      // "Iran's top security official, Ali Shamkhani,": the apposition.
+      if (g_.lower(k) == "," && k > m + 2 && k + 1 < n && g_.IsMention(k + 1) &&
+          g_.mention(k + 1).kind == "person")
+        return k + 1;
       if (g_.IsVerb(k) || g_.lower(k) == ",") break;
     }
     return m;
@@ -800,6 +804,11 @@ std::vector<RawEvent> Extraction::Run() {
           actors = Subjects(aux_with_subject, aux, 1);
         }
       }
+      // "A and B said they would ...": an unresolved "they" is the pair.
+      if (actors.size() == 1 && g_.lower(actors[0]) == "they" &&
+          g_.mention(actors[0]).name.empty() && last_subjects.size() >= 2) {
+        actors = last_subjects;
+      }
       if (actors.empty()) {
         // Participles and second conjuncts share the clause's subject.
         bool dependent = g_.lower(v).size() > 4 &&
@@ -930,7 +939,8 @@ std::vector<RawEvent> Extraction::Run() {
       if (objects.empty() && artefact.empty() && actors.size() == 2 &&
           (lemma == "meet" || lemma == "talk" || lemma == "negotiate" ||
            (noun_obj >= 0 && (kMeetingNouns.count(g_.lower(noun_obj)) ||
-                              g_.lower(noun_obj) == "exchange" || g_.lower(noun_obj) == "swap")))) {
+                              g_.lower(noun_obj) == "exchange" || g_.lower(noun_obj) == "swap" ||
+                              g_.lower(noun_obj) == "relations" || g_.lower(noun_obj) == "ties")))) {
         if (noun_obj >= 0) action = base + " " + g_.lower(noun_obj) + " with";
         objects.push_back(actors[1]);
         actors.resize(1);

@@ -219,8 +219,10 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
         // "the arrangement" after "the Black Sea Grain Initiative": the named one.
         static const std::set<std::string> kGeneric = {"arrangement", "accord", "agreement",
                                                        "pact", "treaty", "accords"};
-        if (kGeneric.count(Lower(r.object_text)) && !de.last_named_artefact().empty())
-          e.object = de.last_named_artefact();
+        const std::string& named = de.last_named_artefact();
+        if (kGeneric.count(Lower(r.object_text)) && !named.empty() &&
+            std::isupper(static_cast<unsigned char>(named[0])))
+          e.object = named;
         e.object_kind = "artefact";
         Mention art;
         art.name = art.text = r.object_text;

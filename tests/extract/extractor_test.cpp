@@ -234,3 +234,23 @@ TEST_CASE("extract: a one-word short name that is also a dictionary word", "[ext
   INFO(Dump(x));
   CHECK(Find(x, "Kim Jong Un", "invite", "Vladimir Putin"));
 }
+
+TEST_CASE("extract: 'A and B said they would restore relations' is one reciprocal event",
+          "[extract]") {
+  auto x = Run("Bahrain and Qatar said on Tuesday that they would restore diplomatic relations "
+               "within a month.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Bahrain", "restore", "Qatar");
+  REQUIRE(e);
+  CHECK(e->modality == "future");
+}
+
+TEST_CASE("extract: a passive agent given as 'X's official, Name' and the surface object noun",
+          "[extract]") {
+  auto x = Run("Oman announced a deal between the two sides on Friday. The agreement was signed "
+               "in Muscat by Oman's foreign minister, Badr Albusaidi.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Badr Albusaidi", "sign", std::string("agreement"));
+  REQUIRE(e);
+  CHECK(e->place == "Muscat");
+}
