@@ -423,7 +423,14 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
       const std::string& tail = t[m.last];
       m.name = Join(t, m.first, m.last);
       std::string next = m.last + 1 < n ? Lower(t[m.last + 1]) : "";
+      bool numbered = !next.empty() && std::all_of(next.begin(), next.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
       if (kArtefactKeywords.count(tail)) {
+        m.kind = "artefact";
+      } else if (numbered && len > 1) {
+        m.last += 1;  // "Nord Stream 2", "Patriot 3": things, not people
+        m.name = Join(t, m.first, m.last);
         m.kind = "artefact";
       } else if (kOrgKeywords.count(tail)) {
         m.kind = "organization";

@@ -38,6 +38,11 @@ const std::unordered_set<std::string> kIntransitive = {
     "resign", "abstain", "concede", "step down", "take office", "retire", "withdraw",
     "surrender", "capitulate", "defect", "quit", "veto", "walk out", "stand down"};
 
+// Artefacts whose "of" phrase names a part, not the thing acted on.
+const std::unordered_set<std::string> kAgreementNouns = {
+    "deal", "agreement", "treaty", "accord", "pact", "plan", "resolution", "package",
+    "ceasefire", "truce", "declaration", "statement", "framework", "proposal"};
+
 // Matrix verbs that only set modality for the verb they govern.
 const std::unordered_set<std::string> kFutureMatrix = {
     "expect", "plan", "intend", "aim", "schedule", "set", "poise", "prepare", "promise",
@@ -167,6 +172,14 @@ class SentenceGraph {
                      prev == "his" || prev == "their" ||
                      (!tag_[i - 1].empty() && tag_[i - 1][0] == 'a');
       if (nominal) return false;
+    }
+    // "peace talks": a plural noun after a noun that is not its subject.
+    if (i > 0 && w.size() > 3 && w.back() == 's' && !tag_[i - 1].empty() &&
+        tag_[i - 1][0] == 'n' && !IsMention(i - 1) && lem_.IsNoun(lem_.Noun(w))) {
+      bool subject = false;
+      for (const Link& l : links_[i])
+        if (l.other == i - 1 && l.label[0] == 'S') subject = true;
+      if (!subject) return false;
     }
     if (!t.empty() && (t[0] == 'v' || t[0] == 'q' || t[0] == 'w')) return true;
     // Gerunds that take objects act as participles: "adopting a resolution",
@@ -901,12 +914,14 @@ std::vector<RawEvent> Extraction::Run() {
           break;
         }
         if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&
-            g_.mention(m).kind != "artefact") {
+            (g_.mention(m).kind != "artefact" || (w == "of" && noun_obj >= 0))) {
           used_prep = w;
           for (int x : Expand(m)) prep_objects.push_back(x);
         }
       }
-      bool carries_noun = noun_obj < 0 || (noun_is_light && kLightVerbs.count(lemma));
+      bool carries_noun = noun_obj < 0 || (noun_is_light && kLightVerbs.count(lemma)) ||
+                          // "halted the certification of Nord Stream 2"
+                          (used_prep == "of" && !kAgreementNouns.count(g_.lower(noun_obj)));
       if (objects.empty() && !prep_objects.empty() && carries_noun) {
         objects = prep_objects;
         if (noun_obj >= 0) {

@@ -23,6 +23,10 @@ namespace {
 std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens) {
   if (m.kind == "reference") {
     if (m.first == m.last) return tokens[m.first];
+    // "the court's decision": Link Grammar has no "he 's".
+    if (m.last + 1 < static_cast<int>(tokens.size()) &&
+        (tokens[m.last + 1] == "'s" || tokens[m.last + 1] == "\u2019s"))
+      return "someone";
     // "the top U.S. diplomat" -> a pronoun the parser always places.
     static const std::set<std::string> kPersonNouns = {
         "president", "leader", "diplomat", "minister", "premier", "incumbent", "chancellor",
@@ -45,6 +49,11 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
   if (!w.empty() && !std::isupper(static_cast<unsigned char>(w[0]))) w[0] = 'X';
   return w;
 }
+
+// Words after which "it" is a subject: "the United States said it rejected".
+const std::set<std::string> kSpeechWords = {"said", "says", "announced", "added", "warned",
+                                            "stated", "insisted", "claimed", "that", "argued",
+                                            "noted", "confirmed", "signalled", "signaled"};
 
 class ExtractorImpl : public Extractor {
  public:
@@ -79,7 +88,7 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
     bool object_it = m.kind == "reference" && Lower(m.text) == "it" && m.first > 0 &&
                      !de->last_artefact().empty() &&
                      std::islower(static_cast<unsigned char>(s->tokens[m.first - 1][0])) &&
-                     s->tokens[m.first - 1] != "and";
+                     s->tokens[m.first - 1] != "and" && !kSpeechWords.count(s->tokens[m.first - 1]);
     if (object_it) {
       // "has not responded to it": a pronoun object is usually the thing
       // under discussion, not an actor.

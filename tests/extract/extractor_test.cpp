@@ -254,3 +254,21 @@ TEST_CASE("extract: a passive agent given as 'X's official, Name' and the surfac
   REQUIRE(e);
   CHECK(e->place == "Muscat");
 }
+
+TEST_CASE("extract: 'halted the certification of X 2' acts on the numbered thing", "[extract]") {
+  auto x = Run("Denmark halted the approval of the Amber Line 2 gas link on Monday.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Denmark", "halt approval of", std::string("Amber Line 2"));
+  REQUIRE(e);
+  CHECK(e->time == "2024-06-10");
+}
+
+TEST_CASE("extract: a plural noun after a noun is not a verb ('peace talks')", "[extract]") {
+  auto x = Run("Sudan promised on Tuesday to pull back troops around Khartoum and Omdurman "
+               "following peace talks with Chad in Jeddah.");
+  INFO(Dump(x));
+  for (const Event& e : x.events) {
+    CHECK(e.actor != "Omdurman");
+    CHECK(e.actor != "Khartoum");
+  }
+}
