@@ -382,6 +382,22 @@ std::vector<int> Extraction::Expand(int word, int depth) const {
     int k = j + 1;
     if (g_.lower(j) == "," && k < n && (g_.lower(k) == "and" || g_.lower(k) == "or")) ++k;
     if (k < n && g_.lower(k) == "the") ++k;
+    // "..., his former defence minister Yoav Gallant and ...": a description
+    // in front of a conjoined name.
+    int described = k;
+    auto possessive = [&](int w) {
+      const std::string& l = g_.lower(w);
+      return l == "his" || l == "her" || l == "its" || l == "their";
+    };
+    while (described < n && described < k + 4 &&
+           (!g_.IsMention(described) || possessive(described)) &&
+           !g_.IsVerb(described) && !kObjectPreps.count(g_.lower(described)) &&
+           g_.lower(described) != "of" && g_.lower(described) != "and" &&
+           std::islower(static_cast<unsigned char>(g_.lower(described)[0])))
+      ++described;
+    if (described > k && described < n && g_.IsMention(described) &&
+        g_.mention(described).kind == "person")
+      k = described;
     if (k < n && g_.IsMention(k) && g_.mention(k).kind != "reference") {
       out.push_back(k);
       j = k + 1;
@@ -689,6 +705,7 @@ std::vector<RawEvent> Extraction::Run() {
   const int n = g_.size();
   if (!s_.parse) return out;
   std::vector<int> last_subjects;  // of the latest clause with a subject
+  std::vector<int> last_objects;   // the latest list of objects, for "them"
   std::string last_modality = "asserted";
   bool inherited = false;
   for (int v = 0; v < n; ++v) {
@@ -864,7 +881,9 @@ std::vector<RawEvent> Extraction::Run() {
             noun_obj = x + 1;
             continue;
           }
-          if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
+          if (g_.IsMention(x) && g_.lower(x) == "them" && last_objects.size() >= 2) {
+            objects.insert(objects.end(), last_objects.begin(), last_objects.end());
+          } else if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
             objects.push_back(x);
           } else if (!g_.IsMention(x)) {
             noun_obj = x;
@@ -913,7 +932,10 @@ std::vector<RawEvent> Extraction::Run() {
           action = base + " " + w;
           break;
         }
-        if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&
+        if (m < n && g_.lower(m) == "them" && last_objects.size() >= 2) {
+          used_prep = w;  // "ordered troops into them"
+          prep_objects = last_objects;
+        } else if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&
             (g_.mention(m).kind != "artefact" || (w == "of" && noun_obj >= 0))) {
           used_prep = w;
           for (int x : Expand(m)) prep_objects.push_back(x);
@@ -966,6 +988,7 @@ std::vector<RawEvent> Extraction::Run() {
     }
     if (!prefix.empty()) action = prefix + action;
 
+    if (objects.size() >= 2) last_objects = objects;
     RawEvent proto;
     proto.action = action;
     proto.negated = Negated(v, chain);

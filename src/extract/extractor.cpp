@@ -21,6 +21,10 @@ namespace {
 // The word the parser sees for a mention: one token, shaped so that Link
 // Grammar takes it for a name (or a plain pronoun for "he").
 std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens) {
+  // Pronouns stay pronouns, resolved or not.
+  static const std::set<std::string> kPronouns = {"he",  "she", "it",  "they",  "him",
+                                                   "her", "his", "its", "their", "them"};
+  if (m.first == m.last && kPronouns.count(Lower(tokens[m.first]))) return tokens[m.first];
   if (m.kind == "reference") {
     if (m.first == m.last) return tokens[m.first];
     // "the court's decision": Link Grammar has no "he 's".
@@ -35,8 +39,7 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
   }
   // A one-word name may be a dictionary word ("Kim" is a given name that
   // Link Grammar joins to the next name): hand over the full name instead.
-  if (m.first == m.last && m.name.find(' ') != std::string::npos &&
-      m.kind != "reference") {
+  if (m.first == m.last && m.name.find(' ') != std::string::npos) {
     std::string w = m.name;
     std::replace(w.begin(), w.end(), ' ', '_');
     if (std::isupper(static_cast<unsigned char>(w[0]))) return w;

@@ -272,3 +272,15 @@ TEST_CASE("extract: a plural noun after a noun is not a verb ('peace talks')", "
     CHECK(e.actor != "Khartoum");
   }
 }
+
+TEST_CASE("extract: a list with 'his former minister X' and 'them' for the list", "[extract]") {
+  // Regression: resolved pronouns reached the parser as names ("Xis").
+  auto y = Run("Serbia issued arrest warrants on Friday for Kosovar President Vjosa Osmani, her "
+               "former interior minister Xhelal Svecla and police chief Gazmend Hoxha, accusing "
+               "them of inciting unrest.");
+  INFO(Dump(y));
+  for (const char* who : {"Vjosa Osmani", "Xhelal Svecla", "Gazmend Hoxha"}) {
+    CHECK(Find(y, "Serbia", "issue warrants for", std::string(who)));
+    CHECK(Find(y, "Serbia", "accuse", std::string(who)));
+  }
+}
