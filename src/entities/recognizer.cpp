@@ -317,7 +317,10 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
       if (last + 1 < n && IsCapitalised(t[last + 1])) return false;  // a title, not a reference
       // "the Qatari prime minister, Mohammed bin Abdulrahman Al Thani,": an apposition.
       if (last + 2 < n && t[last + 1] == "," && IsCapitalised(t[last + 2])) return false;
-      if (last + 1 < n && (t[last + 1] == "of")) return false;       // "the president of X"
+      // "the president of X" is a title; "the bloc of straying" a reference.
+      if (last + 2 < n && t[last + 1] == "of" &&
+          (IsCapitalised(t[last + 2]) || Lower(t[last + 2]) == "the"))
+        return false;
       m->first = i;
       m->last = last;
       m->kind = "reference";

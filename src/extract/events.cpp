@@ -793,7 +793,11 @@ std::vector<RawEvent> Extraction::Run() {
       actors.erase(std::remove_if(actors.begin(), actors.end(),
                                   [&](int a) { return !g_.IsMention(a); }),
                    actors.end());
-      if (actors.empty()) {
+      const std::string& vw = g_.lower(v);
+      bool comma_participle = v > 0 && g_.lower(v - 1) == "," && vw.size() > 4 &&
+                              vw.compare(vw.size() - 3, 3, "ing") == 0 &&
+                              !last_subjects.empty();
+      if (actors.empty() && !comma_participle) {
         // The parse missed the subject: take an entity right before the verb
         // group ("Assad had stepped down", "Kim held talks").
         int left = v;

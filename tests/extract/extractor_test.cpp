@@ -284,3 +284,14 @@ TEST_CASE("extract: a list with 'his former minister X' and 'them' for the list"
     CHECK(Find(y, "Serbia", "accuse", std::string(who)));
   }
 }
+
+TEST_CASE("extract: ', accusing the bloc of ...' shares the listed subjects and resolves 'the bloc'",
+          "[extract]") {
+  auto x = Run("Chad, Sudan and Libya left the African Union on Sunday, accusing the bloc of "
+               "ignoring their complaints.");
+  INFO(Dump(x));
+  for (const char* who : {"Chad", "Sudan", "Libya"}) {
+    CHECK(Find(x, who, "leave", std::string("African Union")));
+    CHECK(Find(x, who, "accuse", std::string("African Union")));
+  }
+}
