@@ -719,6 +719,11 @@ std::vector<RawEvent> Extraction::Run() {
         governs_infinitive = true;
     Chain chain = ChainOf(v);
     inherited = false;
+    // "a resolution demanding a ceasefire": the participle describes a thing.
+    bool describes_thing = false;
+    for (int q : g_.Linked(v, "Mg", -1))
+      if (!g_.IsMention(q) && kArtefacts.count(g_.lower(q))) describes_thing = true;
+    if (describes_thing) continue;
     if (governs_infinitive && (kFutureMatrix.count(lemma) || kMeaningMatrix.count(lemma))) {
       auto subj = Subjects(v, chain, 0);
       if (!subj.empty()) last_subjects = subj;
@@ -762,6 +767,11 @@ std::vector<RawEvent> Extraction::Run() {
       actors = agents;
       auto take_patient = [&](int w) {
         if (w < 0) return;
+        // "a resolution demanding a ceasefire, drafted by X": the resolution.
+        for (int p : g_.Linked(w, "O", -1)) {
+          for (int q : g_.Linked(p, "Mg", -1))
+            if (!g_.IsMention(q) && kArtefacts.count(g_.lower(q))) w = q;
+        }
         if (g_.IsMention(w)) {
           for (int x : Expand(w)) objects.push_back(x);
         } else if (kArtefacts.count(g_.lower(w))) {

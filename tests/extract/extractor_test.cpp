@@ -295,3 +295,13 @@ TEST_CASE("extract: ', accusing the bloc of ...' shares the listed subjects and 
     CHECK(Find(x, who, "accuse", std::string("African Union")));
   }
 }
+
+TEST_CASE("extract: a participle describing a resolution is not an event of the subject",
+          "[extract]") {
+  auto x = Run("Russia on Friday vetoed a U.N. Security Council resolution demanding a truce in "
+               "Sudan, drafted by Britain and Sierra Leone.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Russia", "veto", std::string("U.N. Security Council resolution")));
+  CHECK(Find(x, "Britain", "draft", std::string("U.N. Security Council resolution")));
+  for (const Event& e : x.events) CHECK(e.action != "demand");
+}
