@@ -273,6 +273,15 @@ class Extraction {
   int SkipPossessor(int m) const {
     const int n = g_.size();
     if (m < 0 || m + 2 >= n || !g_.IsMention(m)) return m;
+    const std::string& l = g_.lower(m);
+    if (l == "his" || l == "her" || l == "its" || l == "their") {
+      // "his Chinese counterpart Wang Yi": the named person.
+      for (int k = m + 1; k < n && k <= m + 4; ++k) {
+        if (g_.IsMention(k)) return g_.mention(k).kind == "person" ? k : m;
+        if (g_.IsVerb(k) || g_.lower(k) == "," || kObjectPreps.count(g_.lower(k))) break;
+      }
+      return m;
+    }
     if (g_.lower(m + 1) != "'s" && g_.lower(m + 1) != "\u2019s") return m;
     for (int k = m + 2; k < n && k <= m + 5; ++k) {
       if (g_.IsMention(k)) return k;
@@ -697,6 +706,55 @@ void Extraction::Nominal(std::vector<RawEvent>* out) const {
     e.action = kNouns.at(g_.lower(k));
     e.confidence = 0.6;
     out->push_back(e);
+  }
+  auto named = [&](int w) { return w >= 0 && w < n && g_.IsMention(w) && !g_.mention(w).name.empty(); };
+  for (int i = 0; i + 2 < n; ++i) {
+    const std::string& w = g_.lower(i);
+    // "during his first visit to China": a visit by the possessor.
+    if (w == "visit" || w == "trip") {
+      int to = i + 1;
+      if (g_.lower(to) != "to" || !named(to + 1)) continue;
+      int owner = -1;
+      for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
+        if (named(k)) {
+          owner = k;
+          break;
+        }
+        if (g_.IsVerb(k) || g_.lower(k) == ",") break;
+      }
+      if (owner < 0 || g_.mention(owner).kind != "person") continue;
+      const std::string& ol = g_.lower(owner);
+      bool possessor = ol == "his" || ol == "her" || ol == "their" ||
+                       (owner + 1 < n && g_.lower(owner + 1) == "'s");
+      if (!possessor) continue;
+      RawEvent e;
+      e.actor = s_.word_mention[owner];
+      e.object = s_.word_mention[to + 1];
+      e.action = "visit";
+      e.confidence = 0.6;
+      e.time = NearestTime(i);
+      out->push_back(e);
+    }
+    // "a summit between Donald Trump and Kim Jong Un": they met.
+    if ((w == "summit" || w == "meeting" || w == "talks") && g_.lower(i + 1) == "between" &&
+        named(i + 2) && i + 4 < n && g_.lower(i + 3) == "and") {
+      std::vector<int> others;
+      if (named(i + 4)) {
+        others.push_back(i + 4);
+      } else if (i + 6 < n && g_.lower(i + 5) == "including" && named(i + 6)) {
+        others = Expand(i + 6);  // "between Orban and leaders including A, B and C"
+      }
+      for (int o : others) {
+        if (!named(o) || g_.mention(o).name == g_.mention(i + 2).name) continue;
+        RawEvent e;
+        e.actor = s_.word_mention[i + 2];
+        e.object = s_.word_mention[o];
+        e.action = "meet";
+        e.confidence = 0.6;
+        e.time = NearestTime(i);
+        out->push_back(e);
+      }
+    }
   }
 }
 

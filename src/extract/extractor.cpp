@@ -98,7 +98,29 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
       m.name = de->last_artefact();
       m.kind = "artefact";
     } else if (m.kind == "reference") {
-      if (!de->ResolveReference(&m)) m.name.clear();
+      // "Kuleba held talks with Wang Yi during his visit": "he" and "his"
+      // usually refer to the sentence's first person, its subject.
+      std::string l = Lower(m.text);
+      const Mention* subject = nullptr;
+      if (l == "he" || l == "his" || l == "she") {
+        for (const Mention& o : s->mentions) {
+          if (&o == &m) break;
+          if (o.kind == "person" && !o.name.empty() && Lower(o.text) != l) {
+            subject = &o;
+            break;
+          }
+        }
+      }
+      if (subject) {
+        std::string text = m.text;
+        int first = m.first, last = m.last;
+        m = *subject;
+        m.text = text;
+        m.first = first;
+        m.last = last;
+      } else if (!de->ResolveReference(&m)) {
+        m.name.clear();
+      }
     } else {
       de->Canonicalize(&m);
       // A state stands behind its demonym group and its capital as actor.

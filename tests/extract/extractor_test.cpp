@@ -305,3 +305,18 @@ TEST_CASE("extract: a participle describing a resolution is not an event of the 
   CHECK(Find(x, "Britain", "draft", std::string("U.N. Security Council resolution")));
   for (const Event& e : x.events) CHECK(e.action != "demand");
 }
+
+TEST_CASE("extract: 'his counterpart X', 'during his visit to Y', 'a summit between A and B'",
+          "[extract]") {
+  auto x = Run("Polish Foreign Minister Radoslaw Sikorski held talks with his Indian counterpart "
+               "Subrahmanyam Jaishankar in Mumbai on Tuesday, during his first visit to India.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Radoslaw Sikorski", "hold talks with", std::string("Subrahmanyam Jaishankar")));
+  const Event* v = Find(x, "Radoslaw Sikorski", "visit", std::string("India"));
+  REQUIRE(v);
+  CHECK(v->time == "2024-06-04");
+  auto y = Run("A summit between Emmanuel Macron and Narendra Modi ended in Paris on Friday "
+               "without a deal.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Emmanuel Macron", "meet", std::string("Narendra Modi")));
+}
