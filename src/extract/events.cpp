@@ -1027,8 +1027,17 @@ std::vector<RawEvent> Extraction::Run() {
         artefact = NounPhrase(noun_obj);
       } else if (objects.empty() && artefact.empty() && noun_obj < 0) {
         // "agreed to a ceasefire", "called for a truce", "responded to the plan".
-        for (int k = v + 1; k < n && k <= v + 4; ++k) {
+        for (int k = v + 1; k < n && k <= v + 8; ++k) {
           const std::string& w = g_.lower(k);
+          // "agreed in Pretoria on Wednesday to a cessation": skip place and day.
+          if ((w == "in" || w == "at") && k + 1 < n && g_.IsMention(k + 1)) {
+            ++k;
+            continue;
+          }
+          if (w == "on" && k + 1 < n && IsCalendarWord(s_.words[k + 1])) {
+            ++k;
+            continue;
+          }
           if (g_.IsVerb(k) || g_.IsMention(k) || w == ",") break;
           if (w != "to" && w != "for" && w != "on" && w != "against" && w != "from") continue;
           for (int m = k + 1; m < n && m <= k + 5; ++m) {

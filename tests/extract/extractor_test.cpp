@@ -320,3 +320,14 @@ TEST_CASE("extract: 'his counterpart X', 'during his visit to Y', 'a summit betw
   INFO(Dump(y));
   CHECK(Find(y, "Emmanuel Macron", "meet", std::string("Narendra Modi")));
 }
+
+TEST_CASE("extract: 'agreed in PLACE on DAY to a truce' skips the place and day", "[extract]") {
+  auto x = Run("Armenia and Azerbaijan agreed in Almaty on Friday to a lasting truce along "
+               "their border.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Armenia", "agree to", std::string("lasting truce"));
+  REQUIRE(e);
+  CHECK(e->place == "Almaty");
+  CHECK(e->time == "2024-06-07");
+  CHECK(Find(x, "Azerbaijan", "agree to", std::string("lasting truce")));
+}
