@@ -63,6 +63,13 @@ class DocumentEntities {
   // Resolves a reference mention ("he", "the group", "the top U.S.
   // diplomat") against what has been seen so far; false when nothing fits.
   bool ResolveReference(Mention* m) const;
+  // Resolves "the two leaders", "both sides" or "the two countries" to the two
+  // most recent distinct entities of a fitting kind, stored in `*a` and `*b`
+  // with the reference's text and span; false unless the mention is such a
+  // pair reference and two entities fit. Names in `exclude` (the sentence's
+  // own subject, say: "Erdogan hosted the two leaders") are skipped.
+  bool ResolvePair(const Mention& m, const std::vector<std::string>& exclude, Mention* a,
+                   Mention* b) const;
   // Records that `m` was mentioned (for recency).
   void Touch(const Mention& m);
   // Records the actor of the latest event: "he" prefers it to other people.

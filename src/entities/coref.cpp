@@ -1,6 +1,7 @@
 // Coreference within one document: short names and references.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "detente/entities.h"
 #include "entities/words.h"
@@ -104,6 +105,11 @@ bool DocumentEntities::ResolveReference(Mention* m) const {
     return pick([](const Mention& r) { return IsActorKind(r.kind); });
   }
   if (text == "they" || text == "them" || text == "their") return false;
+  // Plural descriptions ("the leaders") name no single entity; see ResolvePair.
+  static const std::set<std::string> kPlural = {"leaders", "sides", "men", "countries",
+                                                "nations", "neighbours", "neighbors",
+                                                "governments", "parties"};
+  if (kPlural.count(head)) return false;
   std::string country = m->country;
   if (head == "group" || head == "militants" || head == "movement") {
     return pick([](const Mention& r) {
@@ -140,6 +146,40 @@ bool DocumentEntities::ResolveReference(Mention* m) const {
   return pick([&](const Mention& r) {
     return r.kind == "person" && (country.empty() || r.country == country);
   });
+}
+
+bool DocumentEntities::ResolvePair(const Mention& m, const std::vector<std::string>& exclude,
+                                   Mention* a, Mention* b) const {
+  std::string text = Lower(m.text);
+  bool pair = text.rfind("the two ", 0) == 0 || text.rfind("both ", 0) == 0;
+  if (!pair) return false;
+  std::string head = LastWord(text);
+  auto fits = [&](const Mention& r) {
+    if (head == "leaders" || head == "men" || head == "presidents" || head == "ministers")
+      return r.kind == "person";
+    if (head == "countries" || head == "nations" || head == "neighbours" ||
+        head == "neighbors" || head == "governments" || head == "states")
+      return r.kind == "country";
+    return head == "sides" || head == "parties" ? r.kind == "person" || IsActorKind(r.kind)
+                                                : false;
+  };
+  const Mention* found[2] = {nullptr, nullptr};
+  for (auto it = recent_.rbegin(); it != recent_.rend() && !found[1]; ++it) {
+    if (!fits(*it) || it->name.empty()) continue;
+    if (std::find(exclude.begin(), exclude.end(), it->name) != exclude.end()) continue;
+    if (found[0] && found[0]->name == it->name) continue;
+    found[found[0] ? 1 : 0] = &*it;
+  }
+  if (!found[1]) return false;
+  // Keep reading order: the earlier-mentioned entity first.
+  Mention* out[2] = {a, b};
+  for (int i = 0; i < 2; ++i) {
+    *out[i] = *found[1 - i];
+    out[i]->text = m.text;
+    out[i]->first = m.first;
+    out[i]->last = m.last;
+  }
+  return true;
 }
 
 void DocumentEntities::Touch(const Mention& m) {

@@ -66,7 +66,10 @@ const std::unordered_set<std::string> kReferenceNouns = {
     "militants", "organisation", "organization", "president", "leader", "diplomat",
     "minister", "premier", "incumbent", "chancellor", "movement", "government",
     "junta", "emirate", "state", "republic", "body", "tribunal", "union", "parliament",
-    "prime",  "mediator", "envoy", "monarch", "king", "emir", "spokesman"};
+    "prime",  "mediator", "envoy", "monarch", "king", "emir", "spokesman",
+    // plural: "the two leaders", "both sides"
+    "leaders", "sides", "men", "countries", "nations", "neighbours", "neighbors",
+    "governments", "parties"};
 
 const std::unordered_set<std::string> kPronouns = {"he", "she", "him", "her", "his",
                                                    "it", "its", "they", "them", "their"};
@@ -191,10 +194,19 @@ bool RecognizerImpl::IsNameWord(const std::vector<std::string>& t, int i) const 
   const std::string& w = t[i];
   if (IsPrefixedName(w)) return i > 0 && IsCapitalised(t[i - 1]);
   // "Russian-backed", "U.S.-brokered": compounds, not names.
+  // "Jae-in" (in "Moon Jae-in") is a name part.
   size_t dash = w.rfind('-');
   if (dash != std::string::npos && dash + 1 < w.size() &&
-      std::islower(static_cast<unsigned char>(w[dash + 1])))
-    return false;
+      std::islower(static_cast<unsigned char>(w[dash + 1]))) {
+    std::string_view tail = std::string_view(w).substr(dash + 1);
+    auto ends = [&](std::string_view suf) {
+      return tail.size() >= suf.size() && tail.substr(tail.size() - suf.size()) == suf;
+    };
+    std::string head = w.substr(0, dash);
+    if (ends("ed") || ends("ing") || tail.size() > 3 || gaz_.Demonym(head) ||
+        gaz_.Find(head))
+      return false;
+  }
   if (!IsCapitalised(w) || IsCalendarWord(w)) return false;
   if (w.size() == 1) return false;
   return !gaz_.IsTitle(w);
@@ -301,6 +313,13 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
   std::string l = Lower(t[i]);
   if (kPronouns.count(l)) {
     m->first = m->last = i;
+    m->kind = "reference";
+    return true;
+  }
+  if (l == "both" && i + 1 < n && kReferenceNouns.count(Lower(t[i + 1])) &&
+      Lower(t[i + 1]).back() == 's') {
+    m->first = i;  // "both sides", "both leaders"
+    m->last = i + 1;
     m->kind = "reference";
     return true;
   }

@@ -88,7 +88,8 @@ const std::unordered_set<std::string> kObjectPreps = {
 // Words between a preposition and the name it governs: "from southern Lebanon".
 const std::unordered_set<std::string> kPreNameWords = {
     "the", "both", "southern", "northern", "eastern", "western", "central", "occupied",
-    "neighbouring", "neighboring", "breakaway", "rebel-held", "disputed"};
+    "neighbouring", "neighboring", "breakaway", "rebel-held", "disputed", "former",
+    "outgoing", "incoming", "acting", "interim"};
 
 const std::unordered_set<std::string> kParticles = {"over", "down", "back", "out", "off",
                                                     "up", "away", "in"};
@@ -203,6 +204,11 @@ class SentenceGraph {
   // A lower-case common noun: "tour" in "Middle East tour".
   bool IsCommonNoun(int i) const {
     if (i < 0 || i >= size() || IsMention(i) || IsVerb(i)) return false;
+    // "left Hanoi hours earlier": a measure of time, not a noun the name modifies.
+    static const std::unordered_set<std::string> kTimeNouns = {
+        "hours", "days", "weeks", "months", "years", "minutes", "hour", "day", "week",
+        "month", "year", "minute", "decades"};
+    if (kTimeNouns.count(lower_[i])) return false;
     const std::string& w = s_.words[i];
     if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) return false;
     if (IsCommonWord(lower_[i]) || kObjectPreps.count(lower_[i])) return false;  // "as", "in"
@@ -508,7 +514,7 @@ std::vector<int> Extraction::Agents(int verb) const {
     if (g_.IsVerb(k) || w == "which" || w == "who" || w == ";" || w == "that") break;
     if (w != "by") continue;
     int m = k + 1;
-    while (m < n && (g_.lower(m) == "the" || g_.lower(m) == "both")) ++m;
+    while (m < n && kPreNameWords.count(g_.lower(m))) ++m;
     m = SkipPossessor(m);
     if (m < n && g_.IsMention(m)) {
       for (int x : Expand(m)) out.push_back(x);

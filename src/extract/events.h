@@ -23,6 +23,8 @@ struct AnalysedSentence {
   std::vector<int> word_mention;  // mention index of each word, or -1
   std::vector<TimeExpr> times;    // over `words`
   std::optional<Parse> parse;     // nullopt when the parser gave up
+  // Pair references ("the two leaders"): mention index -> the second entity.
+  std::vector<std::pair<int, Mention>> partners;
 };
 
 // An event before names are turned into strings.

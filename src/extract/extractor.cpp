@@ -35,7 +35,9 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
     static const std::set<std::string> kPersonNouns = {
         "president", "leader", "diplomat", "minister", "premier", "incumbent", "chancellor",
         "mediator", "envoy", "monarch", "king", "emir", "spokesman", "leaders"};
-    return kPersonNouns.count(Lower(tokens[m.last])) ? "he" : "it";
+    std::string head = Lower(tokens[m.last]);
+    if (head.size() > 3 && head.back() == 's') return "they";  // "the two leaders"
+    return kPersonNouns.count(head) ? "he" : "it";
   }
   // A one-word name may be a dictionary word ("Kim" is a given name that
   // Link Grammar joins to the next name): hand over the full name instead.
@@ -111,7 +113,16 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
           }
         }
       }
-      if (subject) {
+      Mention a, b;
+      std::vector<std::string> before;  // named earlier in this sentence
+      for (const Mention& o : s->mentions) {
+        if (&o == &m) break;
+        if (!o.name.empty()) before.push_back(o.name);
+      }
+      if (de->ResolvePair(m, before, &a, &b)) {
+        m = a;  // "the two leaders": the first; its partner is added below
+        s->partners.emplace_back(static_cast<int>(&m - s->mentions.data()), b);
+      } else if (subject) {
         std::string text = m.text;
         int first = m.first, last = m.last;
         m = *subject;
@@ -215,8 +226,21 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
     Analyse(&a, &de);
     for (const Mention& m : a.mentions)
       if (m.kind == "artefact" && !m.name.empty()) de.SetLastNamedArtefact(m.name);
+    std::vector<RawEvent> raw = ExtractEvents(a, lem_);
+    // "The two leaders signed": each of the pair did.
+    for (const auto& [index, partner] : a.partners) {
+      int added = static_cast<int>(a.mentions.size());
+      a.mentions.push_back(partner);
+      for (size_t r = 0, end = raw.size(); r < end; ++r) {
+        if (raw[r].actor != index && raw[r].object != index) continue;
+        RawEvent copy = raw[r];
+        if (copy.actor == index) copy.actor = added;
+        if (copy.object == index) copy.object = added;
+        raw.push_back(copy);
+      }
+    }
     std::set<std::string> seen;
-    for (const RawEvent& r : ExtractEvents(a, lem_)) {
+    for (const RawEvent& r : raw) {
       Mention actor = a.mentions[r.actor];
       // A capital standing for its state: "Tokyo said" -> Japan.
       if (actor.kind == "city" && actor.capital && !actor.country.empty()) {
@@ -277,6 +301,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       e.modality = r.modality;
       e.confidence = r.confidence;
       if (e.object_kind == "artefact" && e.object) de.SetLastArtefact(*e.object);
+      if (e.object == e.actor) continue;  // "the two leaders" may pair a name with itself
       std::string key = e.actor + "|" + e.action + "|" + e.object.value_or("");
       if (!seen.insert(key).second) continue;
       x.events.push_back(std::move(e));

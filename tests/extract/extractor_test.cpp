@@ -331,3 +331,25 @@ TEST_CASE("extract: 'agreed in PLACE on DAY to a truce' skips the place and day"
   CHECK(e->time == "2024-06-07");
   CHECK(Find(x, "Azerbaijan", "agree to", std::string("lasting truce")));
 }
+
+TEST_CASE("extract: 'the two leaders' are the last two people; 'Jae-in' is part of a name",
+          "[extract]") {
+  auto x = Run("South Korean President Moon Jae-in met Japanese Prime Minister Fumio Kishida in "
+               "Seoul on Sunday. The two leaders signed a declaration on trade.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Moon Jae-in", "meet", std::string("Fumio Kishida")));
+  CHECK(Find(x, "Moon Jae-in", "sign", std::string("declaration")));
+  CHECK(Find(x, "Fumio Kishida", "sign", std::string("declaration")));
+  auto y = Run("Hassan Sheikh Mohamud and Abiy Ahmed signed a declaration in Ankara. Turkish "
+               "President Tayyip Erdogan, who hosted the two leaders, praised the deal.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Tayyip Erdogan", "host", std::string("Hassan Sheikh Mohamud")));
+  CHECK(Find(y, "Tayyip Erdogan", "host", std::string("Abiy Ahmed")));
+  CHECK_FALSE(Find(y, "Tayyip Erdogan", "host", std::string("Tayyip Erdogan")));
+}
+
+TEST_CASE("extract: a plural description alone resolves to no single entity", "[extract]") {
+  auto x = Run("Joe Biden met Xi Jinping in Woodside. The leaders agreed to resume talks.");
+  INFO(Dump(x));
+  for (const Event& e : x.events) CHECK(e.action.rfind("agree", 0) != 0);
+}
