@@ -94,6 +94,22 @@ const std::unordered_set<std::string> kPreNameWords = {
 const std::unordered_set<std::string> kParticles = {"over", "down", "back", "out", "off",
                                                     "up", "away", "in"};
 
+// Nouns that a verb carries into its action when an entity follows them:
+// "held talks with", "imposed sanctions on", "made a visit to".
+const std::unordered_set<std::string> kLightNouns = {
+    "talks", "talk", "visit", "trip", "meeting", "summit", "call", "sanctions", "warrant",
+    "warrants", "relations", "ties", "negotiations", "asylum", "aid", "assistance", "release",
+    "lifting", "case", "troops", "forces", "force", "drones", "missiles", "welcome",
+    "operations", "operation", "drills", "prisoners", "hostages", "delegation", "bounty",
+    "participation", "opposition", "exchange", "offensive", "attack", "attacks", "strikes",
+    "war", "pressure", "support", "transactions", "contacts", "dialogue", "round", "foot",
+    "ground", "letter", "invitation", "greetings", "condolences", "message", "envoy",
+    "police", "officers", "soldiers", "weapons", "arms", "funds", "tariffs", "ban"};
+
+// Meeting nouns: "in X" after them is the place, not the target.
+const std::unordered_set<std::string> kMeetingNouns = {
+    "talks", "talk", "meeting", "summit", "visit", "trip", "negotiations", "call", "welcome"};
+
 struct Link {
   int other;
   std::string label;
@@ -174,6 +190,16 @@ class SentenceGraph {
                      (!tag_[i - 1].empty() && tag_[i - 1][0] == 'a');
       if (nominal) return false;
     }
+    // "made a surprise visit": a word after a determiner (and one modifier)
+    // is a noun, whatever the parser made of it.
+    auto det = [&](int k) {
+      return k >= 0 && (lower_[k] == "a" || lower_[k] == "an" || lower_[k] == "the");
+    };
+    bool light_noun = kLightNouns.count(w) || kMeetingNouns.count(w);
+    if (light_noun && det(i - 1)) return false;
+    if (light_noun && i > 1 && det(i - 2) && !tag_[i - 1].empty() &&
+        (tag_[i - 1][0] == 'a' || tag_[i - 1][0] == 'n' || tag_[i - 1][0] == 's'))
+      return false;
     // "peace talks": a plural noun after a noun that is not its subject.
     if (i > 0 && w.size() > 3 && w.back() == 's' && !tag_[i - 1].empty() &&
         tag_[i - 1][0] == 'n' && !IsMention(i - 1) && lem_.IsNoun(lem_.Noun(w))) {
@@ -647,6 +673,11 @@ std::string Extraction::Modality(int verb, const Chain& c) const {
         if (lk.other_is_right && lk.label.rfind("TO", 0) == 0) m = "future";
     }
   }
+  // "is expected to meet" misattached by the parser: by position.
+  if (m == "asserted" && verb >= 2 && g_.lower(verb - 1) == "to" &&
+      (g_.lower(verb - 2) == "due" || kFutureMatrix.count(g_.VerbLemma(verb - 2))) &&
+      verb >= 3 && IsAux(g_.VerbLemma(verb - 3)))
+    m = "future";
   // "if he implements the plan": the verb of a conditional clause.
   if (m == "asserted") {
     for (int k = std::max(0, verb - 6); k < verb; ++k)
@@ -655,17 +686,6 @@ std::string Extraction::Modality(int verb, const Chain& c) const {
   return m;
 }
 
-// Nouns that a verb carries into its action when an entity follows them:
-// "held talks with", "imposed sanctions on", "made a visit to".
-const std::unordered_set<std::string> kLightNouns = {
-    "talks", "talk", "visit", "trip", "meeting", "summit", "call", "sanctions", "warrant",
-    "warrants", "relations", "ties", "negotiations", "asylum", "aid", "assistance", "release",
-    "lifting", "case", "troops", "forces", "force", "drones", "missiles", "welcome",
-    "operations", "operation", "drills", "prisoners", "hostages", "delegation", "bounty",
-    "participation", "opposition", "exchange", "offensive", "attack", "attacks", "strikes",
-    "war", "pressure", "support", "transactions", "contacts", "dialogue", "round", "foot",
-    "ground", "letter", "invitation", "greetings", "condolences", "message", "envoy",
-    "police", "officers", "soldiers", "weapons", "arms", "funds", "tariffs", "ban"};
 
 // Verbs whose noun object is part of the action when an entity follows:
 // "held talks with X", "imposed sanctions on X"; other verbs keep the noun
@@ -678,9 +698,6 @@ const std::unordered_set<std::string> kLightVerbs = {
     "step", "establish", "normalize", "normalise", "freeze", "expand", "strengthen",
     "secure", "request", "hand", "pull", "provide", "lead", "use", "renew", "raise"};
 
-// Meeting nouns: "in X" after them is the place, not the target.
-const std::unordered_set<std::string> kMeetingNouns = {
-    "talks", "talk", "meeting", "summit", "visit", "trip", "negotiations", "call", "welcome"};
 
 bool IsPastParticiple(const std::string& lower) {
   return lower.size() > 3 && (lower.compare(lower.size() - 2, 2, "ed") == 0 ||

@@ -353,3 +353,16 @@ TEST_CASE("extract: a plural description alone resolves to no single entity", "[
   INFO(Dump(x));
   for (const Event& e : x.events) CHECK(e.action.rfind("agree", 0) != 0);
 }
+
+TEST_CASE("extract: 'made a surprise visit to X' and a future 'is due to' in a relative clause",
+          "[extract]") {
+  auto x = Run("Olaf Scholz made a surprise visit to Kyiv on Monday. Scholz later returned to "
+               "Poland, where he is due to meet President Andrzej Duda in Warsaw on Thursday.",
+               "2024-06-10");
+  INFO(Dump(x));
+  CHECK(Find(x, "Olaf Scholz", "make visit to", std::string("Kyiv")));
+  const Event* e = Find(x, "Olaf Scholz", "meet", std::string("Andrzej Duda"));
+  REQUIRE(e);
+  CHECK(e->modality == "future");
+  CHECK(e->time == "2024-06-13");
+}
