@@ -69,6 +69,7 @@ const std::unordered_set<std::string> kArtefacts = {
     "claim", "demand", "request", "invitation", "embargo", "blockade", "strategy",
     "programme", "program", "transition", "application", "statement",
     "ultimatum", "memorandum", "partnership", "alliance", "corridor", "pause", "swap",
+    "embassy", "consulate",
     "calls", "appeal",
     "withdrawal", "offensive", "operation", "ban", "tariffs", "tariff", "aid", "loan",
     "budget", "constitution", "parliament", "assembly", "verdict",
@@ -964,6 +965,10 @@ std::vector<RawEvent> Extraction::Run() {
     if (!passive) {
       // Direct objects.
       std::vector<int> direct = g_.Linked(v, "O", 1);
+      // "raided X and arrested Y": the parser may hang Y on the "and".
+      if (direct.empty())
+        for (int conj : g_.Linked(v, "VJr", -1))
+          for (int o : g_.Linked(conj, "O", 1)) direct.push_back(o);
       int noun_obj = -1;
       for (int o : direct) {
         std::vector<int> xs = Expand(o);
@@ -1078,7 +1083,7 @@ std::vector<RawEvent> Extraction::Run() {
       }
       // Symmetric meetings of coordinated subjects: "Biden and Xi met".
       if (objects.empty() && artefact.empty() && actors.size() == 2 &&
-          (lemma == "meet" || lemma == "talk" || lemma == "negotiate" ||
+          (lemma == "meet" || lemma == "talk" || lemma == "negotiate" || lemma == "speak" ||
            (noun_obj >= 0 && (kMeetingNouns.count(g_.lower(noun_obj)) ||
                               g_.lower(noun_obj) == "exchange" || g_.lower(noun_obj) == "swap" ||
                               g_.lower(noun_obj) == "relations" || g_.lower(noun_obj) == "ties")))) {

@@ -366,3 +366,12 @@ TEST_CASE("extract: 'made a surprise visit to X' and a future 'is due to' in a r
   CHECK(e->modality == "future");
   CHECK(e->time == "2024-06-13");
 }
+
+TEST_CASE("extract: 'raided the embassy and arrested X': both verbs, with their objects",
+          "[extract]") {
+  auto x = Run("Peru recalled its ambassador on Friday after Bolivia raided the Peruvian embassy "
+               "in La Paz and arrested former Vice President Carlos Quispe.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Bolivia", "raid", std::string("Peruvian embassy")));
+  CHECK(Find(x, "Bolivia", "arrest", std::string("Carlos Quispe")));
+}
