@@ -960,6 +960,42 @@ std::vector<RawEvent> Extraction::Run() {
                  lemma == "set" || lemma == "break" || lemma == "draw" ||
                  lemma == "stage" || lemma == "conduct" || lemma == "open" ||
                  lemma == "begin" || lemma == "start";
+    // "drawing a sharp rebuke from Charles Michel": Michel rebuked the subject.
+    if (!passive && (lemma == "draw" || lemma == "earn" || lemma == "prompt" ||
+                     lemma == "spark" || lemma == "provoke")) {
+      static const std::unordered_map<std::string, std::string> kReactions = {
+          {"rebuke", "rebuke"},      {"criticism", "criticise"}, {"condemnation", "condemn"},
+          {"protest", "protest"},    {"protests", "protest"},    {"praise", "praise"},
+          {"warning", "warn"},       {"rebuff", "rebuff"}};
+      for (int k = v + 1; k + 2 < n && k <= v + 5; ++k) {
+        auto it = kReactions.find(g_.lower(k));
+        if (it == kReactions.end()) {
+          if (g_.IsVerb(k) || g_.IsMention(k)) break;
+          continue;
+        }
+        if (g_.lower(k + 1) != "from") break;
+        int m = k + 2;
+        while (m < n && kPreNameWords.count(g_.lower(m))) ++m;
+        m = SkipPossessor(m);
+        if (m >= n || !g_.IsMention(m) || g_.mention(m).name.empty()) break;
+        for (int reactor : Expand(m)) {
+          for (int a : actors) {
+            if (g_.mention(reactor).name == g_.mention(a).name) continue;
+            RawEvent e;
+            e.actor = s_.word_mention[reactor];
+            e.object = s_.word_mention[a];
+            e.action = it->second;
+            e.modality = Modality(v, chain);
+            e.negated = Negated(v, chain);
+            e.time = NearestTime(v);
+            e.confidence = 0.6;
+            out.push_back(e);
+          }
+        }
+        break;
+      }
+      continue;
+    }
     if (kSkipVerbs.count(lemma) && prefix.empty() && !light) continue;
 
     if (!passive) {

@@ -375,3 +375,13 @@ TEST_CASE("extract: 'raided the embassy and arrested X': both verbs, with their 
   CHECK(Find(x, "Bolivia", "raid", std::string("Peruvian embassy")));
   CHECK(Find(x, "Bolivia", "arrest", std::string("Carlos Quispe")));
 }
+
+TEST_CASE("extract: 'drawing a rebuke from X' makes X the actor", "[extract]") {
+  auto x = Run("Slovak Prime Minister Robert Fico met Vladimir Putin in Moscow on Sunday, "
+               "drawing sharp criticism from Ukrainian President Volodymyr Zelensky.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Volodymyr Zelensky", "criticise", std::string("Robert Fico"));
+  REQUIRE(e);
+  CHECK(e->time == "2024-06-09");
+  CHECK_FALSE(Find(x, "Robert Fico", "draw", std::nullopt));
+}
