@@ -794,6 +794,11 @@ std::vector<RawEvent> Extraction::Run() {
     if (!g_.IsVerb(v)) continue;
     std::string lemma = g_.VerbLemma(v);
     if (IsAux(lemma)) continue;
+    // "a tour aimed at shoring up the plan": a purpose, not an event.
+    if (v >= 2 && (g_.lower(v - 1) == "at" || g_.lower(v - 1) == "to") &&
+        (g_.lower(v - 2) == "aimed" || g_.lower(v - 2) == "designed" ||
+         g_.lower(v - 2) == "intended" || g_.lower(v - 2) == "meant"))
+      continue;
     // A matrix verb ("expected to meet") yields to the verb it governs.
     bool governs_infinitive = false;
     for (const Link& l : g_.LinksOf(v))
@@ -939,6 +944,9 @@ std::vector<RawEvent> Extraction::Run() {
         // Participles and second conjuncts share the clause's subject.
         bool dependent = g_.lower(v).size() > 4 &&
                          g_.lower(v).compare(g_.lower(v).size() - 3, 3, "ing") == 0;
+        // "with 248 Russians returning home": the participle has its own subject.
+        if (v > 0 && !g_.IsMention(v - 1) && !g_.tag(v - 1).empty() && g_.tag(v - 1)[0] == 'n')
+          dependent = false;
         if (v > 0 && (g_.lower(v - 1) == "and" || g_.lower(v - 1) == ",")) dependent = true;
         if (dependent) {
           actors = last_subjects;

@@ -385,3 +385,15 @@ TEST_CASE("extract: 'drawing a rebuke from X' makes X the actor", "[extract]") {
   CHECK(e->time == "2024-06-09");
   CHECK_FALSE(Find(x, "Robert Fico", "draw", std::nullopt));
 }
+
+TEST_CASE("extract: purposes and absolute participles are not the subject's events",
+          "[extract]") {
+  auto x = Run("Jordan and Syria swapped prisoners on Monday, with 40 Syrians and 12 Jordanians "
+               "returning home under a deal. The Jordanian foreign minister began a tour aimed "
+               "at shoring up the deal.");
+  INFO(Dump(x));
+  for (const Event& e : x.events) {
+    CHECK(e.action != "return");
+    CHECK(e.action.rfind("shore", 0) != 0);
+  }
+}
