@@ -423,6 +423,13 @@ std::vector<int> Extraction::Expand(int word, int depth) const {
   while (j + 1 < n && (g_.lower(j) == "," || g_.lower(j) == "and" || g_.lower(j) == "or")) {
     int k = j + 1;
     if (g_.lower(j) == "," && k < n && (g_.lower(k) == "and" || g_.lower(k) == "or")) ++k;
+    // "with Qin Gang and with China's top diplomat, Wang Yi": the repeated
+    // preposition and a possessor with its apposition.
+    if (k < n && word > 0 && g_.lower(k) == g_.lower(word - 1) &&
+        kObjectPreps.count(g_.lower(k))) {
+      ++k;
+      if (k < n && g_.IsMention(k)) k = SkipPossessor(k);
+    }
     if (k < n && g_.lower(k) == "the") ++k;
     // "..., his former defence minister Yoav Gallant and ...": a description
     // in front of a conjoined name.

@@ -397,3 +397,11 @@ TEST_CASE("extract: purposes and absolute participles are not the subject's even
     CHECK(e.action.rfind("shore", 0) != 0);
   }
 }
+
+TEST_CASE("extract: 'with X and with Y's top diplomat, Z' gives two objects", "[extract]") {
+  auto x = Run("Annalena Baerbock held talks with Foreign Minister Wang Yi and with China's "
+               "vice president, Han Zheng, in Beijing on Friday.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Annalena Baerbock", "hold talks with", std::string("Wang Yi")));
+  CHECK(Find(x, "Annalena Baerbock", "hold talks with", std::string("Han Zheng")));
+}
