@@ -1032,7 +1032,8 @@ std::vector<RawEvent> Extraction::Run() {
             noun_obj = x + 1;
             continue;
           }
-          if (g_.IsMention(x) && g_.lower(x) == "them" && last_objects.size() >= 2) {
+          if (g_.IsMention(x) && g_.lower(x) == "them" && g_.mention(x).name.empty() &&
+              last_objects.size() >= 2) {
             objects.insert(objects.end(), last_objects.begin(), last_objects.end());
           } else if (g_.IsMention(x) && !g_.mention(x).name.empty()) {
             objects.push_back(x);
@@ -1083,7 +1084,8 @@ std::vector<RawEvent> Extraction::Run() {
           action = base + " " + w;
           break;
         }
-        if (m < n && g_.lower(m) == "them" && last_objects.size() >= 2) {
+        if (m < n && g_.lower(m) == "them" && g_.mention(m).name.empty() &&
+            last_objects.size() >= 2) {
           used_prep = w;  // "ordered troops into them"
           prep_objects = last_objects;
         } else if (m < n && g_.IsMention(m) && !g_.mention(m).name.empty() &&

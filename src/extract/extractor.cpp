@@ -36,8 +36,13 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
         "president", "leader", "diplomat", "minister", "premier", "incumbent", "chancellor",
         "mediator", "envoy", "monarch", "king", "emir", "spokesman", "leaders"};
     std::string head = Lower(tokens[m.last]);
-    if (head.size() > 3 && head.back() == 's') return "they";  // "the two leaders"
-    return kPersonNouns.count(head) ? "he" : "it";
+    // "by the Ukrainian leader" -> "by him": the object case after a preposition.
+    static const std::set<std::string> kPreps = {"by", "with", "to", "for", "from", "of",
+                                                 "against", "on", "at", "in", "between"};
+    bool object = m.first > 0 && kPreps.count(Lower(tokens[m.first - 1]));
+    if (head.size() > 3 && head.back() == 's') return object ? "them" : "they";
+    if (kPersonNouns.count(head)) return object ? "him" : "he";
+    return "it";
   }
   // A one-word name may be a dictionary word ("Kim" is a given name that
   // Link Grammar joins to the next name): hand over the full name instead.

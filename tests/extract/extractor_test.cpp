@@ -405,3 +405,11 @@ TEST_CASE("extract: 'with X and with Y's top diplomat, Z' gives two objects", "[
   CHECK(Find(x, "Annalena Baerbock", "hold talks with", std::string("Wang Yi")));
   CHECK(Find(x, "Annalena Baerbock", "hold talks with", std::string("Han Zheng")));
 }
+
+TEST_CASE("extract: a description after a preposition reaches the parser in object case",
+          "[extract]") {
+  auto y = Run("Ukrainian President Volodymyr Zelensky spoke in Kyiv on Monday. Narendra Modi was criticised by the "
+               "Ukrainian leader for hugging Vladimir Putin.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Volodymyr Zelensky", "criticise", std::string("Narendra Modi")));
+}
