@@ -28,8 +28,8 @@ void WriteFile(const std::string& path, const std::string& content);
 std::string ReadFile(const std::string& path);
 
 struct RunResult {
-  int exit_code = -1;  // -1 when killed by a signal
-  int signal = 0;      // the signal that ended it, if any
+  int exit_code = -1;      // -1 when killed by a signal
+  int signal = 0;          // the signal that ended it, if any
   bool timed_out = false;  // killed (SIGKILL) because it outran its time limit
   std::string out;
   std::string err;

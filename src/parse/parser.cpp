@@ -87,8 +87,8 @@ Result<Parse> Parser::ParseWords(const std::vector<std::string>& words) const {
   // Link Grammar 5.12.0 corrupts its heap on a sentence of about 32 KB
   // (one long word or many); real sentences are far shorter.
   if (input.size() > kMaxInputBytes) {
-    return Status::InvalidArgument("sentence too long to parse (" +
-                                   std::to_string(input.size()) + " bytes)");
+    return Status::InvalidArgument("sentence too long to parse (" + std::to_string(input.size()) +
+                                   " bytes)");
   }
 
   OptsPtr opts(parse_options_create());

@@ -203,14 +203,14 @@ TEST_CASE("input: documents over kMaxDocumentBytes are refused, the rest kept", 
   TempDir dir;
   const std::string big(detente::kMaxDocumentBytes + 1, 'a');
   WriteFile(dir.File("big.txt"), big);
-  WriteFile(dir.File("big.jsonl"), "{\"text\": \"First.\"}\n{\"text\": \"" + big +
-                                       "\"}\n{\"text\": \"Third.\"}\n");
+  WriteFile(dir.File("big.jsonl"),
+            "{\"text\": \"First.\"}\n{\"text\": \"" + big + "\"}\n{\"text\": \"Third.\"}\n");
   // Just under the limit is read.
   WriteFile(dir.File("fits.txt"), std::string(detente::kMaxDocumentBytes - 10, 'b'));
   Collected c = Read({dir.File("big.txt"), dir.File("big.jsonl"), dir.File("fits.txt")});
   REQUIRE(c.errors.size() == 2);
-  CHECK(c.errors[0].ToString() == dir.File("big.txt") + ": document too large (4194305 bytes; " +
-                                      "at most 4194304)");
+  CHECK(c.errors[0].ToString() ==
+        dir.File("big.txt") + ": document too large (4194305 bytes; at most 4194304)");
   CHECK(c.errors[1].ToString().rfind(dir.File("big.jsonl") + ":2: document too large", 0) == 0);
   REQUIRE(c.docs.size() == 3);
   CHECK(c.docs[0].text == "First.");
