@@ -2,7 +2,8 @@
 // generated at test time) is ingested by the real binary between two good
 // documents. For each case: no crash, no hang (a time limit per run), one
 // `file[:line]: message` line per rejected input, the documented exit code,
-// and every valid document of the run stored.
+// and every valid document of the run stored. `extract` must then report the
+// same lines, without crashing either.
 //
 // Each row of kCases is registered as its own Catch2 test case, so CTest
 // lists them one by one.
@@ -339,6 +340,15 @@ void CaseInvoker::invoke() const {
                  "WHERE s.document_id = d.id)") == "0");
   CHECK(CheckIntegrity(db) == "ok");
   if (c.check) c.check(db);
+
+  // extract reads and extracts the same way: the same lines, no crash.
+  RunResult x = RunDetente({"extract", path}, "", kTimeLimit);
+  REQUIRE_FALSE(x.timed_out);
+  REQUIRE(x.signal == 0);
+  CHECK(x.exit_code == (c.rejections.empty() ? 0 : 3));
+  std::string rejections;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) rejections += lines[i] + "\n";
+  CHECK(x.err == rejections);
 }
 
 // Registers one Catch2 test case per row of kCases.

@@ -3,7 +3,7 @@
 // completes the corpus without duplicates.
 //
 // DETENTE_CRASH_SEED=N repeats a run's kill times (the seed is printed with
-// any failure).
+// any failure); DETENTE_CRASH_KILLS=N kills N times instead of 20.
 #include <signal.h>
 
 #include <catch2/catch.hpp>
@@ -20,7 +20,10 @@ using namespace detente::testing;
 
 namespace {
 
-constexpr int kKills = 20;
+int Kills() {
+  const char* env = std::getenv("DETENTE_CRASH_KILLS");
+  return env && *env ? std::atoi(env) : 20;
+}
 
 unsigned Seed() {
   const char* env = std::getenv("DETENTE_CRASH_SEED");
@@ -33,6 +36,7 @@ unsigned Seed() {
 TEST_CASE("crash: ingest killed 20 times at random points loses and duplicates nothing",
           "[crash]") {
   const unsigned seed = Seed();
+  const int want_kills = Kills();
   INFO("seed " << seed << " (DETENTE_CRASH_SEED=" << seed << " repeats this run)");
   std::mt19937 rng(seed);
   TempDir dir;
@@ -61,8 +65,8 @@ TEST_CASE("crash: ingest killed 20 times at random points loses and duplicates n
   const std::string db = dir.File("t.db");
   int kills = 0, runs = 0, completed = 0, mid_corpus = 0;
   size_t max_seen = 0;
-  while (kills < kKills) {
-    REQUIRE(runs < 10 * kKills);  // something is wrong if kills keep missing
+  while (kills < want_kills) {
+    REQUIRE(runs < 10 * want_kills);  // something is wrong if kills keep missing
     ++runs;
     const long delay = delay_ms(rng);
     const std::string j = std::to_string(jobs(rng));
