@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -47,18 +49,15 @@ std::string ReadFile(const std::string& path) {
 
 std::string SourceDir() { return DETENTE_SOURCE_DIR; }
 
-RunResult RunCommand(const std::vector<std::string>& args, const std::string& stdin_data) {
-  RunResult r;
-  if (args.empty()) return r;
-  TempDir io;
-  std::string in = io.File("stdin"), out = io.File("stdout"), err = io.File("stderr");
-  WriteFile(in, stdin_data);
+namespace {
 
+pid_t Spawn(const std::vector<std::string>& args, const std::string& in_path,
+            const std::string& out_path, const std::string& err_path) {
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, in.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 0, in_path.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   std::vector<std::string> copy = args;
   std::vector<char*> argv;
   for (auto& a : copy) argv.push_back(a.data());
@@ -66,22 +65,68 @@ RunResult RunCommand(const std::vector<std::string>& args, const std::string& st
   pid_t pid;
   int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) return r;
+  return rc == 0 ? pid : -1;
+}
+
+}  // namespace
+
+RunResult WaitFor(pid_t pid, std::chrono::milliseconds timeout) {
+  RunResult r;
+  if (pid <= 0) return r;
   int status = 0;
-  waitpid(pid, &status, 0);
+  if (timeout.count() > 0) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        r.timed_out = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  } else {
+    waitpid(pid, &status, 0);
+  }
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+  return r;
+}
+
+RunResult RunCommand(const std::vector<std::string>& args, const std::string& stdin_data,
+                     std::chrono::milliseconds timeout) {
+  if (args.empty()) return RunResult();
+  TempDir io;
+  std::string in = io.File("stdin"), out = io.File("stdout"), err = io.File("stderr");
+  WriteFile(in, stdin_data);
+  pid_t pid = Spawn(args, in, out, err);
+  if (pid < 0) return RunResult();
+  RunResult r = WaitFor(pid, timeout);
   r.out = ReadFile(out);
   r.err = ReadFile(err);
   return r;
 }
 
-RunResult RunDetente(const std::vector<std::string>& args, const std::string& stdin_data) {
+std::string DetenteBinary() {
   const char* env_bin = std::getenv("DETENTE_BINARY");
-  std::vector<std::string> argv{env_bin && *env_bin ? env_bin : DETENTE_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
+  std::string bin = env_bin && *env_bin ? env_bin : DETENTE_BINARY;
   // A missing binary must fail the test, not pass as a non-zero exit.
-  if (access(argv[0].c_str(), X_OK) != 0) throw std::runtime_error("cannot run " + argv[0]);
-  return RunCommand(argv, stdin_data);
+  if (access(bin.c_str(), X_OK) != 0) throw std::runtime_error("cannot run " + bin);
+  return bin;
+}
+
+RunResult RunDetente(const std::vector<std::string>& args, const std::string& stdin_data,
+                     std::chrono::milliseconds timeout) {
+  std::vector<std::string> argv{DetenteBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, stdin_data, timeout);
+}
+
+pid_t SpawnDetente(const std::vector<std::string>& args, const std::string& out_path,
+                   const std::string& err_path) {
+  std::vector<std::string> argv{DetenteBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Spawn(argv, "/dev/null", out_path, err_path);
 }
 
 }  // namespace detente::testing

@@ -16,15 +16,17 @@
 //   non-blank byte is '{', else plain text.
 //
 // Rejected, reported and skipped: unreadable or missing files, binary files
-// (NUL bytes), invalid UTF-8 (reported at its line), empty documents, and
-// JSONL lines that are not a JSON object or whose fields have the wrong type
-// (reported at their line; the other lines are still read).
+// (NUL bytes), invalid UTF-8 (reported at its line), empty documents,
+// documents larger than kMaxDocumentBytes (a text file, or one JSONL line),
+// and JSONL lines that are not a JSON object or whose fields have the wrong
+// type (reported at their line; the other lines are still read).
 //
 // Thread safety: ReadInputs is reentrant; it shares no state between calls
 // (but "-" reads the process's stdin).
 #ifndef DETENTE_INPUT_H_
 #define DETENTE_INPUT_H_
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,6 +34,11 @@
 #include "detente/status.h"
 
 namespace detente {
+
+// The largest document read: a .txt/.md file (or stdin's text) or one JSONL
+// line. News articles are a few KB; a bigger input is almost surely not an
+// article, and extracting it would take hours.
+constexpr size_t kMaxDocumentBytes = 4 << 20;  // 4 MiB
 
 struct Document {
   std::string source;  // the file path, or "-" for stdin

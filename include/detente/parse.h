@@ -59,8 +59,9 @@ class Parser {
   Parser& operator=(const Parser&) = delete;
 
   // Parses `words` and returns the best linkage (fewest null links, then
-  // lowest cost). Returns kInvalidArgument for an empty input or one longer
-  // than max_words, kTimeout when no linkage was found in time, kNotFound when
+  // lowest cost). Returns kInvalidArgument for an empty input, one longer
+  // than max_words or one of more than 8 KB (Link Grammar crashes near
+  // 32 KB), kTimeout when no linkage was found in time, kNotFound when
   // the sentence has no linkage at all. Never aborts on any input.
   Result<Parse> ParseWords(const std::vector<std::string>& words) const;
 

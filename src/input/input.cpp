@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +25,14 @@ namespace {
 constexpr size_t kBinaryProbe = 8000;
 // A first line with at most this many words and no final punctuation is a title.
 constexpr int kMaxTitleWords = 20;
+// Integer JSONL ids are exact below 2^53 (a double's mantissa): 2^53 + 1
+// already reads as 2^53.
+constexpr double kIdLimit = 9007199254740992.0;
+
+std::string TooLarge(uintmax_t bytes) {
+  return "document too large (" + std::to_string(bytes) + " bytes; at most " +
+         std::to_string(kMaxDocumentBytes) + ")";
+}
 
 enum class Format { kText, kMarkdown, kJsonl, kSniff };
 
@@ -140,6 +149,10 @@ std::vector<std::string_view> Lines(std::string_view s) {
 }
 
 void ReadText(const std::string& source, std::string data, bool markdown, Sink& sink) {
+  if (data.size() > kMaxDocumentBytes) {
+    sink.Error(source, 0, TooLarge(data.size()));
+    return;
+  }
   if (data.find('\0') != std::string::npos) {
     sink.Error(source, LineOf(data, data.find('\0')), "binary file (contains NUL bytes)");
     return;
@@ -224,7 +237,10 @@ std::string ParseJsonlLine(std::string_view line, Document* doc) {
   const JsonValue* id = obj.Find("id");
   if (id && id->is_number()) {
     double d = id->as_number();
-    if (d != static_cast<double>(static_cast<int64_t>(d))) return "field \"id\" must be a string";
+    // Range first: casting a double beyond int64 is undefined behaviour.
+    if (std::fabs(d) >= kIdLimit || d != std::trunc(d)) {
+      return "field \"id\" must be a string or an integer below 2^53";
+    }
     doc->id = std::to_string(static_cast<int64_t>(d));
   } else if (!StringField(obj, "id", &doc->id, &error)) {
     return error;
@@ -261,6 +277,10 @@ void ReadJsonl(const std::string& source, const std::string& data, Sink& sink) {
     std::string_view line(data.data() + start, nl - start);
     start = nl + 1;
     ++line_no;
+    if (line.size() > kMaxDocumentBytes) {
+      sink.Error(source, line_no, TooLarge(line.size()));
+      continue;
+    }
     if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty()) continue;
@@ -294,6 +314,14 @@ void ReadData(const std::string& source, std::string data, Format format, Sink& 
 
 void ReadFile(const fs::path& path, Format format, Sink& sink) {
   const std::string source = path.string();
+  // A text file is one document: refuse a huge one before reading it.
+  std::error_code size_ec;
+  uintmax_t size = fs::file_size(path, size_ec);
+  if (!size_ec && size > kMaxDocumentBytes &&
+      (format == Format::kText || format == Format::kMarkdown)) {
+    sink.Error(source, 0, TooLarge(size));
+    return;
+  }
   std::ifstream f(path, std::ios::binary);
   if (!f) {
     sink.Error(source, 0, std::string("cannot read: ") + std::strerror(errno));

@@ -26,6 +26,9 @@ using OptsPtr = std::unique_ptr<Parse_Options_s, OptsDeleter>;
 using SentPtr = std::unique_ptr<Sentence_s, SentDeleter>;
 using LinkagePtr = std::unique_ptr<Linkage_s, LinkageDeleter>;
 
+// The longest sentence handed to Link Grammar, in bytes.
+constexpr size_t kMaxInputBytes = 8192;
+
 // The library must not print; Link Grammar's messages are dropped.
 void SilentHandler(lg_errinfo*, void*) {}
 
@@ -80,6 +83,12 @@ Result<Parse> Parser::ParseWords(const std::vector<std::string>& words) const {
     if (!input.empty()) input += ' ';
     starts.push_back(input.size());
     input += Sanitize(w);
+  }
+  // Link Grammar 5.12.0 corrupts its heap on a sentence of about 32 KB
+  // (one long word or many); real sentences are far shorter.
+  if (input.size() > kMaxInputBytes) {
+    return Status::InvalidArgument("sentence too long to parse (" + std::to_string(input.size()) +
+                                   " bytes)");
   }
 
   OptsPtr opts(parse_options_create());

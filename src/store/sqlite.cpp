@@ -15,6 +15,9 @@ Result<Db> Db::Open(const std::string& path, bool read_only, int busy_timeout_ms
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, busy_timeout_ms);
+  // A read-only connection opens no other file either: with no ATTACH,
+  // "VACUUM INTO 'file'" (which writes a copy) fails too.
+  if (read_only) sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
   DETENTE_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys=ON"));
   if (!read_only) {
     DETENTE_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL"));

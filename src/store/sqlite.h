@@ -30,7 +30,7 @@ class Stmt;
 class Db {
  public:
   // Opens `path`. With read_only, SQLite itself refuses every write
-  // (SQLITE_OPEN_READONLY). Sets foreign_keys=ON and a busy timeout; a
+  // (SQLITE_OPEN_READONLY), and ATTACH (hence VACUUM INTO) is disabled. Sets foreign_keys=ON and a busy timeout; a
   // writable database is switched to WAL.
   static Result<Db> Open(const std::string& path, bool read_only,
                          int busy_timeout_ms = 10000);

@@ -58,12 +58,23 @@ Result<int> UserVersion(sql::Db& db) {
   return *row ? static_cast<int>(st->Int(0)) : 0;
 }
 
-Result<int64_t> CountTables(sql::Db& db) {
-  Result<sql::Stmt> st = db.Prepare("SELECT count(*) FROM sqlite_schema");
+struct SchemaState {
+  int version = 0;
+  int64_t tables = 0;
+};
+
+// The schema version and the number of schema objects, read in one statement
+// so that both come from one snapshot: another process may be migrating the
+// file right now.
+Result<SchemaState> ReadSchemaState(sql::Db& db) {
+  Result<sql::Stmt> st = db.Prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT count(*) FROM sqlite_schema)");
   if (!st.ok()) return st.status();
   Result<bool> row = st->Step();
   if (!row.ok()) return row.status();
-  return st->Int(0);
+  if (!*row) return Status::Internal("no schema state");
+  return SchemaState{static_cast<int>(st->Int(0)), st->Int(1)};
 }
 
 class SqliteStore : public Store {
@@ -312,6 +323,10 @@ class SqliteStore : public Store {
     if ((sqlite3_extended_errcode(db) & 0xFF) == SQLITE_READONLY) {
       return Status::Unsupported("write refused, the database is open read-only (" + msg + ")");
     }
+    // Read-only connections allow no ATTACH (see sql::Db::Open).
+    if (msg.rfind("too many attached databases - max 0", 0) == 0) {
+      return Status::Unsupported("ATTACH and VACUUM INTO refused, the database is open read-only");
+    }
     return Status::DatabaseError(msg);
   }
 
@@ -370,31 +385,28 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   }
   Result<sql::Db> db = sql::Db::Open(path, options.read_only, options.busy_timeout_ms);
   if (!db.ok()) return Status::DatabaseError(path + ": " + db.status().message());
-  Result<int> version = UserVersion(*db);
-  if (!version.ok()) return Status::DatabaseError(path + ": " + version.status().message());
+  Result<SchemaState> state = ReadSchemaState(*db);
+  if (!state.ok()) return Status::DatabaseError(path + ": " + state.status().message());
   const int known = SchemaVersion();
-  if (*version > known) {
+  const int version = state->version;
+  if (version > known) {
     return Status::Unsupported(path + " was written by a newer detente (schema " +
-                               std::to_string(*version) + ", this build knows " +
+                               std::to_string(version) + ", this build knows " +
                                std::to_string(known) + ")");
   }
-  if (*version == 0) {
-    Result<int64_t> tables = CountTables(*db);
-    if (!tables.ok()) return Status::DatabaseError(path + ": " + tables.status().message());
-    if (*tables > 0) {
-      return Status::DatabaseError(path +
-                                   " is not a detente database (it has tables but no "
-                                   "schema version)");
-    }
+  if (version == 0 && state->tables > 0) {
+    return Status::DatabaseError(path +
+                                 " is not a detente database (it has tables but no "
+                                 "schema version)");
   }
-  if (options.read_only && *version < known) {
-    return Status::Unsupported(path + " has schema " + std::to_string(*version) +
+  if (options.read_only && version < known) {
+    return Status::Unsupported(path + " has schema " + std::to_string(version) +
                                " and needs an upgrade to " + std::to_string(known) +
                                "; open it once for writing (e.g. detente ingest) first");
   }
   auto store = std::make_unique<SqliteStore>(std::move(*db));
-  if (*version < known) {
-    Status s = store->Migrate(*version);
+  if (version < known) {
+    Status s = store->Migrate(version);
     if (!s.ok()) return Status::DatabaseError(path + ": " + s.message());
   }
   return std::unique_ptr<Store>(std::move(store));

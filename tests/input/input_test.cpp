@@ -198,3 +198,39 @@ TEST_CASE("input: directories are read recursively in sorted order", "[input]") 
   CHECK(c.docs[1].id == "c1");
   CHECK(c.docs[2].id == "z");
 }
+
+TEST_CASE("input: documents over kMaxDocumentBytes are refused, the rest kept", "[input]") {
+  TempDir dir;
+  const std::string big(detente::kMaxDocumentBytes + 1, 'a');
+  WriteFile(dir.File("big.txt"), big);
+  WriteFile(dir.File("big.jsonl"),
+            "{\"text\": \"First.\"}\n{\"text\": \"" + big + "\"}\n{\"text\": \"Third.\"}\n");
+  // Just under the limit is read.
+  WriteFile(dir.File("fits.txt"), std::string(detente::kMaxDocumentBytes - 10, 'b'));
+  Collected c = Read({dir.File("big.txt"), dir.File("big.jsonl"), dir.File("fits.txt")});
+  REQUIRE(c.errors.size() == 2);
+  CHECK(c.errors[0].ToString() ==
+        dir.File("big.txt") + ": document too large (4194305 bytes; at most 4194304)");
+  CHECK(c.errors[1].ToString().rfind(dir.File("big.jsonl") + ":2: document too large", 0) == 0);
+  REQUIRE(c.docs.size() == 3);
+  CHECK(c.docs[0].text == "First.");
+  CHECK(c.docs[1].text == "Third.");
+  CHECK(c.docs[2].text.size() == detente::kMaxDocumentBytes - 10);
+}
+
+TEST_CASE("input: integer ids of 2^53 or more are refused, not cast", "[input]") {
+  // Casting 1e300 to int64_t was undefined behaviour, and 2^53 + 1 read as 2^53.
+  TempDir dir;
+  WriteFile(dir.File("ids.jsonl"),
+            "{\"id\": 1e300, \"text\": \"a\"}\n{\"id\": -1e19, \"text\": \"b\"}\n"
+            "{\"id\": 9007199254740993, \"text\": \"c\"}\n{\"id\": 2.5, \"text\": \"d\"}\n"
+            "{\"id\": -42, \"text\": \"e\"}\n{\"id\": 9007199254740991, \"text\": \"f\"}\n");
+  Collected c = Read({dir.File("ids.jsonl")});
+  REQUIRE(c.errors.size() == 4);
+  for (const InputError& e : c.errors) {
+    CHECK(e.message == "field \"id\" must be a string or an integer below 2^53");
+  }
+  REQUIRE(c.docs.size() == 2);
+  CHECK(c.docs[0].id == "-42");
+  CHECK(c.docs[1].id == "9007199254740991");
+}

@@ -50,3 +50,16 @@ TEST_CASE("parse: empty and over-long inputs are refused, not crashed on", "[par
   auto odd = SharedParser().ParseWords({"Kim", "met", "Moon\tJae-in", "."});
   CHECK(odd.ok());
 }
+
+TEST_CASE("parse: inputs over 8 KB are refused (Link Grammar crashes near 32 KB)", "[parse]") {
+  // One 40 KB word, then 50 words of 700 bytes: both crashed the process.
+  auto word = SharedParser().ParseWords({"Blinken", "met", std::string(40000, 'x'), "."});
+  CHECK(word.status().code() == Status::Code::kInvalidArgument);
+  std::vector<std::string> words = {"Blinken", "met"};
+  for (int i = 0; i < 50; ++i) words.push_back("w" + std::string(700, 'x'));
+  auto many = SharedParser().ParseWords(words);
+  CHECK(many.status().code() == Status::Code::kInvalidArgument);
+  // A long but ordinary word is still handed to the parser.
+  auto long_word = SharedParser().ParseWords({"Blinken", "met", std::string(200, 'x'), "."});
+  CHECK(long_word.status().code() != Status::Code::kInvalidArgument);
+}

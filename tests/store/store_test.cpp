@@ -404,3 +404,24 @@ TEST_CASE("store: two connections write one file at once", "[store]") {
   CHECK(One(*store, "SELECT count(*) FROM entities") == "4");
   CHECK(One(*store, "SELECT count(*) FROM events") == "160");
 }
+
+TEST_CASE("store: a read-only store writes no other file (ATTACH, VACUUM INTO)", "[store]") {
+  TempDir dir;
+  std::string path = dir.File("t.db");
+  REQUIRE(*OpenOrDie(path)->AddDocument(Doc("d1", "body"), Sample()));
+  auto ro = OpenOrDie(path, true);
+  const std::string copy = dir.File("copy.db");
+  for (const std::string& q :
+       {"VACUUM INTO '" + copy + "'", "ATTACH '" + copy + "' AS x; CREATE TABLE x.t(a)"}) {
+    INFO(q);
+    auto r = ro->Query(q);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Status::Code::kUnsupported);
+    CHECK(r.status().message().find("read-only") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(copy));
+  }
+  // With write access, VACUUM INTO makes its copy.
+  auto rw = OpenOrDie(path);
+  REQUIRE(rw->Query("VACUUM INTO '" + copy + "'").ok());
+  CHECK(std::filesystem::exists(copy));
+}
