@@ -1011,6 +1011,42 @@ std::vector<RawEvent> Extraction::Run() {
       }
       continue;
     }
+    // "became NATO's 32nd member", "became a member of the EU": joined it.
+    if (lemma == "become" && !passive) {
+      auto member_of = [&]() -> int {
+        for (int k = v + 1; k < n && k <= v + 6; ++k) {
+          const std::string& w = g_.lower(k);
+          if (w == "member" || w == "members") {
+            int m = k + 2;
+            if (m >= n || g_.lower(k + 1) != "of") return -1;
+            while (m < n && kPreNameWords.count(g_.lower(m))) ++m;
+            return m < n && g_.IsMention(m) ? m : -1;
+          }
+          if (g_.IsMention(k) && k + 1 < n && g_.lower(k + 1) == "'s") {
+            for (int j = k + 2; j < n && j <= k + 4; ++j)
+              if (g_.lower(j) == "member") return k;
+            return -1;
+          }
+          if (g_.IsVerb(k) || g_.IsMention(k) || w == ",") return -1;
+        }
+        return -1;
+      };
+      int org = member_of();
+      if (org >= 0 && !g_.mention(org).name.empty()) {
+        for (int a : actors) {
+          RawEvent e;
+          e.actor = s_.word_mention[a];
+          e.object = s_.word_mention[org];
+          e.action = "become member of";
+          e.negated = Negated(v, chain);
+          e.modality = Modality(v, chain);
+          e.time = NearestTime(v);
+          e.confidence = 0.6;
+          out.push_back(e);
+        }
+      }
+      continue;
+    }
     if (kSkipVerbs.count(lemma) && prefix.empty() && !light) continue;
 
     if (!passive) {

@@ -413,3 +413,14 @@ TEST_CASE("extract: a description after a preposition reaches the parser in obje
   INFO(Dump(y));
   CHECK(Find(y, "Volodymyr Zelensky", "criticise", std::string("Narendra Modi")));
 }
+
+TEST_CASE("extract: 'became NATO's 32nd member' and 'became a member of X'", "[extract]") {
+  auto x = Run("Finland became NATO's 31st member on Tuesday. Croatia became a member of the "
+               "European Union in 2013.",
+               "2023-04-05");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Finland", "become member of", std::string("NATO"));
+  REQUIRE(e);
+  CHECK(e->time == "2023-04-04");
+  CHECK(Find(x, "Croatia", "become member of", std::string("European Union")));
+}
