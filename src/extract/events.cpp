@@ -1058,6 +1058,7 @@ std::vector<RawEvent> Extraction::Run() {
           for (int o : g_.Linked(conj, "O", 1)) direct.push_back(o);
       int noun_obj = -1;
       for (int o : direct) {
+        if (IsCalendarWord(s_.words[o])) continue;  // "resigned Sunday from X"
         std::vector<int> xs = Expand(o);
         // A conjunction the parser linked from far away is not this verb's.
         if (!xs.empty() && *std::min_element(xs.begin(), xs.end()) > v + 8) continue;

@@ -424,3 +424,10 @@ TEST_CASE("extract: 'became NATO's 32nd member' and 'became a member of X'", "[e
   CHECK(e->time == "2023-04-04");
   CHECK(Find(x, "Croatia", "become member of", std::string("European Union")));
 }
+
+TEST_CASE("extract: a bare weekday after the verb is a time, not its object", "[extract]") {
+  auto x = Run("Gadi Eisenkot resigned Sunday from Israel's emergency War Cabinet.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Gadi Eisenkot", "resign from", std::string("War Cabinet")));
+  CHECK_FALSE(Find(x, "Gadi Eisenkot", "resign", std::nullopt));
+}
