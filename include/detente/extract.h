@@ -84,7 +84,8 @@ class Extractor {
   virtual ~Extractor() = default;
 
   // Extracts the events of one document. Never throws; a sentence that cannot
-  // be parsed in time falls back to a shallow extractor instead of failing.
+  // be parsed (too long, or over the time limit) keeps its entities and gives
+  // no events, instead of failing the document.
   virtual Result<Extraction> Extract(const Document& doc) const = 0;
 
   // Stored with every event, e.g. "detente-0.1.0/1".
