@@ -189,7 +189,9 @@ bool IsBoundary(std::string_view t, size_t start, size_t p, size_t pe, size_t k)
 
   std::string_view before = WordBefore(t, start, p);
   if (before.empty()) return true;
-  if (before == "No" || before == "Nos" || before == "Art") return !IsDigit(next);
+  if (before == "No" || before == "Nos" || before == "Art" || before == "p" || before == "pp" ||
+      before == "Vol" || before == "vol")
+    return !IsDigit(next);  // "No. 10", "p. 55"
   if (In(kNeverFinal, before)) return false;
   if (In(kMaybeFinal, before) || IsDottedAcronym(before) || IsSingleCapital(before)) {
     return saw_opener || In(kOpeners, WordAt(t, w));

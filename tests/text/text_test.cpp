@@ -113,6 +113,8 @@ TEST_CASE("text: SplitSentences keeps titles, months and initials", "[text]") {
         V{"John F. Kennedy met Nikita Khrushchev in Vienna.", "It went badly."});
   CHECK(Sentences("He lives at No. 10 Downing Street. Rep. Smith agreed.") ==
         V{"He lives at No. 10 Downing Street.", "Rep. Smith agreed."});
+  CHECK(Sentences("Please turn to p. 55. The map is on pp. 12-13.") ==
+        V{"Please turn to p. 55.", "The map is on pp. 12-13."});
 }
 
 TEST_CASE("text: SplitSentences handles U.S. and other dotted acronyms", "[text]") {
