@@ -969,6 +969,13 @@ std::vector<RawEvent> Extraction::Run() {
                                          g_.mention(a).kind == "artefact";
                                 }),
                  actors.end());
+    // Lists found both by links and by position: keep each word once.
+    {
+      std::vector<int> unique;
+      for (int a : actors)
+        if (std::find(unique.begin(), unique.end(), a) == unique.end()) unique.push_back(a);
+      actors = unique;
+    }
     if (actors.empty()) continue;
     bool light = lemma == "hold" || lemma == "make" || lemma == "give" || lemma == "launch" ||
                  lemma == "carry" || lemma == "pay" || lemma == "put" || lemma == "take" ||
@@ -1106,6 +1113,14 @@ std::vector<RawEvent> Extraction::Run() {
         if (g_.IsVerb(k) || w == ";" || w == "which" || w == "who") break;
         if (g_.IsMention(k) && k > from + 1 && used_prep.empty()) break;
         if (!kObjectPreps.count(w)) continue;
+        // "A and B would not use force against each other": each, the other.
+        if (actors.size() == 2 && k + 2 < n &&
+            ((g_.lower(k + 1) == "each" && g_.lower(k + 2) == "other") ||
+             (g_.lower(k + 1) == "one" && g_.lower(k + 2) == "another"))) {
+          used_prep = w;
+          prep_objects = {actors[1], actors[0]};
+          break;
+        }
         bool in_target = noun_is_light && !kMeetingNouns.count(g_.lower(noun_obj));
         if ((w == "in" || w == "at") && !motion && !(in_target && w == "in")) continue;
         if (w == "of" && noun_obj < 0) continue;  // "the end of the war"

@@ -431,3 +431,14 @@ TEST_CASE("extract: a bare weekday after the verb is a time, not its object", "[
   CHECK(Find(x, "Gadi Eisenkot", "resign from", std::string("War Cabinet")));
   CHECK_FALSE(Find(x, "Gadi Eisenkot", "resign", std::nullopt));
 }
+
+TEST_CASE("extract: 'A and B will not use force against each other' runs both ways",
+          "[extract]") {
+  auto x = Run("Serbia and Kosovo will not use force against each other.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Serbia", "use force against", std::string("Kosovo"));
+  REQUIRE(e);
+  CHECK(e->negated);
+  CHECK(e->modality == "future");
+  CHECK(Find(x, "Kosovo", "use force against", std::string("Serbia")));
+}
