@@ -137,7 +137,8 @@ Runner SetupIngest(CLI::App& sub) {
   auto args = std::make_shared<IngestArgs>();
   AddDbOption(sub, &args->db);
   sub.add_flag("-q,--quiet", args->quiet, "No progress line and no summary; errors still shown");
-  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (default: one per core; documents are stored in order)")
+  sub.add_option("-j,--jobs", args->jobs,
+                 "Extract on N threads (default: one per core; documents are stored in order)")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths,

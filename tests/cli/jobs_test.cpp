@@ -103,8 +103,8 @@ TEST_CASE("bench: gen_corpus is deterministic and its output ingests cleanly", "
   CHECK(r.err.find("15 documents added, 0 already present, 0 rejected") != std::string::npos);
   // detente splits the articles into exactly the sentences the generator wrote.
   long n_lines = std::count(lines.out.begin(), lines.out.end(), '\n');
-  RunResult count = RunDetente({"sql", "--db", dir.File("c.db"), "--format", "csv",
-                                "SELECT count(*) AS n FROM sentences"});
+  RunResult count = RunDetente(
+      {"sql", "--db", dir.File("c.db"), "--format", "csv", "SELECT count(*) AS n FROM sentences"});
   CHECK(count.out == "n\n" + std::to_string(n_lines) + "\n");
   RunResult events = RunDetente({"sql", "--db", dir.File("c.db"), "--format", "csv",
                                  "SELECT count(*) > 15 AS many FROM events"});
