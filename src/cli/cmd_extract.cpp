@@ -19,7 +19,7 @@ namespace {
 
 struct ExtractArgs {
   std::string format = "jsonl";
-  int jobs = 1;
+  int jobs = DefaultJobs();
   std::vector<std::string> paths;
 };
 
@@ -103,7 +103,7 @@ Runner SetupExtract(CLI::App& sub) {
   sub.add_option("--format", args->format, "Output format (only jsonl)")
       ->check(CLI::IsMember({"jsonl"}))
       ->capture_default_str();
-  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (output stays in input order)")
+  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (default: one per core; output stays in input order)")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths, "Articles, as for ingest; - for stdin")->required();

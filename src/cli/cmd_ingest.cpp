@@ -4,10 +4,12 @@
 // transaction, so that an interrupted run keeps what it committed and a rerun
 // completes it. Documents already stored (same title and text) are skipped
 // before extraction.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/commands.h"
@@ -22,7 +24,7 @@ namespace {
 struct IngestArgs {
   std::string db;
   bool quiet = false;
-  int jobs = 1;
+  int jobs = DefaultJobs();
   std::vector<std::string> paths;
 };
 
@@ -129,7 +131,8 @@ Runner SetupIngest(CLI::App& sub) {
   auto args = std::make_shared<IngestArgs>();
   AddDbOption(sub, &args->db);
   sub.add_flag("-q,--quiet", args->quiet, "No progress line and no summary; errors still shown");
-  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (documents are stored in order)")
+  sub.add_option("-j,--jobs", args->jobs,
+                 "Extract on N threads (default: one per core; documents are stored in order)")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths,

@@ -36,6 +36,9 @@ void AddDbOption(CLI::App& sub, std::string* value);
 // True when stderr is a terminal (progress lines are shown only then).
 bool StderrIsTerminal();
 
+// The default --jobs: one extraction thread per core, at most 64.
+int DefaultJobs();
+
 // "source:line" for a JSONL document, else "source".
 std::string DocumentLocation(const Document& doc);
 

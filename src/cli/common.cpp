@@ -1,8 +1,10 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "cli/commands.h"
 
@@ -54,6 +56,11 @@ int Guarded(const std::function<int()>& run) {
   } catch (...) {
     return Fail(Status::Internal("unexpected error"));
   }
+}
+
+int DefaultJobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(std::min(n, 64u));
 }
 
 }  // namespace detente::cli

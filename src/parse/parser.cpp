@@ -3,7 +3,6 @@
 #include <link-grammar/link-includes.h>
 
 #include <algorithm>
-#include <mutex>
 #include <string>
 
 namespace detente {
@@ -32,6 +31,17 @@ constexpr size_t kMaxInputBytes = 8192;
 // The library must not print; Link Grammar's messages are dropped.
 void SilentHandler(lg_errinfo*, void*) {}
 
+// Link Grammar 5.12.0 keeps its error handler per thread (thread-local), so
+// every thread that parses installs it; otherwise warnings such as
+// "Combinatorial explosion!" go to stderr from worker threads.
+void SilenceThisThread() {
+  thread_local bool silenced = false;
+  if (!silenced) {
+    lg_error_set_handler(SilentHandler, nullptr);
+    silenced = true;
+  }
+}
+
 // Characters Link Grammar's tokenizer would split on inside one of our words.
 std::string Sanitize(const std::string& w) {
   std::string out;
@@ -58,8 +68,7 @@ Parser::Parser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Parser::~Parser() = default;
 
 Result<std::unique_ptr<Parser>> Parser::Create(const ParserOptions& options) {
-  static std::once_flag once;
-  std::call_once(once, [] { lg_error_set_handler(SilentHandler, nullptr); });
+  SilenceThisThread();
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->dict.reset(dictionary_create_lang("en"));
@@ -77,6 +86,7 @@ Result<Parse> Parser::ParseWords(const std::vector<std::string>& words) const {
   if (static_cast<int>(words.size()) > impl_->options.max_words) {
     return Status::InvalidArgument("sentence too long to parse");
   }
+  SilenceThisThread();
   std::string input;
   std::vector<size_t> starts;  // byte start of each input word
   for (const std::string& w : words) {

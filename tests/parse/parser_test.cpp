@@ -1,6 +1,9 @@
 #include "detente/parse.h"
 
+#include <link-grammar/link-includes.h>
+
 #include <catch2/catch.hpp>
+#include <thread>
 
 using namespace detente;
 
@@ -62,4 +65,27 @@ TEST_CASE("parse: inputs over 8 KB are refused (Link Grammar crashes near 32 KB)
   // A long but ordinary word is still handed to the parser.
   auto long_word = SharedParser().ParseWords({"Blinken", "met", std::string(200, 'x'), "."});
   CHECK(long_word.status().code() != Status::Code::kInvalidArgument);
+}
+
+namespace {
+void NoMessages(lg_errinfo*, void*) {}
+// The handler Link Grammar would call on this thread (set back unchanged).
+lg_error_handler CurrentHandler() {
+  lg_error_handler h = lg_error_set_handler(NoMessages, nullptr);
+  lg_error_set_handler(h, nullptr);
+  return h;
+}
+}  // namespace
+
+// Regression: Link Grammar's error handler is per thread, and worker threads
+// printed "Combinatorial explosion!" warnings to stderr during ingest -j2.
+TEST_CASE("parse: Link Grammar messages are silenced on every parsing thread", "[parse]") {
+  const Parser& parser = SharedParser();
+  lg_error_handler fresh = nullptr, parsing = nullptr;
+  std::thread([&] { fresh = CurrentHandler(); }).join();
+  std::thread([&] {
+    CHECK(parser.ParseWords({"Kenya", "met", "Uganda", "."}).ok());
+    parsing = CurrentHandler();
+  }).join();
+  CHECK(parsing != fresh);  // a thread that parsed no longer has the printing default
 }
