@@ -224,6 +224,12 @@ std::string ParseJsonlLine(std::string_view line, Document* doc) {
   const JsonValue* id = obj.Find("id");
   if (id && id->is_number()) {
     double d = id->as_number();
+    // Beyond 2^53 a double no longer holds every integer (and beyond 2^63 the
+    // cast is undefined), so such an id could not be stored as written.
+    constexpr double kMaxExact = 9007199254740992.0;  // 2^53
+    if (!(d > -kMaxExact && d < kMaxExact)) {
+      return "field \"id\" is a number too large to keep exactly; quote it";
+    }
     if (d != static_cast<double>(static_cast<int64_t>(d))) return "field \"id\" must be a string";
     doc->id = std::to_string(static_cast<int64_t>(d));
   } else if (!StringField(obj, "id", &doc->id, &error)) {

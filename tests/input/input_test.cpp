@@ -114,6 +114,31 @@ TEST_CASE("input: JSONL articles with every field", "[input]") {
   CHECK(c.docs[2].title.empty());
 }
 
+// Found by fuzz/fuzz_jsonl: an id of 1e300 was cast to int64_t (undefined).
+TEST_CASE("input: a numeric JSONL id too large to keep exactly is rejected", "[input]") {
+  TempDir dir;
+  WriteFile(dir.File("ids.jsonl"), R"({"id":1e300,"text":"Huge."})"
+                                   "\n"
+                                   R"({"id":-9223372036854775808,"text":"Min int64."})"
+                                   "\n"
+                                   R"({"id":9007199254740993,"text":"Just past 2^53."})"
+                                   "\n"
+                                   R"({"id":9007199254740991,"text":"2^53 - 1."})"
+                                   "\n"
+                                   R"({"id":-12,"text":"Negative."})"
+                                   "\n");
+  Collected c = Read({dir.File("ids.jsonl")});
+  CHECK(c.status.code() == Status::Code::kDataError);
+  REQUIRE(c.errors.size() == 3);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(c.errors[i].line == i + 1);
+    CHECK(c.errors[i].message == "field \"id\" is a number too large to keep exactly; quote it");
+  }
+  REQUIRE(c.docs.size() == 2);
+  CHECK(c.docs[0].id == "9007199254740991");
+  CHECK(c.docs[1].id == "-12");
+}
+
 TEST_CASE("input: malformed JSONL lines are reported and the rest kept", "[input]") {
   TempDir dir;
   WriteFile(dir.File("bad.jsonl"), R"({"id":"a","text":"Good one."})"
