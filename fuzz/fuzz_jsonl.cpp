@@ -23,6 +23,8 @@ const std::string& TempPath() {
   static const std::string path =
       (std::filesystem::temp_directory_path() / ("detente-fuzz-" + std::to_string(getpid()) + ".jsonl"))
           .string();
+  static const int cleanup = std::atexit([] { std::remove(path.c_str()); });
+  (void)cleanup;
   return path;
 }
 
