@@ -218,6 +218,7 @@ TEST_CASE("input: documents over kMaxDocumentBytes are refused, the rest kept", 
   CHECK(c.docs[2].text.size() == detente::kMaxDocumentBytes - 10);
 }
 
+// Found by the bad-input suite and by fuzz/fuzz_jsonl (UBSan).
 TEST_CASE("input: integer ids of 2^53 or more are refused, not cast", "[input]") {
   // Casting 1e300 to int64_t was undefined behaviour, and 2^53 + 1 read as 2^53.
   TempDir dir;
