@@ -34,6 +34,10 @@ struct ExtractOptions {
   // Sentences with more tokens (after entity merging) are not parsed; the
   // fallback extractor handles them. Default: 60.
   int max_parse_tokens = 60;
+  // Sentences of at least this many words are parsed clause by clause when
+  // they have a ";" or ", and|but|while" with 8 words on either side (see
+  // docs/extraction.md). Default: 25.
+  int split_min_words = 25;
 };
 
 struct Sentence {

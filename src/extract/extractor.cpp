@@ -85,6 +85,7 @@ class ExtractorImpl : public Extractor {
  private:
   Extraction ExtractImpl(const Document& doc) const;
   void Analyse(AnalysedSentence* s, DocumentEntities* de) const;
+  std::optional<Parse> ParseClauses(const std::vector<std::string>& words) const;
 
   ExtractOptions options_;
   std::unique_ptr<EntityRecognizer> rec_;
@@ -174,9 +175,59 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   }
   s->times = FindTimeExpressions(s->words);
   if (!s->words.empty() && static_cast<int>(s->words.size()) <= options_.max_parse_tokens) {
-    Result<Parse> p = parser_->ParseWords(s->words);
-    if (p.ok()) s->parse = std::move(p.value());
+    s->parse = ParseClauses(s->words);
   }
+}
+
+// Parsing costs grow with the cube of the length, and long sentences are
+// where Link Grammar goes wrong: a sentence of two clauses joined by ";" or
+// ", and|but|while" is parsed as two, and the linkages are put side by side.
+std::optional<Parse> ExtractorImpl::ParseClauses(const std::vector<std::string>& words) const {
+  const int n = static_cast<int>(words.size());
+  int cut = -1;  // the comma or semicolon that ends the first clause
+  if (n >= options_.split_min_words) {
+    for (int k = 8; k + 7 < n && cut < 0; ++k) {
+      const std::string& w = words[k];
+      std::string next = Lower(words[k + 1]);
+      if (w == ";" || (w == "," && (next == "and" || next == "but" || next == "while" ||
+                                    next == "whereas"))) {
+        cut = k;
+      }
+    }
+  }
+  if (cut < 0) {
+    Result<Parse> p = parser_->ParseWords(words);
+    if (!p.ok()) return std::nullopt;
+    return std::move(p.value());
+  }
+  int second = cut + 1;
+  if (words[cut] == ",") ++second;  // the conjunction stays unlinked
+  std::vector<std::string> a(words.begin(), words.begin() + cut);
+  a.push_back(".");
+  std::vector<std::string> b(words.begin() + second, words.end());
+  Result<Parse> pa = parser_->ParseWords(a);
+  Result<Parse> pb = parser_->ParseWords(b);
+  if (!pa.ok() || !pb.ok()) {
+    Result<Parse> p = parser_->ParseWords(words);
+    if (!p.ok()) return std::nullopt;
+    return std::move(p.value());
+  }
+  Parse out = std::move(pa.value());
+  // The "." added to the first clause is not a word of the sentence.
+  for (ParseWord& w : out.words)
+    if (w.token >= cut) w.token = -1;
+  const int offset = static_cast<int>(out.words.size());
+  for (ParseWord w : pb.value().words) {
+    if (w.token >= 0) w.token += second;
+    out.words.push_back(std::move(w));
+  }
+  for (ParseLink l : pb.value().links) {
+    l.left += offset;
+    l.right += offset;
+    out.links.push_back(std::move(l));
+  }
+  out.null_count += pb.value().null_count;
+  return out;
 }
 
 Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {

@@ -442,3 +442,19 @@ TEST_CASE("extract: 'A and B will not use force against each other' runs both wa
   CHECK(e->modality == "future");
   CHECK(Find(x, "Kosovo", "use force against", std::string("Serbia")));
 }
+
+TEST_CASE("extract: a long sentence of two clauses is parsed clause by clause", "[extract]") {
+  // 25 words or more with ", and" after the eighth: two parses side by side.
+  auto x = Run("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi "
+               "on Monday to discuss the drought in the Horn of Africa, and Somali President "
+               "Hassan Sheikh Mohamud later travelled to Djibouti for talks with Ismail Omar "
+               "Guelleh.");
+  INFO(Dump(x));
+  const Event* met = Find(x, "William Ruto", "meet", std::string("Abiy Ahmed"));
+  REQUIRE(met);
+  CHECK(met->place == "Nairobi");
+  CHECK(met->time == "2024-06-10");
+  CHECK(Find(x, "Hassan Sheikh Mohamud", "travel to", std::string("Djibouti")));
+  // The second clause's words keep their places in the sentence.
+  for (const Event& e : x.events) CHECK(e.sentence == 0);
+}
