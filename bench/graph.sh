@@ -10,4 +10,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j2 --target detente detente_gen_graph >/dev/null
-exec python3 bench/graph_bench.py --build build
+exec python3 bench/graph_bench.py --build build "$@"

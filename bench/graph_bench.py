@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,12 +59,22 @@ def cte_ego(center):
             "ORDER BY date IS NULL, date, e.id;\n")
 
 
-def timed(cmd, stdin=None, env=None):
-    """Runs cmd with stdout to /dev/null; returns wall seconds."""
+CPU = {}  # command name -> CPU seconds (user + sys) of each timed run
+
+
+def timed(cmd, stdin=None, env=None, name=None):
+    """Runs cmd with stdout to /dev/null; returns wall seconds. With `name`,
+    also records the child's CPU time in CPU[name] (on a busy machine, wall
+    time includes waiting for a CPU; CPU time does not)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.monotonic()
     with open(os.devnull, "wb") as null:
         r = subprocess.run(cmd, input=stdin, stdout=null, stderr=subprocess.PIPE, env=env)
     elapsed = time.monotonic() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if name:
+        CPU.setdefault(name, []).append(after.ru_utime - before.ru_utime + after.ru_stime -
+                                        before.ru_stime)
     if r.returncode != 0:
         sys.exit(f"graph_bench: {' '.join(cmd)} failed: {r.stderr.decode()}")
     return elapsed
@@ -81,6 +92,22 @@ def sql_one(db, query):
     return con.execute(query).fetchone()
 
 
+def storage_rows(gens, rows):
+    g0 = gens[-1]
+    rate = [float(g["events_per_s"]) for g in gens]
+    rows.append(("Storage", f"bulk insert, {int(g0['events']):,} events + "
+                 f"{int(g0['sentences']):,} sentences + {int(g0['entities']):,} entities + "
+                 f"{int(g0['aliases']):,} aliases (events/s)",
+                 fig(rate, "events/s", 1.0, "{:,.0f}")))
+    rows.append(("Storage", "same, wall time incl. WAL checkpoint",
+                 fig([float(g["total_s"]) for g in gens])))
+    if "cpu_s" in g0:
+        rows.append(("Storage", "same, CPU time of the generator (user + sys)",
+                     fig([float(g["cpu_s"]) for g in gens])))
+    rows.append(("Storage", "database size, bytes per event",
+                 f"{float(g0['bytes_per_event']):.0f} B ({int(g0['bytes']) / 1e6:.0f} MB)"))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
@@ -88,6 +115,8 @@ def main():
     ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
     ap.add_argument("--events", type=int, default=1000000)
     ap.add_argument("--entities", type=int, default=100000)
+    ap.add_argument("--queries-only", action="store_true",
+                    help="skip the storage runs and query the database left by an earlier run")
     a = ap.parse_args()
     detente = os.path.join(a.build, "detente")
     gen = os.path.join(a.build, "bench", "detente_gen_graph")
@@ -99,22 +128,18 @@ def main():
 
     # ---- storage ----
     gens = []
-    for i in range(runs):
+    for i in range(0 if a.queries_only else runs):
         out = subprocess.run([gen, "--db", db, "--events", str(a.events), "--entities",
                               str(a.entities), "--seed", "1"],
                              check=True, capture_output=True, text=True).stdout
         gens.append(dict(kv.split("=") for kv in out.split()))
         print(f"gen {i + 1}/{runs}: {out.strip()}", file=sys.stderr)
-    g0 = gens[-1]
-    rate = [float(g["events_per_s"]) for g in gens]
-    rows.append(("Storage", f"bulk insert, {int(g0['events']):,} events + "
-                 f"{int(g0['sentences']):,} sentences + {int(g0['entities']):,} entities + "
-                 f"{int(g0['aliases']):,} aliases (events/s)",
-                 fig(rate, "events/s", 1.0, "{:,.0f}")))
-    rows.append(("Storage", "same, wall time incl. WAL checkpoint",
-                 fig([float(g["total_s"]) for g in gens])))
-    rows.append(("Storage", "database size, bytes per event",
-                 f"{float(g0['bytes_per_event']):.0f} B ({int(g0['bytes']) / 1e6:.0f} MB)"))
+    if a.queries_only and not os.path.exists(db):
+        sys.exit(f"graph_bench: no database at {db}; run without --queries-only first")
+    if gens:
+        storage_rows(gens, rows)
+    else:
+        rows.append(("Storage", "not measured (--queries-only)", "–"))
 
     # ---- pick the entities ----
     degree = ("WITH d AS (SELECT v, count(*) c FROM (SELECT actor_id v FROM events e WHERE "
@@ -139,12 +164,12 @@ def main():
     for _ in range(runs):
         if os.path.exists(snapshot):
             os.remove(snapshot)
-        cold.append(timed(path_cmd))
+        cold.append(timed(path_cmd, name="cold"))
     snapshot_mb = os.path.getsize(snapshot) / 1e6
     results = {}
     for name, cmd in [("path", path_cmd), ("nb_median", nb_median), ("nb_hub", nb_hub)]:
         timed(cmd)  # warm-up: page cache, and a fresh snapshot
-        results[name] = [timed(cmd) for _ in range(runs)]
+        results[name] = [timed(cmd, name=name) for _ in range(runs)]
     path_out = subprocess.run(path_cmd, capture_output=True, text=True, check=True).stdout
     hops = int(path_out.split(": ")[1].split()[0]) if ": " in path_out else -1
     ego_head = {}
@@ -155,9 +180,13 @@ def main():
                          int(head.rsplit(", ", 1)[1].split()[0]))
 
     # ---- NetworkX ----
+    # Debian's python3-networkx when present (the packaged one), else ours.
+    py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    nx_version = subprocess.run([py, "-c", "import networkx; print(networkx.__version__)"],
+                                check=True, capture_output=True, text=True).stdout.strip()
     nx_runs = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, os.path.join(HERE, "nx_graph.py"), db,
+        out = subprocess.run([py, os.path.join(HERE, "nx_graph.py"), db,
                               str(median_v), str(other_v), str(median_v), str(hub_v)],
                              check=True, capture_output=True, text=True).stdout
         nx_runs.append(json.loads(out))
@@ -177,30 +206,33 @@ def main():
                         ("nb_median", cte_ego(median_v)), ("nb_hub", cte_ego(hub_v))]:
             cmd = [sqlite3_shell, "-batch", "-readonly", db]
             timed(cmd, q.encode())
-            cte[name] = [timed(cmd, q.encode()) for _ in range(runs)]
+            cte[name] = [timed(cmd, q.encode(), name="cte_" + name) for _ in range(runs)]
+
+    def cpu(name):
+        return f"; CPU {statistics.median(CPU[name]):.2f} s"
 
     def ratio(other, ours):
         return f"{statistics.median(other) / statistics.median(ours):.1f}×"
 
     sec = "Graph queries"
     rows.append((sec, f"`path` #{median_v} → #{other_v} (degrees {median_c}, {other_c}; "
-                 f"{hops} hops), snapshot fresh", fig(results["path"])))
+                 f"{hops} hops), snapshot fresh", fig(results["path"]) + cpu("path")))
     rows.append((sec, f"`path`, no snapshot (SQLite load + snapshot rebuild of "
-                 f"{snapshot_mb:.0f} MB)", fig(cold)))
+                 f"{snapshot_mb:.0f} MB)", fig(cold) + cpu("cold")))
     rows.append((sec, f"`neighbours --radius 2` median-degree #{median_v} (degree "
                  f"{median_c}: {ego_head['median'][0]:,} entities, "
-                 f"{ego_head['median'][1]:,} events)", fig(results["nb_median"])))
+                 f"{ego_head['median'][1]:,} events)", fig(results["nb_median"]) + cpu("nb_median")))
     rows.append((sec, f"`neighbours --radius 2` hub #{hub_v} (degree {hub_c:,}: "
                  f"{ego_head['hub'][0]:,} entities, {ego_head['hub'][1]:,} events)",
-                 fig(results["nb_hub"])))
-    rows.append((sec, "NetworkX load (import + read tables + MultiDiGraph)",
+                 fig(results["nb_hub"]) + cpu("nb_hub")))
+    rows.append((sec, f"NetworkX {nx_version} load (import + read tables + MultiDiGraph)",
                  fig([r["load_s"] for r in nx_runs])))
     for name, xs in [("path", nx_path), ("nb_median", nx_med), ("nb_hub", nx_hub)]:
         rows.append((sec, f"NetworkX {name} end to end (load + query; ratio to detente)",
                      f"{fig(xs)}; {ratio(xs, results[name])}"))
     for name, xs in cte.items():
         rows.append((sec, f"SQLite recursive CTE {name} (sqlite3 shell; ratio to detente)",
-                     f"{fig(xs)}; {ratio(xs, results[name])}"))
+                     f"{fig(xs)}; {ratio(xs, results[name])}{cpu('cte_' + name)}"))
     rows.append((sec, "NetworkX and detente agree on hops and ego sizes",
                  "yes" if agree else f"NO: {nx0} vs {hops} {ego_head}"))
 
