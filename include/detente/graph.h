@@ -32,8 +32,9 @@
 namespace detente {
 
 // Which events become edges and which entities become vertices. Every filter
-// is applied while loading, in SQL with bound parameters. The defaults keep
-// every asserted, non-negated event that has an object.
+// is applied while loading (in memory for Load, in SQL with bound parameters
+// for Describe). The defaults keep every asserted, non-negated event that has
+// an object.
 struct GraphFilter {
   // Keep events dated on or after `since` (inclusive). The date of an event is
   // its event_date, else the published date of its document; dates are ISO
@@ -41,7 +42,8 @@ struct GraphFilter {
   // are dropped when since or until is set. Default: empty (no bound).
   std::string since;
   // Keep events dated on or before `until` (inclusive, on the prefix:
-  // "2023-06" keeps all of June). Default: empty (no bound).
+  // "2023-06" keeps all of June). Dates are compared as bytes. Default: empty
+  // (no bound).
   std::string until;
   // Exact action lemmas ("meet", "travel to"). Default: empty (all).
   std::vector<std::string> actions;
@@ -126,6 +128,9 @@ class Graph {
 
   // Orders events by date ("" last), then id. For stable output.
   bool EventBefore(uint32_t a, uint32_t b) const;
+  // The position of event e's date among the graph's strings in date order
+  // ("" last): EventBefore(a, b) compares these, then ids.
+  uint32_t DateRank(uint32_t e) const { return date_rank_[events_[e].date]; }
 
  private:
   std::vector<GraphEntity> entities_;
@@ -135,6 +140,8 @@ class Graph {
   // INTEGER PRIMARY KEY case), else a hash map.
   std::vector<uint32_t> vertex_by_id_;
   std::unordered_map<int64_t, uint32_t> vertex_of_;
+  // The rank of each interned string in date order ("" last), for EventBefore.
+  std::vector<uint32_t> date_rank_;
   Csr csr_;
 };
 
@@ -160,19 +167,46 @@ struct EntityReport {
   std::vector<TimelineEvent> timeline;  // by date ("" last), then event id
 };
 
+struct GraphReaderOptions {
+  // Read the graph from the snapshot next to the database when it is fresh,
+  // and write a new one when it is missing or stale (docs/graph.md).
+  // Default: true.
+  bool use_snapshot = true;
+  // Where the snapshot lives. Default: empty, meaning "<database path>.graph".
+  std::string snapshot_path;
+};
+
+// How the last Load() got its data, for tests and benchmarks.
+struct LoadInfo {
+  bool from_snapshot = false;     // read from a fresh snapshot
+  bool snapshot_written = false;  // the snapshot was (re)built
+  // Why a snapshot was not used or not written ("stale snapshot", "cannot
+  // write ..."); empty when it was used, or when snapshots are off.
+  std::string note;
+};
+
 // Read access to a detente database for the graph layer.
 class GraphReader {
  public:
   // Opens the database at `path` read-only. Returns kIOError when the file
   // does not exist, kDatabaseError when it is not a detente database, and
   // kUnsupported when it was written by a newer detente.
-  static Result<std::unique_ptr<GraphReader>> Open(const std::string& path);
+  static Result<std::unique_ptr<GraphReader>> Open(const std::string& path,
+                                                   const GraphReaderOptions& options = {});
   virtual ~GraphReader() = default;
 
-  // Loads the graph under `filter` in one pass over entities and one over
-  // events. Returns kInvalidArgument for a bad filter, kDatabaseError on
-  // SQLite errors.
+  // Loads the graph under `filter`. Every entity and every event with an
+  // object is read, from the snapshot when it is fresh (its
+  // header names this database and its current generation, and its checksums
+  // agree), else from SQLite in one read transaction, after which the
+  // snapshot is rewritten (atomically; a failure to write it is not an error,
+  // see last_load()). The filter is then applied in memory, so the answer is
+  // the same either way. Returns kInvalidArgument for a bad filter,
+  // kDatabaseError on SQLite errors.
   virtual Result<Graph> Load(const GraphFilter& filter) = 0;
+
+  // About the last successful Load().
+  virtual const LoadInfo& last_load() const = 0;
 
   // Resolves a user-typed name to one entity: "#<id>" by id; else the
   // canonical name, case-insensitively (ASCII); else the aliases. Returns

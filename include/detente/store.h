@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detente/extract.h"
@@ -45,6 +46,81 @@ struct StoreStats {
   int64_t aliases = 0;
   int64_t events = 0;
   int schema_version = 0;
+};
+
+// One document for the bulk path. Only its SHA-256 (of title and text, as
+// AddDocument computes it) is stored, not the text.
+struct BulkDocument {
+  std::string source;     // file path or any label; required
+  std::string doc_id;     // empty: NULL
+  std::string title;      // empty: NULL
+  std::string url;        // empty: NULL
+  std::string published;  // ISO date; empty: NULL
+  std::string text;       // hashed to tell documents apart; not stored
+};
+
+// One event for the bulk path; ids are rows the same writer (or an earlier
+// one) added. Empty strings and ids of 0 are stored as NULL.
+struct BulkEvent {
+  int64_t sentence_id = 0;
+  int64_t actor_id = 0;
+  int64_t object_id = 0;  // 0: no object
+  int64_t place_id = 0;   // 0: no place
+  std::string_view action;
+  std::string_view action_class;
+  std::string_view event_date;  // ISO yyyy[-mm[-dd]]
+  std::string_view time_text;
+  bool negated = false;
+  std::string_view modality = "asserted";  // asserted, future or possible
+  double confidence = 1.0;
+  std::string_view extractor_version = "bulk";
+};
+
+struct BulkOptions {
+  // Rows (of any table) per transaction. Default: 100000.
+  size_t batch_rows = 100000;
+  // On a database with no sentences and no events yet (an initial load), run
+  // the whole load as one transaction that drops the secondary indexes and
+  // the insert triggers (full-text index, generation counter) first and
+  // rebuilds them in Finish(): building an index once is several times faster
+  // than updating it row by row. batch_rows is then ignored; other
+  // connections see the database as it was until Finish() commits, and an
+  // error or a crash leaves it unchanged. Default: true.
+  bool defer_indexes = true;
+  // SQLite page cache while the writer is open, in MiB (the connection's
+  // setting is restored by Finish). Default: 256.
+  int cache_mib = 256;
+};
+
+// The bulk path: appends rows to the tables with prepared statements, in
+// batches of BulkOptions::batch_rows rows per transaction. It is for loading
+// many rows fast (a generator, an import) and does none of AddDocument's
+// merging: each AddEntity inserts a new entity, and a duplicate name is an
+// error. Every row goes through the schema's constraints, foreign keys and
+// triggers (the full-text index, the generation counter).
+//
+// Errors: a failed Add* returns kDataError (a value or reference the schema
+// refuses: duplicate name, missing sentence) or kDatabaseError; the open batch
+// is then rolled back, batches committed before stay, and every later call
+// fails. Destroying a writer without Finish() rolls back the open batch.
+// Ownership: a writer borrows its Store's connection; it must be destroyed
+// before the Store, and the Store must not be used while it is open.
+// Thread safety: none; one thread at a time.
+class BulkWriter {
+ public:
+  virtual ~BulkWriter() = default;
+  // Each returns the new row's id.
+  virtual Result<int64_t> AddDocument(const BulkDocument& doc) = 0;
+  // A sentence of `document_id` at position `idx`; offsets are 0..text size.
+  virtual Result<int64_t> AddSentence(int64_t document_id, int idx, std::string_view text) = 0;
+  // `country` empty: NULL.
+  virtual Result<int64_t> AddEntity(std::string_view name, std::string_view kind,
+                                    std::string_view country) = 0;
+  // Adding an alias twice is not an error (INSERT OR IGNORE).
+  virtual Status AddAlias(std::string_view alias, int64_t entity_id) = 0;
+  virtual Result<int64_t> AddEvent(const BulkEvent& event) = 0;
+  // Commits the open batch. Nothing may be added afterwards.
+  virtual Status Finish() = 0;
 };
 
 class Store {
@@ -86,6 +162,9 @@ class Store {
   virtual Result<QueryResult> Query(const std::string& sql) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
+
+  // Starts the bulk path (see BulkWriter). kUnsupported on a read-only store.
+  virtual Result<std::unique_ptr<BulkWriter>> Bulk(const BulkOptions& options = {}) = 0;
 };
 
 }  // namespace detente

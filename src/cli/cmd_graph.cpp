@@ -189,7 +189,7 @@ int RunNeighbours(const NeighboursArgs& a) {
   if (a.graph.format == "dot") return Emit(Dot(*g, FromEgo(ego), std::move(*sentences)));
 
   // How many of the network's events each member takes part in.
-  std::unordered_map<uint32_t, int> count;
+  std::vector<int> count(g->num_vertices());
   for (uint32_t e : ego.events) {
     count[g->event(e).actor]++;
     if (g->event(e).object != g->event(e).actor) count[g->event(e).object]++;
@@ -213,29 +213,80 @@ int RunNeighbours(const NeighboursArgs& a) {
     return Emit(w.Take() + "\n");
   }
 
-  std::string out = EntityLabel(g->entity(*center)) + ": " +
-                    std::to_string(ego.members.size() - 1) + " entities within " +
-                    std::to_string(a.radius) + (a.radius == 1 ? " hop" : " hops") + ", " +
-                    std::to_string(ego.events.size()) + " events\n";
-  QueryResult members;
-  members.columns = {"distance", "entity", "kind", "country", "events"};
-  for (auto [v, d] : ego.members) {
+  // Tables, streamed: a hub's two-hop network can hold a million events.
+  std::string head = EntityLabel(g->entity(*center)) + ": " +
+                     std::to_string(ego.members.size() - 1) + " entities within " +
+                     std::to_string(a.radius) + (a.radius == 1 ? " hop" : " hops") + ", " +
+                     std::to_string(ego.events.size()) + " events\n";
+  bool ok = WriteStdout(head);
+  auto member = [&](size_t row, size_t col, std::string& scratch) -> std::string_view {
+    auto [v, d] = ego.members[row];
     const GraphEntity& e = g->entity(v);
-    AddRow(members, {std::to_string(d), e.name, e.kind, e.country, std::to_string(count[v])},
-           {true, false, false, false, true});
-  }
-  out += FormatResult(members, OutputFormat::kTable) + "\n";
-  QueryResult events;
-  events.columns = {"date", "actor", "action", "object", "sentence"};
+    switch (col) {
+      case 0:
+        return scratch = std::to_string(d);
+      case 1:
+        return e.name;
+      case 2:
+        return e.kind;
+      case 3:
+        return e.country;
+      default:
+        return scratch = std::to_string(count[v]);
+    }
+  };
+  ok = ok && WriteTable(stdout,
+                        {{"distance", true},
+                         {"entity", false},
+                         {"kind", false},
+                         {"country", false},
+                         {"events", true}},
+                        ego.members.size(), member);
+  ok = ok && WriteStdout("\n");
+  // The cells of each event, looked up once: WriteTable asks for each cell
+  // twice, and a hub's events are spread all over memory.
+  struct EventRow {
+    std::string_view date, actor, action, object, sentence;
+    bool negated;
+  };
+  std::vector<EventRow> rows;
+  rows.reserve(ego.events.size());
   for (uint32_t i : ego.events) {
     const GraphEvent& e = g->event(i);
-    std::string action(g->action(e));
-    if (e.negated) action = "not " + action;
-    AddRow(events, {std::string(g->date(e)), g->entity(e.actor).name, action,
-                    g->entity(e.object).name, Sentence(*sentences, e)});
+    auto it = sentences->find(e.sentence_id);
+    rows.push_back({g->date(e), g->entity(e.actor).name, g->action(e), g->entity(e.object).name,
+                    it == sentences->end() ? std::string_view() : std::string_view(it->second),
+                    e.negated});
   }
-  if (!ego.events.empty()) out += FormatResult(events, OutputFormat::kTable, 100);
-  return Emit(out);
+  auto event = [&](size_t row, size_t col, std::string& scratch) -> std::string_view {
+    const EventRow& r = rows[row];
+    switch (col) {
+      case 0:
+        return r.date;
+      case 1:
+        return r.actor;
+      case 2:
+        if (!r.negated) return r.action;
+        scratch = "not ";
+        scratch += r.action;
+        return scratch;
+      case 3:
+        return r.object;
+      default:
+        return r.sentence;
+    }
+  };
+  if (!ego.events.empty()) {
+    ok = ok && WriteTable(stdout,
+                          {{"date", false},
+                           {"actor", false},
+                           {"action", false},
+                           {"object", false},
+                           {"sentence", false}},
+                          ego.events.size(), event, 100);
+  }
+  if (!ok) return Fail(Status::IOError("cannot write to stdout"));
+  return kExitOk;
 }
 
 // ---- rank ----

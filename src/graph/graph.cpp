@@ -57,7 +57,7 @@ const char* ModalityName(Modality m) {
   return "asserted";
 }
 
-Graph::Graph() : strings_{std::string()} {}
+Graph::Graph() : strings_{std::string()}, date_rank_{0} {}
 
 Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
              std::deque<std::string> strings)
@@ -77,6 +77,17 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
     vertex_of_.reserve(entities_.size());
     for (uint32_t v = 0; v < entities_.size(); ++v) vertex_of_.emplace(entities_[v].id, v);
   }
+
+  // Interned strings are distinct, so ordering them once lets EventBefore
+  // compare dates as integers; "" sorts last.
+  std::vector<uint32_t> order(strings_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (strings_[a].empty() != strings_[b].empty()) return strings_[b].empty();
+    return strings_[a] < strings_[b];
+  });
+  date_rank_.resize(order.size());
+  for (uint32_t r = 0; r < order.size(); ++r) date_rank_[order[r]] = r;
 
   std::vector<std::pair<uint32_t, uint32_t>> ends;
   std::vector<EdgeRef> refs;
@@ -104,12 +115,8 @@ std::optional<uint32_t> Graph::VertexOf(int64_t entity_id) const {
 }
 
 bool Graph::EventBefore(uint32_t a, uint32_t b) const {
-  std::string_view da = date(events_[a]), db = date(events_[b]);
-  if (da != db) {
-    if (da.empty()) return false;
-    if (db.empty()) return true;
-    return da < db;
-  }
+  uint32_t ra = date_rank_[events_[a].date], rb = date_rank_[events_[b].date];
+  if (ra != rb) return ra < rb;
   return events_[a].id < events_[b].id;
 }
 

@@ -39,8 +39,20 @@ EgoNetwork Neighbourhood(const Graph& g, uint32_t center, const EgoOptions& opti
       if (dist[w] >= 0) ego.events.push_back(ev);
     });
   }
-  std::sort(ego.events.begin(), ego.events.end(),
-            [&](uint32_t a, uint32_t b) { return g.EventBefore(a, b); });
+  // By date then id (Graph::EventBefore), sorting packed keys: a hub's
+  // network holds most of the graph, and its events are all over memory.
+  struct Key {
+    uint32_t rank;
+    int64_t id;
+    uint32_t event;
+  };
+  std::vector<Key> keys;
+  keys.reserve(ego.events.size());
+  for (uint32_t e : ego.events) keys.push_back({g.DateRank(e), g.event(e).id, e});
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.id < b.id;
+  });
+  for (size_t i = 0; i < keys.size(); ++i) ego.events[i] = keys[i].event;
   return ego;
 }
 

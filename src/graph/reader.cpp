@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,10 +13,16 @@
 
 #include "detente/graph.h"
 #include "detente/store.h"
+#include "graph/snapshot.h"
 #include "store/sqlite.h"
 
 namespace detente {
 namespace {
+
+using graph_internal::GraphData;
+using graph_internal::ReadSnapshot;
+using graph_internal::SnapshotKey;
+using graph_internal::WriteSnapshot;
 
 // The date of an event: its own, else its document's published date. The
 // subquery runs only for events without a date (COALESCE stops early).
@@ -68,11 +75,6 @@ void AppendEventFilters(const GraphFilter& f, const std::string& date_expr, Quer
     }
     q->sql += ")";
   }
-}
-
-Status BindAll(sql::Stmt& stmt, const std::vector<std::string>& values) {
-  for (size_t i = 0; i < values.size(); ++i) stmt.Bind(static_cast<int>(i + 1), values[i]);
-  return Status::OK();
 }
 
 std::string_view ColumnView(const sql::Stmt& s, int col) {
@@ -156,9 +158,13 @@ class IdIndex {
 
 class SqliteGraphReader : public GraphReader {
  public:
-  explicit SqliteGraphReader(sql::Db db) : db_(std::move(db)) {}
+  SqliteGraphReader(sql::Db db, const std::string& path, const GraphReaderOptions& options)
+      : db_(std::move(db)),
+        options_(options),
+        snapshot_path_(options.snapshot_path.empty() ? path + ".graph" : options.snapshot_path) {}
 
   Result<Graph> Load(const GraphFilter& filter) override;
+  const LoadInfo& last_load() const override { return info_; }
   Result<GraphEntity> Resolve(std::string_view name) override;
   Result<std::vector<GraphEntity>> Candidates(std::string_view name) override;
   Result<std::unordered_map<int64_t, std::string>> Sentences(
@@ -167,45 +173,36 @@ class SqliteGraphReader : public GraphReader {
 
  private:
   Result<std::vector<GraphEntity>> Rows(std::string_view sql, std::string_view arg);
+  Result<GraphData> LoadFromSql();
+  Result<std::optional<SnapshotKey>> Key();
+  // The unfiltered graph, from the snapshot or SQLite (then saved).
+  Result<GraphData> Data();
+
   sql::Db db_;
+  GraphReaderOptions options_;
+  std::string snapshot_path_;
+  LoadInfo info_;
 };
 
-Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
-  DETENTE_RETURN_IF_ERROR(filter.Validate());
-
-  // Vertices: one pass over entities.
-  Query eq;
-  eq.sql = "SELECT id, name, kind, COALESCE(country, '') FROM entities";
-  if (!filter.kinds.empty()) {
-    eq.sql += " WHERE kind";
-    eq.InList(filter.kinds);
-  }
-  eq.sql += " ORDER BY id";
-  auto es = db_.Prepare(eq.sql);
+// Every entity, and every event with an object, unfiltered, in one pass each.
+Result<GraphData> SqliteGraphReader::LoadFromSql() {
+  GraphData data;
+  auto es = db_.Prepare("SELECT id, name, kind, COALESCE(country, '') FROM entities ORDER BY id");
   if (!es.ok()) return es.status();
-  BindAll(*es, eq.values);
-  std::vector<GraphEntity> entities;
   for (;;) {
     auto row = es->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    entities.push_back(EntityFromRow(*es));
+    data.entities.push_back(EntityFromRow(*es));
   }
-  IdIndex vertex_of(entities);
+  IdIndex vertex_of(data.entities);
 
-  // Edges: one pass over events with an object. Events whose actor or object
-  // was left out by the kind filter are dropped here.
-  Query q;
-  q.sql = std::string(
-              "SELECT e.id, e.sentence_id, e.actor_id, e.object_id, e.action, "
-              "COALESCE(e.action_class, ''), ") +
-          kEventDate + ", e.modality, e.negated FROM events e WHERE e.object_id IS NOT NULL";
-  AppendEventFilters(filter, kEventDate, &q);
-  auto stmt = db_.Prepare(q.sql);
+  auto stmt = db_.Prepare(std::string("SELECT e.id, e.sentence_id, e.actor_id, e.object_id, "
+                                      "e.action, COALESCE(e.action_class, ''), ") +
+                          kEventDate +
+                          ", e.modality, e.negated FROM events e WHERE e.object_id IS NOT NULL");
   if (!stmt.ok()) return stmt.status();
-  BindAll(*stmt, q.values);
   StringPool pool;
-  std::vector<GraphEvent> events;
   for (;;) {
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
@@ -223,16 +220,127 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     ev.date = pool.Intern(ColumnView(*stmt, 6));
     ev.modality = ParseModality(ColumnView(*stmt, 7));
     ev.negated = stmt->Int(8) != 0;
-    events.push_back(ev);
+    data.events.push_back(ev);
   }
   // Deterministic edge order whatever plan SQLite chose (a rowid scan is
   // already in order).
   auto by_id = [](const GraphEvent& a, const GraphEvent& b) { return a.id < b.id; };
-  if (!std::is_sorted(events.begin(), events.end(), by_id)) {
-    std::sort(events.begin(), events.end(), by_id);
+  if (!std::is_sorted(data.events.begin(), data.events.end(), by_id)) {
+    std::sort(data.events.begin(), data.events.end(), by_id);
   }
+  data.strings = pool.Take();
+  return data;
+}
+
+// The generation row of schema 2; nullopt on an older schema.
+Result<std::optional<SnapshotKey>> SqliteGraphReader::Key() {
+  auto st = db_.Prepare("SELECT db_id, n FROM generation WHERE id = 1");
+  if (!st.ok()) return std::optional<SnapshotKey>();  // schema 1: no table
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<SnapshotKey>();
+  return std::optional<SnapshotKey>(SnapshotKey{st->Text(0), st->Int(1)});
+}
+
+Result<GraphData> SqliteGraphReader::Data() {
+  info_ = LoadInfo();
+  // One read transaction, so that the generation read matches the rows read.
+  DETENTE_RETURN_IF_ERROR(db_.Exec("BEGIN"));
+  struct EndRead {
+    sql::Db& db;
+    ~EndRead() { db.Exec("COMMIT"); }
+  } end_read{db_};
+  auto key = Key();
+  if (!key.ok()) return key.status();
+  const bool snapshots = options_.use_snapshot && key->has_value();
+  if (snapshots) {
+    auto snap = ReadSnapshot(snapshot_path_, **key);
+    if (snap.ok()) {
+      info_.from_snapshot = true;
+      return snap;
+    }
+    info_.note = snap.status().message();
+  } else if (options_.use_snapshot) {
+    info_.note = "no generation counter (schema 1): snapshot not used";
+  }
+  auto loaded = LoadFromSql();
+  if (!loaded.ok()) return loaded.status();
+  if (snapshots) {
+    // A cache: when it cannot be written (read-only directory, full disk),
+    // the answer is the same, only the next command is slower.
+    Status w = WriteSnapshot(snapshot_path_, **key, *loaded);
+    info_.snapshot_written = w.ok();
+    if (!w.ok()) info_.note = w.message();
+  }
+  return loaded;
+}
+
+Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
+  DETENTE_RETURN_IF_ERROR(filter.Validate());
+  auto data = Data();
+  if (!data.ok()) return data.status();
+  GraphData& d = *data;
+
+  // Vertices: entities of an allowed kind, renumbered in id order. The data
+  // is ours, so it is filtered in place: no copy of a million events.
+  constexpr uint32_t kNone = 0xFFFFFFFFu;
+  std::vector<uint32_t> vertex;
+  if (!filter.kinds.empty()) {
+    vertex.assign(d.entities.size(), kNone);
+    uint32_t kept = 0;
+    for (uint32_t v = 0; v < d.entities.size(); ++v) {
+      const std::string& kind = d.entities[v].kind;
+      if (std::find(filter.kinds.begin(), filter.kinds.end(), kind) == filter.kinds.end()) {
+        continue;
+      }
+      vertex[v] = kept;
+      if (kept != v) d.entities[kept] = std::move(d.entities[v]);
+      ++kept;
+    }
+    d.entities.resize(kept);
+  }
+
+  // Which interned strings pass the action and class filters, decided once.
+  std::vector<char> action_ok, class_ok;
+  if (!filter.actions.empty()) {
+    action_ok.resize(d.strings.size());
+    for (size_t i = 0; i < d.strings.size(); ++i) {
+      action_ok[i] = std::find(filter.actions.begin(), filter.actions.end(), d.strings[i]) !=
+                     filter.actions.end();
+    }
+  }
+  if (!filter.classes.empty()) {
+    class_ok.resize(d.strings.size());
+    for (size_t i = 0; i < d.strings.size(); ++i) {
+      for (const std::string& c : filter.classes) {
+        if (d.strings[i].compare(0, c.size(), c) == 0) class_ok[i] = 1;
+      }
+    }
+  }
+
+  size_t kept = 0;
+  for (const GraphEvent& e : d.events) {
+    if (e.negated && !filter.include_negated) continue;
+    if (e.modality != Modality::kAsserted && !filter.include_future) continue;
+    if (!filter.since.empty() || !filter.until.empty()) {
+      std::string_view date = d.strings[e.date];
+      if (date.empty()) continue;  // no date at all
+      if (!filter.since.empty() && date < filter.since) continue;
+      if (!filter.until.empty() && date.substr(0, filter.until.size()) > filter.until) continue;
+    }
+    if (!action_ok.empty() && !action_ok[e.action]) continue;
+    if (!class_ok.empty() && !class_ok[e.action_class]) continue;
+    GraphEvent out = e;
+    if (!vertex.empty()) {
+      out.actor = vertex[e.actor];
+      out.object = vertex[e.object];
+      if (out.actor == kNone || out.object == kNone) continue;
+    }
+    d.events[kept++] = out;
+  }
+  d.events.resize(kept);
   try {
-    return Graph(std::move(entities), std::move(events), pool.Take());
+    return Graph(std::move(d.entities), std::move(d.events), std::move(d.strings));
   } catch (const std::exception& e) {
     return Status::Internal(std::string("building the graph: ") + e.what());
   }
@@ -306,11 +414,34 @@ Result<GraphEntity> SqliteGraphReader::Resolve(std::string_view name) {
 
 Result<std::unordered_map<int64_t, std::string>> SqliteGraphReader::Sentences(
     const std::vector<int64_t>& sentence_ids) {
+  std::vector<int64_t> ids(sentence_ids);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::unordered_map<int64_t, std::string> out;
+  out.reserve(ids.size());
+  if (ids.empty()) return out;
+  // Many ids, densely spread (a hub's neighbourhood): one scan of the id
+  // range in rowid order beats a lookup per id.
+  const uint64_t span = static_cast<uint64_t>(ids.back() - ids.front()) + 1;
+  if (ids.size() > 1000 && ids.size() * 8 > span) {
+    auto stmt = db_.Prepare("SELECT id, text FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, ids.front()).Bind(2, ids.back());
+    auto want = ids.begin();
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      int64_t id = stmt->Int(0);
+      while (want != ids.end() && *want < id) ++want;
+      if (want == ids.end()) break;
+      if (*want == id) out.emplace(id, ColumnView(*stmt, 1));
+    }
+    return out;
+  }
   auto stmt = db_.Prepare("SELECT text FROM sentences WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
-  std::unordered_map<int64_t, std::string> out;
-  for (int64_t id : sentence_ids) {
-    if (out.count(id)) continue;
+  for (int64_t id : ids) {
     stmt->Bind(1, id);
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
@@ -395,7 +526,8 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
 
 }  // namespace
 
-Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path) {
+Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path,
+                                                       const GraphReaderOptions& options) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     return Status::IOError("no database at " + path + " (run `detente ingest` first)");
@@ -416,7 +548,7 @@ Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path) 
                                ", newer than this detente understands (" + std::to_string(newest) +
                                "); upgrade detente");
   }
-  return std::unique_ptr<GraphReader>(new SqliteGraphReader(std::move(*db)));
+  return std::unique_ptr<GraphReader>(new SqliteGraphReader(std::move(*db), path, options));
 }
 
 }  // namespace detente

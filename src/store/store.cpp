@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -36,11 +38,11 @@ bool IsIsoDate(std::string_view s) {
   return true;
 }
 
-std::string DocumentHash(const Document& doc) {
+std::string DocumentHash(std::string_view title, std::string_view text) {
   Sha256 h;
-  h.Update(doc.title);
+  h.Update(title);
   h.Update(std::string_view("\0", 1));  // so that title/text boundaries matter
-  h.Update(doc.text);
+  h.Update(text);
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   for (uint8_t b : h.Final()) {
@@ -49,6 +51,8 @@ std::string DocumentHash(const Document& doc) {
   }
   return out;
 }
+
+std::string DocumentHash(const Document& doc) { return DocumentHash(doc.title, doc.text); }
 
 Result<int> UserVersion(sql::Db& db) {
   Result<sql::Stmt> st = db.Prepare("PRAGMA user_version");
@@ -77,9 +81,228 @@ Result<SchemaState> ReadSchemaState(sql::Db& db) {
   return SchemaState{static_cast<int>(st->Int(0)), st->Int(1)};
 }
 
+// Binds `v`, or NULL when it is empty.
+void BindOrNull(sql::Stmt& st, int i, std::string_view v) {
+  if (v.empty()) {
+    st.BindNull(i);
+  } else {
+    st.Bind(i, v);
+  }
+}
+void BindIdOrNull(sql::Stmt& st, int i, int64_t id) {
+  if (id == 0) {
+    st.BindNull(i);
+  } else {
+    st.Bind(i, id);
+  }
+}
+
+class SqliteBulkWriter : public BulkWriter {
+ public:
+  SqliteBulkWriter(sql::Db& db, const BulkOptions& options, int64_t old_cache)
+      : db_(db), options_(options), old_cache_(old_cache) {}
+  ~SqliteBulkWriter() override {
+    if (in_tx_) db_.Exec("ROLLBACK");
+    RestoreCache();
+  }
+
+  Status Prepare() {
+    struct {
+      sql::Stmt* st;
+      const char* sql;
+    } stmts[] = {
+        {&doc_,
+         "INSERT INTO documents(source, doc_id, title, url, published, sha256) "
+         "VALUES (?, ?, ?, ?, ?, ?)"},
+        {&sent_,
+         "INSERT INTO sentences(document_id, idx, in_title, start, end, text) "
+         "VALUES (?, ?, 0, 0, ?, ?)"},
+        {&entity_, "INSERT INTO entities(name, kind, country) VALUES (?, ?, ?)"},
+        {&alias_, "INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES (?, ?)"},
+        {&event_,
+         "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, place_id, "
+         "event_date, time_text, negated, modality, confidence, extractor_version) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+    };
+    for (auto& s : stmts) {
+      Result<sql::Stmt> st = db_.Prepare(s.sql);
+      if (!st.ok()) return st.status();
+      *s.st = std::move(*st);
+    }
+    return Status::OK();
+  }
+
+  Result<int64_t> AddDocument(const BulkDocument& d) override {
+    if (d.source.empty()) return Fail(Status::DataError("bulk document without a source"));
+    DETENTE_RETURN_IF_ERROR(BeforeRow());
+    doc_.Bind(1, d.source);
+    BindOrNull(doc_, 2, d.doc_id);
+    BindOrNull(doc_, 3, d.title);
+    BindOrNull(doc_, 4, d.url);
+    BindOrNull(doc_, 5, d.published);
+    doc_.Bind(6, DocumentHash(d.title, d.text));
+    return Insert(doc_, "document");
+  }
+
+  Result<int64_t> AddSentence(int64_t document_id, int idx, std::string_view text) override {
+    DETENTE_RETURN_IF_ERROR(BeforeRow());
+    sent_.Bind(1, document_id).Bind(2, idx).Bind(3, static_cast<int64_t>(text.size()));
+    sent_.Bind(4, text);
+    return Insert(sent_, "sentence");
+  }
+
+  Result<int64_t> AddEntity(std::string_view name, std::string_view kind,
+                            std::string_view country) override {
+    DETENTE_RETURN_IF_ERROR(BeforeRow());
+    entity_.Bind(1, name).Bind(2, kind.empty() ? std::string_view(kUnknownKind) : kind);
+    BindOrNull(entity_, 3, country);
+    return Insert(entity_, "entity");
+  }
+
+  Status AddAlias(std::string_view alias, int64_t entity_id) override {
+    DETENTE_RETURN_IF_ERROR(BeforeRow());
+    alias_.Bind(1, alias).Bind(2, entity_id);
+    Result<int64_t> id = Insert(alias_, "alias");
+    return id.status();
+  }
+
+  Result<int64_t> AddEvent(const BulkEvent& e) override {
+    DETENTE_RETURN_IF_ERROR(BeforeRow());
+    event_.Bind(1, e.sentence_id).Bind(2, e.actor_id).Bind(3, e.action);
+    BindOrNull(event_, 4, e.action_class);
+    BindIdOrNull(event_, 5, e.object_id);
+    BindIdOrNull(event_, 6, e.place_id);
+    BindOrNull(event_, 7, e.event_date);
+    BindOrNull(event_, 8, e.time_text);
+    event_.Bind(9, e.negated ? 1 : 0).Bind(10, e.modality).Bind(11, e.confidence);
+    event_.Bind(12, e.extractor_version);
+    return Insert(event_, "event");
+  }
+
+  // For an initial load: one transaction, without secondary indexes and
+  // insert triggers until Finish() (BulkOptions::defer_indexes).
+  Status DeferIndexes() {
+    DETENTE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    in_tx_ = true;
+    Result<sql::Stmt> empty = db_.Prepare(
+        "SELECT NOT EXISTS (SELECT 1 FROM events) AND NOT EXISTS (SELECT 1 FROM sentences)");
+    if (!empty.ok()) return Fail(empty.status());
+    Result<bool> row = empty->Step();
+    if (!row.ok()) return Fail(row.status());
+    const bool initial = *row && empty->Int(0) != 0;
+    empty = sql::Stmt();  // no statement may be active during DROP
+    if (!initial) return Status::OK();  // batches as usual
+    // The exact DDL, so that what Finish() recreates is what the schema had.
+    Result<sql::Stmt> ddl = db_.Prepare(
+        "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND "
+        "tbl_name IN ('documents', 'sentences', 'entities', 'aliases', 'events') AND "
+        "(type = 'index' OR name IN ('sentences_ai', 'generation_events_ai', "
+        "'generation_entities_ai'))");
+    if (!ddl.ok()) return Fail(ddl.status());
+    std::vector<std::pair<std::string, std::string>> drops;
+    for (;;) {
+      Result<bool> r = ddl->Step();
+      if (!r.ok()) return Fail(r.status());
+      if (!*r) break;
+      drops.emplace_back(ddl->Text(0), ddl->Text(1));
+      deferred_ddl_.push_back(ddl->Text(2));
+    }
+    ddl = sql::Stmt();
+    for (const auto& [type, name] : drops) {
+      // Names from sqlite_schema, quoted as identifiers.
+      Status s = db_.Exec("DROP " + std::string(type == "index" ? "INDEX" : "TRIGGER") + " \"" +
+                          name + "\"");
+      if (!s.ok()) return Fail(s);
+    }
+    single_tx_ = true;
+    return Status::OK();
+  }
+
+  Status Finish() override {
+    DETENTE_RETURN_IF_ERROR(failed_);
+    if (finished_) return Status::OK();
+    finished_ = true;
+    if (single_tx_) {
+      for (const std::string& ddl : deferred_ddl_) {
+        Status s = db_.Exec(ddl);
+        if (!s.ok()) return Fail(s);
+      }
+      Status s = db_.Exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')");
+      if (s.ok()) s = db_.Exec("UPDATE generation SET n = n + 1 WHERE id = 1");
+      if (!s.ok()) return Fail(s);
+    }
+    if (in_tx_) {
+      Status s = db_.Exec("COMMIT");
+      if (!s.ok()) return Fail(s);
+      in_tx_ = false;
+    }
+    RestoreCache();
+    return Status::OK();
+  }
+
+ private:
+  // Opens a transaction when none is open, after committing a full batch.
+  Status BeforeRow() {
+    DETENTE_RETURN_IF_ERROR(failed_);
+    if (finished_) return Status::Internal("bulk writer used after Finish()");
+    if (in_tx_ && !single_tx_ && rows_ >= options_.batch_rows) {
+      Status s = db_.Exec("COMMIT");
+      if (!s.ok()) return Fail(s);
+      in_tx_ = false;
+    }
+    if (!in_tx_) {
+      Status s = db_.Exec("BEGIN IMMEDIATE");
+      if (!s.ok()) return Fail(s);
+      in_tx_ = true;
+      rows_ = 0;
+    }
+    ++rows_;
+    return Status::OK();
+  }
+
+  Result<int64_t> Insert(sql::Stmt& st, const char* what) {
+    Status s = st.Run();
+    if (!s.ok()) {
+      // Constraint failures (duplicate name, missing reference, a CHECK) are
+      // bad rows; anything else is the database's problem.
+      int code = sqlite3_extended_errcode(db_.get()) & 0xFF;
+      if (code == SQLITE_CONSTRAINT) {
+        return Fail(Status::DataError(std::string(what) + " refused: " + s.message()));
+      }
+      return Fail(s);
+    }
+    return db_.LastInsertRowId();
+  }
+
+  Status Fail(Status s) {
+    if (in_tx_) db_.Exec("ROLLBACK");
+    in_tx_ = false;
+    failed_ = s;
+    return s;
+  }
+
+  void RestoreCache() {
+    if (restored_) return;
+    restored_ = true;
+    db_.Exec("PRAGMA cache_size = " + std::to_string(old_cache_));
+  }
+
+  sql::Db& db_;
+  BulkOptions options_;
+  int64_t old_cache_;
+  sql::Stmt doc_, sent_, entity_, alias_, event_;
+  bool in_tx_ = false;
+  bool single_tx_ = false;                // DeferIndexes() is in effect
+  std::vector<std::string> deferred_ddl_;  // recreated by Finish()
+  bool finished_ = false;
+  bool restored_ = false;
+  size_t rows_ = 0;
+  Status failed_;
+};
+
 class SqliteStore : public Store {
  public:
-  explicit SqliteStore(sql::Db db) : db_(std::move(db)) {}
+  SqliteStore(sql::Db db, bool read_only) : db_(std::move(db)), read_only_(read_only) {}
 
   Status Migrate(int from) {
     for (size_t i = 0; i < kMigrationCount; ++i) {
@@ -236,7 +459,6 @@ class SqliteStore : public Store {
   Result<QueryResult> Query(const std::string& text) override {
     QueryResult out;
     sqlite3* db = db_.get();
-    int64_t changes_before = sqlite3_total_changes64(db);
     const char* tail = text.c_str();
     const char* end = tail + text.size();
     bool have_columns = false;
@@ -250,6 +472,7 @@ class SqliteStore : public Store {
       if (!raw) continue;  // whitespace or a comment
       int ncol = st.ColumnCount();
       bool keep = ncol > 0 || !have_columns;
+      const int64_t total_before = sqlite3_total_changes64(db);
       if (ncol > 0) {
         out.columns.clear();
         out.rows.clear();
@@ -286,8 +509,12 @@ class SqliteStore : public Store {
         out.rows.push_back(std::move(row));
         out.numeric.push_back(std::move(numeric));
       }
+      // The rows the statement itself changed: total_changes also counts
+      // the rows its triggers changed (the generation counter, the
+      // full-text index), and changes() keeps its value across statements
+      // that change nothing.
+      if (sqlite3_total_changes64(db) != total_before) out.changes += sqlite3_changes64(db);
     }
-    out.changes = sqlite3_total_changes64(db) - changes_before;
     return out;
   }
 
@@ -314,6 +541,22 @@ class SqliteStore : public Store {
     if (!v.ok()) return v.status();
     s.schema_version = *v;
     return s;
+  }
+
+  Result<std::unique_ptr<BulkWriter>> Bulk(const BulkOptions& options) override {
+    if (read_only_) return Status::Unsupported("bulk writes on a read-only store");
+    Result<sql::Stmt> cache = db_.Prepare("PRAGMA cache_size");
+    if (!cache.ok()) return cache.status();
+    Result<bool> row = cache->Step();
+    if (!row.ok()) return row.status();
+    int64_t old_cache = *row ? cache->Int(0) : -2000;
+    // A negative cache_size is in KiB; the value is our own integer.
+    DETENTE_RETURN_IF_ERROR(
+        db_.Exec("PRAGMA cache_size = " + std::to_string(-1024 * int64_t{options.cache_mib})));
+    auto writer = std::make_unique<SqliteBulkWriter>(db_, options, old_cache);
+    if (options.defer_indexes) DETENTE_RETURN_IF_ERROR(writer->DeferIndexes());
+    DETENTE_RETURN_IF_ERROR(writer->Prepare());
+    return std::unique_ptr<BulkWriter>(std::move(writer));
   }
 
  private:
@@ -370,6 +613,7 @@ class SqliteStore : public Store {
   }
 
   sql::Db db_;
+  bool read_only_ = false;
   sql::Stmt upsert_;
   sql::Stmt alias_;
 };
@@ -404,7 +648,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
                                " and needs an upgrade to " + std::to_string(known) +
                                "; open it once for writing (e.g. detente ingest) first");
   }
-  auto store = std::make_unique<SqliteStore>(std::move(*db));
+  auto store = std::make_unique<SqliteStore>(std::move(*db), options.read_only);
   if (version < known) {
     Status s = store->Migrate(version);
     if (!s.ok()) return Status::DatabaseError(path + ": " + s.message());

@@ -1,0 +1,239 @@
+// The graph snapshot (<db>.graph): used when fresh, rebuilt when stale,
+// refused when corrupt or foreign, and invisible in the answers.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+
+#include "detente/graph.h"
+#include "detente/store.h"
+#include "graph/graph_fixture.h"
+#include "store/sqlite.h"
+#include "test_util.h"
+
+using namespace detente;
+using namespace detente::testing;
+
+namespace {
+
+std::unique_ptr<GraphReader> Reader(const std::string& db, bool snapshot = true,
+                                    const std::string& snapshot_path = "") {
+  GraphReaderOptions o;
+  o.use_snapshot = snapshot;
+  o.snapshot_path = snapshot_path;
+  auto r = GraphReader::Open(db, o);
+  INFO(r.status().ToString());
+  REQUIRE(r.ok());
+  return std::move(*r);
+}
+
+Graph Load(GraphReader& r, const GraphFilter& f = {}) {
+  auto g = r.Load(f);
+  INFO(g.status().ToString());
+  REQUIRE(g.ok());
+  return std::move(*g);
+}
+
+// Everything a query can see of a graph, as text.
+std::string Dump(const Graph& g) {
+  std::string out;
+  for (const GraphEntity& e : g.entities()) {
+    out += std::to_string(e.id) + " " + e.name + "|" + e.kind + "|" + e.country + "\n";
+  }
+  for (const GraphEvent& e : g.events()) {
+    out += std::to_string(e.id) + " s" + std::to_string(e.sentence_id) + " " +
+           g.entity(e.actor).name + " " + std::string(g.action(e)) + " " +
+           g.entity(e.object).name + " [" + std::string(g.action_class(e)) + "] " +
+           std::string(g.date(e)) + " " + ModalityName(e.modality) + (e.negated ? " not" : "") +
+           "\n";
+  }
+  return out;
+}
+
+void Exec(const std::string& db, const std::string& sql) {
+  auto conn = sql::Db::Open(db, false);
+  REQUIRE(conn.ok());
+  REQUIRE(conn->Exec(sql).ok());
+}
+
+void FlipByte(const std::string& path, std::streamoff at) {
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  REQUIRE(f);
+  f.seekg(at);
+  char c = 0;
+  f.get(c);
+  f.seekp(at);
+  f.put(static_cast<char>(c ^ 0x5A));
+}
+
+}  // namespace
+
+TEST_CASE("snapshot: written on the first load, then used while fresh", "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  auto first = Reader(db);
+  std::string dumped = Dump(Load(*first));
+  CHECK_FALSE(first->last_load().from_snapshot);
+  CHECK(first->last_load().snapshot_written);
+  REQUIRE(std::filesystem::exists(db + ".graph"));
+
+  auto second = Reader(db);
+  CHECK(Dump(Load(*second)) == dumped);
+  CHECK(second->last_load().from_snapshot);
+  CHECK_FALSE(second->last_load().snapshot_written);
+  CHECK(second->last_load().note.empty());
+  // No temporary file is left behind.
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    files += e.path().string().find(".graph") != std::string::npos;
+  }
+  CHECK(files == 1);
+}
+
+TEST_CASE("snapshot: rebuilt after an ingest and after edits in plain SQL", "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  Load(*Reader(db));  // writes the snapshot
+
+  // An ingest through the store: a new event between known entities.
+  {
+    auto store = Store::Open(db);
+    REQUIRE(store.ok());
+    Document doc;
+    doc.source = "new.txt";
+    doc.title = "India and China";
+    doc.date = "2024-01-05";
+    doc.text = "India met China.";
+    Extraction x;
+    x.sentences.push_back(Sentence{0, false, 0, doc.text.size(), doc.text});
+    Event ev;
+    ev.sentence = 0;
+    ev.actor = "India";
+    ev.action = "meet";
+    ev.object = "China";
+    x.events.push_back(ev);
+    auto added = (*store)->AddDocument(doc, x);
+    REQUIRE(added.ok());
+    REQUIRE(*added);
+  }
+  auto after = Reader(db);
+  Graph g = Load(*after);
+  CHECK_FALSE(after->last_load().from_snapshot);
+  CHECK(after->last_load().snapshot_written);
+  CHECK(after->last_load().note.find("stale") != std::string::npos);
+  CHECK(g.num_events() == 14);
+  CHECK(Dump(g) == Dump(Load(*Reader(db, false))));
+  CHECK(Reader(db)->Load({}).ok());
+
+  // A document's published date is the date of its undated events.
+  Exec(db, "UPDATE documents SET published = '2019-09-09' WHERE id = 3");
+  auto redated = Reader(db);
+  CHECK(Dump(Load(*redated)).find("2019-09-09") != std::string::npos);
+  CHECK_FALSE(redated->last_load().from_snapshot);
+
+  Exec(db, "DELETE FROM events WHERE action = 'threaten'");
+  auto deleted = Reader(db);
+  CHECK(Dump(Load(*deleted)).find("threaten") == std::string::npos);
+  CHECK_FALSE(deleted->last_load().from_snapshot);
+}
+
+TEST_CASE("snapshot: a corrupt, truncated or foreign snapshot is never trusted",
+          "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  const std::string truth = Dump(Load(*Reader(db, false)));
+  Load(*Reader(db));
+  const std::string snap = db + ".graph";
+  const auto size = static_cast<std::streamoff>(std::filesystem::file_size(snap));
+  const std::string good = ReadFile(snap);
+
+  struct Damage {
+    const char* what;
+    std::function<void()> apply;
+    const char* note;
+  };
+  Damage damages[] = {
+      {"a flipped payload byte", [&] { FlipByte(snap, size - 3); }, "checksum"},
+      {"a flipped header byte", [&] { FlipByte(snap, 30); }, "header"},
+      {"a truncated file", [&] { std::filesystem::resize_file(snap, size - 10); }, "truncated"},
+      {"a short file", [&] { WriteFile(snap, "DTNT"); }, "too short"},
+      {"text", [&] { WriteFile(snap, std::string(200, 'x')); }, "not a snapshot"},
+  };
+  for (const Damage& d : damages) {
+    INFO(d.what);
+    WriteFile(snap, good);
+    d.apply();
+    auto r = Reader(db);
+    CHECK(Dump(Load(*r)) == truth);
+    CHECK_FALSE(r->last_load().from_snapshot);
+    CHECK(r->last_load().note.find(d.note) != std::string::npos);
+    CHECK(r->last_load().snapshot_written);  // and repaired
+    CHECK(ReadFile(snap) == good);
+  }
+
+  // The snapshot of another database (same schema, another db_id) next to
+  // this one, e.g. after copying files around.
+  const std::string other = dir.File("other.db");
+  BuildFixtureDb(other);
+  Exec(other, "DELETE FROM events WHERE id = 1");
+  Load(*Reader(other));
+  std::filesystem::copy_file(other + ".graph", snap,
+                             std::filesystem::copy_options::overwrite_existing);
+  auto r = Reader(db);
+  CHECK(Dump(Load(*r)) == truth);
+  CHECK(r->last_load().note.find("another database") != std::string::npos);
+}
+
+TEST_CASE("snapshot: answers are identical with and without it, under every filter",
+          "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  Load(*Reader(db));
+  std::vector<GraphFilter> filters(9);
+  filters[1].since = "2023-07";
+  filters[2].until = "2023-06";
+  filters[3].since = "2023-03-03";
+  filters[3].until = "2023-03-03";
+  filters[4].actions = {"meet", "travel to"};
+  filters[5].classes = {"04", "1"};
+  filters[6].kinds = {"person", "country"};
+  filters[7].include_future = true;
+  filters[7].include_negated = true;
+  filters[8].kinds = {"person"};
+  filters[8].include_negated = true;
+  filters[8].since = "2023";
+  for (size_t i = 0; i < filters.size(); ++i) {
+    INFO("filter " << i);
+    auto with = Reader(db);
+    std::string a = Dump(Load(*with, filters[i]));
+    CHECK(with->last_load().from_snapshot);
+    CHECK(a == Dump(Load(*Reader(db, false), filters[i])));
+  }
+  // Spot checks that the filters do filter.
+  auto r = Reader(db);
+  CHECK(Load(*r, filters[3]).num_events() == 1);  // Lavrov-Jaishankar, dated by its document
+  CHECK(Load(*r, filters[7]).num_events() == 15);
+}
+
+TEST_CASE("snapshot: a snapshot that cannot be written is ignored", "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  const std::string nowhere = dir.File("no/such/dir/g.db.graph");
+  auto r = Reader(db, true, nowhere);
+  Graph g = Load(*r);
+  CHECK(g.num_events() == 13);
+  CHECK_FALSE(r->last_load().snapshot_written);
+  CHECK(r->last_load().note.find("cannot write") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(nowhere));
+
+  // Off: neither read nor written.
+  auto off = Reader(db, false);
+  Load(*off);
+  CHECK_FALSE(std::filesystem::exists(db + ".graph"));
+}
