@@ -19,7 +19,7 @@ using detente::testing::WriteFile;
 namespace {
 
 // Every row of every table, in rowid order, as text; documents.ingested_at
-// (a wall-clock time) is left out.
+// and generation.db_id are left out.
 std::string DumpDatabase(const std::string& path) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
@@ -44,7 +44,9 @@ std::string DumpDatabase(const std::string& path) {
     out += "[" + t + "]\n";
     each_row("SELECT * FROM \"" + t + "\" ORDER BY rowid", [&](sqlite3_stmt* st) {
       for (int c = 0; c < sqlite3_column_count(st); ++c) {
-        if (std::string(sqlite3_column_name(st, c)) == "ingested_at") continue;
+        std::string column = sqlite3_column_name(st, c);
+        // A wall-clock time and a random per-database id (generation.db_id).
+        if (column == "ingested_at" || column == "db_id") continue;
         const unsigned char* v = sqlite3_column_text(st, c);
         out += v ? reinterpret_cast<const char*>(v) : "NULL";
         out += '\t';
