@@ -295,6 +295,20 @@ class Extraction {
   std::string NounPhrase(int head) const;
   bool Negated(int verb, const Chain& c) const;
   std::string Modality(int verb, const Chain& c) const;
+  // An event of `verb` found by a pattern rather than by the verb's own
+  // subject and object: "actor" and "object" are words of mentions.
+  RawEvent PatternEvent(int actor, int object, const std::string& action, int verb,
+                        const Chain& c) const {
+    RawEvent e;
+    e.actor = s_.word_mention[actor];
+    e.object = s_.word_mention[object];
+    e.action = action;
+    e.negated = Negated(verb, c);
+    e.modality = Modality(verb, c);
+    e.time = NearestTime(verb);
+    e.confidence = 0.6;
+    return e;
+  }
   bool IsPlaceKind(int word) const {
     if (!g_.IsMention(word)) return false;
     const std::string& k = g_.mention(word).kind;
@@ -1003,15 +1017,7 @@ std::vector<RawEvent> Extraction::Run() {
         for (int reactor : Expand(m)) {
           for (int a : actors) {
             if (g_.mention(reactor).name == g_.mention(a).name) continue;
-            RawEvent e;
-            e.actor = s_.word_mention[reactor];
-            e.object = s_.word_mention[a];
-            e.action = it->second;
-            e.modality = Modality(v, chain);
-            e.negated = Negated(v, chain);
-            e.time = NearestTime(v);
-            e.confidence = 0.6;
-            out.push_back(e);
+            out.push_back(PatternEvent(reactor, a, it->second, v, chain));
           }
         }
         break;
@@ -1040,17 +1046,7 @@ std::vector<RawEvent> Extraction::Run() {
       };
       int org = member_of();
       if (org >= 0 && !g_.mention(org).name.empty()) {
-        for (int a : actors) {
-          RawEvent e;
-          e.actor = s_.word_mention[a];
-          e.object = s_.word_mention[org];
-          e.action = "become member of";
-          e.negated = Negated(v, chain);
-          e.modality = Modality(v, chain);
-          e.time = NearestTime(v);
-          e.confidence = 0.6;
-          out.push_back(e);
-        }
+        for (int a : actors) out.push_back(PatternEvent(a, org, "become member of", v, chain));
       }
       continue;
     }
