@@ -31,13 +31,14 @@ struct ExtractOptions {
   int linkage_limit = 100;
   // Link Grammar short_length. Default: 10.
   int short_length = 10;
-  // Sentences with more tokens (after entity merging) are not parsed; the
-  // fallback extractor handles them. Default: 60.
+  // Sentences with more tokens (after entity merging) are not parsed: they
+  // keep their entities but yield no events. Default: 60.
   int max_parse_tokens = 60;
-  // Sentences of at least this many words are parsed clause by clause when
-  // they have a ";" or ", and|but|while" with 8 words on either side (see
-  // docs/extraction.md). Default: 25.
-  int split_min_words = 25;
+  // Sentences of at least this many words are parsed in pieces: a relative
+  // clause after a name (", who|which ...,") apart from the rest, and two
+  // clauses joined by ";" or ", and|but|while|whereas" with 8 words on
+  // either side apart (see docs/extraction.md). Default: 20.
+  int split_min_words = 20;
 };
 
 struct Sentence {

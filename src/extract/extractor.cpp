@@ -85,7 +85,8 @@ class ExtractorImpl : public Extractor {
  private:
   Extraction ExtractImpl(const Document& doc) const;
   void Analyse(AnalysedSentence* s, DocumentEntities* de) const;
-  std::optional<Parse> ParseClauses(const std::vector<std::string>& words) const;
+  std::optional<Parse> ParseClauses(const std::vector<std::string>& words,
+                                   const std::vector<bool>& is_mention) const;
 
   ExtractOptions options_;
   std::unique_ptr<EntityRecognizer> rec_;
@@ -175,59 +176,96 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   }
   s->times = FindTimeExpressions(s->words);
   if (!s->words.empty() && static_cast<int>(s->words.size()) <= options_.max_parse_tokens) {
-    s->parse = ParseClauses(s->words);
+    std::vector<bool> is_mention;
+    for (int m : s->word_mention) is_mention.push_back(m >= 0);
+    s->parse = ParseClauses(s->words, is_mention);
   }
 }
 
 // Parsing costs grow with the cube of the length, and long sentences are
-// where Link Grammar goes wrong: a sentence of two clauses joined by ";" or
-// ", and|but|while" is parsed as two, and the linkages are put side by side.
-std::optional<Parse> ExtractorImpl::ParseClauses(const std::vector<std::string>& words) const {
+// where Link Grammar goes wrong, so a long sentence is parsed in pieces whose
+// linkages are put side by side, each word keeping its place:
+// - "X, who|which ..., VERB ...": the relative clause is parsed as its own
+//   sentence with X as subject ("X was greeted by Y ."), the rest without it;
+// - two clauses joined by ";" or ", and|but|while|whereas" are parsed apart.
+// `is_mention[i]` says whether words[i] stands for an entity.
+std::optional<Parse> ExtractorImpl::ParseClauses(const std::vector<std::string>& words,
+                                                 const std::vector<bool>& is_mention) const {
   const int n = static_cast<int>(words.size());
-  int cut = -1;  // the comma or semicolon that ends the first clause
+  // Pieces of the sentence, each a list of indices into `words`; -1 is a
+  // "." added to end the piece.
+  std::vector<std::vector<int>> pieces;
   if (n >= options_.split_min_words) {
-    for (int k = 8; k + 7 < n && cut < 0; ++k) {
-      const std::string& w = words[k];
-      std::string next = Lower(words[k + 1]);
-      if (w == ";" || (w == "," && (next == "and" || next == "but" || next == "while" ||
-                                    next == "whereas"))) {
-        cut = k;
+    std::vector<int> rest;
+    for (int k = 1; k < n; ++k) {
+      std::string next = k + 1 < n ? Lower(words[k + 1]) : "";
+      if (words[k] != "," || (next != "who" && next != "which") || !is_mention[k - 1]) continue;
+      int close = k + 2;
+      while (close < n && words[close] != "," && words[close] != ";") ++close;
+      // Three words or more in the clause, and a sentence after it.
+      if (close - (k + 2) < 3 || close + 3 >= n || words[close] != ",") continue;
+      std::vector<int> rel = {k - 1};
+      for (int i = k + 2; i < close; ++i) rel.push_back(i);
+      rel.push_back(-1);
+      pieces.push_back(std::move(rel));
+      for (int i = 0; i < k; ++i) rest.push_back(i);
+      for (int i = close + 1; i < n; ++i) rest.push_back(i);
+      break;
+    }
+    if (rest.empty())
+      for (int i = 0; i < n; ++i) rest.push_back(i);
+    // The first ";" or ", and" with 8 words on either side.
+    const int m = static_cast<int>(rest.size());
+    int cut = -1;
+    if (m >= options_.split_min_words) {
+      for (int k = 8; k + 7 < m && cut < 0; ++k) {
+        const std::string& w = words[rest[k]];
+        std::string next = Lower(words[rest[k + 1]]);
+        if (w == ";" || (w == "," && (next == "and" || next == "but" || next == "while" ||
+                                      next == "whereas"))) {
+          cut = k;
+        }
       }
     }
+    if (cut < 0) {
+      pieces.push_back(rest);
+    } else {
+      std::vector<int> a(rest.begin(), rest.begin() + cut);
+      a.push_back(-1);
+      // The conjunction after a comma stays unlinked.
+      std::vector<int> b(rest.begin() + cut + (words[rest[cut]] == "," ? 2 : 1), rest.end());
+      pieces.push_back(std::move(a));
+      pieces.push_back(std::move(b));
+    }
   }
-  if (cut < 0) {
-    Result<Parse> p = parser_->ParseWords(words);
-    if (!p.ok()) return std::nullopt;
-    return std::move(p.value());
+  if (pieces.size() > 1) {
+    Parse out;
+    bool ok = true;
+    for (const std::vector<int>& piece : pieces) {
+      std::vector<std::string> piece_words;
+      for (int i : piece) piece_words.push_back(i < 0 ? "." : words[i]);
+      Result<Parse> p = parser_->ParseWords(piece_words);
+      if (!p.ok()) {
+        ok = false;
+        break;
+      }
+      const int offset = static_cast<int>(out.words.size());
+      for (ParseWord w : p.value().words) {
+        if (w.token >= 0) w.token = piece[w.token];
+        out.words.push_back(std::move(w));
+      }
+      for (ParseLink l : p.value().links) {
+        l.left += offset;
+        l.right += offset;
+        out.links.push_back(std::move(l));
+      }
+      out.null_count += p.value().null_count;
+    }
+    if (ok) return out;
   }
-  int second = cut + 1;
-  if (words[cut] == ",") ++second;  // the conjunction stays unlinked
-  std::vector<std::string> a(words.begin(), words.begin() + cut);
-  a.push_back(".");
-  std::vector<std::string> b(words.begin() + second, words.end());
-  Result<Parse> pa = parser_->ParseWords(a);
-  Result<Parse> pb = parser_->ParseWords(b);
-  if (!pa.ok() || !pb.ok()) {
-    Result<Parse> p = parser_->ParseWords(words);
-    if (!p.ok()) return std::nullopt;
-    return std::move(p.value());
-  }
-  Parse out = std::move(pa.value());
-  // The "." added to the first clause is not a word of the sentence.
-  for (ParseWord& w : out.words)
-    if (w.token >= cut) w.token = -1;
-  const int offset = static_cast<int>(out.words.size());
-  for (ParseWord w : pb.value().words) {
-    if (w.token >= 0) w.token += second;
-    out.words.push_back(std::move(w));
-  }
-  for (ParseLink l : pb.value().links) {
-    l.left += offset;
-    l.right += offset;
-    out.links.push_back(std::move(l));
-  }
-  out.null_count += pb.value().null_count;
-  return out;
+  Result<Parse> p = parser_->ParseWords(words);
+  if (!p.ok()) return std::nullopt;
+  return std::move(p.value());
 }
 
 Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {

@@ -443,8 +443,27 @@ TEST_CASE("extract: 'A and B will not use force against each other' runs both wa
   CHECK(Find(x, "Kosovo", "use force against", std::string("Serbia")));
 }
 
+TEST_CASE("extract: a relative clause after a name is parsed with the name as its subject",
+          "[extract]") {
+  // Long enough to be parsed in pieces: "Erdogan hosted ... ." and the rest.
+  auto x = Run("Turkish President Tayyip Erdogan, who hosted Somali President Hassan Sheikh "
+               "Mohamud in Ankara on Wednesday, said that Somalia would send a delegation to "
+               "Ethiopia next month.");
+  INFO(Dump(x));
+  const Event* hosted = Find(x, "Tayyip Erdogan", "host", std::string("Hassan Sheikh Mohamud"));
+  REQUIRE(hosted);
+  CHECK(hosted->place == "Ankara");
+  CHECK(hosted->time == "2024-06-05");  // the Wednesday before the 10th
+  const Event* sent = Find(x, "Somalia", "send", std::string("Ethiopia"));
+  if (!sent) sent = Find(x, "Somalia", "send delegation to", std::string("Ethiopia"));
+  REQUIRE(sent);
+  CHECK(sent->modality == "future");
+  // Nobody hosted Somalia: the clause's object stays in the clause.
+  CHECK_FALSE(Find(x, "Tayyip Erdogan", "host", std::string("Somalia")));
+}
+
 TEST_CASE("extract: a long sentence of two clauses is parsed clause by clause", "[extract]") {
-  // 25 words or more with ", and" after the eighth: two parses side by side.
+  // 20 words or more with ", and" after the eighth: two parses side by side.
   auto x = Run("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi "
                "on Monday to discuss the drought in the Horn of Africa, and Somali President "
                "Hassan Sheikh Mohamud later travelled to Djibouti for talks with Ismail Omar "
