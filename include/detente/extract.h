@@ -34,10 +34,10 @@ struct ExtractOptions {
   // Sentences with more tokens (after entity merging) are not parsed: they
   // keep their entities but yield no events. Default: 60.
   int max_parse_tokens = 60;
-  // Sentences of at least this many words are parsed in pieces: a relative
-  // clause after a name (", who|which ...,") apart from the rest, and two
-  // clauses joined by ";" or ", and|but|while|whereas" with 8 words on
-  // either side apart (see docs/extraction.md). Default: 20.
+  // Sentences (and pieces) of at least this many words are parsed in
+  // pieces: a relative clause after a name (", who|which ...,"), two clauses
+  // joined by ";" or ", and|but|while|whereas", and what follows "said" (see
+  // docs/extraction.md). Default: 20.
   int split_min_words = 20;
 };
 

@@ -87,6 +87,9 @@ class ExtractorImpl : public Extractor {
   void Analyse(AnalysedSentence* s, DocumentEntities* de) const;
   std::optional<Parse> ParseClauses(const std::vector<std::string>& words,
                                    const std::vector<bool>& is_mention) const;
+  std::vector<std::vector<int>> SplitClauses(std::vector<int> piece,
+                                             const std::vector<std::string>& words,
+                                             const std::vector<bool>& is_mention) const;
 
   ExtractOptions options_;
   std::unique_ptr<EntityRecognizer> rec_;
@@ -184,60 +187,79 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
 
 // Parsing costs grow with the cube of the length, and long sentences are
 // where Link Grammar goes wrong, so a long sentence is parsed in pieces whose
-// linkages are put side by side, each word keeping its place:
-// - "X, who|which ..., VERB ...": the relative clause is parsed as its own
-//   sentence with X as subject ("X was greeted by Y ."), the rest without it;
-// - two clauses joined by ";" or ", and|but|while|whereas" are parsed apart.
+// linkages are put side by side, each word keeping its place. A piece is a
+// list of indices into the sentence's words; -1 is a "." added to end it.
 // `is_mention[i]` says whether words[i] stands for an entity.
-std::optional<Parse> ExtractorImpl::ParseClauses(const std::vector<std::string>& words,
-                                                 const std::vector<bool>& is_mention) const {
-  const int n = static_cast<int>(words.size());
-  // Pieces of the sentence, each a list of indices into `words`; -1 is a
-  // "." added to end the piece.
-  std::vector<std::vector<int>> pieces;
-  if (n >= options_.split_min_words) {
-    std::vector<int> rest;
-    for (int k = 1; k < n; ++k) {
-      std::string next = k + 1 < n ? Lower(words[k + 1]) : "";
-      if (words[k] != "," || (next != "who" && next != "which") || !is_mention[k - 1]) continue;
-      int close = k + 2;
-      while (close < n && words[close] != "," && words[close] != ";") ++close;
-      // Three words or more in the clause, and a sentence after it.
-      if (close - (k + 2) < 3 || close + 3 >= n || words[close] != ",") continue;
-      std::vector<int> rel = {k - 1};
-      for (int i = k + 2; i < close; ++i) rel.push_back(i);
-      rel.push_back(-1);
-      pieces.push_back(std::move(rel));
-      for (int i = 0; i < k; ++i) rest.push_back(i);
-      for (int i = close + 1; i < n; ++i) rest.push_back(i);
-      break;
-    }
-    if (rest.empty())
-      for (int i = 0; i < n; ++i) rest.push_back(i);
-    // The first ";" or ", and" with 8 words on either side.
-    const int m = static_cast<int>(rest.size());
-    int cut = -1;
-    if (m >= options_.split_min_words) {
-      for (int k = 8; k + 7 < m && cut < 0; ++k) {
-        const std::string& w = words[rest[k]];
-        std::string next = Lower(words[rest[k + 1]]);
-        if (w == ";" || (w == "," && (next == "and" || next == "but" || next == "while" ||
-                                      next == "whereas"))) {
-          cut = k;
-        }
-      }
-    }
-    if (cut < 0) {
-      pieces.push_back(rest);
-    } else {
-      std::vector<int> a(rest.begin(), rest.begin() + cut);
-      a.push_back(-1);
-      // The conjunction after a comma stays unlinked.
-      std::vector<int> b(rest.begin() + cut + (words[rest[cut]] == "," ? 2 : 1), rest.end());
-      pieces.push_back(std::move(a));
-      pieces.push_back(std::move(b));
+std::vector<std::vector<int>> ExtractorImpl::SplitClauses(
+    std::vector<int> piece, const std::vector<std::string>& words,
+    const std::vector<bool>& is_mention) const {
+  const int n = static_cast<int>(piece.size());
+  if (n < options_.split_min_words) return {std::move(piece)};
+  static const std::string kStop = ".";
+  auto word = [&](int k) -> const std::string& { return piece[k] < 0 ? kStop : words[piece[k]]; };
+  auto lower = [&](int k) { return k < n ? Lower(word(k)) : std::string(); };
+  auto mention = [&](int k) { return piece[k] >= 0 && is_mention[piece[k]]; };
+  auto range = [&](int from, int to, bool stop) {
+    std::vector<int> out(piece.begin() + from, piece.begin() + to);
+    if (stop) out.push_back(-1);
+    return out;
+  };
+  // Each piece may split again.
+  auto then = [&](std::vector<int> first, std::vector<int> rest) {
+    std::vector<std::vector<int>> out = SplitClauses(std::move(first), words, is_mention);
+    for (auto& p : SplitClauses(std::move(rest), words, is_mention)) out.push_back(std::move(p));
+    return out;
+  };
+  // "X, who|which ..., VERB ...": the clause on its own with X as subject
+  // ("X was greeted by Y ."), then the rest without it.
+  for (int k = 1; k + 1 < n; ++k) {
+    std::string next = lower(k + 1);
+    if (word(k) != "," || (next != "who" && next != "which") || !mention(k - 1)) continue;
+    int close = k + 2;
+    while (close < n && word(close) != "," && word(close) != ";") ++close;
+    // Three words or more in the clause, and a sentence after it.
+    if (close - (k + 2) < 3 || close + 3 >= n || word(close) != ",") continue;
+    std::vector<int> clause = {piece[k - 1]};
+    for (int i = k + 2; i < close; ++i) clause.push_back(piece[i]);
+    clause.push_back(-1);
+    std::vector<int> rest = range(0, k, false);
+    for (int i = close + 1; i < n; ++i) rest.push_back(piece[i]);
+    return then(std::move(clause), std::move(rest));
+  }
+  // Two clauses joined by ";" or ", and|but|while|whereas", with 8 words on
+  // either side; the conjunction after a comma stays unlinked.
+  for (int k = 8; k + 7 < n; ++k) {
+    std::string next = lower(k + 1);
+    if (word(k) == ";" ||
+        (word(k) == "," && (next == "and" || next == "but" || next == "while" ||
+                            next == "whereas"))) {
+      return then(range(0, k, true), range(k + (word(k) == "," ? 2 : 1), n, false));
     }
   }
+  // "X said (that) CLAUSE" and "..., saying CLAUSE": "X said ." and the
+  // clause, where a clause plainly starts: "that", a name, a pronoun or a
+  // determiner. Speech is not an event; what was said may hold some.
+  static const std::set<std::string> kClauseStarts = {"that", "he",  "she", "it",  "they",
+                                                      "we",   "the", "a",   "an",  "his",
+                                                      "her",  "its", "their"};
+  for (int k = 1; k + 5 < n; ++k) {
+    std::string w = lower(k);
+    bool said = w == "said" || w == "says";
+    bool saying = (w == "saying" || w == "adding") && word(k - 1) == ",";
+    if (!said && !saying) continue;
+    int next = k + 1;
+    if (!mention(next) && !kClauseStarts.count(lower(next))) continue;
+    std::vector<int> first = said ? range(0, k + 1, true) : range(0, k - 1, true);
+    return then(std::move(first), range(lower(next) == "that" ? next + 1 : next, n, false));
+  }
+  return {std::move(piece)};
+}
+
+std::optional<Parse> ExtractorImpl::ParseClauses(const std::vector<std::string>& words,
+                                                 const std::vector<bool>& is_mention) const {
+  std::vector<int> all(words.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::vector<std::vector<int>> pieces = SplitClauses(std::move(all), words, is_mention);
   if (pieces.size() > 1) {
     Parse out;
     bool ok = true;

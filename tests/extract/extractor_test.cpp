@@ -462,6 +462,21 @@ TEST_CASE("extract: a relative clause after a name is parsed with the name as it
   CHECK_FALSE(Find(x, "Tayyip Erdogan", "host", std::string("Somalia")));
 }
 
+TEST_CASE("extract: what someone said is parsed apart from the speaker", "[extract]") {
+  // 20 words or more: "Ruto said ." and "Kenya would send ... ." are parsed
+  // as two sentences; the speaker is not the one who sends.
+  auto x = Run("Kenyan President William Ruto said that Kenya would send police officers to "
+               "Haiti next month, despite objections from the opposition in parliament.");
+  INFO(Dump(x));
+  const Event* sent = nullptr;
+  for (const Event& e : x.events)
+    if (e.actor == "Kenya" && e.object == "Haiti" && e.action.rfind("send", 0) == 0) sent = &e;
+  REQUIRE(sent);
+  CHECK(sent->modality == "future");
+  CHECK_FALSE(sent->negated);
+  for (const Event& e : x.events) CHECK(e.actor != "William Ruto");
+}
+
 TEST_CASE("extract: a long sentence of two clauses is parsed clause by clause", "[extract]") {
   // 20 words or more with ", and" after the eighth: two parses side by side.
   auto x = Run("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi "
