@@ -36,10 +36,19 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
         "president", "leader", "diplomat", "minister", "premier", "incumbent", "chancellor",
         "mediator", "envoy", "monarch", "king", "emir", "spokesman", "leaders"};
     std::string head = Lower(tokens[m.last]);
-    // "by the Ukrainian leader" -> "by him": the object case after a preposition.
-    static const std::set<std::string> kPreps = {"by", "with", "to", "for", "from", "of",
-                                                 "against", "on", "at", "in", "between"};
-    bool object = m.first > 0 && kPreps.count(Lower(tokens[m.first - 1]));
+    // The object case ("by him", "commits them to") unless a clause starts
+    // here ("said they would", "and he met") or a verb group follows.
+    static const std::set<std::string> kClauseStarts = {
+        ",",     "and",    "but",  "that",   "said",  "says",  "because", "as",
+        "when",  "while",  "after", "before", "if",   "until", "since",   "where",
+        "so",    "although", "though", "whereas", "who", "which", ";", ":"};
+    static const std::set<std::string> kVerbGroup = {
+        "would", "will", "could", "should", "may", "might", "must", "can", "is", "are",
+        "was",   "were", "have",  "has",    "had", "did",   "do",   "does"};
+    std::string before = m.first > 0 ? Lower(tokens[m.first - 1]) : "";
+    std::string after = m.last + 1 < static_cast<int>(tokens.size()) ? Lower(tokens[m.last + 1])
+                                                                     : "";
+    bool object = m.first > 0 && !kClauseStarts.count(before) && !kVerbGroup.count(after);
     if (head.size() > 3 && head.back() == 's') return object ? "them" : "they";
     if (kPersonNouns.count(head)) return object ? "him" : "he";
     return "it";

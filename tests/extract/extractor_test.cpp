@@ -462,6 +462,17 @@ TEST_CASE("extract: a relative clause after a name is parsed with the name as it
   CHECK_FALSE(Find(x, "Tayyip Erdogan", "host", std::string("Somalia")));
 }
 
+TEST_CASE("extract: a description as the object of a verb reaches the parser as 'them'",
+          "[extract]") {
+  // "urged they to sign" did not parse as urging anyone.
+  auto x = Run("Egypt hosted Ethiopia and Sudan in Cairo on Monday, and Kenya later urged both "
+               "governments to sign the accord.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Kenya", "urge", std::string("Ethiopia")));
+  CHECK(Find(x, "Kenya", "urge", std::string("Sudan")));
+  CHECK(Find(x, "Egypt", "host", std::string("Sudan")));
+}
+
 TEST_CASE("extract: what someone said is parsed apart from the speaker", "[extract]") {
   // 20 words or more: "Ruto said ." and "Kenya would send ... ." are parsed
   // as two sentences; the speaker is not the one who sends.
