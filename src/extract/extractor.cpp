@@ -219,29 +219,43 @@ std::vector<std::vector<int>> ExtractorImpl::SplitClauses(
     for (auto& p : SplitClauses(std::move(rest), words, is_mention)) out.push_back(std::move(p));
     return out;
   };
-  // "X, who|which ..., VERB ...": the clause on its own with X as subject
-  // ("X was greeted by Y ."), then the rest without it.
-  for (int k = 1; k + 1 < n; ++k) {
+  // "X, who|which VERB ..., ...": the clause on its own with X as subject
+  // ("X was greeted by Y ."), then the rest without it. X is a name or "the
+  // NOUN"; "which Putin signed" (X the object) stays whole.
+  static const std::set<std::string> kNotSubjectRelative = {
+      "the", "a", "an", "he", "she", "it", "they", "we", "his", "her", "its", "their", "this",
+      "these", "those"};
+  static const std::set<std::string> kDeterminers = {"the", "a", "an", "this", "these"};
+  for (int k = 1; k + 2 < n; ++k) {
     std::string next = lower(k + 1);
-    if (word(k) != "," || (next != "who" && next != "which") || !mention(k - 1)) continue;
+    if (word(k) != "," || (next != "who" && next != "which")) continue;
+    if (mention(k + 2) || kNotSubjectRelative.count(lower(k + 2))) continue;
+    int subject = -1;  // first word of X
+    if (mention(k - 1)) {
+      subject = k - 1;
+    } else if (k >= 2 && kDeterminers.count(lower(k - 2)) && !mention(k - 2) &&
+               std::islower(static_cast<unsigned char>(word(k - 1)[0]))) {
+      subject = k - 2;
+    }
+    if (subject < 0) continue;
     int close = k + 2;
     while (close < n && word(close) != "," && word(close) != ";") ++close;
     // Three words or more in the clause, and a sentence after it.
     if (close - (k + 2) < 3 || close + 3 >= n || word(close) != ",") continue;
-    std::vector<int> clause = {piece[k - 1]};
+    std::vector<int> clause = range(subject, k, false);
     for (int i = k + 2; i < close; ++i) clause.push_back(piece[i]);
     clause.push_back(-1);
     std::vector<int> rest = range(0, k, false);
     for (int i = close + 1; i < n; ++i) rest.push_back(piece[i]);
     return then(std::move(clause), std::move(rest));
   }
-  // Two clauses joined by ";" or ", and|but|while|whereas", with 8 words on
-  // either side; the conjunction after a comma stays unlinked.
+  // Two clauses joined by ";" or ", and|but|while|whereas|although|though",
+  // with 8 words on either side; the conjunction after a comma stays unlinked.
   for (int k = 8; k + 7 < n; ++k) {
     std::string next = lower(k + 1);
     if (word(k) == ";" ||
         (word(k) == "," && (next == "and" || next == "but" || next == "while" ||
-                            next == "whereas"))) {
+                            next == "whereas" || next == "although" || next == "though"))) {
       return then(range(0, k, true), range(k + (word(k) == "," ? 2 : 1), n, false));
     }
   }

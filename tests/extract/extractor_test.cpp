@@ -473,6 +473,20 @@ TEST_CASE("extract: a description as the object of a verb reaches the parser as 
   CHECK(Find(x, "Egypt", "host", std::string("Sudan")));
 }
 
+TEST_CASE("extract: a relative clause after 'the NOUN' is parsed with it as subject",
+          "[extract]") {
+  // "The accord was signed by Ethiopia and Egypt in Cairo on Monday ." and
+  // "The accord commits both countries ... ." are parsed apart.
+  auto x = Run("The accord, which was signed by Ethiopia and Egypt in Cairo on Monday, commits "
+               "both countries to share the waters of the Nile for the next ten years.");
+  INFO(Dump(x));
+  for (const char* who : {"Ethiopia", "Egypt"}) {
+    const Event* e = Find(x, who, "sign", std::string("accord"));
+    REQUIRE(e);
+    CHECK(e->place == "Cairo");
+  }
+}
+
 TEST_CASE("extract: what someone said is parsed apart from the speaker", "[extract]") {
   // 20 words or more: "Ruto said ." and "Kenya would send ... ." are parsed
   // as two sentences; the speaker is not the one who sends.
