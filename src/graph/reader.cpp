@@ -169,6 +169,8 @@ class SqliteGraphReader : public GraphReader {
   Result<std::vector<GraphEntity>> Candidates(std::string_view name) override;
   Result<std::unordered_map<int64_t, std::string>> Sentences(
       const std::vector<int64_t>& sentence_ids) override;
+  Status ForEachSentence(const std::vector<int64_t>& sentence_ids,
+                         const std::function<void(int64_t, std::string_view)>& fn) override;
   Result<EntityReport> Describe(int64_t entity_id, const GraphFilter& filter) override;
 
  private:
@@ -414,12 +416,20 @@ Result<GraphEntity> SqliteGraphReader::Resolve(std::string_view name) {
 
 Result<std::unordered_map<int64_t, std::string>> SqliteGraphReader::Sentences(
     const std::vector<int64_t>& sentence_ids) {
+  std::unordered_map<int64_t, std::string> out;
+  out.reserve(sentence_ids.size());
+  DETENTE_RETURN_IF_ERROR(ForEachSentence(
+      sentence_ids, [&](int64_t id, std::string_view text) { out.emplace(id, text); }));
+  return out;
+}
+
+Status SqliteGraphReader::ForEachSentence(
+    const std::vector<int64_t>& sentence_ids,
+    const std::function<void(int64_t, std::string_view)>& fn) {
   std::vector<int64_t> ids(sentence_ids);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::unordered_map<int64_t, std::string> out;
-  out.reserve(ids.size());
-  if (ids.empty()) return out;
+  if (ids.empty()) return Status::OK();
   // Many ids, densely spread (a hub's neighbourhood): one scan of the id
   // range in rowid order beats a lookup per id.
   const uint64_t span = static_cast<uint64_t>(ids.back() - ids.front()) + 1;
@@ -435,9 +445,9 @@ Result<std::unordered_map<int64_t, std::string>> SqliteGraphReader::Sentences(
       int64_t id = stmt->Int(0);
       while (want != ids.end() && *want < id) ++want;
       if (want == ids.end()) break;
-      if (*want == id) out.emplace(id, ColumnView(*stmt, 1));
+      if (*want == id) fn(id, ColumnView(*stmt, 1));
     }
-    return out;
+    return Status::OK();
   }
   auto stmt = db_.Prepare("SELECT text FROM sentences WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
@@ -445,10 +455,10 @@ Result<std::unordered_map<int64_t, std::string>> SqliteGraphReader::Sentences(
     stmt->Bind(1, id);
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
-    if (*row) out.emplace(id, stmt->Text(0));
+    if (*row) fn(id, ColumnView(*stmt, 0));
     stmt->Reset();
   }
-  return out;
+  return Status::OK();
 }
 
 Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphFilter& filter) {

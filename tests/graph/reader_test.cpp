@@ -193,6 +193,24 @@ TEST_CASE("graph: sentences are fetched for the ids asked", "[graph]") {
   CHECK(s->at(4) == "Lavrov met Jaishankar in New Delhi.");
 }
 
+TEST_CASE("graph: ForEachSentence streams each sentence once, by id", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  std::vector<std::pair<int64_t, std::string>> seen;
+  Status st = (*reader)->ForEachSentence(
+      {11, 4, 999, 1, 4, 11},
+      [&](int64_t id, std::string_view text) { seen.emplace_back(id, text); });
+  REQUIRE(st.ok());
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0] ==
+        std::pair<int64_t, std::string>(1, "Antony Blinken met Wang Yi in Beijing on 19 June."));
+  CHECK(seen[1] == std::pair<int64_t, std::string>(4, "Lavrov met Jaishankar in New Delhi."));
+  CHECK(seen[2] == std::pair<int64_t, std::string>(11, "Jaishankar met Blinken on 22 June."));
+  CHECK((*reader)->ForEachSentence({}, [&](int64_t, std::string_view) { FAIL("no ids"); }).ok());
+}
+
 TEST_CASE("graph: an entity's timeline has every role, by date", "[graph]") {
   TempDir dir;
   BuildFixtureDb(dir.File("g.db"));
