@@ -252,6 +252,17 @@ int RunNeighbours(const NeighboursArgs& a) {
     std::string_view date, actor, action, object, sentence;
     bool negated;
   };
+  // The members' names, copied into one small buffer: the rows point there
+  // instead of into entities spread over the whole graph.
+  size_t name_bytes = 0;
+  for (auto [v, d] : ego.members) name_bytes += g->entity(v).name.size();
+  std::string names;
+  names.reserve(name_bytes);  // never reallocates below: the views stay valid
+  std::vector<std::string_view> name_of(g->num_vertices());
+  for (auto [v, d] : ego.members) {
+    name_of[v] = std::string_view(names.data() + names.size(), g->entity(v).name.size());
+    names += g->entity(v).name;
+  }
   std::vector<EventRow> rows;
   rows.reserve(ego.events.size());
   std::vector<std::pair<int64_t, uint32_t>> wanted;  // (sentence id, row)
@@ -259,7 +270,7 @@ int RunNeighbours(const NeighboursArgs& a) {
   for (uint32_t i : ego.events) {
     const GraphEvent& e = g->event(i);
     wanted.emplace_back(e.sentence_id, static_cast<uint32_t>(rows.size()));
-    rows.push_back({g->date(e), g->entity(e.actor).name, g->action(e), g->entity(e.object).name,
+    rows.push_back({g->date(e), name_of[e.actor], g->action(e), name_of[e.object],
                     std::string_view(), e.negated});
   }
   // The sentences come in id order, into one buffer (no string per text);
