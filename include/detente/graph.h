@@ -20,6 +20,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -221,6 +222,12 @@ class GraphReader {
   // The text of each sentence id (ids that do not exist are left out).
   virtual Result<std::unordered_map<int64_t, std::string>> Sentences(
       const std::vector<int64_t>& sentence_ids) = 0;
+
+  // Calls fn(id, text) once for each distinct sentence id of `sentence_ids`
+  // that exists, in ascending id order; `text` is valid only during the
+  // call. For big answers: no map, and no copy of each text.
+  virtual Status ForEachSentence(const std::vector<int64_t>& sentence_ids,
+                                 const std::function<void(int64_t, std::string_view)>& fn) = 0;
 
   // The aliases and the timeline of entity `entity_id`: events where it is
   // actor or object, with or without an object, filtered by `filter` (kinds

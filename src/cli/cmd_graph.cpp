@@ -183,10 +183,11 @@ int RunNeighbours(const NeighboursArgs& a) {
   o.radius = a.radius;
   o.direction = ParseDirection(a.direction);
   EgoNetwork ego = Neighbourhood(*g, *center, o);
-  auto sentences = SentencesOf(**reader, *g, ego.events);
-  if (!sentences.ok()) return Fail(sentences.status());
-
-  if (a.graph.format == "dot") return Emit(Dot(*g, FromEgo(ego), std::move(*sentences)));
+  if (a.graph.format == "dot") {
+    auto sentences = SentencesOf(**reader, *g, ego.events);
+    if (!sentences.ok()) return Fail(sentences.status());
+    return Emit(Dot(*g, FromEgo(ego), std::move(*sentences)));
+  }
 
   // How many of the network's events each member takes part in.
   std::vector<int> count(g->num_vertices());
@@ -195,6 +196,8 @@ int RunNeighbours(const NeighboursArgs& a) {
     if (g->event(e).object != g->event(e).actor) count[g->event(e).object]++;
   }
   if (a.graph.format == "json") {
+    auto sentences = SentencesOf(**reader, *g, ego.events);
+    if (!sentences.ok()) return Fail(sentences.status());
     JsonWriter w;
     w.BeginObject().Key("center");
     WriteEntity(w, g->entity(*center));
@@ -249,14 +252,54 @@ int RunNeighbours(const NeighboursArgs& a) {
     std::string_view date, actor, action, object, sentence;
     bool negated;
   };
+  // The members' names, copied into one small buffer: the rows point there
+  // instead of into entities spread over the whole graph.
+  size_t name_bytes = 0;
+  for (auto [v, d] : ego.members) name_bytes += g->entity(v).name.size();
+  std::string names;
+  names.reserve(name_bytes);  // never reallocates below: the views stay valid
+  std::vector<std::string_view> name_of(g->num_vertices());
+  for (auto [v, d] : ego.members) {
+    name_of[v] = std::string_view(names.data() + names.size(), g->entity(v).name.size());
+    names += g->entity(v).name;
+  }
   std::vector<EventRow> rows;
   rows.reserve(ego.events.size());
+  std::vector<std::pair<int64_t, uint32_t>> wanted;  // (sentence id, row)
+  wanted.reserve(ego.events.size());
   for (uint32_t i : ego.events) {
     const GraphEvent& e = g->event(i);
-    auto it = sentences->find(e.sentence_id);
-    rows.push_back({g->date(e), g->entity(e.actor).name, g->action(e), g->entity(e.object).name,
-                    it == sentences->end() ? std::string_view() : std::string_view(it->second),
-                    e.negated});
+    wanted.emplace_back(e.sentence_id, static_cast<uint32_t>(rows.size()));
+    rows.push_back({g->date(e), name_of[e.actor], g->action(e), name_of[e.object],
+                    std::string_view(), e.negated});
+  }
+  // The sentences come in id order, into one buffer (no string per text);
+  // then they are copied in row order, so that both passes of WriteTable
+  // read them front to back instead of all over memory.
+  std::sort(wanted.begin(), wanted.end());
+  std::vector<int64_t> ids;
+  ids.reserve(wanted.size());
+  for (const auto& [id, row] : wanted) {
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
+  std::string by_id;
+  std::vector<std::pair<size_t, size_t>> text_of(rows.size());  // (offset in by_id, length)
+  size_t next = 0;
+  Status fetched = (*reader)->ForEachSentence(ids, [&](int64_t id, std::string_view text) {
+    while (next < wanted.size() && wanted[next].first < id) ++next;  // not in the table
+    for (; next < wanted.size() && wanted[next].first == id; ++next) {
+      text_of[wanted[next].second] = {by_id.size(), text.size()};
+    }
+    by_id += text;
+  });
+  if (!fetched.ok()) return Fail(fetched);
+  size_t total = 0;
+  for (const auto& t : text_of) total += t.second;
+  std::string texts;
+  texts.reserve(total);  // never reallocates below: the views stay valid
+  for (size_t r = 0; r < rows.size(); ++r) {
+    rows[r].sentence = std::string_view(texts.data() + texts.size(), text_of[r].second);
+    texts.append(by_id, text_of[r].first, text_of[r].second);
   }
   auto event = [&](size_t row, size_t col, std::string& scratch) -> std::string_view {
     const EventRow& r = rows[row];

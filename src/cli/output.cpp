@@ -12,26 +12,44 @@
 namespace detente::cli {
 namespace {
 
-// Number of code points: a fair display width for the scripts news uses.
-// Eight bytes at a time: it runs three times per cell of a table of a
-// million rows.
-size_t Width(std::string_view s) {
+// True when `s` holds a tab, newline or carriage return.
+bool HasControlSpace(std::string_view s) {
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') return true;
+  }
+  return false;
+}
+
+// A cell's width in code points (a fair display width for the scripts news
+// uses), and whether it holds control whitespace to clean. One pass of eight
+// bytes at a time: it runs over every cell of tables of a million rows.
+struct CellSize {
+  size_t width;
+  bool control;
+};
+
+CellSize Measure(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   size_t continuation = 0, i = 0;
+  uint64_t low = 0;  // a high bit set where some byte is below 0x20
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     // Bytes 10xxxxxx: bit 7 set and bit 6 (shifted up to bit 7) clear.
-    uint64_t m = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;  // 0 or 1 per byte
-    continuation += static_cast<size_t>((m * 0x0101010101010101ull) >> 56);
+    uint64_t m = (w & ~(w << 1) & kHigh) >> 7;  // 0 or 1 per byte
+    continuation += static_cast<size_t>((m * kOnes) >> 56);
+    low |= (w - 0x20 * kOnes) & ~w & kHigh;
   }
-  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
-  return s.size() - continuation;
+  for (; i < s.size(); ++i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    continuation += (b & 0xC0) == 0x80;
+    if (b < 0x20) low = 1;
+  }
+  // Other control bytes are rare: only then look for the three that matter.
+  return {s.size() - continuation, low != 0 && HasControlSpace(s)};
 }
 
-// True when `s` holds a tab, newline or carriage return.
-bool HasControlSpace(std::string_view s) {
-  return s.find_first_of("\n\r\t") != std::string_view::npos;
-}
+size_t Width(std::string_view s) { return Measure(s).width; }
 
 // The first `n` code points of `s`.
 std::string_view Prefix(std::string_view s, size_t n) {
@@ -42,74 +60,76 @@ std::string_view Prefix(std::string_view s, size_t n) {
   return s.substr(0, i);
 }
 
-// `v` as a table cell: control whitespace becomes spaces, and cells longer
-// than `max_cell` code points are cut with "…". A view of `v` when nothing
-// changes, else of `scratch`.
-// `width` is Width(v) when known.
-std::string_view TableCell(std::string_view v, size_t max_cell, std::string& scratch,
-                           std::optional<size_t> width = std::nullopt) {
-  bool cut = max_cell > 1 && (width ? *width : Width(v)) > max_cell;
-  if (!cut && !HasControlSpace(v)) return v;
-  std::string_view keep = cut ? Prefix(v, max_cell - 1) : v;
+// `v` as a table cell, `m` being Measure(v): control whitespace becomes
+// spaces, and cells longer than `max_cell` code points are cut with "…". A
+// view of `v` when nothing changes, else of `scratch`.
+std::string_view TableCell(std::string_view v, size_t max_cell, std::string& scratch, CellSize m) {
+  bool cut = max_cell > 1 && m.width > max_cell;
+  if (!cut && !m.control) return v;
+  // Pure ASCII (width == bytes) needs no decoding to cut.
+  std::string_view keep = !cut                  ? v
+                          : m.width == v.size() ? v.substr(0, max_cell - 1)
+                                                : Prefix(v, max_cell - 1);
   scratch.assign(keep);
-  for (char& c : scratch) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (m.control) {
+    for (char& c : scratch) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
   }
   if (cut) scratch += "…";
   return scratch;
 }
 
-// Lays out a table: measures every column, then emits the header, a rule and
-// the rows through `sink(text)`, line by line (each line ends in '\n').
-// `numeric(row, column)` right-aligns a cell.
-template <typename Cell, typename Numeric, typename Sink>
-void LayOutTable(const std::vector<std::string>& names, size_t rows, Cell&& cell,
-                 Numeric&& numeric, size_t max_cell, Sink&& sink) {
+// Lays out a table: measures every column, then appends the header, a rule
+// and the rows to `out`, calling `flush()` after a row once `out` holds
+// 1 MiB or more (flush may empty it). `numeric(row, column)` right-aligns a
+// cell.
+template <typename Cell, typename Numeric, typename Flush>
+void LayOutTable(const std::vector<std::string>& names, size_t rows, Cell&& cell, Numeric&& numeric,
+                 size_t max_cell, std::string& out, Flush&& flush) {
   const size_t ncol = names.size();
   if (ncol == 0) return;
   std::vector<size_t> width(ncol);
   std::string scratch;
   for (size_t c = 0; c < ncol; ++c) width[c] = Width(names[c]);
   // The measuring pass remembers each cell's width (before cutting), with
-  // kFix set when the cell must be cut or cleaned, so that the writing pass
-  // measures nothing again.
-  constexpr uint32_t kFix = 0x80000000u;
+  // kCut or kControl set when the cell must be cut or cleaned, so that the
+  // writing pass measures nothing again.
+  constexpr uint32_t kCut = 0x80000000u, kControl = 0x40000000u, kWidth = kControl - 1;
   std::vector<uint32_t> cell_width(rows * ncol);
   for (size_t r = 0; r < rows; ++r) {
     for (size_t c = 0; c < ncol; ++c) {
-      std::string_view v = cell(r, c, scratch);
-      size_t w = std::min<size_t>(Width(v), kFix - 1);
+      CellSize m = Measure(cell(r, c, scratch));
+      size_t w = std::min<size_t>(m.width, kWidth);
       bool cut = max_cell > 1 && w > max_cell;
       cell_width[r * ncol + c] =
-          static_cast<uint32_t>(w) | (cut || HasControlSpace(v) ? kFix : 0);
+          static_cast<uint32_t>(w) | (cut ? kCut : 0) | (m.control ? kControl : 0);
       width[c] = std::max(width[c], cut ? max_cell : w);
     }
   }
-  std::string line;
-  // text_of(c) gives a cell's text and width.
-  auto emit = [&](auto&& text_of, auto&& right_of) {
-    line.clear();
+  // One line: cells padded to their column, then trailing spaces dropped
+  // (an empty last cell, or a cell ending in spaces).
+  auto line = [&](auto&& text_of, auto&& right_of) {
+    const size_t start = out.size();
     for (size_t c = 0; c < ncol; ++c) {
       auto [text, text_width] = text_of(c);
       size_t pad = width[c] - text_width;
       bool right = right_of(c);
-      if (c > 0) line += "  ";
-      if (right) line.append(pad, ' ');
-      line += text;
-      if (!right && c + 1 < ncol) line.append(pad, ' ');
+      if (c > 0) out.append(2, ' ');
+      if (right) out.append(pad, ' ');
+      out.append(text);
+      if (!right && c + 1 < ncol) out.append(pad, ' ');
     }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    line += '\n';
-    sink(line);
+    size_t end = out.size();
+    while (end > start && out[end - 1] == ' ') --end;
+    out.resize(end);
+    out += '\n';
   };
   auto left = [](size_t) { return false; };
-  emit(
-      [&](size_t c) {
-        return std::pair<std::string_view, size_t>(names[c], Width(names[c]));
-      },
-      left);
+  line([&](size_t c) { return std::pair<std::string_view, size_t>(names[c], Width(names[c])); },
+       left);
   std::string rule;
-  emit(
+  line(
       [&](size_t c) {
         rule.assign(width[c], '-');
         return std::pair<std::string_view, size_t>(rule, width[c]);
@@ -117,18 +137,18 @@ void LayOutTable(const std::vector<std::string>& names, size_t rows, Cell&& cell
       left);
   std::string cut;
   for (size_t r = 0; r < rows; ++r) {
-    emit(
+    line(
         [&](size_t c) {
           std::string_view v = cell(r, c, scratch);
           uint32_t w = cell_width[r * ncol + c];
-          if (!(w & kFix)) return std::pair<std::string_view, size_t>(v, w);
-          size_t full = w & ~kFix;
-          v = TableCell(v, max_cell, cut, full);
+          if (!(w & (kCut | kControl))) return std::pair<std::string_view, size_t>(v, w);
+          size_t full = w & kWidth;
+          v = TableCell(v, max_cell, cut, {full, (w & kControl) != 0});
           // Cleaning keeps the width; cutting leaves max_cell code points.
-          size_t shown = max_cell > 1 && full > max_cell ? max_cell : full;
-          return std::pair<std::string_view, size_t>(v, shown);
+          return std::pair<std::string_view, size_t>(v, w & kCut ? max_cell : full);
         },
         [&](size_t c) { return numeric(r, c); });
+    if (out.size() >= (1 << 20)) flush();
   }
 }
 
@@ -204,8 +224,7 @@ std::string FormatResult(const QueryResult& r, OutputFormat format, size_t max_c
       auto numeric = [&](size_t row, size_t c) {
         return row < r.numeric.size() && c < r.numeric[row].size() && r.numeric[row][c];
       };
-      LayOutTable(r.columns, r.rows.size(), cell, numeric, max_cell,
-                  [&](const std::string& line) { out += line; });
+      LayOutTable(r.columns, r.rows.size(), cell, numeric, max_cell, out, [] {});
       break;
     }
     case OutputFormat::kCsv: {
@@ -244,12 +263,10 @@ bool WriteTable(std::FILE* out, const std::vector<TableColumn>& columns, size_t 
     if (!buf.empty() && std::fwrite(buf.data(), 1, buf.size(), out) != buf.size()) ok = false;
     buf.clear();
   };
+  buf.reserve((1 << 20) + (1 << 16));
   LayOutTable(
-      names, rows, cell, [&](size_t, size_t c) { return columns[c].numeric; }, max_cell,
-      [&](const std::string& line) {
-        buf += line;
-        if (buf.size() >= (1 << 20)) flush();
-      });
+      names, rows, cell, [&](size_t, size_t c) { return columns[c].numeric; }, max_cell, buf,
+      flush);
   flush();
   return ok && std::fflush(out) == 0;
 }

@@ -169,6 +169,8 @@ class SqliteGraphReader : public GraphReader {
   Result<std::vector<GraphEntity>> Candidates(std::string_view name) override;
   Result<std::unordered_map<int64_t, std::string>> Sentences(
       const std::vector<int64_t>& sentence_ids) override;
+  Status ForEachSentence(const std::vector<int64_t>& sentence_ids,
+                         const std::function<void(int64_t, std::string_view)>& fn) override;
   Result<EntityReport> Describe(int64_t entity_id, const GraphFilter& filter) override;
 
  private:
@@ -414,30 +416,57 @@ Result<GraphEntity> SqliteGraphReader::Resolve(std::string_view name) {
 
 Result<std::unordered_map<int64_t, std::string>> SqliteGraphReader::Sentences(
     const std::vector<int64_t>& sentence_ids) {
+  std::unordered_map<int64_t, std::string> out;
+  out.reserve(sentence_ids.size());
+  DETENTE_RETURN_IF_ERROR(ForEachSentence(
+      sentence_ids, [&](int64_t id, std::string_view text) { out.emplace(id, text); }));
+  return out;
+}
+
+Status SqliteGraphReader::ForEachSentence(
+    const std::vector<int64_t>& sentence_ids,
+    const std::function<void(int64_t, std::string_view)>& fn) {
   std::vector<int64_t> ids(sentence_ids);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::unordered_map<int64_t, std::string> out;
-  out.reserve(ids.size());
-  if (ids.empty()) return out;
+  if (ids.empty()) return Status::OK();
   // Many ids, densely spread (a hub's neighbourhood): one scan of the id
-  // range in rowid order beats a lookup per id.
+  // range in rowid order beats a lookup per id. The rows not asked for are
+  // dropped inside SQLite by a function testing a bitmap: handing each row
+  // back through sqlite3_step cost more than the scan itself.
   const uint64_t span = static_cast<uint64_t>(ids.back() - ids.front()) + 1;
   if (ids.size() > 1000 && ids.size() * 8 > span) {
-    auto stmt = db_.Prepare("SELECT id, text FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id");
-    if (!stmt.ok()) return stmt.status();
-    stmt->Bind(1, ids.front()).Bind(2, ids.back());
-    auto want = ids.begin();
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      int64_t id = stmt->Int(0);
-      while (want != ids.end() && *want < id) ++want;
-      if (want == ids.end()) break;
-      if (*want == id) out.emplace(id, ColumnView(*stmt, 1));
+    struct Wanted {
+      int64_t first;
+      std::vector<char> bit;
+    } wanted{ids.front(), std::vector<char>(span)};
+    for (int64_t id : ids) wanted.bit[id - wanted.first] = 1;
+    auto test = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+      const auto* w = static_cast<const Wanted*>(sqlite3_user_data(ctx));
+      uint64_t at = static_cast<uint64_t>(sqlite3_value_int64(argv[0]) - w->first);
+      sqlite3_result_int(ctx, at < w->bit.size() && w->bit[at]);
+    };
+    constexpr const char* kFn = "detente_wanted_sentence";
+    if (sqlite3_create_function(db_.get(), kFn, 1, SQLITE_UTF8, &wanted, test, nullptr, nullptr) !=
+        SQLITE_OK) {
+      return Status::DatabaseError(sqlite3_errmsg(db_.get()));
     }
-    return out;
+    Status status = [&]() -> Status {
+      auto stmt = db_.Prepare(
+          "SELECT id, text FROM sentences WHERE id BETWEEN ? AND ? "
+          "AND detente_wanted_sentence(id) ORDER BY id");
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, ids.front()).Bind(2, ids.back());
+      for (;;) {
+        auto row = stmt->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) return Status::OK();
+        fn(stmt->Int(0), ColumnView(*stmt, 1));
+      }
+    }();
+    // The statement is gone: the function, which points at `wanted`, can go.
+    sqlite3_create_function(db_.get(), kFn, 1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr);
+    return status;
   }
   auto stmt = db_.Prepare("SELECT text FROM sentences WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
@@ -445,10 +474,10 @@ Result<std::unordered_map<int64_t, std::string>> SqliteGraphReader::Sentences(
     stmt->Bind(1, id);
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
-    if (*row) out.emplace(id, stmt->Text(0));
+    if (*row) fn(id, ColumnView(*stmt, 0));
     stmt->Reset();
   }
-  return out;
+  return Status::OK();
 }
 
 Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphFilter& filter) {

@@ -320,6 +320,45 @@ TEST_CASE("cli: sql output formats are valid", "[cli]") {
   CHECK(table.out == "doc_id  published\n------  ----------\na       2024-06-10\n");
 }
 
+TEST_CASE("cli: table cells are measured in code points, cleaned and cut", "[cli]") {
+  TempDir dir;
+  std::string db = dir.File("t.db");
+  WriteFile(dir.File("a.txt"), kArticleA);
+  REQUIRE(RunDetente({"ingest", "--db", db, dir.File("a.txt")}).exit_code == 0);
+  // Non-ASCII names (2- and 3-byte characters, CJK counted as one column
+  // each), control whitespace shown as spaces (also in a cell shorter than
+  // eight bytes), an ASCII and a non-ASCII cell cut at 80 code points with
+  // "…", and trailing spaces dropped.
+  const std::string q =
+      "SELECT 1 AS n, 'Recep Tayyip Erdoğan' AS name, 'plain' AS note UNION ALL "
+      "SELECT 22, '习近平', 'tab' || char(9) || 'and' || char(10) || 'newline' || char(13) "
+      "UNION ALL SELECT 333, 'Zürich café', printf('%.85c', 'a') UNION ALL "
+      "SELECT 4444, '東京', 'Çok güzel ' || printf('%.40c', 'ö') || ' 東京で会談した ' || "
+      "printf('%.40c', 'x') || ' end' UNION ALL SELECT NULL, 'x' || char(9) || 'y', '  '";
+  RunResult r = RunDetente({"sql", "--db", db, q});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string a79(79, 'a'), o40 = [] {
+    std::string s;
+    for (int i = 0; i < 40; ++i) s += "ö";
+    return s;
+  }();
+  CHECK(r.out ==
+        "n     name                  note\n"
+        "----  --------------------  " +
+            std::string(80, '-') +
+            "\n"
+            "   1  Recep Tayyip Erdoğan  plain\n"
+            "  22  习近平                   tab and newline\n"
+            " 333  Zürich café           " +
+            a79 +
+            "…\n"
+            "4444  東京                    Çok güzel " +
+            o40 + " 東京で会談した " + std::string(20, 'x') +
+            "…\n"
+            "      x y\n");
+}
+
 TEST_CASE("cli: usage errors exit 2", "[cli]") {
   TempDir dir;
   std::string db = dir.File("t.db");

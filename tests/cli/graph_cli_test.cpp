@@ -133,6 +133,30 @@ TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {
   CHECK(RunProgram({"dot", "-Tsvg"}, r.out).exit_code == 0);
 }
 
+TEST_CASE("graph cli: the neighbours table aligns non-ASCII names and cleans sentences",
+          "[graph_cli]") {
+  CliFixture fx;
+  // Three events share one sentence, which holds a newline (shown as a
+  // space); widths count code points, so "Zürich café" is 11 wide.
+  RunResult r = fx.Run({"neighbours", "Zürich café", "--radius", "3"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == R"txt(Zürich café (city, CHE): 3 entities within 3 hops, 3 events
+distance  entity                                   kind          country  events
+--------  ---------------------------------------  ------------  -------  ------
+       0  Zürich café                              city          CHE           1
+       1  graph                                    artefact                    2
+       2  node "quoted" \ back\slash               person                      2
+       3  <b>Tag</b> & '; DROP TABLE entities; --  organization  XXA           1
+
+date        actor                       action   object                                   sentence
+----------  --------------------------  -------  ---------------------------------------  -------------------------------------------------------------------
+2023-08-01  graph                       mention  node "quoted" \ back\slash               The "graph" said: "node" \ rejected <b>Tag</b> & co; Zürich hosted.
+2023-08-02  node "quoted" \ back\slash  reject   <b>Tag</b> & '; DROP TABLE entities; --  The "graph" said: "node" \ rejected <b>Tag</b> & co; Zürich hosted.
+2023-08-03  Zürich café                 host     graph                                    The "graph" said: "node" \ rejected <b>Tag</b> & co; Zürich hosted.
+)txt");
+}
+
 TEST_CASE("graph cli: rank and entity", "[graph_cli]") {
   CliFixture fx;
   RunResult r = fx.Run({"rank", "--top", "2"});

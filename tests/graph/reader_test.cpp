@@ -193,6 +193,57 @@ TEST_CASE("graph: sentences are fetched for the ids asked", "[graph]") {
   CHECK(s->at(4) == "Lavrov met Jaishankar in New Delhi.");
 }
 
+TEST_CASE("graph: ForEachSentence streams each sentence once, by id", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  std::vector<std::pair<int64_t, std::string>> seen;
+  Status st = (*reader)->ForEachSentence(
+      {11, 4, 999, 1, 4, 11},
+      [&](int64_t id, std::string_view text) { seen.emplace_back(id, text); });
+  REQUIRE(st.ok());
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0] ==
+        std::pair<int64_t, std::string>(1, "Antony Blinken met Wang Yi in Beijing on 19 June."));
+  CHECK(seen[1] == std::pair<int64_t, std::string>(4, "Lavrov met Jaishankar in New Delhi."));
+  CHECK(seen[2] == std::pair<int64_t, std::string>(11, "Jaishankar met Blinken on 22 June."));
+  CHECK((*reader)->ForEachSentence({}, [&](int64_t, std::string_view) { FAIL("no ids"); }).ok());
+}
+
+TEST_CASE("graph: ForEachSentence over many dense ids scans the range", "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  {
+    auto db = sql::Db::Open(dir.File("g.db"), /*read_only=*/false);
+    REQUIRE(db.ok());
+    REQUIRE(db->Exec("BEGIN").ok());
+    auto ins = db->Prepare(
+        "INSERT INTO sentences(id, document_id, idx, start, end, text) VALUES (?, 4, ?, 0, 1, ?)");
+    REQUIRE(ins.ok());
+    for (int id = 1000; id < 4000; ++id) {
+      REQUIRE(ins->Bind(1, id).Bind(2, id).Bind(3, "s" + std::to_string(id)).Run().ok());
+    }
+    REQUIRE(db->Exec("COMMIT").ok());
+  }
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  // More than 1000 ids over a span under eight times their number: the
+  // range scan. 4001 and 5000 do not exist.
+  std::vector<int64_t> ask = {5000, 4, 4001};
+  for (int64_t id = 3999; id >= 1000; id -= 2) ask.push_back(id);
+  std::vector<std::pair<int64_t, std::string>> seen,
+      expected = {{4, "Lavrov met Jaishankar in New Delhi."}};
+  for (int64_t id = 1001; id < 4000; id += 2) expected.emplace_back(id, "s" + std::to_string(id));
+  for (int pass = 0; pass < 2; ++pass) {  // the SQL function is registered afresh each time
+    seen.clear();
+    Status st = (*reader)->ForEachSentence(
+        ask, [&](int64_t id, std::string_view text) { seen.emplace_back(id, text); });
+    REQUIRE(st.ok());
+    CHECK(seen == expected);
+  }
+}
+
 TEST_CASE("graph: an entity's timeline has every role, by date", "[graph]") {
   TempDir dir;
   BuildFixtureDb(dir.File("g.db"));
