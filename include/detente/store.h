@@ -92,6 +92,16 @@ struct BulkOptions {
   int cache_mib = 256;
 };
 
+// One step of Finish() for an initial load (BulkOptions::defer_indexes):
+// checking one table's foreign keys, building one index, rebuilding the
+// full-text index, committing. For benchmarks and progress reports.
+struct BulkStep {
+  std::string what;   // "foreign keys", "index events_actor", "full-text index", "commit", ...
+  std::string table;  // the table the step is about; empty for the whole database
+  double wall_s = 0;  // elapsed time
+  double cpu_s = 0;   // CPU time (user + sys) of the whole process, helper threads included
+};
+
 // The bulk path: appends rows to the tables with prepared statements, in
 // batches of BulkOptions::batch_rows rows per transaction. It is for loading
 // many rows fast (a generator, an import) and does none of AddDocument's
@@ -121,6 +131,9 @@ class BulkWriter {
   virtual Result<int64_t> AddEvent(const BulkEvent& event) = 0;
   // Commits the open batch. Nothing may be added afterwards.
   virtual Status Finish() = 0;
+  // The steps Finish() took, in order, for an initial load (empty for a load
+  // in batches, and before Finish()).
+  virtual const std::vector<BulkStep>& FinishSteps() const = 0;
 };
 
 class Store {

@@ -1,6 +1,9 @@
 #include "detente/store.h"
 
+#include <time.h>
+
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <string_view>
 #include <unordered_map>
@@ -96,6 +99,26 @@ void BindIdOrNull(sql::Stmt& st, int i, int64_t id) {
     st.Bind(i, id);
   }
 }
+
+// Wall and process CPU time of one step of BulkWriter::Finish().
+class Timer {
+ public:
+  Timer() : wall_(std::chrono::steady_clock::now()), cpu_(Cpu()) {}
+  void Done(std::vector<BulkStep>& steps, std::string what, std::string table) const {
+    steps.push_back({std::move(what), std::move(table),
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count(),
+                     Cpu() - cpu_});
+  }
+
+ private:
+  static double Cpu() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+  }
+  std::chrono::steady_clock::time_point wall_;
+  double cpu_;
+};
 
 class SqliteBulkWriter : public BulkWriter {
  public:
@@ -194,7 +217,7 @@ class SqliteBulkWriter : public BulkWriter {
     if (!initial) return Status::OK();  // batches as usual
     // The exact DDL, so that what Finish() recreates is what the schema had.
     Result<sql::Stmt> ddl = db_.Prepare(
-        "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND "
+        "SELECT type, name, sql, tbl_name FROM sqlite_schema WHERE sql IS NOT NULL AND "
         "tbl_name IN ('documents', 'sentences', 'entities', 'aliases', 'events') AND "
         "(type = 'index' OR name IN ('sentences_ai', 'generation_events_ai', "
         "'generation_entities_ai'))");
@@ -205,7 +228,7 @@ class SqliteBulkWriter : public BulkWriter {
       if (!r.ok()) return Fail(r.status());
       if (!*r) break;
       drops.emplace_back(ddl->Text(0), ddl->Text(1));
-      deferred_ddl_.push_back(ddl->Text(2));
+      deferred_.push_back({ddl->Text(0) + " " + ddl->Text(1), ddl->Text(3), ddl->Text(2)});
     }
     ddl = sql::Stmt();
     for (const auto& [type, name] : drops) {
@@ -223,22 +246,31 @@ class SqliteBulkWriter : public BulkWriter {
     if (finished_) return Status::OK();
     finished_ = true;
     if (single_tx_) {
-      for (const std::string& ddl : deferred_ddl_) {
-        Status s = db_.Exec(ddl);
+      for (const Deferred& d : deferred_) {
+        Timer t;
+        Status s = db_.Exec(d.sql);
         if (!s.ok()) return Fail(s);
+        t.Done(steps_, d.what, d.table);
       }
+      Timer t;
       Status s = db_.Exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')");
-      if (s.ok()) s = db_.Exec("UPDATE generation SET n = n + 1 WHERE id = 1");
+      if (!s.ok()) return Fail(s);
+      t.Done(steps_, "full-text index", "sentences");
+      s = db_.Exec("UPDATE generation SET n = n + 1 WHERE id = 1");
       if (!s.ok()) return Fail(s);
     }
     if (in_tx_) {
+      Timer t;
       Status s = db_.Exec("COMMIT");
       if (!s.ok()) return Fail(s);
       in_tx_ = false;
+      if (single_tx_) t.Done(steps_, "commit", "");
     }
     RestoreCache();
     return Status::OK();
   }
+
+  const std::vector<BulkStep>& FinishSteps() const override { return steps_; }
 
  private:
   // Opens a transaction when none is open, after committing a full batch.
@@ -293,7 +325,13 @@ class SqliteBulkWriter : public BulkWriter {
   sql::Stmt doc_, sent_, entity_, alias_, event_;
   bool in_tx_ = false;
   bool single_tx_ = false;                // DeferIndexes() is in effect
-  std::vector<std::string> deferred_ddl_;  // recreated by Finish()
+  struct Deferred {
+    std::string what;   // "index events_actor", "trigger sentences_ai"
+    std::string table;
+    std::string sql;    // as sqlite_schema has it
+  };
+  std::vector<Deferred> deferred_;  // recreated by Finish()
+  std::vector<BulkStep> steps_;
   bool finished_ = false;
   bool restored_ = false;
   size_t rows_ = 0;
