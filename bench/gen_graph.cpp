@@ -2,7 +2,9 @@
 // storage benchmarks, through the store's bulk path (so it also measures bulk
 // insert).
 //
-//   detente_gen_graph --db FILE [--events N] [--entities N] [--seed S]
+//   detente_gen_graph --db FILE [--events N] [--entities N] [--seed S] [--cache-mib M]
+//
+// --cache-mib sets BulkOptions::cache_mib (SQLite's page cache for the load).
 //
 // Degrees are skewed by preferential attachment: each end of an event is, with
 // probability 3/4, a copy of a random end of an earlier event (so an entity is
@@ -118,7 +120,8 @@ struct Entity {
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: detente_gen_graph --db FILE [--events N] [--entities N] [--seed S]\n");
+               "usage: detente_gen_graph --db FILE [--events N] [--entities N] [--seed S] "
+               "[--cache-mib M]\n");
   return 2;
 }
 
@@ -211,6 +214,7 @@ int main(int argc, char** argv) {
   std::string db;
   int64_t num_events = 1000000, num_entities = 100000;
   uint64_t seed = 1;
+  int cache_mib = 0;  // 0: BulkOptions' default
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
     if (i + 1 >= argc) return Usage();
@@ -220,6 +224,8 @@ int main(int argc, char** argv) {
       num_events = std::atoll(argv[++i]);
     } else if (a == "--entities") {
       num_entities = std::atoll(argv[++i]);
+    } else if (a == "--cache-mib") {
+      cache_mib = std::atoi(argv[++i]);
     } else if (a == "--seed") {
       seed = std::strtoull(argv[++i], nullptr, 10);
     } else {
@@ -339,7 +345,9 @@ int main(int argc, char** argv) {
   Phases phases;
   auto store = detente::Store::Open(db);
   if (!store.ok()) return Die(store.status());
-  auto bulk = (*store)->Bulk();
+  detente::BulkOptions options;
+  if (cache_mib > 0) options.cache_mib = cache_mib;
+  auto bulk = (*store)->Bulk(options);
   if (!bulk.ok()) return Die(bulk.status());
   detente::BulkWriter& w = **bulk;
   phases.Mark("open");
@@ -418,8 +426,8 @@ int main(int argc, char** argv) {
                  span.cpu);
   }
   for (const detente::BulkStep& st : steps) {
-    std::fprintf(stderr, "  finish %-32s wall %7.3f s  cpu %7.3f s\n", st.what.c_str(),
-                 st.wall_s, st.cpu_s);
+    std::fprintf(stderr, "  finish %-30s %-10s wall %7.3f s  cpu %7.3f s\n", st.what.c_str(),
+                 st.table.c_str(), st.wall_s, st.cpu_s);
   }
 
   // CPU time of the whole process (names included): on a busy machine the
