@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -322,7 +323,7 @@ class SqliteBulkWriter : public BulkWriter {
         t.Done(steps_, d.what, d.table);
       }
       Timer t;
-      Status s = db_.Exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')");
+      Status s = RebuildFullText();
       if (!s.ok()) return Fail(s);
       t.Done(steps_, "full-text index", "sentences");
       s = db_.Exec("UPDATE generation SET n = n + 1 WHERE id = 1");
@@ -496,6 +497,51 @@ class SqliteBulkWriter : public BulkWriter {
     RestoreForeignKeys();
     failed_ = s;
     return s;
+  }
+
+  // Builds sentences_fts from the sentences. FTS5's defaults suit small
+  // transactions: it flushes its in-memory index every 1 MiB into a new
+  // segment and merges segments as they pile up (automerge), which for a
+  // large load merges the same data again and again. For the rebuild: a
+  // 64 MiB in-memory index, no automerge, then one merge of all segments
+  // ('optimize'); then the table's own settings are put back as they were.
+  Status RebuildFullText() {
+    struct Setting {
+      const char* key;
+      int64_t rebuild;  // for the rebuild
+      int64_t usual;    // FTS5's default, when the table has no setting of its own
+      std::optional<int64_t> own;
+    } settings[] = {{"automerge", 0, 4, {}}, {"hashsize", 64 << 20, 1 << 20, {}}};
+    auto set = [&](const char* key, int64_t value) {
+      Result<sql::Stmt> st =
+          db_.Prepare("INSERT INTO sentences_fts(sentences_fts, rank) VALUES (?, ?)");
+      if (!st.ok()) return st.status();
+      st->Bind(1, key).Bind(2, value);
+      return st->Run();
+    };
+    for (Setting& c : settings) {
+      Result<sql::Stmt> st = db_.Prepare("SELECT v FROM sentences_fts_config WHERE k = ?");
+      if (!st.ok()) return st.status();
+      st->Bind(1, c.key);
+      Result<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (*row) c.own = st->Int(0);
+      DETENTE_RETURN_IF_ERROR(set(c.key, c.rebuild));
+    }
+    DETENTE_RETURN_IF_ERROR(
+        db_.Exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild'); "
+                 "INSERT INTO sentences_fts(sentences_fts) VALUES ('optimize')"));
+    for (const Setting& c : settings) {
+      DETENTE_RETURN_IF_ERROR(set(c.key, c.own.value_or(c.usual)));
+      if (c.own) continue;
+      // No setting of its own before: none after either (the value in use
+      // by this connection is the default again).
+      Result<sql::Stmt> st = db_.Prepare("DELETE FROM sentences_fts_config WHERE k = ?");
+      if (!st.ok()) return st.status();
+      st->Bind(1, c.key);
+      DETENTE_RETURN_IF_ERROR(st->Run());
+    }
+    return Status::OK();
   }
 
   // True when the database has no sentences and no events yet.

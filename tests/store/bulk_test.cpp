@@ -271,6 +271,10 @@ TEST_CASE("store: an initial bulk load defers indexes and triggers, then restore
   REQUIRE(plan.ok());
   CHECK(plan->rows.back().back().value_or("").find("events_actor") != std::string::npos);
   CHECK(One(*store, "PRAGMA integrity_check") == "ok");
+  CHECK(One(*store, "PRAGMA foreign_keys") == "1");
+  // The full-text index is whole, and keeps no setting of the rebuild's.
+  REQUIRE(store->Query("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')").ok());
+  CHECK(One(*store, "SELECT group_concat(k) FROM sentences_fts_config") == "version");
 
   // A second load into a non-empty database goes row by row, in batches.
   auto again = store->Bulk();
@@ -426,6 +430,24 @@ TEST_CASE("store: an initial bulk load returns the row ids SQLite stores, and re
   CHECK(steps.find("index events_actor/events;") != std::string::npos);
   CHECK(steps.find("full-text index/sentences;") != std::string::npos);
   CHECK(steps.substr(steps.size() - 8) == "commit/;");
+}
+
+TEST_CASE("store: an initial bulk load keeps the full-text index's own settings",
+          "[store][bulk]") {
+  TempDir dir;
+  auto store = Open(dir.File("bulk.db"));
+  REQUIRE(store->Query("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 8)")
+              .ok());
+  {
+    auto bulk = store->Bulk();
+    REQUIRE(bulk.ok());
+    Load(**bulk, 10);
+    REQUIRE((*bulk)->Finish().ok());
+  }
+  CHECK(One(*store, "SELECT group_concat(k || '=' || v) FROM sentences_fts_config ORDER BY k") ==
+        "automerge=8,version=4");
+  CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'again'") ==
+        "10");
 }
 
 TEST_CASE("store: an abandoned initial bulk load leaves the database as it was",
