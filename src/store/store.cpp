@@ -348,7 +348,10 @@ class SqliteBulkWriter : public BulkWriter {
   // is most of SQLite's cost per row for narrow rows. Row ids are given
   // explicitly, as SQLite would pick them (max + 1: this writer holds the
   // write lock, and nothing else inserts), so that Add* can return them
-  // before the row is written; strings are copied into `text`.
+  // before the row is written; strings are copied into `text`. OR ROLLBACK:
+  // a refused row ends the whole load anyway, and without ABORT SQLite
+  // keeps no statement journal (a copy of every page a multi-row INSERT
+  // touches, to undo just that statement).
   static constexpr size_t kRowsPerInsert = 32;
   struct Rows {
     const char* table;
@@ -397,17 +400,20 @@ class SqliteBulkWriter : public BulkWriter {
   enum { kDocuments, kSentences, kEntities, kAliases, kEvents };
   Rows rows_of_[5] = {
       {"documents", "document",
-       "INSERT INTO documents(id, source, doc_id, title, url, published, sha256) VALUES ",
+       "INSERT OR ROLLBACK INTO documents(id, source, doc_id, title, url, published, sha256) "
+       "VALUES ",
        "(?, ?, ?, ?, ?, ?, ?)", 1},
       {"sentences", "sentence",
-       "INSERT INTO sentences(id, document_id, idx, in_title, start, end, text) VALUES ",
+       "INSERT OR ROLLBACK INTO sentences(id, document_id, idx, in_title, start, end, text) "
+       "VALUES ",
        "(?, ?, ?, 0, 0, ?, ?)", 1},
-      {"entities", "entity", "INSERT INTO entities(id, name, kind, country) VALUES ",
+      {"entities", "entity", "INSERT OR ROLLBACK INTO entities(id, name, kind, country) VALUES ",
        "(?, ?, ?, ?)", 1},
       {"aliases", "alias", "INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES ", "(?, ?)", 0},
       {"events", "event",
-       "INSERT INTO events(id, sentence_id, actor_id, action, action_class, object_id, place_id, "
-       "event_date, time_text, negated, modality, confidence, extractor_version) VALUES ",
+       "INSERT OR ROLLBACK INTO events(id, sentence_id, actor_id, action, action_class, "
+       "object_id, place_id, event_date, time_text, negated, modality, confidence, "
+       "extractor_version) VALUES ",
        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 1},
   };
 
