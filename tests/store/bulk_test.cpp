@@ -345,6 +345,7 @@ TEST_CASE("store: an initial bulk load checks every reference in Finish and stor
 TEST_CASE("store: an initial bulk load refuses a bad row and stores nothing", "[store][bulk]") {
   TempDir dir;
   auto store = Open(dir.File("bulk.db"));
+  const std::string schema = Schema(*store);
   {
     auto bulk = store->Bulk();
     REQUIRE(bulk.ok());
@@ -365,6 +366,13 @@ TEST_CASE("store: an initial bulk load refuses a bad row and stores nothing", "[
   CHECK(One(*store, "SELECT count(*) FROM entities") == "0");
   CHECK(One(*store, "SELECT count(*) FROM events") == "0");
   CHECK(One(*store, "PRAGMA foreign_keys") == "1");
+  CHECK(Schema(*store) == schema);  // the dropped indexes and triggers are back
+  // The connection is usable: the next load starts afresh.
+  auto again = store->Bulk();
+  REQUIRE(again.ok());
+  Load(**again, 3);
+  REQUIRE((*again)->Finish().ok());
+  CHECK(One(*store, "SELECT count(*) FROM events") == "3");
 }
 
 TEST_CASE("store: an initial bulk load returns the row ids SQLite stores, and reports its steps",
