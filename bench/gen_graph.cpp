@@ -2,7 +2,9 @@
 // storage benchmarks, through the store's bulk path (so it also measures bulk
 // insert).
 //
-//   detente_gen_graph --db FILE [--events N] [--entities N] [--seed S]
+//   detente_gen_graph --db FILE [--events N] [--entities N] [--seed S] [--cache-mib M]
+//
+// --cache-mib sets BulkOptions::cache_mib (SQLite's page cache for the load).
 //
 // Degrees are skewed by preferential attachment: each end of an event is, with
 // probability 3/4, a copy of a random end of an earlier event (so an entity is
@@ -11,19 +13,25 @@
 // news has (a handful of countries and leaders take part in most events).
 // Every name and sentence is made up here from syllables and templates.
 //
-// Prints one line of key=value figures on stdout (see main). An existing FILE
+// Prints one line of key=value figures on stdout (see main) and the time of
+// each phase and of each step of Finish() on stderr. An existing FILE
 // (and its -wal, -shm and .graph companions) is replaced.
 #include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "detente/store.h"
@@ -112,7 +120,8 @@ struct Entity {
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: detente_gen_graph --db FILE [--events N] [--entities N] [--seed S]\n");
+               "usage: detente_gen_graph --db FILE [--events N] [--entities N] [--seed S] "
+               "[--cache-mib M]\n");
   return 2;
 }
 
@@ -120,6 +129,77 @@ int Die(const Status& s) {
   std::fprintf(stderr, "detente_gen_graph: %s\n", s.ToString().c_str());
   return 3;
 }
+
+// A sentence made before the load: its document (an index into the
+// documents), its position there and its text (a slice of one big string).
+struct GenSentence {
+  uint32_t document;
+  uint16_t idx;
+  size_t text_begin;
+  uint32_t text_size;
+};
+
+// An event made before the load; entities are indexes into `entities`.
+struct GenEvent {
+  uint32_t sentence = 0;  // index into the sentences
+  uint32_t actor = 0;
+  int32_t object = -1;  // -1: none
+  int32_t place = -1;   // -1: none
+  uint8_t action = 0;   // index into kActions
+  uint8_t modality = 0;  // asserted, future, possible
+  bool negated = false;
+  bool has_date = false;
+  char date[10] = {};  // yyyy-mm-dd
+};
+
+// Wall and process CPU time between marks.
+struct Span {
+  double wall = 0, cpu = 0;
+  Span& operator+=(const Span& o) {
+    wall += o.wall;
+    cpu += o.cpu;
+    return *this;
+  }
+};
+
+class Phases {
+ public:
+  Phases() : last_wall_(std::chrono::steady_clock::now()), last_cpu_(Cpu()) {}
+  // Ends the phase `name`, which began at the previous mark.
+  void Mark(const std::string& name) {
+    auto now = std::chrono::steady_clock::now();
+    double cpu = Cpu();
+    list.emplace_back(name, Span{std::chrono::duration<double>(now - last_wall_).count(),
+                                 cpu - last_cpu_});
+    last_wall_ = now;
+    last_cpu_ = cpu;
+  }
+  Span Get(const std::string& name) const {
+    for (const auto& [n, s] : list) {
+      if (n == name) return s;
+    }
+    return {};
+  }
+  // The phases from the first up to and including `name`.
+  Span Until(const std::string& name) const {
+    Span sum;
+    for (const auto& [n, s] : list) {
+      sum += s;
+      if (n == name) break;
+    }
+    return sum;
+  }
+  std::vector<std::pair<std::string, Span>> list;
+
+ private:
+  static double Cpu() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+  }
+  std::chrono::steady_clock::time_point last_wall_;
+  double last_cpu_;
+};
 
 std::string Date(std::mt19937_64& rng) {
   char buf[16];
@@ -134,6 +214,7 @@ int main(int argc, char** argv) {
   std::string db;
   int64_t num_events = 1000000, num_entities = 100000;
   uint64_t seed = 1;
+  int cache_mib = 0;  // 0: BulkOptions' default
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
     if (i + 1 >= argc) return Usage();
@@ -143,6 +224,8 @@ int main(int argc, char** argv) {
       num_events = std::atoll(argv[++i]);
     } else if (a == "--entities") {
       num_entities = std::atoll(argv[++i]);
+    } else if (a == "--cache-mib") {
+      cache_mib = std::atoi(argv[++i]);
     } else if (a == "--seed") {
       seed = std::strtoull(argv[++i], nullptr, 10);
     } else {
@@ -188,12 +271,86 @@ int main(int argc, char** argv) {
   }
   if (cities.empty()) cities.push_back(0);
 
-  auto start = std::chrono::steady_clock::now();
+  // Preferential attachment over event ends.
+  std::vector<uint32_t> ends;
+  ends.reserve(static_cast<size_t>(2 * num_events));
+  auto pick = [&]() -> uint32_t {
+    if (!ends.empty() && rng() % 4 != 0) return ends[rng() % ends.size()];
+    return static_cast<uint32_t>(rng() % entities.size());
+  };
+
+  // Documents, sentences and events too are made before the clock starts
+  // (the same random draws, in the same order, as when they were made
+  // between inserts), so that the timed part is the inserts.
+  std::vector<std::string> published;  // one per document
+  std::vector<GenSentence> sentences;
+  std::string texts;  // every sentence's text, one after another
+  std::vector<GenEvent> events;
+  events.reserve(static_cast<size_t>(num_events));
+  int sentence_idx = 0;
+  while (static_cast<int64_t>(events.size()) < num_events) {
+    if (published.empty() || sentence_idx == 20) {
+      published.push_back(Date(rng));
+      sentence_idx = 0;
+    }
+    // One sentence of one or two events.
+    int k = static_cast<int>(
+        std::min<int64_t>(rng() % 2 ? 2 : 1, num_events - static_cast<int64_t>(events.size())));
+    const size_t text_begin = texts.size();
+    for (int j = 0; j < k; ++j) {
+      GenEvent ev;
+      ev.sentence = static_cast<uint32_t>(sentences.size());
+      ev.action = static_cast<uint8_t>(rng() % std::size(kActions));
+      const Action& act = kActions[ev.action];
+      uint32_t actor = pick();
+      ends.push_back(actor);
+      ev.actor = actor;
+      if (j) texts += ", and ";
+      texts += entities[actor].name;
+      bool negated = uniform(0.03);
+      bool future = !negated && uniform(0.06);
+      ev.negated = negated;
+      ev.modality = future ? (uniform(0.66) ? 1 : 2) : 0;
+      texts += negated ? " did not say it " : future ? " said it would say it " : " ";
+      texts += act.past;
+      if (uniform(0.92)) {
+        uint32_t object = pick();
+        if (object == actor) object = static_cast<uint32_t>((object + 1) % entities.size());
+        ends.push_back(object);
+        ev.object = static_cast<int32_t>(object);
+        texts += " " + entities[object].name;
+      } else {
+        texts += " the envoys";
+      }
+      if (uniform(0.5)) {
+        ev.place = static_cast<int32_t>(cities[rng() % cities.size()]);
+        texts += " in " + entities[static_cast<size_t>(ev.place)].name;
+      }
+      if (uniform(0.85)) {
+        std::string date = Date(rng);
+        std::memcpy(ev.date, date.data(), sizeof ev.date);
+        ev.has_date = true;
+        texts += " on " + date;
+      }
+      events.push_back(ev);
+    }
+    texts += ".";
+    sentences.push_back({static_cast<uint32_t>(published.size() - 1),
+                         static_cast<uint16_t>(sentence_idx++), text_begin,
+                         static_cast<uint32_t>(texts.size() - text_begin)});
+  }
+  std::vector<int64_t> document_ids(published.size()), sentence_ids(sentences.size());
+
+  // ---- the load ----
+  Phases phases;
   auto store = detente::Store::Open(db);
   if (!store.ok()) return Die(store.status());
-  auto bulk = (*store)->Bulk();
+  detente::BulkOptions options;
+  if (cache_mib > 0) options.cache_mib = cache_mib;
+  auto bulk = (*store)->Bulk(options);
   if (!bulk.ok()) return Die(bulk.status());
   detente::BulkWriter& w = **bulk;
+  phases.Mark("open");
 
   for (Entity& e : entities) {
     auto id = w.AddEntity(e.name, e.kind, e.country);
@@ -204,101 +361,74 @@ int main(int argc, char** argv) {
   for (const auto& [alias, i] : aliases) {
     if (Status s = w.AddAlias(alias, entities[i].id); !s.ok()) return Die(s);
   }
+  phases.Mark("entities");
 
-  // Preferential attachment over event ends.
-  std::vector<uint32_t> ends;
-  ends.reserve(static_cast<size_t>(2 * num_events));
-  auto pick = [&]() -> uint32_t {
-    if (!ends.empty() && rng() % 4 != 0) return ends[rng() % ends.size()];
-    return static_cast<uint32_t>(rng() % entities.size());
-  };
-
-  int64_t events = 0, sentences = 0, documents = 0;
-  int64_t doc_id = 0;
-  int sentence_idx = 0;
-  std::string published;
-  std::string text;
-  std::vector<detente::BulkEvent> pending;
-  std::vector<std::string> dates;  // keeps the views in `pending` alive
-  while (events < num_events) {
-    if (doc_id == 0 || sentence_idx == 20) {
-      detente::BulkDocument d;
-      d.source = "synthetic/" + std::to_string(documents) + ".txt";
-      d.title = "Synthetic report " + std::to_string(documents);
-      published = Date(rng);
-      d.published = published;
-      d.text = d.title + " " + std::to_string(seed);
-      auto id = w.AddDocument(d);
-      if (!id.ok()) return Die(id.status());
-      doc_id = *id;
-      sentence_idx = 0;
-      ++documents;
-    }
-    // One sentence of one or two events.
-    int k = std::min<int64_t>(rng() % 2 ? 2 : 1, num_events - events);
-    text.clear();
-    pending.clear();
-    dates.clear();
-    dates.reserve(2);
-    for (int j = 0; j < k; ++j) {
-      const Action& act = kActions[rng() % std::size(kActions)];
-      uint32_t actor = pick();
-      ends.push_back(actor);
-      detente::BulkEvent ev;
-      ev.actor_id = entities[actor].id;
-      ev.action = act.lemma;
-      ev.action_class = act.cls;
-      if (j) text += ", and ";
-      text += entities[actor].name;
-      bool negated = uniform(0.03);
-      bool future = !negated && uniform(0.06);
-      ev.negated = negated;
-      ev.modality = future ? (uniform(0.66) ? "future" : "possible") : "asserted";
-      text += negated ? " did not say it " : future ? " said it would say it " : " ";
-      text += act.past;
-      if (uniform(0.92)) {
-        uint32_t object = pick();
-        if (object == actor) object = static_cast<uint32_t>((object + 1) % entities.size());
-        ends.push_back(object);
-        ev.object_id = entities[object].id;
-        text += " " + entities[object].name;
-      } else {
-        text += " the envoys";
-      }
-      if (uniform(0.5)) {
-        const Entity& place = entities[cities[rng() % cities.size()]];
-        ev.place_id = place.id;
-        text += " in " + place.name;
-      }
-      if (uniform(0.85)) {
-        dates.push_back(Date(rng));
-        text += " on " + dates.back();
-      } else {
-        dates.emplace_back();
-      }
-      pending.push_back(ev);
-    }
-    text += ".";
-    auto sid = w.AddSentence(doc_id, sentence_idx++, text);
-    if (!sid.ok()) return Die(sid.status());
-    ++sentences;
-    for (size_t j = 0; j < pending.size(); ++j) {
-      pending[j].sentence_id = *sid;
-      pending[j].event_date = dates[j];
-      pending[j].time_text = dates[j];
-      auto eid = w.AddEvent(pending[j]);
-      if (!eid.ok()) return Die(eid.status());
-      ++events;
-    }
+  for (size_t i = 0; i < published.size(); ++i) {
+    detente::BulkDocument d;
+    d.source = "synthetic/" + std::to_string(i) + ".txt";
+    d.title = "Synthetic report " + std::to_string(i);
+    d.published = published[i];
+    d.text = d.title + " " + std::to_string(seed);
+    auto id = w.AddDocument(d);
+    if (!id.ok()) return Die(id.status());
+    document_ids[i] = *id;
   }
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const GenSentence& s = sentences[i];
+    auto id = w.AddSentence(document_ids[s.document], s.idx,
+                            std::string_view(texts).substr(s.text_begin, s.text_size));
+    if (!id.ok()) return Die(id.status());
+    sentence_ids[i] = *id;
+  }
+  phases.Mark("sentences");
+
+  static const char* const kModality[] = {"asserted", "future", "possible"};
+  for (const GenEvent& g : events) {
+    detente::BulkEvent ev;
+    ev.sentence_id = sentence_ids[g.sentence];
+    ev.actor_id = entities[g.actor].id;
+    ev.object_id = g.object < 0 ? 0 : entities[static_cast<size_t>(g.object)].id;
+    ev.place_id = g.place < 0 ? 0 : entities[static_cast<size_t>(g.place)].id;
+    ev.action = kActions[g.action].lemma;
+    ev.action_class = kActions[g.action].cls;
+    if (g.has_date) ev.event_date = ev.time_text = std::string_view(g.date, sizeof g.date);
+    ev.negated = g.negated;
+    ev.modality = kModality[g.modality];
+    auto id = w.AddEvent(ev);
+    if (!id.ok()) return Die(id.status());
+  }
+  phases.Mark("events");
+
   if (Status s = w.Finish(); !s.ok()) return Die(s);
+  const std::vector<detente::BulkStep> steps = w.FinishSteps();
   bulk->reset();
-  auto inserted = std::chrono::steady_clock::now();
+  phases.Mark("finish");
   // Fold the WAL into the database so that its size is the size of the data.
   auto ck = (*store)->Query("PRAGMA wal_checkpoint(TRUNCATE)");
   if (!ck.ok()) return Die(ck.status());
   store->reset();
-  auto done = std::chrono::steady_clock::now();
+  phases.Mark("checkpoint");
+
+  // (b) The events table alone: its rows with their checks, its own indexes
+  // and its foreign key check; entities, sentences, the full-text index and
+  // the commit (shared by every table) are not counted.
+  Span table = phases.Get("events");
+  for (const detente::BulkStep& st : steps) {
+    if (st.table == "events") table += Span{st.wall_s, st.cpu_s};
+  }
+  // Everything up to Finish (as events_per_s always was), then the checkpoint.
+  Span insert = phases.Until("finish");
+  Span total = phases.Until("checkpoint");
+
+  // The breakdown, for people: phases, then Finish() step by step.
+  for (const auto& [name, span] : phases.list) {
+    std::fprintf(stderr, "phase %-11s wall %7.3f s  cpu %7.3f s\n", name.c_str(), span.wall,
+                 span.cpu);
+  }
+  for (const detente::BulkStep& st : steps) {
+    std::fprintf(stderr, "  finish %-30s %-10s wall %7.3f s  cpu %7.3f s\n", st.what.c_str(),
+                 st.table.c_str(), st.wall_s, st.cpu_s);
+  }
 
   // CPU time of the whole process (names included): on a busy machine the
   // wall time also counts waiting for a CPU.
@@ -306,15 +436,18 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &ru);
   double cpu_s = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                  static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-  double insert_s = std::chrono::duration<double>(inserted - start).count();
-  double total_s = std::chrono::duration<double>(done - start).count();
   uintmax_t bytes = std::filesystem::file_size(db);
+  const double n = static_cast<double>(events.size());
   std::printf(
-      "events=%lld entities=%lld aliases=%zu sentences=%lld documents=%lld insert_s=%.3f "
-      "total_s=%.3f cpu_s=%.3f events_per_s=%.0f bytes=%ju bytes_per_event=%.1f\n",
-      static_cast<long long>(events), static_cast<long long>(num_entities),
-      entities.size() + aliases.size(), static_cast<long long>(sentences),
-      static_cast<long long>(documents), insert_s, total_s, cpu_s, events / insert_s, bytes,
-      static_cast<double>(bytes) / static_cast<double>(events));
+      "events=%zu entities=%lld aliases=%zu sentences=%zu documents=%zu insert_s=%.3f "
+      "total_s=%.3f cpu_s=%.3f events_per_s=%.0f bytes=%ju bytes_per_event=%.1f "
+      "load_cpu_s=%.3f total_cpu_s=%.3f events_table_s=%.3f events_table_cpu_s=%.3f "
+      "events_table_per_s=%.0f entities_s=%.3f sentences_s=%.3f events_s=%.3f finish_s=%.3f "
+      "checkpoint_s=%.3f\n",
+      events.size(), static_cast<long long>(num_entities), entities.size() + aliases.size(),
+      sentences.size(), published.size(), insert.wall, total.wall, cpu_s, n / insert.wall, bytes,
+      static_cast<double>(bytes) / n, insert.cpu, total.cpu, table.wall, table.cpu,
+      n / table.wall, phases.Get("entities").wall, phases.Get("sentences").wall,
+      phases.Get("events").wall, phases.Get("finish").wall, phases.Get("checkpoint").wall);
   return 0;
 }

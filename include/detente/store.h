@@ -83,33 +83,54 @@ struct BulkOptions {
   // the whole load as one transaction that drops the secondary indexes and
   // the insert triggers (full-text index, generation counter) first and
   // rebuilds them in Finish(): building an index once is several times faster
-  // than updating it row by row. batch_rows is then ignored; other
-  // connections see the database as it was until Finish() commits, and an
-  // error or a crash leaves it unchanged. Default: true.
+  // than updating it row by row. The rows go in with PRAGMA foreign_keys off
+  // and several rows per INSERT; Finish() checks every foreign key of the
+  // loaded tables once (PRAGMA foreign_key_check) before it commits.
+  // batch_rows is then ignored; other connections see the database as it
+  // was until Finish() commits, and an error or a crash leaves it unchanged.
+  // Default: true.
   bool defer_indexes = true;
   // SQLite page cache while the writer is open, in MiB (the connection's
   // setting is restored by Finish). Default: 256.
   int cache_mib = 256;
 };
 
+// One step of Finish() for an initial load (BulkOptions::defer_indexes):
+// checking one table's foreign keys, building one index, rebuilding the
+// full-text index, committing. For benchmarks and progress reports.
+struct BulkStep {
+  std::string what;   // "foreign keys", "index events_actor", "full-text index", "commit", ...
+  std::string table;  // the table the step is about; empty for the whole database
+  double wall_s = 0;  // elapsed time
+  double cpu_s = 0;   // CPU time (user + sys) of the whole process, helper threads included
+};
+
 // The bulk path: appends rows to the tables with prepared statements, in
 // batches of BulkOptions::batch_rows rows per transaction. It is for loading
 // many rows fast (a generator, an import) and does none of AddDocument's
 // merging: each AddEntity inserts a new entity, and a duplicate name is an
-// error. Every row goes through the schema's constraints, foreign keys and
-// triggers (the full-text index, the generation counter).
+// error. Every row stored satisfies the schema's constraints and foreign keys,
+// and what the triggers do is done (the full-text index, the generation
+// counter): row by row, or for an initial load (BulkOptions::defer_indexes)
+// once in Finish().
 //
 // Errors: a failed Add* returns kDataError (a value or reference the schema
 // refuses: duplicate name, missing sentence) or kDatabaseError; the open batch
 // is then rolled back, batches committed before stay, and every later call
-// fails. Destroying a writer without Finish() rolls back the open batch.
+// fails. In an initial load rows are written a few at a time and references
+// are checked at the end, so a refused row may be reported by a later Add*
+// or by Finish() (kDataError, "foreign key" for a missing row); the whole
+// load is then rolled back. Destroying a writer without Finish() rolls back
+// the open batch. The connection's PRAGMA foreign_keys and cache_size are
+// restored when the writer finishes, fails or is destroyed.
 // Ownership: a writer borrows its Store's connection; it must be destroyed
 // before the Store, and the Store must not be used while it is open.
 // Thread safety: none; one thread at a time.
 class BulkWriter {
  public:
   virtual ~BulkWriter() = default;
-  // Each returns the new row's id.
+  // Each returns the new row's id (in an initial load, the id the row gets
+  // when it is written).
   virtual Result<int64_t> AddDocument(const BulkDocument& doc) = 0;
   // A sentence of `document_id` at position `idx`; offsets are 0..text size.
   virtual Result<int64_t> AddSentence(int64_t document_id, int idx, std::string_view text) = 0;
@@ -121,6 +142,9 @@ class BulkWriter {
   virtual Result<int64_t> AddEvent(const BulkEvent& event) = 0;
   // Commits the open batch. Nothing may be added afterwards.
   virtual Status Finish() = 0;
+  // The steps Finish() took, in order, for an initial load (empty for a load
+  // in batches, and before Finish()).
+  virtual const std::vector<BulkStep>& FinishSteps() const = 0;
 };
 
 class Store {

@@ -65,6 +65,12 @@ Stmt& Stmt::Bind(int i, std::string_view v) {
   sqlite3_bind_text(s_.get(), i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Stmt& Stmt::BindStatic(int i, std::string_view v) {
+  // A null data pointer would bind NULL; an empty string must stay ''.
+  sqlite3_bind_text(s_.get(), i, v.data() ? v.data() : "", static_cast<int>(v.size()),
+                    SQLITE_STATIC);
+  return *this;
+}
 Stmt& Stmt::BindNull(int i) {
   sqlite3_bind_null(s_.get(), i);
   return *this;

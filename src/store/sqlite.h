@@ -60,6 +60,9 @@ class Stmt {
   Stmt& Bind(int i, std::string_view v);
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
+  // Binds without a copy (SQLITE_STATIC): the bytes must stay alive and
+  // unchanged until the statement is reset (Run() resets it).
+  Stmt& BindStatic(int i, std::string_view v);
   Stmt& BindNull(int i);
   template <typename T>
   Stmt& Bind(int i, const std::optional<T>& v) {

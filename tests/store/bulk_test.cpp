@@ -1,6 +1,7 @@
 // The store's bulk path (Store::Bulk), on real temporary SQLite files.
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "detente/store.h"
 #include "test_util.h"
@@ -122,7 +123,16 @@ TEST_CASE("store: a refused bulk row rolls back its batch only, and stops the wr
   CHECK_FALSE(w.Finish().ok());
   CHECK(One(*store, "SELECT group_concat(name, ',') FROM entities") == "Ana Rell,Bo Rell");
 
-  // A dangling reference is refused by the foreign keys.
+  // A dangling reference is refused by the foreign keys, row by row when
+  // the database already has sentences or events.
+  {
+    auto setup = store->Bulk(o);
+    REQUIRE(setup.ok());
+    auto doc = (*setup)->AddDocument(Doc("a"));
+    REQUIRE(doc.ok());
+    REQUIRE((*setup)->AddSentence(*doc, 0, "Ana met Bo.").ok());
+    REQUIRE((*setup)->Finish().ok());
+  }
   auto again = store->Bulk();
   REQUIRE(again.ok());
   BulkEvent e;
@@ -261,6 +271,10 @@ TEST_CASE("store: an initial bulk load defers indexes and triggers, then restore
   REQUIRE(plan.ok());
   CHECK(plan->rows.back().back().value_or("").find("events_actor") != std::string::npos);
   CHECK(One(*store, "PRAGMA integrity_check") == "ok");
+  CHECK(One(*store, "PRAGMA foreign_keys") == "1");
+  // The full-text index is whole, and keeps no setting of the rebuild's.
+  REQUIRE(store->Query("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')").ok());
+  CHECK(One(*store, "SELECT group_concat(k) FROM sentences_fts_config") == "version");
 
   // A second load into a non-empty database goes row by row, in batches.
   auto again = store->Bulk();
@@ -269,6 +283,179 @@ TEST_CASE("store: an initial bulk load defers indexes and triggers, then restore
   REQUIRE((*again)->Finish().ok());
   CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'again'") ==
         "53");
+}
+
+TEST_CASE("store: an initial bulk load checks every reference in Finish and stores nothing "
+          "if one dangles",
+          "[store][bulk]") {
+  struct Case {
+    const char* name;
+    int64_t sentence_delta, actor_delta, object_delta, place_delta, alias_delta, doc_delta;
+  };
+  const Case cases[] = {
+      {"event -> sentence", 1000, 0, 0, 0, 0, 0}, {"event -> actor", 0, 1000, 0, 0, 0, 0},
+      {"event -> object", 0, 0, 1000, 0, 0, 0},   {"event -> place", 0, 0, 0, 1000, 0, 0},
+      {"alias -> entity", 0, 0, 0, 0, 1000, 0},   {"sentence -> document", 0, 0, 0, 0, 0, 1000},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    TempDir dir;
+    auto store = Open(dir.File("bulk.db"));
+    REQUIRE(store->Query("INSERT INTO entities(name, kind) VALUES ('Old', 'city')").ok());
+    const std::string schema = Schema(*store);
+    const std::string gen = One(*store, "SELECT n FROM generation");
+    {
+      auto bulk = store->Bulk();
+      REQUIRE(bulk.ok());
+      auto& w = **bulk;
+      Load(w, 40);  // more rows than one multi-row insert
+      auto doc = w.AddDocument(Doc("bad"));
+      REQUIRE(doc.ok());
+      auto s = w.AddSentence(*doc + c.doc_delta, 0, "Ana met Bo.");
+      auto a = w.AddEntity("Ana", "person", "");
+      REQUIRE((s.ok() && a.ok()));
+      REQUIRE(w.AddAlias("A.", *a + c.alias_delta).ok());
+      BulkEvent e;
+      e.sentence_id = *s + c.sentence_delta;
+      e.actor_id = *a + c.actor_delta;
+      e.object_id = 1 + c.object_delta;  // "Old", there before the load
+      e.place_id = c.place_delta;        // 0: no place
+      e.action = "meet";
+      REQUIRE(w.AddEvent(e).ok());
+      Status s2 = w.Finish();
+      INFO(s2.ToString());
+      CHECK(s2.code() == Status::Code::kDataError);
+      CHECK(s2.message().find("foreign key") != std::string::npos);
+      CHECK_FALSE(w.AddEntity("Late", "city", "").ok());
+    }
+    // Nothing of the load is stored; the schema and the counter are as they were.
+    CHECK(One(*store, "SELECT count(*) FROM entities") == "1");
+    CHECK(One(*store, "SELECT count(*) FROM aliases") == "0");
+    CHECK(One(*store, "SELECT count(*) FROM documents") == "0");
+    CHECK(One(*store, "SELECT count(*) FROM sentences") == "0");
+    CHECK(One(*store, "SELECT count(*) FROM events") == "0");
+    CHECK(Schema(*store) == schema);
+    CHECK(One(*store, "SELECT n FROM generation") == gen);
+    // The connection checks foreign keys row by row again.
+    CHECK(One(*store, "PRAGMA foreign_keys") == "1");
+    CHECK_FALSE(store->Query("INSERT INTO aliases(alias, entity_id) VALUES ('x', 999)").ok());
+  }
+}
+
+TEST_CASE("store: an initial bulk load refuses a bad row and stores nothing", "[store][bulk]") {
+  TempDir dir;
+  auto store = Open(dir.File("bulk.db"));
+  const std::string schema = Schema(*store);
+  {
+    auto bulk = store->Bulk();
+    REQUIRE(bulk.ok());
+    auto& w = **bulk;
+    Load(w, 5);
+    REQUIRE(w.AddEntity("Cy Rell", "person", "").ok());
+    // A NOCASE duplicate: refused when its rows are written, at the latest
+    // by Finish().
+    Status s = w.AddEntity("cy rell", "person", "").status();
+    for (int i = 0; s.ok() && i < 100; ++i) {
+      s = w.AddEntity("Filler " + std::to_string(i), "city", "").status();
+    }
+    if (s.ok()) s = w.Finish();
+    CHECK(s.code() == Status::Code::kDataError);
+    CHECK(s.message().find("UNIQUE") != std::string::npos);
+    CHECK_FALSE(w.Finish().ok());
+  }
+  CHECK(One(*store, "SELECT count(*) FROM entities") == "0");
+  CHECK(One(*store, "SELECT count(*) FROM events") == "0");
+  CHECK(One(*store, "PRAGMA foreign_keys") == "1");
+  CHECK(Schema(*store) == schema);  // the dropped indexes and triggers are back
+  // The connection is usable: the next load starts afresh.
+  auto again = store->Bulk();
+  REQUIRE(again.ok());
+  Load(**again, 3);
+  REQUIRE((*again)->Finish().ok());
+  CHECK(One(*store, "SELECT count(*) FROM events") == "3");
+}
+
+TEST_CASE("store: an initial bulk load returns the row ids SQLite stores, and reports its steps",
+          "[store][bulk]") {
+  TempDir dir;
+  auto store = Open(dir.File("bulk.db"));
+  // Rows there before the load: new ids follow them.
+  REQUIRE(store->Query("INSERT INTO entities(name, kind) VALUES ('Old', 'city'); "
+                       "INSERT INTO documents(source, sha256) VALUES ('old', 'x')")
+              .ok());
+  std::vector<int64_t> events, entities;
+  auto bulk = store->Bulk();
+  REQUIRE(bulk.ok());
+  auto& w = **bulk;
+  CHECK(w.FinishSteps().empty());
+  auto doc = w.AddDocument(Doc("a"));
+  REQUIRE(doc.ok());
+  CHECK(*doc == 2);
+  for (int i = 0; i < 70; ++i) {
+    auto e = w.AddEntity("E" + std::to_string(i), i % 2 ? "city" : "", i % 3 ? "XAA" : "");
+    REQUIRE(e.ok());
+    entities.push_back(*e);
+    REQUIRE(w.AddAlias("Alias " + std::to_string(i % 7), *e).ok());
+    REQUIRE(w.AddAlias("Alias " + std::to_string(i % 7), *e).ok());  // ignored
+    auto s = w.AddSentence(*doc, i, "Sentence " + std::to_string(i) + ".");
+    REQUIRE(s.ok());
+    BulkEvent ev;
+    ev.sentence_id = *s;
+    ev.actor_id = *e;
+    ev.object_id = i % 2 ? 1 : 0;
+    ev.action = "meet";
+    ev.event_date = i % 4 ? "2020-01-02" : "";
+    ev.confidence = 0.5;
+    auto id = w.AddEvent(ev);
+    REQUIRE(id.ok());
+    events.push_back(*id);
+  }
+  REQUIRE(w.Finish().ok());
+  CHECK(entities.front() == 2);
+  CHECK(events.front() == 1);
+  for (size_t i = 0; i < events.size(); ++i) {
+    INFO(i);
+    CHECK(One(*store, "SELECT a.name || ' ' || s.text || ' ' || COALESCE(e.object_id, '-') || "
+                      "' ' || COALESCE(e.event_date, '-') || ' ' || e.confidence FROM events e "
+                      "JOIN entities a ON a.id = e.actor_id JOIN sentences s ON s.id = "
+                      "e.sentence_id WHERE e.id = " +
+                          std::to_string(events[i])) ==
+          "E" + std::to_string(i) + " Sentence " + std::to_string(i) + ". " +
+              (i % 2 ? "1" : "-") + " " + (i % 4 ? "2020-01-02" : "-") + " 0.5");
+  }
+  CHECK(One(*store, "SELECT count(*) FROM aliases") == "70");
+  CHECK(One(*store, "SELECT count(*) FROM entities WHERE kind = 'unknown'") == "35");
+  CHECK(One(*store, "SELECT count(*) FROM entities WHERE country IS NULL") == "25");  // with "Old"
+  // Finish() says what it did: foreign keys, each deferred index, the
+  // full-text index, the commit.
+  std::string steps;
+  for (const auto& st : w.FinishSteps()) {
+    steps += st.what + "/" + st.table + ";";
+    CHECK(st.wall_s >= 0);
+    CHECK(st.cpu_s >= 0);
+  }
+  CHECK(steps.find("foreign keys/events;") != std::string::npos);
+  CHECK(steps.find("index events_actor/events;") != std::string::npos);
+  CHECK(steps.find("full-text index/sentences;") != std::string::npos);
+  CHECK(steps.substr(steps.size() - 8) == "commit/;");
+}
+
+TEST_CASE("store: an initial bulk load keeps the full-text index's own settings",
+          "[store][bulk]") {
+  TempDir dir;
+  auto store = Open(dir.File("bulk.db"));
+  REQUIRE(store->Query("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 8)")
+              .ok());
+  {
+    auto bulk = store->Bulk();
+    REQUIRE(bulk.ok());
+    Load(**bulk, 10);
+    REQUIRE((*bulk)->Finish().ok());
+  }
+  CHECK(One(*store, "SELECT group_concat(k || '=' || v) FROM sentences_fts_config ORDER BY k") ==
+        "automerge=8,version=4");
+  CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'again'") ==
+        "10");
 }
 
 TEST_CASE("store: an abandoned initial bulk load leaves the database as it was",
@@ -284,6 +471,7 @@ TEST_CASE("store: an abandoned initial bulk load leaves the database as it was",
   CHECK(Schema(*store) == schema);
   CHECK(One(*store, "SELECT count(*) FROM events") == "0");
   CHECK(One(*store, "SELECT count(*) FROM entities") == "0");
+  CHECK(One(*store, "PRAGMA foreign_keys") == "1");
 }
 
 TEST_CASE("store: Query counts the rows its statements change, not their triggers' rows",
