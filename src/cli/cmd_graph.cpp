@@ -163,6 +163,7 @@ struct NeighboursArgs {
   std::string entity;
   int radius = 1;
   std::string direction = "both";
+  size_t limit = 100;  // events in the table, the most recent; 0: all
 };
 
 Direction ParseDirection(const std::string& d) {
@@ -246,6 +247,14 @@ int RunNeighbours(const NeighboursArgs& a) {
                          {"events", true}},
                         ego.members.size(), member);
   ok = ok && WriteStdout("\n");
+  // A person reads the latest events; the counts above cover them all.
+  const size_t skipped =
+      a.limit > 0 && ego.events.size() > a.limit ? ego.events.size() - a.limit : 0;
+  if (skipped > 0) {
+    ok = ok && WriteStdout("The " + std::to_string(a.limit) + " most recent of " +
+                           std::to_string(ego.events.size()) +
+                           " events (--limit 0 lists all):\n");
+  }
   // The cells of each event, looked up once: WriteTable asks for each cell
   // twice, and a hub's events are spread all over memory.
   struct EventRow {
@@ -267,8 +276,8 @@ int RunNeighbours(const NeighboursArgs& a) {
   rows.reserve(ego.events.size());
   std::vector<std::pair<int64_t, uint32_t>> wanted;  // (sentence id, row)
   wanted.reserve(ego.events.size());
-  for (uint32_t i : ego.events) {
-    const GraphEvent& e = g->event(i);
+  for (size_t k = skipped; k < ego.events.size(); ++k) {
+    const GraphEvent& e = g->event(ego.events[k]);
     wanted.emplace_back(e.sentence_id, static_cast<uint32_t>(rows.size()));
     rows.push_back({g->date(e), name_of[e.actor], g->action(e), name_of[e.object],
                     std::string_view(), e.negated});
@@ -326,7 +335,7 @@ int RunNeighbours(const NeighboursArgs& a) {
                            {"action", false},
                            {"object", false},
                            {"sentence", false}},
-                          ego.events.size(), event, 100);
+                          rows.size(), event, 100);
   }
   if (!ok) return Fail(Status::IOError("cannot write to stdout"));
   return kExitOk;
@@ -472,6 +481,9 @@ Runner SetupNeighbours(CLI::App& sub) {
   sub.add_option("--direction", a->direction,
                  "out: actor to object, in: object to actor, both: either way")
       ->check(CLI::IsMember({"out", "in", "both"}))
+      ->capture_default_str();
+  sub.add_option("--limit", a->limit,
+                 "Table: list only the N most recent events (0: all); json and dot hold all")
       ->capture_default_str();
   sub.footer(kExitFooter);
   return [a] { return RunNeighbours(*a); };

@@ -157,6 +157,34 @@ date        actor                       action   object                         
 )txt");
 }
 
+TEST_CASE("graph cli: neighbours --limit lists the most recent events of the table",
+          "[graph_cli]") {
+  CliFixture fx;
+  RunResult r = fx.Run({"neighbours", "Zürich café", "--radius", "3", "--limit", "2"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // The members' counts still cover all three events; the table lists the
+  // two latest, in date order.
+  CHECK(Contains(r.out, "3 entities within 3 hops, 3 events"));
+  CHECK(Contains(r.out, "The 2 most recent of 3 events (--limit 0 lists all):\n"));
+  CHECK_FALSE(Contains(r.out, "2023-08-01"));
+  auto second = r.out.find("2023-08-02"), third = r.out.find("2023-08-03");
+  REQUIRE(second != std::string::npos);
+  REQUIRE(third != std::string::npos);
+  CHECK(second < third);
+  // 0, and a limit at or above the count, list everything with no note.
+  for (const char* limit : {"0", "3"}) {
+    r = fx.Run({"neighbours", "Zürich café", "--radius", "3", "--limit", limit});
+    REQUIRE(r.exit_code == 0);
+    CHECK(Contains(r.out, "2023-08-01"));
+    CHECK_FALSE(Contains(r.out, "most recent"));
+  }
+  // JSON always holds every event.
+  r = fx.Run({"neighbours", "Zürich café", "--radius", "3", "--limit", "1", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Json(r).Find("events")->items().size() == 3);
+}
+
 TEST_CASE("graph cli: rank and entity", "[graph_cli]") {
   CliFixture fx;
   RunResult r = fx.Run({"rank", "--top", "2"});
