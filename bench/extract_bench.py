@@ -115,8 +115,8 @@ def sqlite_count(detente, db, table):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--detente", default=os.path.join(ROOT, "build", "detente"))
-    ap.add_argument("--articles", type=int, default=80,
-                    help="articles in the throughput corpus (default 80)")
+    ap.add_argument("--articles", type=int, default=250,
+                    help="articles in the throughput corpus (default 250)")
     ap.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     ap.add_argument("--rss-articles", default="1000,4000",
                     help="corpus sizes for the memory check (default 1000,4000)")
@@ -225,11 +225,11 @@ def main():
     print()
     print("Memory: resident set size of `detente ingest` (default `--jobs`, all cores), "
           "sampled every 0.25 s; one run each.\n")
-    print("| articles | sentences | wall s | RSS at 25% | RSS at 50% | peak RSS |")
-    print("|---|---|---|---|---|---|")
+    print("| articles | sentences | wall s | sentences/s | RSS at 25% | RSS at 50% | peak RSS |")
+    print("|---|---|---|---|---|---|---|")
     for n, sents, wall, q25, q50, peak in rss:
-        print("| %d | %d | %.1f | %.0f MiB | %.0f MiB | %.0f MiB |" % (
-            n, sents, wall, q25, q50, peak))
+        print("| %d | %d | %.1f | %.0f | %.0f MiB | %.0f MiB | %.0f MiB |" % (
+            n, sents, wall, sents / wall, q25, q50, peak))
     print()
     print("Total benchmark time: %.0f s." % (time.monotonic() - started))
 
