@@ -2,10 +2,9 @@
 # Extraction throughput: detente ingest --jobs 1 and 2 against link-parser on
 # the same generated sentences, start-up time, and memory over growing
 # corpora. Prints the "## Machine" and "## Extraction throughput" sections of
-# docs/benchmarks.md as markdown on stdout (progress on stderr). About 6
-# minutes on a quiet 2-core machine (estimated from CPU times; 18 minutes at
-# load average 10). Options go to bench/extract_bench.py
-# (--articles, --runs, --rss-articles; see its --help).
+# docs/benchmarks.md as markdown on stdout (progress on stderr). About 9
+# minutes on a quiet 2-core machine (514 s on 2026-11-25). Options go to
+# bench/extract_bench.py (--articles, --runs, --rss-articles; see its --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/detente ] || scripts/setup.sh >/dev/null
