@@ -46,10 +46,10 @@ class ExtractorImpl : public Extractor {
   Extraction ExtractImpl(const Document& doc) const;
   void Analyse(AnalysedSentence* s, DocumentEntities* de) const;
   std::optional<Parse> ParseClauses(const std::vector<std::string>& words,
-                                   const std::vector<bool>& is_mention) const;
+                                   const std::vector<int>& word_mention) const;
   std::vector<std::vector<int>> SplitClauses(std::vector<int> piece,
                                              const std::vector<std::string>& words,
-                                             const std::vector<bool>& is_mention) const;
+                                             const std::vector<int>& word_mention) const;
 
   ExtractOptions options_;
   std::unique_ptr<EntityRecognizer> rec_;
@@ -139,9 +139,7 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   }
   s->times = FindTimeExpressions(s->words);
   if (!s->words.empty() && static_cast<int>(s->words.size()) <= options_.max_parse_tokens) {
-    std::vector<bool> is_mention;
-    for (int m : s->word_mention) is_mention.push_back(m >= 0);
-    s->parse = ParseClauses(s->words, is_mention);
+    s->parse = ParseClauses(s->words, s->word_mention);
   }
 }
 
@@ -149,16 +147,16 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
 // where Link Grammar goes wrong, so a long sentence is parsed in pieces whose
 // linkages are put side by side, each word keeping its place. A piece is a
 // list of indices into the sentence's words; -1 is a "." added to end it.
-// `is_mention[i]` says whether words[i] stands for an entity.
+// `word_mention[i]` is the mention words[i] stands for, or -1.
 std::vector<std::vector<int>> ExtractorImpl::SplitClauses(
     std::vector<int> piece, const std::vector<std::string>& words,
-    const std::vector<bool>& is_mention) const {
+    const std::vector<int>& word_mention) const {
   const int n = static_cast<int>(piece.size());
   if (n < options_.split_min_words) return {std::move(piece)};
   static const std::string kStop = ".";
   auto word = [&](int k) -> const std::string& { return piece[k] < 0 ? kStop : words[piece[k]]; };
   auto lower = [&](int k) { return k < n ? Lower(word(k)) : std::string(); };
-  auto mention = [&](int k) { return piece[k] >= 0 && is_mention[piece[k]]; };
+  auto mention = [&](int k) { return piece[k] >= 0 && word_mention[piece[k]] >= 0; };
   auto range = [&](int from, int to, bool stop) {
     std::vector<int> out(piece.begin() + from, piece.begin() + to);
     if (stop) out.push_back(-1);
@@ -166,8 +164,8 @@ std::vector<std::vector<int>> ExtractorImpl::SplitClauses(
   };
   // Each piece may split again.
   auto then = [&](std::vector<int> first, std::vector<int> rest) {
-    std::vector<std::vector<int>> out = SplitClauses(std::move(first), words, is_mention);
-    for (auto& p : SplitClauses(std::move(rest), words, is_mention)) out.push_back(std::move(p));
+    std::vector<std::vector<int>> out = SplitClauses(std::move(first), words, word_mention);
+    for (auto& p : SplitClauses(std::move(rest), words, word_mention)) out.push_back(std::move(p));
     return out;
   };
   // "X, who|which VERB ..., ...": the clause on its own with X as subject
@@ -230,10 +228,10 @@ std::vector<std::vector<int>> ExtractorImpl::SplitClauses(
 }
 
 std::optional<Parse> ExtractorImpl::ParseClauses(const std::vector<std::string>& words,
-                                                 const std::vector<bool>& is_mention) const {
+                                                 const std::vector<int>& word_mention) const {
   std::vector<int> all(words.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  std::vector<std::vector<int>> pieces = SplitClauses(std::move(all), words, is_mention);
+  std::vector<std::vector<int>> pieces = SplitClauses(std::move(all), words, word_mention);
   if (pieces.size() > 1) {
     Parse out;
     bool ok = true;
