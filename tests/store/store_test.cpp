@@ -284,6 +284,64 @@ TEST_CASE("store: full-text search finds sentences", "[store]") {
   CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'cairo'") == "2");
 }
 
+// The plan's last line for `sql` (EXPLAIN QUERY PLAN).
+std::string Plan(Store& store, const std::string& sql) {
+  auto r = store.Query("EXPLAIN QUERY PLAN " + sql);
+  INFO(sql << ": " << r.status().ToString());
+  REQUIRE(r.ok());
+  std::string plan;
+  for (const auto& row : r->rows) plan += row.back().value_or("") + "\n";
+  return plan;
+}
+
+TEST_CASE("store: lookups by place, object and date use their indexes", "[store]") {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("t.db"));
+  REQUIRE(*store->AddDocument(Doc("d1", "body"), Sample()));
+  // These indexes leave out NULLs (schema 3); a query naming a value still
+  // finds them.
+  CHECK(Plan(*store, "SELECT id FROM events WHERE place_id = 3").find("events_place") !=
+        std::string::npos);
+  CHECK(Plan(*store, "SELECT id FROM events WHERE object_id IN (1, 2)").find("events_object") !=
+        std::string::npos);
+  CHECK(Plan(*store,
+             "SELECT id FROM events WHERE event_date BETWEEN '2024-01-01' AND "
+             "'2024-12-31'")
+            .find("events_date") != std::string::npos);
+  CHECK(Plan(*store,
+             "SELECT e.id FROM entities p JOIN events e ON e.place_id = p.id "
+             "WHERE p.name = 'Cairo'")
+            .find("events_place") != std::string::npos);
+  CHECK(One(*store,
+            "SELECT count(*) FROM events WHERE place_id = "
+            "(SELECT id FROM entities WHERE name = 'Cairo')") == "1");
+  CHECK(One(*store, "SELECT count(*) FROM events WHERE event_date >= '2024'") == "1");
+  CHECK(One(*store, "SELECT count(*) FROM events WHERE place_id IS NULL") == "1");
+}
+
+TEST_CASE("store: a schema 2 database is migrated, its data kept", "[store]") {
+  TempDir dir;
+  const std::string path = dir.File("t.db");
+  {
+    auto store = OpenOrDie(path);
+    REQUIRE(*store->AddDocument(Doc("d1", "body"), Sample()));
+  }
+  // Back to schema 2's indexes, which held NULLs too.
+  RawExec(path,
+          "DROP INDEX events_object; DROP INDEX events_place; DROP INDEX events_date; "
+          "CREATE INDEX events_object ON events(object_id); "
+          "CREATE INDEX events_place ON events(place_id); "
+          "CREATE INDEX events_date ON events(event_date); PRAGMA user_version = 2");
+  auto store = OpenOrDie(path);
+  CHECK(One(*store, "PRAGMA user_version") == std::to_string(Store::SchemaVersion()));
+  CHECK(One(*store,
+            "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema "
+            "WHERE type = 'index' AND tbl_name = 'events' AND sql LIKE '%IS NOT NULL' "
+            "ORDER BY name)") == "events_date events_object events_place");
+  CHECK(One(*store, "SELECT count(*) FROM events") == "2");
+  CHECK(One(*store, "PRAGMA integrity_check") == "ok");
+}
+
 TEST_CASE("store: a database from a newer detente is refused", "[store]") {
   TempDir dir;
   std::string path = dir.File("t.db");
