@@ -84,8 +84,8 @@ struct BulkOptions {
   // the insert triggers (full-text index, generation counter) first and
   // rebuilds them in Finish(): building an index once is several times faster
   // than updating it row by row. The rows go in with PRAGMA foreign_keys off
-  // and several rows per INSERT; Finish() checks every foreign key of the
-  // loaded tables once (PRAGMA foreign_key_check) before it commits.
+  // and several rows per INSERT; each Add* checks its own references, against
+  // the rows there before the load and those the load added.
   // batch_rows is then ignored; other connections see the database as it
   // was until Finish() commits, and an error or a crash leaves it unchanged.
   // Default: true.
@@ -96,10 +96,10 @@ struct BulkOptions {
 };
 
 // One step of Finish() for an initial load (BulkOptions::defer_indexes):
-// checking one table's foreign keys, building one index, rebuilding the
-// full-text index, committing. For benchmarks and progress reports.
+// building one index, rebuilding the full-text index, committing. For
+// benchmarks and progress reports.
 struct BulkStep {
-  std::string what;   // "foreign keys", "index events_actor", "full-text index", "commit", ...
+  std::string what;   // "index events_actor", "full-text index", "commit", ...
   std::string table;  // the table the step is about; empty for the whole database
   double wall_s = 0;  // elapsed time
   double cpu_s = 0;   // CPU time (user + sys) of the whole process, helper threads included
@@ -117,11 +117,11 @@ struct BulkStep {
 // Errors: a failed Add* returns kDataError (a value or reference the schema
 // refuses: duplicate name, missing sentence) or kDatabaseError; the open batch
 // is then rolled back, batches committed before stay, and every later call
-// fails. In an initial load rows are written a few at a time and references
-// are checked at the end, so a refused row may be reported by a later Add*
-// or by Finish() (kDataError, "foreign key" for a missing row); the whole
-// load is then rolled back. Destroying a writer without Finish() rolls back
-// the open batch. The connection's PRAGMA foreign_keys and cache_size are
+// fails. In an initial load a missing reference is refused by the Add* that
+// names it (kDataError, "foreign key"); rows are written a few at a time, so
+// any other refused row (a duplicate name, a CHECK) may be reported by a
+// later Add* or by Finish(). The whole load is then rolled back. Destroying a writer without
+// Finish() rolls back the open batch. The connection's PRAGMA foreign_keys and cache_size are
 // restored when the writer finishes, fails or is destroyed.
 // Ownership: a writer borrows its Store's connection; it must be destroyed
 // before the Store, and the Store must not be used while it is open.
