@@ -409,8 +409,8 @@ int main(int argc, char** argv) {
   store->reset();
   phases.Mark("checkpoint");
 
-  // (b) The events table alone: its rows with their checks, its own indexes
-  // and its foreign key check; entities, sentences, the full-text index and
+  // (b) The events table alone: its rows with their checks (references
+  // included) and its own indexes; entities, sentences, the full-text index and
   // the commit (shared by every table) are not counted.
   Span table = phases.Get("events");
   for (const detente::BulkStep& st : steps) {

@@ -3,7 +3,7 @@
 
 1. Storage: detente_gen_graph writes 1M events over 100k entities through the
    store's bulk path, RUNS times; events per second of the whole load and of
-   the events table alone (its rows, foreign key check and own indexes), CPU
+   the events table alone (its rows, reference checks and own indexes), CPU
    times, and bytes per event.
 2. Graph queries on the last database, end to end (process start to answer,
    output to /dev/null), RUNS times each after one warm-up:
@@ -112,7 +112,7 @@ def storage_rows(gens, rows):
                      fig([float(g["cpu_s"]) for g in gens])))
     if "events_table_per_s" in g0:
         rows.append(("Storage", f"events table alone: {int(g0['events']):,} event rows into a "
-                     "database holding the entities and sentences, with their foreign key check "
+                     "database holding the entities and sentences, with their reference checks "
                      "and the events table's own index builds (events/s)",
                      fig([float(g["events_table_per_s"]) for g in gens], "events/s", 1.0,
                          "{:,.0f}")))
