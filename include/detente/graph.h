@@ -132,6 +132,9 @@ class Graph {
   // The position of event e's date among the graph's strings in date order
   // ("" last): EventBefore(a, b) compares these, then ids.
   uint32_t DateRank(uint32_t e) const { return date_rank_[events_[e].date]; }
+  // True when events() is in ascending id order, as GraphReader::Load gives
+  // them: then event indexes compare as ids do.
+  bool events_by_id() const { return events_by_id_; }
 
  private:
   std::vector<GraphEntity> entities_;
@@ -143,6 +146,7 @@ class Graph {
   std::unordered_map<int64_t, uint32_t> vertex_of_;
   // The rank of each interned string in date order ("" last), for EventBefore.
   std::vector<uint32_t> date_rank_;
+  bool events_by_id_ = true;
   Csr csr_;
 };
 

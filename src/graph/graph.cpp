@@ -96,6 +96,7 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
   for (uint32_t i = 0; i < events_.size(); ++i) {
     ends.emplace_back(events_[i].actor, events_[i].object);
     refs.push_back(EdgeRef{i});
+    if (i > 0 && events_[i - 1].id >= events_[i].id) events_by_id_ = false;
   }
   csr_ = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), refs.begin(),
              num_vertices());

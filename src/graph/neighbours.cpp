@@ -1,6 +1,10 @@
 // Ego networks with networkx.ego_graph semantics: every vertex within the
 // radius, and every event among them.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "detente/graph.h"
@@ -33,26 +37,42 @@ EgoNetwork Neighbourhood(const Graph& g, uint32_t center, const EgoOptions& opti
     return na != nb ? na < nb : a.first < b.first;
   });
   // The induced subgraph: each event has one source, so scanning the
-  // out-edges of every member sees each event once.
+  // out-edges of every member sees each event once. A bitmap over event
+  // indexes gathers them in index order.
+  std::vector<uint64_t> in_ego((g.num_events() + 63) / 64);
+  size_t n_events = 0;
   for (uint32_t v : queue) {
     graph_internal::ForEachNeighbour(g, v, Direction::kOut, [&](uint32_t w, uint32_t ev) {
-      if (dist[w] >= 0) ego.events.push_back(ev);
+      if (dist[w] < 0) return;
+      in_ego[ev / 64] |= uint64_t{1} << (ev % 64);
+      ++n_events;
     });
   }
-  // By date then id (Graph::EventBefore), sorting packed keys: a hub's
-  // network holds most of the graph, and its events are all over memory.
-  struct Key {
-    uint32_t rank;
-    int64_t id;
-    uint32_t event;
-  };
-  std::vector<Key> keys;
-  keys.reserve(ego.events.size());
-  for (uint32_t e : ego.events) keys.push_back({g.DateRank(e), g.event(e).id, e});
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.rank != b.rank ? a.rank < b.rank : a.id < b.id;
-  });
-  for (size_t i = 0; i < keys.size(); ++i) ego.events[i] = keys[i].event;
+  // By date then id (Graph::EventBefore). When index order is id order, a
+  // stable counting sort on the date rank is enough: a hub's network holds
+  // most of the graph, and a comparison sort of it took a quarter of the
+  // command's time.
+  std::vector<uint32_t> by_index, rank, start;
+  by_index.reserve(n_events);
+  rank.reserve(n_events);
+  for (size_t word = 0; word < in_ego.size(); ++word) {
+    for (uint64_t bits = in_ego[word]; bits != 0; bits &= bits - 1) {
+      uint32_t e = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
+      uint32_t r = g.DateRank(e);
+      if (r >= start.size()) start.resize(r + 1);
+      ++start[r];
+      by_index.push_back(e);
+      rank.push_back(r);
+    }
+  }
+  uint32_t at = 0;
+  for (uint32_t& s : start) at += std::exchange(s, at);
+  ego.events.resize(n_events);
+  for (size_t i = 0; i < by_index.size(); ++i) ego.events[start[rank[i]]++] = by_index[i];
+  if (!g.events_by_id()) {
+    std::sort(ego.events.begin(), ego.events.end(),
+              [&](uint32_t a, uint32_t b) { return g.EventBefore(a, b); });
+  }
   return ego;
 }
 

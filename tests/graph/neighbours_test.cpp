@@ -1,6 +1,11 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <deque>
 #include <map>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "detente/graph.h"
 #include "graph/graph_fixture.h"
@@ -89,4 +94,65 @@ TEST_CASE("neighbours: events come by date", "[neighbours]") {
   std::vector<int64_t> ids;
   for (uint32_t e : ego.events) ids.push_back(g.event(e).id);
   CHECK(ids == std::vector<int64_t>{4, 2, 1, 10, 12, 3});
+}
+
+namespace {
+
+// A star: vertex 0 is joined to every other vertex by one event, and the
+// events are numbered and dated as given (date "" for none).
+Graph Star(const std::vector<std::string>& names, const std::vector<int64_t>& ids,
+           const std::vector<std::string>& dates) {
+  std::vector<GraphEntity> entities;
+  for (size_t i = 0; i < names.size(); ++i) {
+    entities.push_back({static_cast<int64_t>(i + 1), names[i], "person", ""});
+  }
+  std::deque<std::string> strings{""};
+  std::vector<GraphEvent> events;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    GraphEvent e;
+    e.id = ids[i];
+    e.actor = static_cast<uint32_t>(i % 3 == 0 ? 0 : 1 + i % (names.size() - 1));
+    e.object = static_cast<uint32_t>(i % 3 == 0 ? 1 + i % (names.size() - 1) : 0);
+    auto it = std::find(strings.begin(), strings.end(), dates[i]);
+    e.date = static_cast<uint32_t>(it - strings.begin());
+    if (it == strings.end()) strings.push_back(dates[i]);
+    events.push_back(e);
+  }
+  return Graph(std::move(entities), std::move(events), std::move(strings));
+}
+
+std::vector<int64_t> EventIds(const Graph& g, const EgoNetwork& ego) {
+  std::vector<int64_t> out;
+  for (uint32_t e : ego.events) out.push_back(g.event(e).id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("neighbours: events by date then id, whatever order the graph holds them in",
+          "[neighbours]") {
+  const std::vector<std::string> names{"Hub", "B", "C", "D"};
+  const std::vector<std::string> dates{"2023-05-01", "",           "2023-01-02", "2023-05-01",
+                                       "2022-12-31", "2023-01-02", "",           "2023-05-01"};
+  // Dates out of order, and each date held by several events.
+  const std::vector<int64_t> want{5, 3, 6, 1, 4, 8, 2, 7};
+  Graph by_id = Star(names, {1, 2, 3, 4, 5, 6, 7, 8}, dates);
+  CHECK(by_id.events_by_id());
+  CHECK(EventIds(by_id, Neighbourhood(by_id, 0, {})) == want);
+
+  // The same events, their ids shuffled: index order is no longer id order.
+  std::vector<std::string> shuffled_dates;
+  const std::vector<int64_t> shuffled{8, 3, 1, 6, 2, 7, 5, 4};
+  for (int64_t id : shuffled) shuffled_dates.push_back(dates[id - 1]);
+  Graph shuffled_graph = Star(names, shuffled, shuffled_dates);
+  CHECK_FALSE(shuffled_graph.events_by_id());
+  CHECK(EventIds(shuffled_graph, Neighbourhood(shuffled_graph, 0, {})) == want);
+
+  // Every event of the network, in Graph::EventBefore order.
+  for (const Graph* g : {&by_id, &shuffled_graph}) {
+    EgoNetwork ego = Neighbourhood(*g, 2, {});
+    CHECK(ego.events.size() == 3);
+    CHECK(std::is_sorted(ego.events.begin(), ego.events.end(),
+                         [&](uint32_t a, uint32_t b) { return g->EventBefore(a, b); }));
+  }
 }
