@@ -29,13 +29,38 @@ EgoNetwork Neighbourhood(const Graph& g, uint32_t center, const EgoOptions& opti
       queue.push_back(w);
     });
   }
-  for (uint32_t v : queue) ego.members.emplace_back(v, dist[v]);
-  std::sort(ego.members.begin() + 1, ego.members.end(), [&](const auto& a, const auto& b) {
-    if (a.second != b.second) return a.second < b.second;
-    const std::string& na = g.entity(a.first).name;
-    const std::string& nb = g.entity(b.first).name;
-    return na != nb ? na < nb : a.first < b.first;
-  });
+  // By distance, then name: the BFS queue is already in distance order, so
+  // each distance is sorted apart. A key holds the first 8 bytes of the name
+  // (big-endian, zero padded), which order the names as std::string does;
+  // only ties look at the whole names.
+  struct Key {
+    uint64_t prefix;
+    uint32_t v;
+  };
+  std::vector<Key> keys(queue.size());
+  for (size_t i = 0; i < queue.size(); ++i) {
+    const std::string& name = g.entity(queue[i]).name;
+    uint64_t prefix = 0;
+    for (size_t k = 0; k < 8; ++k) {
+      prefix = prefix << 8 | (k < name.size() ? static_cast<unsigned char>(name[k]) : 0u);
+    }
+    keys[i] = {prefix, queue[i]};
+  }
+  auto by_name = [&](const Key& a, const Key& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    const std::string& na = g.entity(a.v).name;
+    const std::string& nb = g.entity(b.v).name;
+    return na != nb ? na < nb : a.v < b.v;
+  };
+  ego.members.reserve(queue.size());
+  for (size_t i = 0; i < queue.size();) {
+    const int d = dist[queue[i]];
+    size_t j = i + 1;
+    while (j < queue.size() && dist[queue[j]] == d) ++j;
+    std::sort(keys.begin() + i, keys.begin() + j, by_name);
+    for (size_t k = i; k < j; ++k) ego.members.emplace_back(keys[k].v, d);
+    i = j;
+  }
   // The induced subgraph: each event has one source, so scanning the
   // out-edges of every member sees each event once. A bitmap over event
   // indexes gathers them in index order.

@@ -156,3 +156,42 @@ TEST_CASE("neighbours: events by date then id, whatever order the graph holds th
                          [&](uint32_t a, uint32_t b) { return g->EventBefore(a, b); }));
   }
 }
+
+TEST_CASE("neighbours: members by distance, then name as bytes, then vertex", "[neighbours]") {
+  // Names sharing their first 8 bytes, names shorter than 8 bytes, bytes
+  // above 0x7f (after ASCII, as std::string compares them) and a name held
+  // by two entities.
+  const std::vector<std::string> names{"Hub",         "Alexandra Z",  "Alexandra",    "Alexandr",
+                                       "Alexandra B", "\xc3\x89mile", "Zed",          "Emile",
+                                       "Alexandra",   "Alex",         "Alexandra\x01"};
+  std::vector<int64_t> ids;
+  std::vector<std::string> dates;
+  for (size_t i = 0; i + 1 < names.size(); ++i) {
+    ids.push_back(static_cast<int64_t>(i + 1));
+    dates.push_back("2023");
+  }
+  Graph g = Star(names, ids, dates);
+  EgoNetwork ego = Neighbourhood(g, 0, {});
+  REQUIRE(ego.members.size() == names.size());
+  CHECK(ego.members.front() == std::make_pair(uint32_t{0}, 0));
+  std::vector<std::pair<std::string, uint32_t>> got, want;
+  for (size_t i = 1; i < ego.members.size(); ++i) {
+    CHECK(ego.members[i].second == 1);
+    got.emplace_back(g.entity(ego.members[i].first).name, ego.members[i].first);
+  }
+  for (uint32_t v = 1; v < names.size(); ++v) want.emplace_back(names[v], v);
+  std::sort(want.begin(), want.end());
+  CHECK(got == want);
+  CHECK(got[1] == std::make_pair(std::string("Alexandr"), uint32_t{3}));
+  CHECK(got[2] == std::make_pair(std::string("Alexandra"), uint32_t{2}));
+  CHECK(got[3] == std::make_pair(std::string("Alexandra"), uint32_t{8}));
+  CHECK(got.back().first == "\xc3\x89mile");
+
+  // Radius 2 through a leaf: distance first, then name.
+  EgoOptions two;
+  two.radius = 2;
+  EgoNetwork from_leaf = Neighbourhood(g, 6, two);
+  CHECK(from_leaf.members[1] == std::make_pair(uint32_t{0}, 1));
+  CHECK(g.entity(from_leaf.members[2].first).name == "Alex");
+  CHECK(from_leaf.members.back().second == 2);
+}
