@@ -292,6 +292,9 @@ struct EgoNetwork {
   // Every event between two members, in either direction (the induced
   // subgraph, as networkx.ego_graph), by date then id.
   std::vector<uint32_t> events;
+  // How many of `events` each member takes part in, as actor or object (a
+  // self-loop counts once), in the order of `members`.
+  std::vector<uint32_t> event_counts;
 };
 
 // The induced ego network of `center` (networkx.ego_graph semantics).

@@ -77,12 +77,17 @@ EgoNetwork Neighbourhood(const Graph& g, uint32_t center, const EgoOptions& opti
   // stable counting sort on the date rank is enough: a hub's network holds
   // most of the graph, and a comparison sort of it took a quarter of the
   // command's time.
-  std::vector<uint32_t> by_index, rank, start;
+  // The same pass, which reads each event in index order, counts the
+  // members' events.
+  std::vector<uint32_t> by_index, rank, start, count(n);
   by_index.reserve(n_events);
   rank.reserve(n_events);
   for (size_t word = 0; word < in_ego.size(); ++word) {
     for (uint64_t bits = in_ego[word]; bits != 0; bits &= bits - 1) {
       uint32_t e = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
+      const GraphEvent& event = g.event(e);
+      ++count[event.actor];
+      if (event.object != event.actor) ++count[event.object];
       uint32_t r = g.DateRank(e);
       if (r >= start.size()) start.resize(r + 1);
       ++start[r];
@@ -98,6 +103,8 @@ EgoNetwork Neighbourhood(const Graph& g, uint32_t center, const EgoOptions& opti
     std::sort(ego.events.begin(), ego.events.end(),
               [&](uint32_t a, uint32_t b) { return g.EventBefore(a, b); });
   }
+  ego.event_counts.reserve(ego.members.size());
+  for (auto [v, d] : ego.members) ego.event_counts.push_back(count[v]);
   return ego;
 }
 

@@ -54,6 +54,31 @@ TEST_CASE("neighbours: radius 1 and 2 give the induced ego network", "[neighbour
   // Members by distance, then name.
   CHECK(g.entity(ego2.members[1].first).name == "China");
   CHECK(g.entity(ego2.members.back().first).name == "Sergei Lavrov");
+  // How many of the network's events each member takes part in.
+  std::map<std::string, uint32_t> counts;
+  REQUIRE(ego2.event_counts.size() == ego2.members.size());
+  for (size_t i = 0; i < ego2.members.size(); ++i) {
+    counts[g.entity(ego2.members[i].first).name] = ego2.event_counts[i];
+  }
+  CHECK(counts == std::map<std::string, uint32_t>{{"Antony Blinken", 4},
+                                                  {"China", 1},
+                                                  {"Sergei Lavrov", 2},
+                                                  {"Subrahmanyam Jaishankar", 2},
+                                                  {"Wang Yi", 3}});
+}
+
+TEST_CASE("neighbours: a self-loop counts once for its member", "[neighbours]") {
+  std::vector<GraphEntity> entities{{1, "A", "person", ""}, {2, "B", "person", ""}};
+  std::vector<GraphEvent> events(3);
+  events[0].id = 1;  // A -> A
+  events[1].id = 2;  // A -> B
+  events[1].object = 1;
+  events[2].id = 3;  // B -> B
+  events[2].actor = events[2].object = 1;
+  Graph g(std::move(entities), std::move(events), {""});
+  EgoNetwork ego = Neighbourhood(g, 0, {});
+  CHECK(ego.events.size() == 3);
+  CHECK(ego.event_counts == std::vector<uint32_t>{2, 2});
 }
 
 TEST_CASE("neighbours: direction out, in and radius 0", "[neighbours]") {
