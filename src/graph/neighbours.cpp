@@ -29,37 +29,13 @@ EgoNetwork Neighbourhood(const Graph& g, uint32_t center, const EgoOptions& opti
       queue.push_back(w);
     });
   }
-  // By distance, then name: the BFS queue is already in distance order, so
-  // each distance is sorted apart. A key holds the first 8 bytes of the name
-  // (big-endian, zero padded), which order the names as std::string does;
-  // only ties look at the whole names.
-  struct Key {
-    uint64_t prefix;
-    uint32_t v;
-  };
-  std::vector<Key> keys(queue.size());
-  for (size_t i = 0; i < queue.size(); ++i) {
-    const std::string& name = g.entity(queue[i]).name;
-    uint64_t prefix = 0;
-    for (size_t k = 0; k < 8; ++k) {
-      prefix = prefix << 8 | (k < name.size() ? static_cast<unsigned char>(name[k]) : 0u);
-    }
-    keys[i] = {prefix, queue[i]};
-  }
-  auto by_name = [&](const Key& a, const Key& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    const std::string& na = g.entity(a.v).name;
-    const std::string& nb = g.entity(b.v).name;
-    return na != nb ? na < nb : a.v < b.v;
-  };
-  ego.members.reserve(queue.size());
-  for (size_t i = 0; i < queue.size();) {
-    const int d = dist[queue[i]];
-    size_t j = i + 1;
-    while (j < queue.size() && dist[queue[j]] == d) ++j;
-    std::sort(keys.begin() + i, keys.begin() + j, by_name);
-    for (size_t k = i; k < j; ++k) ego.members.emplace_back(keys[k].v, d);
-    i = j;
+  // By distance, then name: one pass over the graph's name order drops each
+  // member into the run of its distance (the BFS queue is in distance order).
+  std::vector<size_t> next_at(dist[queue.back()] + 1, queue.size());
+  for (size_t i = queue.size(); i-- > 0;) next_at[dist[queue[i]]] = i;
+  ego.members.resize(queue.size());
+  for (uint32_t v : g.vertices_by_name()) {
+    if (dist[v] >= 0) ego.members[next_at[dist[v]]++] = {v, dist[v]};
   }
   // The induced subgraph: each event has one source, so scanning the
   // out-edges of every member sees each event once. A bitmap over event

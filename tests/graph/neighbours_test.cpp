@@ -183,9 +183,9 @@ TEST_CASE("neighbours: events by date then id, whatever order the graph holds th
 }
 
 TEST_CASE("neighbours: members by distance, then name as bytes, then vertex", "[neighbours]") {
-  // Names sharing their first 8 bytes, names shorter than 8 bytes, bytes
-  // above 0x7f (after ASCII, as std::string compares them) and a name held
-  // by two entities.
+  // Names that are prefixes of others, names sharing their first 8 bytes,
+  // bytes above 0x7f (after ASCII, as std::string compares them) and a name
+  // held by two entities.
   const std::vector<std::string> names{"Hub",         "Alexandra Z",  "Alexandra",    "Alexandr",
                                        "Alexandra B", "\xc3\x89mile", "Zed",          "Emile",
                                        "Alexandra",   "Alex",         "Alexandra\x01"};
