@@ -1,6 +1,8 @@
 #include "detente/graph.h"
 
 #include <algorithm>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <limits>
 #include <utility>
 
@@ -107,16 +109,15 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
   for (uint32_t r = 0; r < order.size(); ++r) date_rank_[order[r]] = r;
 
   std::vector<std::pair<uint32_t, uint32_t>> ends;
-  std::vector<EdgeRef> refs;
   ends.reserve(events_.size());
-  refs.reserve(events_.size());
   for (uint32_t i = 0; i < events_.size(); ++i) {
     ends.emplace_back(events_[i].actor, events_[i].object);
-    refs.push_back(EdgeRef{i});
     if (i > 0 && events_[i - 1].id >= events_[i].id) events_by_id_ = false;
   }
-  csr_ = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), refs.begin(),
-             num_vertices());
+  // Edge i names event i: the bundles are counted, not stored first.
+  auto refs = boost::make_transform_iterator(boost::counting_iterator<uint32_t>(0),
+                                             [](uint32_t i) { return EdgeRef{i}; });
+  csr_ = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), refs, num_vertices());
 }
 
 std::vector<uint32_t> Graph::NameOrder(const std::vector<GraphEntity>& entities) {
