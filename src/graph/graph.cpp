@@ -68,8 +68,8 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
       strings_(std::move(strings)),
       by_name_(std::move(by_name)) {
   if (strings_.empty()) strings_.emplace_back();
-  // Sorting the names costs more than loading a snapshot, so a given order
-  // is only checked to be a permutation.
+  // Sorting the names would cost tens of milliseconds on every load, so a
+  // given order is only checked to be a permutation.
   bool permutation = by_name_.size() == entities_.size();
   if (permutation) {
     std::vector<char> seen(entities_.size());

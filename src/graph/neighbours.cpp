@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <string>
 #include <utility>
 #include <vector>
 
@@ -52,9 +51,8 @@ EgoNetwork Neighbourhood(const Graph& g, uint32_t center, const EgoOptions& opti
   // By date then id (Graph::EventBefore). When index order is id order, a
   // stable counting sort on the date rank is enough: a hub's network holds
   // most of the graph, and a comparison sort of it took a quarter of the
-  // command's time.
-  // The same pass, which reads each event in index order, counts the
-  // members' events.
+  // command's time. The same pass, which reads the events in index order,
+  // counts each member's events.
   std::vector<uint32_t> by_index, rank, start, count(n);
   by_index.reserve(n_events);
   rank.reserve(n_events);
