@@ -104,8 +104,15 @@ class Graph {
   Graph();
   // Builds a graph from entities and events whose actor/object are indexes
   // into `entities`; `strings` holds the interned strings (strings[0] == "").
+  // `by_name` may hand over NameOrder(entities), computed once by the caller
+  // (GraphReader keeps it in its snapshot); it is taken on trust when it
+  // holds each index once, else (e.g. empty) it is computed here.
   Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
-        std::deque<std::string> strings);
+        std::deque<std::string> strings, std::vector<uint32_t> by_name = {});
+
+  // The indexes of `entities` by name (compared as bytes, as std::string
+  // does), ties by index.
+  static std::vector<uint32_t> NameOrder(const std::vector<GraphEntity>& entities);
 
   uint32_t num_vertices() const { return static_cast<uint32_t>(entities_.size()); }
   uint32_t num_events() const { return static_cast<uint32_t>(events_.size()); }
@@ -132,6 +139,11 @@ class Graph {
   // The position of event e's date among the graph's strings in date order
   // ("" last): EventBefore(a, b) compares these, then ids.
   uint32_t DateRank(uint32_t e) const { return date_rank_[events_[e].date]; }
+  // Every vertex once, by name then index: NameOrder(entities()).
+  const std::vector<uint32_t>& vertices_by_name() const { return by_name_; }
+  // True when events() is in ascending id order, as GraphReader::Load gives
+  // them: then event indexes compare as ids do.
+  bool events_by_id() const { return events_by_id_; }
 
  private:
   std::vector<GraphEntity> entities_;
@@ -143,6 +155,8 @@ class Graph {
   std::unordered_map<int64_t, uint32_t> vertex_of_;
   // The rank of each interned string in date order ("" last), for EventBefore.
   std::vector<uint32_t> date_rank_;
+  bool events_by_id_ = true;
+  std::vector<uint32_t> by_name_;
   Csr csr_;
 };
 
@@ -288,6 +302,9 @@ struct EgoNetwork {
   // Every event between two members, in either direction (the induced
   // subgraph, as networkx.ego_graph), by date then id.
   std::vector<uint32_t> events;
+  // How many of `events` each member takes part in, as actor or object (a
+  // self-loop counts once), in the order of `members`.
+  std::vector<uint32_t> event_counts;
 };
 
 // The induced ego network of `center` (networkx.ego_graph semantics).

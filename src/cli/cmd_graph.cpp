@@ -1,4 +1,5 @@
 // detente path | neighbours | rank | entity: graph questions over the store.
+#include <charconv>
 #include <cstdio>
 #include <memory>
 #include <sstream>
@@ -190,12 +191,6 @@ int RunNeighbours(const NeighboursArgs& a) {
     return Emit(Dot(*g, FromEgo(ego), std::move(*sentences)));
   }
 
-  // How many of the network's events each member takes part in.
-  std::vector<int> count(g->num_vertices());
-  for (uint32_t e : ego.events) {
-    count[g->event(e).actor]++;
-    if (g->event(e).object != g->event(e).actor) count[g->event(e).object]++;
-  }
   if (a.graph.format == "json") {
     auto sentences = SentencesOf(**reader, *g, ego.events);
     if (!sentences.ok()) return Fail(sentences.status());
@@ -204,12 +199,13 @@ int RunNeighbours(const NeighboursArgs& a) {
     WriteEntity(w, g->entity(*center));
     w.Key("radius").Int(a.radius).Key("direction").String(a.direction);
     w.Key("entities").BeginArray();
-    for (auto [v, d] : ego.members) {
+    for (size_t i = 0; i < ego.members.size(); ++i) {
+      auto [v, d] = ego.members[i];
       const GraphEntity& e = g->entity(v);
       w.BeginObject().Key("id").Int(e.id).Key("name").String(e.name).Key("kind").String(e.kind);
       w.Key("country");
       e.country.empty() ? w.Null() : w.String(e.country);
-      w.Key("distance").Int(d).Key("events").Int(count[v]).EndObject();
+      w.Key("distance").Int(d).Key("events").Int(ego.event_counts[i]).EndObject();
     }
     w.EndArray().Key("events").BeginArray();
     for (uint32_t e : ego.events) WriteEvent(w, *g, e, *sentences);
@@ -223,22 +219,36 @@ int RunNeighbours(const NeighboursArgs& a) {
                      std::to_string(a.radius) + (a.radius == 1 ? " hop" : " hops") + ", " +
                      std::to_string(ego.events.size()) + " events\n";
   bool ok = WriteStdout(head);
-  auto member = [&](size_t row, size_t col, std::string& scratch) -> std::string_view {
-    auto [v, d] = ego.members[row];
-    const GraphEntity& e = g->entity(v);
-    switch (col) {
-      case 0:
-        return scratch = std::to_string(d);
-      case 1:
-        return e.name;
-      case 2:
-        return e.kind;
-      case 3:
-        return e.country;
-      default:
-        return scratch = std::to_string(count[v]);
-    }
+  // The members' cells, laid out once in row order: WriteTable asks for
+  // each cell twice, and the entities are spread over the whole graph. Cell
+  // c of row r is member_text[cell_at[5r + c], cell_at[5r + c + 1]).
+  constexpr size_t kMemberColumns = 5;
+  std::string member_text;
+  std::vector<size_t> cell_at{0};
+  cell_at.reserve(ego.members.size() * kMemberColumns + 1);
+  auto add_number = [&](int64_t x) {
+    char buf[16];
+    member_text.append(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
+    cell_at.push_back(member_text.size());
   };
+  auto add_text = [&](std::string_view t) {
+    member_text += t;
+    cell_at.push_back(member_text.size());
+  };
+  for (size_t i = 0; i < ego.members.size(); ++i) {
+    auto [v, d] = ego.members[i];
+    const GraphEntity& e = g->entity(v);
+    add_number(d);
+    add_text(e.name);
+    add_text(e.kind);
+    add_text(e.country);
+    add_number(ego.event_counts[i]);
+  }
+  auto member_cell = [&](size_t row, size_t col) {
+    const size_t k = row * kMemberColumns + col;
+    return std::string_view(member_text).substr(cell_at[k], cell_at[k + 1] - cell_at[k]);
+  };
+  auto member = [&](size_t row, size_t col, std::string&) { return member_cell(row, col); };
   ok = ok && WriteTable(stdout,
                         {{"distance", true},
                          {"entity", false},
@@ -252,8 +262,7 @@ int RunNeighbours(const NeighboursArgs& a) {
       a.limit > 0 && ego.events.size() > a.limit ? ego.events.size() - a.limit : 0;
   if (skipped > 0) {
     ok = ok && WriteStdout("The " + std::to_string(a.limit) + " most recent of " +
-                           std::to_string(ego.events.size()) +
-                           " events (--limit 0 lists all):\n");
+                           std::to_string(ego.events.size()) + " events (--limit 0 lists all):\n");
   }
   // The cells of each event, looked up once: WriteTable asks for each cell
   // twice, and a hub's events are spread all over memory.
@@ -261,17 +270,10 @@ int RunNeighbours(const NeighboursArgs& a) {
     std::string_view date, actor, action, object, sentence;
     bool negated;
   };
-  // The members' names, copied into one small buffer: the rows point there
-  // instead of into entities spread over the whole graph.
-  size_t name_bytes = 0;
-  for (auto [v, d] : ego.members) name_bytes += g->entity(v).name.size();
-  std::string names;
-  names.reserve(name_bytes);  // never reallocates below: the views stay valid
+  // The rows point at the members' names in member_text, not into entities
+  // spread over the whole graph.
   std::vector<std::string_view> name_of(g->num_vertices());
-  for (auto [v, d] : ego.members) {
-    name_of[v] = std::string_view(names.data() + names.size(), g->entity(v).name.size());
-    names += g->entity(v).name;
-  }
+  for (size_t i = 0; i < ego.members.size(); ++i) name_of[ego.members[i].first] = member_cell(i, 1);
   std::vector<EventRow> rows;
   rows.reserve(ego.events.size());
   std::vector<std::pair<int64_t, uint32_t>> wanted;  // (sentence id, row)

@@ -1,6 +1,8 @@
 #include "detente/graph.h"
 
 #include <algorithm>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <limits>
 #include <utility>
 
@@ -60,9 +62,26 @@ const char* ModalityName(Modality m) {
 Graph::Graph() : strings_{std::string()}, date_rank_{0} {}
 
 Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
-             std::deque<std::string> strings)
-    : entities_(std::move(entities)), events_(std::move(events)), strings_(std::move(strings)) {
+             std::deque<std::string> strings, std::vector<uint32_t> by_name)
+    : entities_(std::move(entities)),
+      events_(std::move(events)),
+      strings_(std::move(strings)),
+      by_name_(std::move(by_name)) {
   if (strings_.empty()) strings_.emplace_back();
+  // Sorting the names would cost tens of milliseconds on every load, so a
+  // given order is only checked to be a permutation.
+  bool permutation = by_name_.size() == entities_.size();
+  if (permutation) {
+    std::vector<char> seen(entities_.size());
+    for (uint32_t v : by_name_) {
+      if (v >= seen.size() || seen[v]) {
+        permutation = false;
+        break;
+      }
+      seen[v] = 1;
+    }
+  }
+  if (!permutation) by_name_ = NameOrder(entities_);
   int64_t max_id = -1;
   bool dense = true;
   for (const GraphEntity& e : entities_) {
@@ -90,15 +109,26 @@ Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,
   for (uint32_t r = 0; r < order.size(); ++r) date_rank_[order[r]] = r;
 
   std::vector<std::pair<uint32_t, uint32_t>> ends;
-  std::vector<EdgeRef> refs;
   ends.reserve(events_.size());
-  refs.reserve(events_.size());
   for (uint32_t i = 0; i < events_.size(); ++i) {
     ends.emplace_back(events_[i].actor, events_[i].object);
-    refs.push_back(EdgeRef{i});
+    if (i > 0 && events_[i - 1].id >= events_[i].id) events_by_id_ = false;
   }
-  csr_ = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), refs.begin(),
-             num_vertices());
+  // Edge i names event i: the bundles are counted, not stored first.
+  auto refs = boost::make_transform_iterator(boost::counting_iterator<uint32_t>(0),
+                                             [](uint32_t i) { return EdgeRef{i}; });
+  csr_ = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), refs, num_vertices());
+}
+
+std::vector<uint32_t> Graph::NameOrder(const std::vector<GraphEntity>& entities) {
+  std::vector<uint32_t> order(entities.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const std::string& na = entities[a].name;
+    const std::string& nb = entities[b].name;
+    return na != nb ? na < nb : a < b;
+  });
+  return order;
 }
 
 std::optional<uint32_t> Graph::VertexOf(int64_t entity_id) const {

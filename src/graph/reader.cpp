@@ -197,6 +197,7 @@ Result<GraphData> SqliteGraphReader::LoadFromSql() {
     if (!*row) break;
     data.entities.push_back(EntityFromRow(*es));
   }
+  data.by_name = Graph::NameOrder(data.entities);
   IdIndex vertex_of(data.entities);
 
   auto stmt = db_.Prepare(std::string("SELECT e.id, e.sentence_id, e.actor_id, e.object_id, "
@@ -300,6 +301,12 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
       ++kept;
     }
     d.entities.resize(kept);
+    // A subset of the name order is the name order of the subset.
+    size_t in_order = 0;
+    for (uint32_t v : d.by_name) {
+      if (vertex[v] != kNone) d.by_name[in_order++] = vertex[v];
+    }
+    d.by_name.resize(in_order);
   }
 
   // Which interned strings pass the action and class filters, decided once.
@@ -342,7 +349,8 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
   }
   d.events.resize(kept);
   try {
-    return Graph(std::move(d.entities), std::move(d.events), std::move(d.strings));
+    return Graph(std::move(d.entities), std::move(d.events), std::move(d.strings),
+                 std::move(d.by_name));
   } catch (const std::exception& e) {
     return Status::Internal(std::string("building the graph: ") + e.what());
   }

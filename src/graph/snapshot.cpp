@@ -9,6 +9,7 @@
 //   payload:
 //     strings:  u32 length, bytes                              (x strings)
 //     entities: i64 id, u32 name/kind/country lengths, bytes     (x entities)
+//     by_name:  u32 entity index, in name order (version 2)      (x entities)
 //     events:   i64 id, i64 sentence_id, u32 actor, object, action,
 //               action_class, date, u8 modality, negated, 2 zero bytes (x events)
 #include "graph/snapshot.h"
@@ -28,7 +29,6 @@ namespace detente::graph_internal {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'T', 'N', 'T', 'G', 'R', 'P', 'H'};
-constexpr uint32_t kVersion = 1;
 constexpr uint32_t kEndianTag = 0x01020304;
 constexpr size_t kDbIdBytes = 40;
 constexpr size_t kHeaderBytes = 8 + 4 + 4 + 8 + kDbIdBytes + 6 * 8;
@@ -101,8 +101,13 @@ Status Corrupt(const std::string& path, const std::string& why) {
 
 }  // namespace
 
+uint64_t SnapshotHash(const char* p, size_t n) { return Hash(p, n); }
+
 Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const GraphData& data) {
   if (key.db_id.size() > kDbIdBytes) return Status::InvalidArgument("db_id too long");
+  if (data.by_name.size() != data.entities.size()) {
+    return Status::InvalidArgument("by_name does not match the entities");
+  }
   Writer payload;
   for (const std::string& s : data.strings) {
     payload.Put(static_cast<uint32_t>(s.size()));
@@ -117,6 +122,7 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
     payload.Bytes(e.kind);
     payload.Bytes(e.country);
   }
+  for (uint32_t v : data.by_name) payload.Put(v);
   std::string& p = payload.buf();
   const size_t events_at = p.size();
   p.resize(events_at + data.events.size() * kEventBytes);
@@ -134,7 +140,7 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
 
   Writer header;
   header.Bytes(std::string_view(kMagic, sizeof kMagic));
-  header.Put(kVersion);
+  header.Put(kSnapshotVersion);
   header.Put(kEndianTag);
   header.Put(key.generation);
   std::string id = key.db_id;
@@ -153,9 +159,9 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
   {
     std::unique_ptr<FILE, FileCloser> f(std::fopen(tmp.c_str(), "wb"));
     if (!f) return Status::IOError("cannot write " + tmp);
-    bool ok = std::fwrite(header.buf().data(), 1, header.buf().size(), f.get()) ==
-                  header.buf().size() &&
-              std::fwrite(p.data(), 1, p.size(), f.get()) == p.size();
+    bool ok =
+        std::fwrite(header.buf().data(), 1, header.buf().size(), f.get()) == header.buf().size() &&
+        std::fwrite(p.data(), 1, p.size(), f.get()) == p.size();
     ok = std::fflush(f.get()) == 0 && ok;
     if (!ok) {
       f.reset();
@@ -216,7 +222,7 @@ Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) 
   h.Get(&header_hash);
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) return Corrupt(path, "not a snapshot");
   if (header_hash != Hash(buf.data(), kHeaderBytes - 8)) return Corrupt(path, "bad header");
-  if (version != kVersion || endian != kEndianTag) {
+  if (version != kSnapshotVersion || endian != kEndianTag) {
     return Corrupt(path, "written by another version or machine");
   }
   db_id.resize(db_id.find('\0') == std::string::npos ? db_id.size() : db_id.find('\0'));
@@ -248,10 +254,20 @@ Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) 
       return Corrupt(path, "bad entities");
     }
   }
+  // Each entity once: the graph trusts this order.
+  data.by_name.resize(n_entities);
+  std::vector<char> seen(n_entities);
+  for (uint32_t& v : data.by_name) {
+    if (!r.Get(&v) || v >= n_entities || seen[v]) return Corrupt(path, "bad name order");
+    seen[v] = 1;
+  }
   if (r.left() != n_events * kEventBytes) return Corrupt(path, "bad events");
   const char* in = payload + (payload_bytes - r.left());
-  data.events.resize(n_events);
-  for (GraphEvent& e : data.events) {
+  // Reserved, not resized: zeroing 40 MB that is overwritten at once cost
+  // as much as reading it.
+  data.events.reserve(n_events);
+  for (uint64_t i = 0; i < n_events; ++i) {
+    GraphEvent& e = data.events.emplace_back();
     uint32_t ids[5];
     std::memcpy(&e.id, in, 8);
     std::memcpy(&e.sentence_id, in + 8, 8);

@@ -22,11 +22,13 @@ namespace detente::graph_internal {
 
 // The unfiltered graph: entities by id, and every event that has an object,
 // by id, with actor/object as indexes into `entities`. `strings` holds the
-// interned action, class and date strings; strings[0] == "".
+// interned action, class and date strings; strings[0] == "". `by_name` is
+// Graph::NameOrder(entities), kept so that loads need not sort the names.
 struct GraphData {
   std::vector<GraphEntity> entities;
   std::vector<GraphEvent> events;
   std::deque<std::string> strings;
+  std::vector<uint32_t> by_name;
 };
 
 // Which state of which database a snapshot holds.
@@ -35,14 +37,22 @@ struct SnapshotKey {
   int64_t generation = 0;  // generation.n
 };
 
+// The format version in the header; a snapshot of another version is refused
+// (kDataError) and so rebuilt.
+inline constexpr uint32_t kSnapshotVersion = 2;
+
+// The 64-bit checksum the header keeps of itself and of the payload (to
+// catch truncation and corruption, not tampering).
+uint64_t SnapshotHash(const char* p, size_t n);
+
 // Writes `data` to `path` atomically: to a temporary file in the same
 // directory, then renamed over `path`. kIOError when it cannot be written
 // (the temporary file is removed).
 Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const GraphData& data);
 
 // Reads the snapshot at `path`. kNotFound when there is no file; kDataError
-// when it is not a snapshot, is from another database or generation, or is
-// truncated or corrupt.
+// when it is not a snapshot, is from another database, generation or format
+// version, or is truncated or corrupt.
 Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key);
 
 }  // namespace detente::graph_internal

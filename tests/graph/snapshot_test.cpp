@@ -1,5 +1,7 @@
 // The graph snapshot (<db>.graph): used when fresh, rebuilt when stale,
 // refused when corrupt or foreign, and invisible in the answers.
+#include "graph/snapshot.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -37,16 +39,17 @@ Graph Load(GraphReader& r, const GraphFilter& f = {}) {
 
 // Everything a query can see of a graph, as text.
 std::string Dump(const Graph& g) {
-  std::string out;
+  std::string out = "by name:";
+  for (uint32_t v : g.vertices_by_name()) out += " " + std::to_string(g.entity(v).id);
+  out += "\n";
   for (const GraphEntity& e : g.entities()) {
     out += std::to_string(e.id) + " " + e.name + "|" + e.kind + "|" + e.country + "\n";
   }
   for (const GraphEvent& e : g.events()) {
     out += std::to_string(e.id) + " s" + std::to_string(e.sentence_id) + " " +
-           g.entity(e.actor).name + " " + std::string(g.action(e)) + " " +
-           g.entity(e.object).name + " [" + std::string(g.action_class(e)) + "] " +
-           std::string(g.date(e)) + " " + ModalityName(e.modality) + (e.negated ? " not" : "") +
-           "\n";
+           g.entity(e.actor).name + " " + std::string(g.action(e)) + " " + g.entity(e.object).name +
+           " [" + std::string(g.action_class(e)) + "] " + std::string(g.date(e)) + " " +
+           ModalityName(e.modality) + (e.negated ? " not" : "") + "\n";
   }
   return out;
 }
@@ -210,9 +213,11 @@ TEST_CASE("snapshot: answers are identical with and without it, under every filt
   for (size_t i = 0; i < filters.size(); ++i) {
     INFO("filter " << i);
     auto with = Reader(db);
-    std::string a = Dump(Load(*with, filters[i]));
+    Graph g = Load(*with, filters[i]);
     CHECK(with->last_load().from_snapshot);
-    CHECK(a == Dump(Load(*Reader(db, false), filters[i])));
+    CHECK(Dump(g) == Dump(Load(*Reader(db, false), filters[i])));
+    // The name order kept in the snapshot, renumbered under --kind.
+    CHECK(g.vertices_by_name() == Graph::NameOrder(g.entities()));
   }
   // Spot checks that the filters do filter.
   auto r = Reader(db);
@@ -236,4 +241,65 @@ TEST_CASE("snapshot: a snapshot that cannot be written is ignored", "[graph][sna
   auto off = Reader(db, false);
   Load(*off);
   CHECK_FALSE(std::filesystem::exists(db + ".graph"));
+}
+
+TEST_CASE("snapshot: a snapshot of another format version is rebuilt", "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  const std::string truth = Dump(Load(*Reader(db, false)));
+  Load(*Reader(db));
+  const std::string snap = db + ".graph";
+  const std::string good = ReadFile(snap);
+
+  // The header of version 1 (no name order), with a valid header checksum:
+  // the version field follows the 8-byte magic, and the checksum of the
+  // header bytes before it ends the 112-byte header.
+  std::string old = good;
+  const uint32_t v1 = 1;
+  REQUIRE(graph_internal::kSnapshotVersion != v1);
+  old.replace(8, 4, reinterpret_cast<const char*>(&v1), 4);
+  const uint64_t header_hash = graph_internal::SnapshotHash(old.data(), 104);
+  old.replace(104, 8, reinterpret_cast<const char*>(&header_hash), 8);
+  WriteFile(snap, old);
+
+  auto r = Reader(db);
+  CHECK(Dump(Load(*r)) == truth);
+  CHECK_FALSE(r->last_load().from_snapshot);
+  CHECK(r->last_load().note.find("another version") != std::string::npos);
+  CHECK(r->last_load().snapshot_written);
+  CHECK(ReadFile(snap) == good);
+  auto again = Reader(db);
+  Load(*again);
+  CHECK(again->last_load().from_snapshot);
+}
+
+TEST_CASE("snapshot: the name order round-trips, and a bad one is refused", "[graph][snapshot]") {
+  TempDir dir;
+  const std::string path = dir.File("x.graph");
+  const graph_internal::SnapshotKey key{"db", 7};
+  graph_internal::GraphData data;
+  data.strings = {""};
+  for (int i = 1; i <= 4; ++i) {
+    data.entities.push_back({i, "e" + std::to_string(5 - i), "person", ""});
+  }
+  data.by_name = {3, 2, 1, 0};
+  REQUIRE(graph_internal::WriteSnapshot(path, key, data).ok());
+  auto read = graph_internal::ReadSnapshot(path, key);
+  REQUIRE(read.ok());
+  CHECK(read->by_name == data.by_name);
+  CHECK(read->entities.size() == 4);
+
+  // Well formed and checksummed, but an entity twice: not a name order.
+  data.by_name = {3, 2, 2, 0};
+  REQUIRE(graph_internal::WriteSnapshot(path, key, data).ok());
+  auto twice = graph_internal::ReadSnapshot(path, key);
+  CHECK(twice.status().code() == Status::Code::kDataError);
+  CHECK(twice.status().message().find("name order") != std::string::npos);
+  data.by_name = {3, 2, 4, 0};
+  REQUIRE(graph_internal::WriteSnapshot(path, key, data).ok());
+  CHECK(graph_internal::ReadSnapshot(path, key).status().code() == Status::Code::kDataError);
+  // One that does not match the entities is not written.
+  data.by_name = {0, 1};
+  CHECK_FALSE(graph_internal::WriteSnapshot(path, key, data).ok());
 }
