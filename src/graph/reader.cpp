@@ -13,6 +13,7 @@
 
 #include "detente/graph.h"
 #include "detente/store.h"
+#include "graph/load_sql.h"
 #include "graph/snapshot.h"
 #include "store/sqlite.h"
 
@@ -24,11 +25,7 @@ using graph_internal::ReadSnapshot;
 using graph_internal::SnapshotKey;
 using graph_internal::WriteSnapshot;
 
-// The date of an event: its own, else its document's published date. The
-// subquery runs only for events without a date (COALESCE stops early).
-constexpr const char* kEventDate =
-    "COALESCE(e.event_date, (SELECT d.published FROM sentences s JOIN documents d "
-    "ON d.id = s.document_id WHERE s.id = e.sentence_id))";
+using graph_internal::kEventDate;
 
 // SQL text plus the values for its '?' placeholders, in order. Only fixed
 // fragments and '?' are ever appended to `sql`: values are always bound.
@@ -200,10 +197,7 @@ Result<GraphData> SqliteGraphReader::LoadFromSql() {
   data.by_name = Graph::NameOrder(data.entities);
   IdIndex vertex_of(data.entities);
 
-  auto stmt = db_.Prepare(std::string("SELECT e.id, e.sentence_id, e.actor_id, e.object_id, "
-                                      "e.action, COALESCE(e.action_class, ''), ") +
-                          kEventDate +
-                          ", e.modality, e.negated FROM events e WHERE e.object_id IS NOT NULL");
+  auto stmt = db_.Prepare(graph_internal::LoadEventsSql());
   if (!stmt.ok()) return stmt.status();
   StringPool pool;
   for (;;) {
