@@ -120,9 +120,10 @@ struct BulkStep {
 // fails. In an initial load a missing reference is refused by the Add* that
 // names it (kDataError, "foreign key"); rows are written a few at a time, so
 // any other refused row (a duplicate name, a CHECK) may be reported by a
-// later Add* or by Finish(). The whole load is then rolled back. Destroying a writer without
-// Finish() rolls back the open batch. The connection's PRAGMA foreign_keys and cache_size are
-// restored when the writer finishes, fails or is destroyed.
+// later Add* or by Finish(). The whole load is then rolled back. Destroying a
+// writer without Finish() rolls back the open batch. The connection's PRAGMA
+// foreign_keys and cache_size are restored when the writer finishes, fails or
+// is destroyed.
 // Ownership: a writer borrows its Store's connection; it must be destroyed
 // before the Store, and the Store must not be used while it is open.
 // Thread safety: none; one thread at a time.

@@ -262,7 +262,8 @@ int RunNeighbours(const NeighboursArgs& a) {
       a.limit > 0 && ego.events.size() > a.limit ? ego.events.size() - a.limit : 0;
   if (skipped > 0) {
     ok = ok && WriteStdout("The " + std::to_string(a.limit) + " most recent of " +
-                           std::to_string(ego.events.size()) + " events (--limit 0 lists all):\n");
+                           std::to_string(ego.events.size()) +
+                           " events (--limit 0 lists all):\n");
   }
   // The cells of each event, looked up once: WriteTable asks for each cell
   // twice, and a hub's events are spread all over memory.

@@ -159,9 +159,9 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
   {
     std::unique_ptr<FILE, FileCloser> f(std::fopen(tmp.c_str(), "wb"));
     if (!f) return Status::IOError("cannot write " + tmp);
-    bool ok =
-        std::fwrite(header.buf().data(), 1, header.buf().size(), f.get()) == header.buf().size() &&
-        std::fwrite(p.data(), 1, p.size(), f.get()) == p.size();
+    bool ok = std::fwrite(header.buf().data(), 1, header.buf().size(), f.get()) ==
+                  header.buf().size() &&
+              std::fwrite(p.data(), 1, p.size(), f.get()) == p.size();
     ok = std::fflush(f.get()) == 0 && ok;
     if (!ok) {
       f.reset();

@@ -102,14 +102,20 @@ void BindIdOrNull(sql::Stmt& st, int i, int64_t id) {
   }
 }
 
+// Sets the page cache to `mib` MiB (a negative cache_size is in KiB; the
+// value is our own integer, so it may be spliced).
+Status SetCacheMib(sql::Db& db, int64_t mib) {
+  return db.Exec("PRAGMA cache_size = " + std::to_string(-1024 * mib));
+}
+
 // Wall and process CPU time of one step of BulkWriter::Finish().
 class Timer {
  public:
   Timer() : wall_(std::chrono::steady_clock::now()), cpu_(Cpu()) {}
   void Done(std::vector<BulkStep>& steps, std::string what, std::string table) const {
     const auto wall = std::chrono::steady_clock::now() - wall_;
-    steps.push_back({std::move(what), std::move(table), std::chrono::duration<double>(wall).count(),
-                     Cpu() - cpu_});
+    steps.push_back({std::move(what), std::move(table),
+                     std::chrono::duration<double>(wall).count(), Cpu() - cpu_});
   }
 
  private:
@@ -299,8 +305,8 @@ class SqliteBulkWriter : public BulkWriter {
     }
     for (Rows& r : rows_of_) {
       if (!r.next_id) continue;  // aliases: SQLite picks the rowid
-      Result<sql::Stmt> max =
-          db_.Prepare(std::string("SELECT coalesce(max(rowid), 0) + 1 FROM ") + r.table);
+      Result<sql::Stmt> max = db_.Prepare(std::string("SELECT coalesce(max(rowid), 0) + 1 FROM ") +
+                                          r.table);
       if (!max.ok()) return Fail(max.status());
       Result<bool> row = max->Step();
       if (!row.ok()) return Fail(row.status());
@@ -332,8 +338,8 @@ class SqliteBulkWriter : public BulkWriter {
       }
       // SQLite sorts an index's keys in runs the size of the page cache and
       // merges them; runs that fit the CPU's cache sort faster than one
-      // run of the whole table (measured: about 40% less CPU per index).
-      Status small = db_.Exec("PRAGMA cache_size = -2048");
+      // run of the whole table (measured: 30-40% less CPU per index).
+      Status small = SetCacheMib(db_, 2);
       if (!small.ok()) return Fail(small);
       for (const Deferred& d : deferred_) {
         Timer t;
@@ -341,8 +347,7 @@ class SqliteBulkWriter : public BulkWriter {
         if (!s.ok()) return Fail(s);
         t.Done(steps_, d.what, d.table);
       }
-      Status big =
-          db_.Exec("PRAGMA cache_size = " + std::to_string(-1024 * int64_t{options_.cache_mib}));
+      Status big = SetCacheMib(db_, options_.cache_mib);
       if (!big.ok()) return Fail(big);
       Timer t;
       Status s = RebuildFullText();
@@ -413,8 +418,8 @@ class SqliteBulkWriter : public BulkWriter {
       return *this;
     }
     Rows& Text(std::string_view v) {
-      values.push_back(
-          {Value::kText, static_cast<int64_t>(text.size()), 0, static_cast<uint32_t>(v.size())});
+      values.push_back({Value::kText, static_cast<int64_t>(text.size()), 0,
+                        static_cast<uint32_t>(v.size())});
       text.append(v);
       return *this;
     }
@@ -478,15 +483,9 @@ class SqliteBulkWriter : public BulkWriter {
     int i = 1;
     for (const Rows::Value& v : r.values) {
       switch (v.type) {
-        case Rows::Value::kNull:
-          st->BindNull(i);
-          break;
-        case Rows::Value::kInt:
-          st->Bind(i, v.i);
-          break;
-        case Rows::Value::kReal:
-          st->Bind(i, v.d);
-          break;
+        case Rows::Value::kNull: st->BindNull(i); break;
+        case Rows::Value::kInt: st->Bind(i, v.i); break;
+        case Rows::Value::kReal: st->Bind(i, v.d); break;
         case Rows::Value::kText:
           st->BindStatic(i, std::string_view(r.text).substr(static_cast<size_t>(v.i), v.len));
           break;
@@ -906,9 +905,7 @@ class SqliteStore : public Store {
     if (!fk_row.ok()) return fk_row.status();
     const bool fk_on = *fk_row && fk->Int(0) != 0;
     fk = sql::Stmt();
-    // A negative cache_size is in KiB; the value is our own integer.
-    DETENTE_RETURN_IF_ERROR(
-        db_.Exec("PRAGMA cache_size = " + std::to_string(-1024 * int64_t{options.cache_mib})));
+    DETENTE_RETURN_IF_ERROR(SetCacheMib(db_, options.cache_mib));
     auto writer = std::make_unique<SqliteBulkWriter>(db_, options, old_cache, fk_on);
     if (options.defer_indexes) DETENTE_RETURN_IF_ERROR(writer->DeferIndexes());
     DETENTE_RETURN_IF_ERROR(writer->Prepare());

@@ -90,13 +90,12 @@ TEST_CASE("store: the bulk path writes every table in batches", "[store][bulk]")
   CHECK(One(*store, "SELECT count(*) FROM events") == "2");
   CHECK(One(*store, "SELECT kind FROM entities WHERE name = 'Oskadia'") == "unknown");
   CHECK(One(*store, "SELECT country FROM entities WHERE name = 'Tarsk Union'") == "NULL");
-  CHECK(One(*store,
-            "SELECT actor || '>' || object || '@' || place || ' ' || event_date "
-            "FROM event_view WHERE action = 'meet'") ==
+  CHECK(One(*store, "SELECT actor || '>' || object || '@' || place || ' ' || event_date "
+                    "FROM event_view WHERE action = 'meet'") ==
         "Ilan Velmor>Tarsk Union@Oskadia 2024-04-30");
-  CHECK(One(*store,
-            "SELECT negated || modality || COALESCE(action_class, '-') || "
-            "COALESCE(event_date, '-') FROM events WHERE action = 'warn'") == "1future--");
+  CHECK(One(*store, "SELECT negated || modality || COALESCE(action_class, '-') || "
+                    "COALESCE(event_date, '-') FROM events WHERE action = 'warn'") ==
+        "1future--");
   // The full-text index is kept by the schema's triggers.
   CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'warned'") ==
         "1");
@@ -286,10 +285,9 @@ TEST_CASE("store: an initial bulk load defers indexes and triggers, then restore
         "53");
 }
 
-TEST_CASE(
-    "store: an initial bulk load refuses a dangling reference when it is added, and "
-    "stores nothing",
-    "[store][bulk]") {
+TEST_CASE("store: an initial bulk load refuses a dangling reference when it is added, and "
+          "stores nothing",
+          "[store][bulk]") {
   struct Case {
     const char* name;
     int64_t sentence_delta, actor_delta, object_delta, place_delta, alias_delta, doc_delta;
@@ -481,14 +479,13 @@ TEST_CASE("store: an initial bulk load returns the row ids SQLite stores, and re
   CHECK(events.front() == 1);
   for (size_t i = 0; i < events.size(); ++i) {
     INFO(i);
-    CHECK(One(*store,
-              "SELECT a.name || ' ' || s.text || ' ' || COALESCE(e.object_id, '-') || "
-              "' ' || COALESCE(e.event_date, '-') || ' ' || e.confidence FROM events e "
-              "JOIN entities a ON a.id = e.actor_id JOIN sentences s ON s.id = "
-              "e.sentence_id WHERE e.id = " +
-                  std::to_string(events[i])) == "E" + std::to_string(i) + " Sentence " +
-                                                    std::to_string(i) + ". " + (i % 2 ? "1" : "-") +
-                                                    " " + (i % 4 ? "2020-01-02" : "-") + " 0.5");
+    CHECK(One(*store, "SELECT a.name || ' ' || s.text || ' ' || COALESCE(e.object_id, '-') || "
+                      "' ' || COALESCE(e.event_date, '-') || ' ' || e.confidence FROM events e "
+                      "JOIN entities a ON a.id = e.actor_id JOIN sentences s ON s.id = "
+                      "e.sentence_id WHERE e.id = " +
+                          std::to_string(events[i])) ==
+          "E" + std::to_string(i) + " Sentence " + std::to_string(i) + ". " +
+              (i % 2 ? "1" : "-") + " " + (i % 4 ? "2020-01-02" : "-") + " 0.5");
   }
   CHECK(One(*store, "SELECT count(*) FROM aliases") == "70");
   CHECK(One(*store, "SELECT count(*) FROM entities WHERE kind = 'unknown'") == "35");
