@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "detente/status.h"
@@ -48,6 +49,12 @@ class EntityRecognizer {
 
   // The common English name of a country ("EGY" -> "Egypt"); empty if unknown.
   virtual std::string CountryName(const std::string& iso3) const = 0;
+
+  // The entity a single token names when it only modifies a noun: a demonym
+  // ("Israeli" -> Israel, kind country) or the name before the hyphen of a
+  // compound ("Iran-backed", "U.S.-brokered" -> that country or body).
+  // Nothing (kind empty) for other tokens.
+  virtual Mention Modifier(const std::string& token) const = 0;
 };
 
 // Canonical names across the sentences of one document: "Blinken" after (or
@@ -55,6 +62,16 @@ class EntityRecognizer {
 // resolve to the most recent compatible entity.
 class DocumentEntities {
  public:
+  // Resolves the mentions of one sentence in reading order: short names to
+  // the fullest name registered, pronouns and descriptions to the entity
+  // they refer to (or an empty name when nothing fits), and a demonym group
+  // standing for its state ("Turkish police") to the state, named by `rec`.
+  // A pair reference ("the two leaders") becomes its first entity; the
+  // second goes to `*partners` with the mention's index. Records every named
+  // mention for recency.
+  void ResolveSentence(const std::vector<std::string>& tokens, const EntityRecognizer& rec,
+                       std::vector<Mention>* mentions,
+                       std::vector<std::pair<int, Mention>>* partners);
   // Registers the named mentions of a sentence, in document order.
   void AddNames(const std::vector<Mention>& mentions);
   // Rewrites a person's short name to the fullest name registered with the

@@ -10,9 +10,11 @@
 #ifndef DETENTE_EXTRACT_H_
 #define DETENTE_EXTRACT_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detente/input.h"
@@ -39,6 +41,11 @@ struct ExtractOptions {
   // joined by ";" or ", and|but|while|whereas", and what follows "said" (see
   // docs/extraction.md). Default: 20.
   int split_min_words = 20;
+  // Receives, line by line, how each sentence was read: its words with
+  // their parts of speech and links, verb groups, and why each verb did or
+  // did not give an event (`detente extract --trace`). Called on the
+  // extracting thread. Default: empty (no trace).
+  std::function<void(std::string_view)> trace;
 };
 
 struct Sentence {
@@ -73,6 +80,7 @@ struct Event {
   bool negated = false;
   std::string modality = "asserted";  // asserted | future | possible
   double confidence = 1.0;
+  std::string rule;  // the extraction rules that found it ("subject.link+object.direct")
 };
 
 struct Extraction {

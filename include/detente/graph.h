@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "detente/status.h"
+#include "detente/types.h"
 
 namespace detente {
 
@@ -72,8 +73,6 @@ struct GraphEntity {
   std::string country;  // ISO 3166-1 alpha-3, or empty when unknown
 };
 
-enum class Modality : uint8_t { kAsserted, kFuture, kPossible };
-const char* ModalityName(Modality m);
 
 // One edge. Strings (action, class, date) are interned in the Graph: use
 // Graph::action(), action_class() and date() to read them.

@@ -20,6 +20,7 @@ namespace {
 struct ExtractArgs {
   std::string format = "jsonl";
   int jobs = DefaultJobs();
+  bool trace = false;
   std::vector<std::string> paths;
 };
 
@@ -61,12 +62,21 @@ std::string EventJson(const Document& doc, const Extraction& x, const Event& ev)
   w.Key("action_class");
   StringOrNull(w, ev.action_class);
   w.Key("confidence").Number(ev.confidence);
+  w.Key("rule").String(ev.rule);
   w.EndObject();
   return w.Take();
 }
 
 int RunExtract(const ExtractArgs& args) {
-  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(ExtractOptions());
+  ExtractOptions options;
+  if (args.trace) {
+    options.trace = [](std::string_view line) {
+      std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+    };
+  }
+  // A trace is read in order: one thread.
+  const int jobs = args.trace ? 1 : args.jobs;
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
   if (!extractor.ok()) return Fail(extractor.status());
   long rejected = 0;
   bool write_failed = false;
@@ -82,7 +92,7 @@ int RunExtract(const ExtractArgs& args) {
     for (const Event& ev : x->events) out += EventJson(doc, *x, ev) + "\n";
     if (!WriteStdout(out)) write_failed = true;
   };
-  ExtractPipeline pipeline(**extractor, args.jobs, on_extracted);
+  ExtractPipeline pipeline(**extractor, jobs, on_extracted);
   auto on_document = [&](Document& doc) {
     if (!write_failed) pipeline.Add(std::move(doc));
   };
@@ -106,11 +116,14 @@ Runner SetupExtract(CLI::App& sub) {
   sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (default: one per core; output stays in input order)")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  sub.add_flag("--trace", args->trace,
+               "Print to stderr how each sentence was read: parts of speech, links, verb "
+               "groups and why each verb did or did not give an event (implies -j 1)");
   sub.add_option("PATH", args->paths, "Articles, as for ingest; - for stdin")->required();
   sub.footer(
       "Prints one JSON object per event with the keys doc, sentence, actor, action, object,\n"
       "place, time, time_text, negated, modality, actor_kind, object_kind, actor_country,\n"
-      "object_country, action_class and confidence.\n"
+      "object_country, action_class, confidence and rule (the extraction rules that found it).\n"
       "Exit status: 0 ok, 2 usage, 3 some input was rejected (after printing the rest).");
   return [args] { return Guarded([&] { return RunExtract(*args); }); };
 }

@@ -189,3 +189,84 @@ void DocumentEntities::Touch(const Mention& m) {
 }
 
 }  // namespace detente
+
+namespace detente {
+namespace {
+
+// Words after which "it" is a subject, not an object: "the United States
+// said it rejected".
+bool BeforeSubjectIt(const std::string& w) {
+  static const std::set<std::string> kWords = {"said", "says", "announced", "added", "warned",
+                                               "stated", "insisted", "claimed", "that", "argued",
+                                               "noted", "confirmed", "signalled", "signaled",
+                                               "and"};
+  return kWords.count(w) > 0;
+}
+
+}  // namespace
+
+void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
+                                       const EntityRecognizer& rec,
+                                       std::vector<Mention>* mentions,
+                                       std::vector<std::pair<int, Mention>>* partners) {
+  for (size_t mi = 0; mi < mentions->size(); ++mi) {
+    Mention& m = (*mentions)[mi];
+    bool object_it = m.kind == "reference" && Lower(m.text) == "it" && m.first > 0 &&
+                     !last_artefact_.empty() &&
+                     std::islower(static_cast<unsigned char>(tokens[m.first - 1][0])) &&
+                     !BeforeSubjectIt(tokens[m.first - 1]);
+    if (object_it) {
+      // "has not responded to it": a pronoun object is usually the thing
+      // under discussion, not an actor.
+      m.name = last_artefact_;
+      m.kind = "artefact";
+    } else if (m.kind == "reference") {
+      // "Kuleba held talks with Wang Yi during his visit": "he" and "his"
+      // usually refer to the sentence's first person, its subject.
+      std::string l = Lower(m.text);
+      const Mention* subject = nullptr;
+      bool personal = l == "he" || l == "his" || l == "she";
+      bool neuter = l == "its";
+      if (personal || neuter) {
+        // "Iran launched drones ... in its first direct attack": the sentence's
+        // first named actor of a fitting kind.
+        for (size_t o = 0; o < mi; ++o) {
+          const Mention& x = (*mentions)[o];
+          bool fits = personal ? x.kind == "person" : IsActorKind(x.kind);
+          if (fits && !x.name.empty() && Lower(x.text) != l) {
+            subject = &x;
+            break;
+          }
+        }
+      }
+      Mention a, b;
+      std::vector<std::string> before;  // named earlier in this sentence
+      for (size_t o = 0; o < mi; ++o)
+        if (!(*mentions)[o].name.empty()) before.push_back((*mentions)[o].name);
+      if (ResolvePair(m, before, &a, &b)) {
+        m = a;  // "the two leaders": the first; its partner goes to partners
+        partners->emplace_back(static_cast<int>(mi), b);
+      } else if (subject) {
+        std::string text = m.text;
+        int first = m.first, last = m.last;
+        m = *subject;
+        m.text = text;
+        m.first = first;
+        m.last = last;
+      } else if (!ResolveReference(&m)) {
+        m.name.clear();
+      }
+    } else {
+      Canonicalize(&m);
+      // A state stands behind its demonym group as actor.
+      if (m.group_of_state && !m.country.empty()) {
+        std::string n = rec.CountryName(m.country);
+        if (!n.empty()) m.name = n;
+        m.kind = "country";
+      }
+    }
+    if (!m.name.empty()) Touch(m);
+  }
+}
+
+}  // namespace detente

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "detente/text.h"
+#include "entities/tsv.h"
 #include "entities/words.h"
 
 namespace detente {
@@ -88,78 +89,12 @@ bool HasLower(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::vector<std::string> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (true) {
-    size_t e = s.find(sep, b);
-    out.emplace_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
-    if (e == std::string_view::npos) break;
-    b = e + 1;
-  }
-  return out;
-}
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\r')) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 bool IsAlpha3(std::string_view s) {
   return s.size() == 3 &&
          std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// One data file, read as rows of trimmed tab-separated fields; '#' lines
-// and blank lines are skipped.
-struct Row {
-  int line = 0;
-  std::vector<std::string> fields;
-};
-
-Result<std::vector<Row>> ReadTsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot read");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string content = ss.str();
-  if (!IsValidUtf8(content)) return Status::IOError(path + ": not valid UTF-8");
-  std::vector<Row> rows;
-  int line_no = 0;
-  std::istringstream lines(content);
-  std::string line;
-  while (std::getline(lines, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    Row row;
-    row.line = line_no;
-    for (const std::string& f : SplitOn(line, '\t')) row.fields.push_back(Trim(f));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-Status LineError(const std::string& path, int line, const std::string& what) {
-  return Status::IOError(path + ":" + std::to_string(line) + ": " + what);
-}
-
-// Checks the column count and that column 0 is not empty.
-Status CheckRow(const std::string& path, const Row& row, size_t min_cols, size_t max_cols) {
-  if (row.fields.size() < min_cols || row.fields.size() > max_cols) {
-    std::string want = min_cols == max_cols ? std::to_string(min_cols)
-                                            : std::to_string(min_cols) + "-" +
-                                                  std::to_string(max_cols);
-    return LineError(path, row.line, "expected " + want + " tab-separated columns, found " +
-                                         std::to_string(row.fields.size()));
-  }
-  if (row.fields[0].empty()) return LineError(path, row.line, "empty first column");
-  return Status::OK();
-}
-
-std::vector<std::string> Aliases(const Row& row, size_t col) {
+std::vector<std::string> Aliases(const TsvRow& row, size_t col) {
   std::vector<std::string> out;
   if (row.fields.size() <= col || row.fields[col].empty()) return out;
   for (const std::string& a : SplitOn(row.fields[col], '|')) {
@@ -197,32 +132,32 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     auto path = [&](const char* file) { return (fs::path(dir) / file).string(); };
     std::unordered_map<std::string, int> country_index;  // alpha3 -> entries_
 
-    auto check_country = [&](const std::string& p, const Row& row,
+    auto check_country = [&](const std::string& p, const TsvRow& row,
                              const std::string& code) -> Status {
       if (code.empty()) return Status::OK();
-      if (!IsAlpha3(code)) return LineError(p, row.line, "bad ISO alpha-3 code '" + code + "'");
+      if (!IsAlpha3(code)) return TsvLineError(p, row.line, "bad ISO alpha-3 code '" + code + "'");
       if (!country_index.count(code)) {
-        return LineError(p, row.line, "unknown country code '" + code + "'");
+        return TsvLineError(p, row.line, "unknown country code '" + code + "'");
       }
       return Status::OK();
     };
 
     // countries.tsv: alpha3, name, aliases.
     std::string p = path("countries.tsv");
-    Result<std::vector<Row>> rows = ReadTsv(p);
+    Result<std::vector<TsvRow>> rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
-    for (const Row& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckRow(p, row, 2, 3));
+    for (const TsvRow& row : *rows) {
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 2, 3));
       const std::string& code = row.fields[0];
-      if (!IsAlpha3(code)) return LineError(p, row.line, "bad ISO alpha-3 code '" + code + "'");
-      if (row.fields[1].empty()) return LineError(p, row.line, "empty name");
-      if (country_index.count(code)) return LineError(p, row.line, "duplicate code " + code);
+      if (!IsAlpha3(code)) return TsvLineError(p, row.line, "bad ISO alpha-3 code '" + code + "'");
+      if (row.fields[1].empty()) return TsvLineError(p, row.line, "empty name");
+      if (country_index.count(code)) return TsvLineError(p, row.line, "duplicate code " + code);
       country_index[code] = static_cast<int>(g.entries_.size());
       g.entries_.push_back({row.fields[1], "country", code, false});
     }
     // Names first, then aliases, so that a country's own name always wins.
-    for (const Row& row : *rows) g.Add(&g.names_, row.fields[1], country_index[row.fields[0]]);
-    for (const Row& row : *rows) {
+    for (const TsvRow& row : *rows) g.Add(&g.names_, row.fields[1], country_index[row.fields[0]]);
+    for (const TsvRow& row : *rows) {
       for (const std::string& a : Aliases(row, 2)) {
         g.Add(&g.names_, a, country_index[row.fields[0]]);
       }
@@ -232,11 +167,11 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     p = path("organizations.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
-    for (const Row& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckRow(p, row, 3, 4));
+    for (const TsvRow& row : *rows) {
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 4));
       const std::string& kind = row.fields[1];
       if (std::find(std::begin(kOrgKinds), std::end(kOrgKinds), kind) == std::end(kOrgKinds)) {
-        return LineError(p, row.line, "unknown kind '" + kind + "'");
+        return TsvLineError(p, row.line, "unknown kind '" + kind + "'");
       }
       DETENTE_RETURN_IF_ERROR(check_country(p, row, row.fields[2]));
       int idx = static_cast<int>(g.entries_.size());
@@ -249,12 +184,12 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     p = path("cities.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
-    for (const Row& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckRow(p, row, 3, 4));
-      if (row.fields[1].empty()) return LineError(p, row.line, "empty country code");
+    for (const TsvRow& row : *rows) {
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 4));
+      if (row.fields[1].empty()) return TsvLineError(p, row.line, "empty country code");
       DETENTE_RETURN_IF_ERROR(check_country(p, row, row.fields[1]));
       if (row.fields[2] != "0" && row.fields[2] != "1") {
-        return LineError(p, row.line, "capital must be 0 or 1");
+        return TsvLineError(p, row.line, "capital must be 0 or 1");
       }
       int idx = static_cast<int>(g.entries_.size());
       g.entries_.push_back({row.fields[0], "city", row.fields[1], row.fields[2] == "1"});
@@ -266,8 +201,8 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     p = path("regions.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
-    for (const Row& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckRow(p, row, 1, 3));
+    for (const TsvRow& row : *rows) {
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 1, 3));
       std::string code = row.fields.size() > 1 ? row.fields[1] : "";
       DETENTE_RETURN_IF_ERROR(check_country(p, row, code));
       int idx = static_cast<int>(g.entries_.size());
@@ -280,9 +215,9 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     p = path("demonyms.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
-    for (const Row& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckRow(p, row, 2, 2));
-      if (row.fields[1].empty()) return LineError(p, row.line, "empty country code");
+    for (const TsvRow& row : *rows) {
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 2, 2));
+      if (row.fields[1].empty()) return TsvLineError(p, row.line, "empty country code");
       DETENTE_RETURN_IF_ERROR(check_country(p, row, row.fields[1]));
       g.Add(&g.demonyms_, row.fields[0], country_index[row.fields[1]]);
     }
@@ -291,8 +226,8 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     p = path("titles.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
-    for (const Row& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckRow(p, row, 1, 2));
+    for (const TsvRow& row : *rows) {
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 1, 2));
       g.Add(&g.titles_, row.fields[0], static_cast<int>(g.title_roles_.size()));
       g.title_roles_.push_back(row.fields.size() > 1 ? row.fields[1] : "");
     }
@@ -301,17 +236,17 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     p = path("cameo.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
-    for (const Row& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckRow(p, row, 3, 3));
+    for (const TsvRow& row : *rows) {
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 3));
       const std::string& code = row.fields[1];
       bool digits = code.size() >= 2 && std::all_of(code.begin(), code.end(),
                                                      [](char c) { return c >= '0' && c <= '9'; });
       int root = digits ? std::stoi(code.substr(0, 2)) : 0;
-      if (root < 1 || root > 20) return LineError(p, row.line, "bad CAMEO code '" + code + "'");
-      if (row.fields[2].empty()) return LineError(p, row.line, "empty CAMEO class name");
+      if (root < 1 || root > 20) return TsvLineError(p, row.line, "bad CAMEO code '" + code + "'");
+      if (row.fields[2].empty()) return TsvLineError(p, row.line, "empty CAMEO class name");
       std::string key;
       for (const std::string& w : CameoWords(row.fields[0])) key += (key.empty() ? "" : " ") + w;
-      if (key.empty()) return LineError(p, row.line, "empty lemma");
+      if (key.empty()) return TsvLineError(p, row.line, "empty lemma");
       g.cameo_.exact.emplace(key, static_cast<int>(g.cameo_classes_.size()));
       g.max_tokens_ = std::max(g.max_tokens_, static_cast<int>(Tokenize(row.fields[0]).size()));
       g.cameo_classes_.push_back(code.substr(0, 2) + " " + row.fields[2]);

@@ -96,7 +96,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsPossessive(std::string_view t) { return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019"; }
 
 std::string Join(const std::vector<std::string>& t, int a, int b) {
   std::string out;
@@ -119,6 +118,7 @@ class RecognizerImpl : public EntityRecognizer {
   }
 
   std::vector<Mention> Recognize(const std::vector<std::string>& t) const override;
+  Mention Modifier(const std::string& token) const override;
   std::string ActionClass(const std::string& lemma) const override {
     return gaz_.CameoClass(lemma);
   }
@@ -361,6 +361,21 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
     ++j;  // an adjective: "top", "militant", "far-right"
   }
   return false;
+}
+
+Mention RecognizerImpl::Modifier(const std::string& token) const {
+  Mention m;
+  std::string name = token;
+  size_t dash = token.rfind('-');
+  if (dash != std::string::npos && dash > 0) name = token.substr(0, dash);
+  const GazEntry* e = gaz_.Demonym(name);
+  if (!e && dash != std::string::npos && dash > 0) e = gaz_.Find(name);
+  if (!e || (e->kind != "country" && e->kind != "organization" && e->kind != "armed_group" &&
+             e->kind != "institution" && e->kind != "party"))
+    return m;
+  FillFromEntry(*e, &m);
+  m.text = token;
+  return m;
 }
 
 std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t) const {

@@ -22,6 +22,10 @@ bool IsCalendarWord(std::string_view w) {
   return kWords.count(Lower(w)) > 0;
 }
 
+bool IsPossessive(std::string_view t) {
+  return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019";
+}
+
 bool IsCommonWord(std::string_view lower) {
   static const std::unordered_set<std::string_view> kWords = {
       "the", "a", "an", "this", "that", "these", "those", "however", "although", "though",

@@ -11,6 +11,10 @@ namespace detente {
 std::string Lower(std::string_view s);
 // Weekdays and months (and their abbreviations): capitalised, never names.
 bool IsCalendarWord(std::string_view w);
+// The possessive clitic as the tokenizer splits it: "'s", "’s", or a bare
+// apostrophe after a plural ("the rebels' leader"). The one test for both
+// apostrophes.
+bool IsPossessive(std::string_view token);
 // Function words and adverbs that start sentences with a capital:
 // "The", "However", "Although".
 bool IsCommonWord(std::string_view lower);

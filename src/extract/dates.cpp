@@ -60,7 +60,7 @@ bool IsNumberWord(const std::string& l) {
 std::string Join(const std::vector<std::string>& t, int a, int b) {
   std::string out;
   for (int i = a; i <= b; ++i) {
-    if (i > a && t[i] != "," && t[i] != "'s" && t[i] != "\u2019s") out += ' ';
+    if (i > a && t[i] != "," && !IsPossessive(t[i])) out += ' ';
     out += t[i];
   }
   return out;

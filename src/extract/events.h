@@ -1,17 +1,21 @@
-// From one parsed sentence to events. Private to detente_core.
+// From one analysed sentence to events. Private to the extract stage.
 #ifndef DETENTE_EXTRACT_EVENTS_H_
 #define DETENTE_EXTRACT_EVENTS_H_
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detente/entities.h"
 #include "detente/parse.h"
+#include "detente/types.h"
 #include "extract/dates.h"
-#include "extract/lemmatizer.h"
 
 namespace detente {
+
+struct WordKnowledge;
 
 // One sentence, with entities merged into single words for the parser.
 struct AnalysedSentence {
@@ -25,24 +29,34 @@ struct AnalysedSentence {
   std::optional<Parse> parse;     // nullopt when the parser gave up
   // Pair references ("the two leaders"): mention index -> the second entity.
   std::vector<std::pair<int, Mention>> partners;
+  // The entity a token names when it only modifies another ("Israeli" in
+  // "Israeli strikes", "Iran" in "Iran-backed"), per token; kind empty if none.
+  std::vector<Mention> token_modifier;
 };
 
 // An event before names are turned into strings.
 struct RawEvent {
-  int actor = -1;   // mention index
+  int actor = -1;   // mention index, or -1 when actor_modifier is set
+  std::optional<Mention> actor_modifier;  // an actor named by a modifier word
   int object = -1;  // mention index, or -1
   std::string object_text;  // an artefact ("ceasefire plan") when object < 0
   int place = -1;   // mention index, or -1
   std::string action;
+  std::string class_verb;  // the verb the action is classed by ("hold talks" -> "talk")
   int time = -1;  // index into AnalysedSentence::times, or -1
   bool negated = false;
-  std::string modality = "asserted";
+  Modality modality = Modality::kAsserted;
   double confidence = 0.8;
+  std::string rule;  // the rule that found it
 };
 
-// Reads the events of one sentence from its parse (or, without one, from the
-// words alone with lower confidence). Pure; thread-safe.
-std::vector<RawEvent> ExtractEvents(const AnalysedSentence& s, const Lemmatizer& lemmas);
+// Receives lines describing how a sentence was read (--trace); may be empty.
+using TraceFn = std::function<void(std::string_view)>;
+
+// Reads the events of one sentence from its parse, or from its words alone
+// when there is none (lower confidence). Pure; thread-safe.
+std::vector<RawEvent> ExtractEvents(const AnalysedSentence& s, const WordKnowledge& k,
+                                    const TraceFn& trace = {});
 
 }  // namespace detente
 

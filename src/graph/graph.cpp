@@ -47,18 +47,6 @@ Status GraphFilter::Validate() const {
   return Status::OK();
 }
 
-const char* ModalityName(Modality m) {
-  switch (m) {
-    case Modality::kAsserted:
-      return "asserted";
-    case Modality::kFuture:
-      return "future";
-    case Modality::kPossible:
-      return "possible";
-  }
-  return "asserted";
-}
-
 Graph::Graph() : strings_{std::string()}, date_rank_{0} {}
 
 Graph::Graph(std::vector<GraphEntity> entities, std::vector<GraphEvent> events,

@@ -103,10 +103,8 @@ class StringPool {
   std::unordered_map<std::string_view, uint32_t> ids_;
 };
 
-Modality ParseModality(std::string_view m) {
-  if (m == "future") return Modality::kFuture;
-  if (m == "possible") return Modality::kPossible;
-  return Modality::kAsserted;
+Modality ModalityOf(std::string_view m) {
+  return ParseModality(m).value_or(Modality::kAsserted);
 }
 
 GraphEntity EntityFromRow(const sql::Stmt& s) {
@@ -215,7 +213,7 @@ Result<GraphData> SqliteGraphReader::LoadFromSql() {
     ev.action = pool.Intern(ColumnView(*stmt, 4));
     ev.action_class = pool.Intern(ColumnView(*stmt, 5));
     ev.date = pool.Intern(ColumnView(*stmt, 6));
-    ev.modality = ParseModality(ColumnView(*stmt, 7));
+    ev.modality = ModalityOf(ColumnView(*stmt, 7));
     ev.negated = stmt->Int(8) != 0;
     data.events.push_back(ev);
   }

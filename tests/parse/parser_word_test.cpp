@@ -1,4 +1,4 @@
-#include "extract/parser_word.h"
+#include "parse/parser_word.h"
 
 #include <catch2/catch.hpp>
 
@@ -24,13 +24,13 @@ std::string WordFor(const std::string& sentence, int first, int last, const std:
 
 }  // namespace
 
-TEST_CASE("parser word: a name is one capitalised word", "[extract]") {
+TEST_CASE("parser word: a name is one capitalised word", "[parse]") {
   CHECK(WordFor("Abdel Fattah el-Sissi met Blinken .", 0, 2, "person") ==
         "Abdel_Fattah_el-Sissi");
   CHECK(WordFor("Kenya met the two leaders .", 0, 0, "country") == "Kenya");
 }
 
-TEST_CASE("parser word: a description takes the case of its place", "[extract]") {
+TEST_CASE("parser word: a description takes the case of its place", "[parse]") {
   // Subjects: at the start, after a clause start, before a verb group.
   CHECK(WordFor("The two leaders met in Cairo .", 0, 2, "reference") == "they");
   CHECK(WordFor("Kenya said the two leaders would meet .", 2, 4, "reference") == "they");

@@ -1,5 +1,5 @@
-#ifndef DETENTE_EXTRACT_PARSER_WORD_H_
-#define DETENTE_EXTRACT_PARSER_WORD_H_
+#ifndef DETENTE_PARSE_PARSER_WORD_H_
+#define DETENTE_PARSE_PARSER_WORD_H_
 
 #include <string>
 #include <vector>
@@ -17,4 +17,4 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
 
 }  // namespace detente
 
-#endif  // DETENTE_EXTRACT_PARSER_WORD_H_
+#endif  // DETENTE_PARSE_PARSER_WORD_H_

@@ -1,4 +1,4 @@
-#include "extract/parser_word.h"
+#include "parse/parser_word.h"
 
 #include <algorithm>
 #include <cctype>
@@ -19,7 +19,7 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
     if (m.first == m.last) return tokens[m.first];
     // "the court's decision": Link Grammar has no "he 's".
     if (m.last + 1 < static_cast<int>(tokens.size()) &&
-        (tokens[m.last + 1] == "'s" || tokens[m.last + 1] == "\u2019s"))
+        IsPossessive(tokens[m.last + 1]))
       return "someone";
     // "the top U.S. diplomat" -> a pronoun the parser always places.
     static const std::set<std::string> kPersonNouns = {
@@ -58,7 +58,7 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
   }
   std::string w;
   for (int i = m.first; i <= m.last; ++i) {
-    if (!w.empty() && tokens[i] != "'s" && tokens[i] != "\u2019s") w += '_';
+    if (!w.empty() && !IsPossessive(tokens[i])) w += '_';
     w += tokens[i];
   }
   if (!w.empty() && !std::isupper(static_cast<unsigned char>(w[0]))) w[0] = 'X';

@@ -1,0 +1,288 @@
+#include "extract/arguments.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "entities/lexicon.h"
+#include "entities/words.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+namespace {
+
+bool IsListWord(const SentenceGraph& g, int k) {
+  const std::string& l = g.lower(k);
+  return l == "," || l == "and" || l == "or";
+}
+
+bool IsPersonMention(const SentenceGraph& g, int k) {
+  return g.IsMention(k) && g.mention(k).kind == "person";
+}
+
+// "his former defence minister Yoav Gallant": the person named after a
+// short lower-case description; else `k`.
+int DescribedName(const SentenceGraph& g, int k) {
+  const int n = g.size();
+  int d = k;
+  while (d < n && d < k + 4 && !g.IsMention(d) && g.pos(d) != Pos::kVerb &&
+         g.pos(d) != Pos::kPrep && g.pos(d) != Pos::kConj && !g.lower(d).empty() &&
+         std::islower(static_cast<unsigned char>(g.lower(d)[0])) && g.lower(d) != ",")
+    ++d;
+  if (d > k && d < n && IsPersonMention(g, d)) return d;
+  if (g.IsMention(k) && (g.lexicon().Has(WordList::kPossessive, g.lower(k)) ||
+                         (k + 1 < n && IsPossessive(g.lower(k + 1))))) {
+    int p = SkipPossessor(g, k);
+    if (p != k) return p;
+  }
+  return k;
+}
+
+}  // namespace
+
+std::vector<int> Conjuncts(const SentenceGraph& g, int w) {
+  std::vector<int> out;
+  std::vector<int> todo{w};
+  for (int guard = 0; !todo.empty() && guard < 16; ++guard) {
+    int c = todo.back();
+    todo.pop_back();
+    bool linked = false;
+    for (const GraphLink& l : g.links(c)) {
+      if (l.label.rfind("SJ", 0) != 0 && l.label.rfind("MJ", 0) != 0) continue;
+      linked = true;
+      if (g.pos(l.other) == Pos::kConj || g.lower(l.other) == ",") {
+        if (l.other > c) todo.push_back(l.other);  // nested lists go right
+      } else {
+        out.push_back(l.other);
+      }
+    }
+    if (!linked && c == w) {
+      if (w > 0) out.push_back(w - 1);
+      if (w + 1 < g.size()) out.push_back(w + 1);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool IsObjectLink(const std::string& label) {
+  if (label.empty() || label[0] != 'O') return false;
+  return label.size() == 1 || std::islower(static_cast<unsigned char>(label[1])) ||
+         label[1] == '*';
+}
+
+int SkipAdverbs(const SentenceGraph& g, int w) {
+  while (w < g.size() && g.lexicon().Has(WordList::kVerbAdverb, g.lower(w))) ++w;
+  return w;
+}
+
+std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
+  if (!g.IsMention(w)) return {};
+  const int n = g.size();
+  std::vector<int> out{w};
+  const std::string prep_before = w > 0 && g.pos(w - 1) == Pos::kPrep ? g.lower(w - 1) : "";
+  int j = w + 1;
+  while (j + 1 < n && IsListWord(g, j)) {
+    int k = j + 1;
+    if (g.lower(j) == "," && k < n && (g.lower(k) == "and" || g.lower(k) == "or")) ++k;
+    // "with Qin Gang and with Wang Yi": the preposition repeated.
+    if (k < n && !prep_before.empty() && g.lower(k) == prep_before) ++k;
+    while (k < n && (g.lower(k) == "the" || g.lexicon().Has(WordList::kPreName, g.lower(k)))) ++k;
+    if (k >= n) break;
+    k = DescribedName(g, k);
+    if (!g.IsMention(k) || g.mention(k).kind == "reference") break;
+    out.push_back(k);
+    j = k + 1;
+  }
+  // "... to Ukraine, and Rubio said": the last conjunct starts a new clause.
+  if (out.size() > 1 && out.back() + 1 < n) {
+    int after = SkipAdverbs(g, out.back() + 1);
+    if (after < n && (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
+                      g.pos(after) == Pos::kModal))
+      out.pop_back();
+  }
+  j = w - 1;
+  while (j - 1 >= 0 && (g.lower(j) == "," || g.lower(j) == "and")) {
+    int k = j - 1;
+    if (k >= 0 && g.lower(k) == "the") --k;
+    if (k < 0 || !g.IsMention(k) || g.mention(k).kind == "reference") break;
+    out.insert(out.begin(), k);
+    j = k - 1;
+  }
+  bool joined = false;
+  for (int k = out.front(); k <= out.back(); ++k)
+    if (g.lower(k) == "and" || g.lower(k) == "or") joined = true;
+  if (!joined) return {w};
+  return out;
+}
+
+std::vector<int> ActorsOfPhrase(const SentenceGraph& g, int head) {
+  std::vector<int> out;
+  if (head < 0 || head >= g.size()) return out;
+  if (g.IsMention(head)) {
+    for (int x : CoordinatedNames(g, head))
+      if (g.IsNamed(x)) out.push_back(x);
+    return out;
+  }
+  if (g.pos(head) != Pos::kNoun) return out;
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& w = g.word(head);
+  if (!lex.Has(WordList::kAgentNoun, w.lower) && !lex.Has(WordList::kAgentNoun, w.noun))
+    return out;
+  // "leaders of ECOWAS", "negotiators from the army and the RSF".
+  int k = head + 1;
+  if (k + 1 < g.size() && (g.lower(k) == "of" || g.lower(k) == "from")) {
+    int m = PhraseHeadAt(g, k + 1);
+    if (m >= 0 && g.IsNamed(m)) return ActorsOfPhrase(g, m);
+  }
+  int np = g.PhraseOf(head);
+  if (np >= 0) {
+    int p = g.phrases()[np].possessor;
+    if (p >= 0 && g.IsNamed(p)) out.push_back(p);
+    // "the ECOWAS leaders": a name modifying the people noun.
+    for (int m = g.phrases()[np].first; out.empty() && m < head; ++m)
+      if (g.IsNamed(m) && g.mention(m).kind != "person") out.push_back(m);
+  }
+  return out;
+}
+
+bool IsObjectNoun(const SentenceGraph& g, int head) {
+  if (head < 0 || head >= g.size() || g.pos(head) != Pos::kNoun) return false;
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& w = g.word(head);
+  if (lex.Has(WordList::kArtefactNoun, w.lower) || lex.Has(WordList::kArtefactNoun, w.noun))
+    return true;
+  bool institution =
+      lex.Has(WordList::kInstitutionNoun, w.lower) || lex.Has(WordList::kInstitutionNoun, w.noun);
+  for (const std::string* s : {&w.lower, &w.noun}) {
+    if (lex.Has(WordList::kTimeNoun, *s) || lex.Has(WordList::kNonObjectNoun, *s) ||
+        lex.Has(WordList::kPronoun, *s) || lex.Has(WordList::kNumber, *s))
+      return false;
+    // People with no name ("protesters", "officials") are not targets;
+    // institutions ("the cabinet", "an emergency government") are.
+    if (lex.Has(WordList::kAgentNoun, *s) && !institution) return false;
+  }
+  return std::isalpha(static_cast<unsigned char>(w.lower[0])) != 0;
+}
+
+std::string PhraseText(const SentenceGraph& g, int head) {
+  int first = head;
+  int np = g.PhraseOf(head);
+  if (np >= 0) first = g.phrases()[np].first;
+  const Lexicon& lex = g.lexicon();
+  std::string out;
+  for (int k = first; k <= head; ++k) {
+    const std::string& l = g.lower(k);
+    if (g.pos(k) == Pos::kDet || (lex.Has(WordList::kPossessive, l) && !g.IsNamed(k))) continue;
+    if (lex.Has(WordList::kPossessive, l)) continue;
+    std::string text = g.IsMention(k) ? g.mention(k).text : g.word(k).text;
+    if (!out.empty() && !IsPossessive(text)) out += ' ';
+    out += text;
+  }
+  return out;
+}
+
+int PhraseHeadAt(const SentenceGraph& g, int w) {
+  const int n = g.size();
+  while (w < n && (g.lower(w) == "the" || g.lexicon().Has(WordList::kPreName, g.lower(w)))) ++w;
+  if (w >= n) return -1;
+  int np = g.PhraseOf(w);
+  if (np < 0) return g.IsMention(w) ? w : -1;
+  const NounPhrase& p = g.phrases()[np];
+  // "Argentina's embassy": the possessed head; "his counterpart Wang Yi": the name.
+  int head = p.head;
+  // "four hours of talks", "dozens of Palestinians": the talks, the Palestinians.
+  const Lexicon& lex = g.lexicon();
+  if (!g.IsMention(head) && head + 2 < n && g.lower(head + 1) == "of" &&
+      (lex.Has(WordList::kPartitiveNoun, g.lower(head)) ||
+       lex.Has(WordList::kPartitiveNoun, g.word(head).noun))) {
+    int inner = PhraseHeadAt(g, head + 2);
+    if (inner >= 0) return inner;
+  }
+  if (g.IsMention(head)) return head;
+  if (p.possessor >= 0 && p.possessor >= w) {
+    int named = SkipPossessor(g, p.possessor);
+    if (named != p.possessor) return named;
+  }
+  return head;
+}
+
+int SkipPossessor(const SentenceGraph& g, int m) {
+  const int n = g.size();
+  if (m < 0 || m + 2 >= n || !g.IsMention(m)) return m;
+  if (g.lexicon().Has(WordList::kPossessive, g.lower(m))) {
+    for (int k = m + 1; k < n && k <= m + 4; ++k) {
+      if (g.IsMention(k)) return IsPersonMention(g, k) ? k : m;
+      if (g.pos(k) == Pos::kVerb || g.lower(k) == "," || g.pos(k) == Pos::kPrep) break;
+    }
+    return m;
+  }
+  if (!IsPossessive(g.lower(m + 1))) return m;
+  for (int k = m + 2; k < n && k <= m + 5; ++k) {
+    if (g.IsMention(k)) return k;
+    // "Iran's top security official, Ali Shamkhani,": the apposition.
+    if (g.lower(k) == "," && k > m + 2 && k + 1 < n && IsPersonMention(g, k + 1)) return k + 1;
+    if (g.pos(k) == Pos::kVerb || g.lower(k) == ",") break;
+  }
+  return m;
+}
+
+bool IsPlace(const SentenceGraph& g, int w) {
+  if (!g.IsMention(w)) return false;
+  const std::string& k = g.mention(w).kind;
+  return k == "city" || k == "region" || k == "country" || k == "venue";
+}
+
+namespace {
+
+int PlaceAfterPrep(const SentenceGraph& g, int k, int exclude) {
+  const int n = g.size();
+  bool at = g.lower(k) == "at";
+  for (int m = k + 1; m < n && m <= k + 6; ++m) {
+    if (g.pos(m) == Pos::kVerb || g.lower(m) == ",") break;
+    if (m == exclude || !g.IsMention(m)) continue;
+    const std::string& kind = g.mention(m).kind;
+    if (IsPlace(g, m) ||
+        (at && kind != "person" && kind != "artefact" && kind != "reference"))
+      return m;
+  }
+  return -1;
+}
+
+}  // namespace
+
+int PlaceOf(const SentenceGraph& g, int from, int exclude) {
+  const int n = g.size();
+  for (int k = from + 1; k < n && k <= from + tuning::kPlaceWindow; ++k) {
+    if (g.lower(k) == ";" || g.pos(k) == Pos::kRel) break;
+    // A new clause with its own subject ends the search.
+    if (g.GroupOf(k) >= 0 && g.HasLink(k, "S", -1)) break;
+    if (g.lower(k) != "in" && g.lower(k) != "at") continue;
+    int m = PlaceAfterPrep(g, k, exclude);
+    if (m >= 0) return m;
+  }
+  // A fronted phrase: "At a summit in Johannesburg on Thursday, the bloc ...".
+  for (int k = 0; k < from; ++k) {
+    if (g.lower(k) == ",") break;
+    if (g.lower(k) != "in" && g.lower(k) != "at") continue;
+    int m = PlaceAfterPrep(g, k, exclude);
+    if (m >= 0 && m < from) return m;
+  }
+  return -1;
+}
+
+int TimeOf(const SentenceGraph& g, int w) {
+  const auto& times = g.sentence().times;
+  int best = -1, best_d = 1 << 30;
+  for (size_t i = 0; i < times.size(); ++i) {
+    const TimeExpr& t = times[i];
+    int d = t.first > w ? t.first - w : (w - t.last) + 2;  // prefer after the verb
+    if (d < best_d) {
+      best_d = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace detente

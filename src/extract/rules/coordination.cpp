@@ -1,0 +1,33 @@
+// Coordinated subjects that act on each other: "Biden and Xi met", "the two
+// leaders held talks" -> Biden meet Xi. (Lists of actors and objects are
+// read by CoordinatedNames in arguments.cpp; subjects shared by coordinated
+// verbs by SharedSubjects in subjects.cpp.)
+#include <algorithm>
+
+#include "entities/lexicon.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+
+void SymmetricSubjects(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  for (Predicate& p : c.preds) {
+    if (p.not_event || !p.objects.empty() || p.noun >= 0) continue;
+    std::vector<int> named;
+    for (int s : p.subjects)
+      if (g.IsNamed(s)) named.push_back(s);
+    if (named.size() < 2) continue;
+    const VerbGroup& v = g.groups()[p.group];
+    bool reciprocal = lex.Has(WordList::kReciprocalVerb, g.word(v.head).verb) ||
+                      p.rule == "object.light_verb";
+    if (!reciprocal) continue;
+    p.subjects = {named[0]};
+    p.objects.assign(named.begin() + 1, named.end());
+    if (p.rule == "object.light_verb") p.action += " with";
+    p.symmetric = true;
+    p.rule = "coordination.reciprocal";
+  }
+}
+
+}  // namespace detente

@@ -1,0 +1,96 @@
+// Predicates and frames to events: a named actor and a named object, an
+// artefact or an event that needs none; place, time, negation, modality and
+// a confidence that says how the roles were found.
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "extract/arguments.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+namespace {
+
+double Confidence(const SentenceGraph& g, const Predicate& p) {
+  if (!g.parsed()) return tuning::kConfidencePosition;
+  if (p.subject_rule == "subject.link" && g.null_count() == 0) return tuning::kConfidenceLinked;
+  return tuning::kConfidencePartial;
+}
+
+bool CanAct(const SentenceGraph& g, int w) {
+  return g.IsNamed(w) && g.mention(w).kind != "artefact";
+}
+
+}  // namespace
+
+void EmitEvents(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  auto add = [&](RawEvent e, const std::string& actor_key) {
+    std::string object_key = e.object >= 0 ? g.sentence().mentions[e.object].name : e.object_text;
+    if (!seen.emplace(actor_key, e.action, object_key).second) return;
+    c.events.push_back(std::move(e));
+  };
+  for (const Predicate& p : c.preds) {
+    if (p.not_event) continue;
+    const VerbGroup& v = g.groups()[p.group];
+    RawEvent proto;
+    proto.action = p.action;
+    proto.class_verb = p.class_verb.empty() ? v.lemma : p.class_verb;
+    proto.negated = v.negated;
+    proto.modality = v.modality;
+    proto.time = TimeOf(g, v.head);
+    proto.confidence = Confidence(g, p);
+    proto.rule = p.subject_rule + "+" + p.rule;
+    int first_object = p.objects.empty() ? -1 : p.objects[0];
+    int place = PlaceOf(g, v.head, first_object);
+    std::string artefact = p.noun >= 0 ? PhraseText(g, p.noun) : "";
+    std::vector<int> objects = p.objects;
+    if (p.reciprocal) {
+      for (int a : p.subjects)
+        if (CanAct(g, a)) objects.push_back(a);
+    }
+    for (int a : p.subjects) {
+      if (!CanAct(g, a)) continue;
+      RawEvent e = proto;
+      e.actor = g.word(a).mention;
+      const std::string& actor_name = g.mention(a).name;
+      if (place >= 0 && g.mention(place).name != actor_name) e.place = g.word(place).mention;
+      if (objects.empty()) {
+        if (p.reciprocal) continue;
+        e.object_text = artefact;
+        add(e, actor_name);
+        continue;
+      }
+      for (int o : objects) {
+        if (!g.IsNamed(o) || g.mention(o).name == actor_name) continue;
+        RawEvent eo = e;
+        eo.object = g.word(o).mention;
+        if (eo.place >= 0 && g.word(place).mention == eo.object) eo.place = -1;
+        add(eo, actor_name);
+      }
+    }
+  }
+  for (const Frame& f : c.frames) {
+    RawEvent e;
+    e.actor = f.actor >= 0 ? g.word(f.actor).mention : -1;
+    e.actor_modifier = f.actor_modifier;
+    e.object = f.object >= 0 ? g.word(f.object).mention : -1;
+    e.object_text = f.object_text;
+    e.action = f.action;
+    e.class_verb = f.class_verb;
+    e.negated = f.negated;
+    e.modality = f.modality;
+    e.confidence = f.confidence;
+    e.time = TimeOf(g, f.trigger);
+    e.rule = f.rule;
+    std::string actor_key = f.actor >= 0 ? g.mention(f.actor).name
+                            : f.actor_modifier ? f.actor_modifier->name
+                                               : "";
+    if (actor_key.empty()) continue;
+    if (e.object >= 0 && g.sentence().mentions[e.object].name == actor_key) continue;
+    add(e, actor_key);
+  }
+}
+
+}  // namespace detente

@@ -1,0 +1,197 @@
+// Events named by nouns and by compound words, where no verb carries them:
+//   "Blinken's visit to China", "Russia's invasion of Ukraine",
+//   "the release of Adli Yaish by Israel", "Israeli strikes on Gaza",
+//   "talks between Seoul and Tokyo"                 (NominalEvents)
+//   "the Iran-backed group", "a U.S.-brokered deal" (CompoundAgents)
+//   "drew a sharp rebuke from Charles Michel"       (Reactions)
+#include <algorithm>
+
+#include "entities/lexicon.h"
+#include "entities/words.h"
+#include "extract/arguments.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+namespace {
+
+bool Consumed(const RuleContext& c, int w) {
+  return std::find(c.consumed.begin(), c.consumed.end(), w) != c.consumed.end();
+}
+
+// The entity a non-mention word names as a modifier ("Israeli"), or nullptr.
+const Mention* ModifierOf(const SentenceGraph& g, int w) {
+  const AnalysedSentence& s = g.sentence();
+  if (w < 0 || w >= g.size() || g.IsMention(w)) return nullptr;
+  int t = s.word_first[w];
+  if (t < 0 || t >= static_cast<int>(s.token_modifier.size())) return nullptr;
+  return s.token_modifier[t].kind.empty() ? nullptr : &s.token_modifier[t];
+}
+
+// The named target after an event noun: "visit to X", "invasion of X",
+// "strikes on|against X"; the mention word, or -1 (an artefact head goes in
+// *noun).
+int TargetAfter(const SentenceGraph& g, int w, int* noun) {
+  *noun = -1;
+  int k = w + 1;
+  if (k + 1 >= g.size() || g.pos(k) != Pos::kPrep) return -1;
+  const std::string& prep = g.lower(k);
+  if (prep != "to" && prep != "of" && prep != "on" && prep != "against" && prep != "into" &&
+      prep != "with")
+    return -1;
+  int m = PhraseHeadAt(g, k + 1);
+  if (m < 0) return -1;
+  if (g.IsNamed(m)) return SkipPossessor(g, m);
+  if (!g.IsMention(m) && IsObjectNoun(g, m)) *noun = m;
+  return -1;
+}
+
+// "by X" somewhere in the next few words after the noun's phrase.
+int AgentAfter(const SentenceGraph& g, int w) {
+  for (int k = w + 1; k < g.size() && k <= w + 6; ++k) {
+    if (g.GroupOf(k) >= 0 || g.ClauseBreak(k) || g.lower(k) == ",") break;
+    if (g.lower(k) != "by") continue;
+    int m = PhraseHeadAt(g, k + 1);
+    return m >= 0 && g.IsNamed(m) ? m : -1;
+  }
+  return -1;
+}
+
+Frame NounFrame(const SentenceGraph& g, const std::string& rule, int trigger,
+                const std::string& verb) {
+  Frame f;
+  f.rule = rule;
+  f.trigger = trigger;
+  f.action = verb;
+  f.class_verb = verb;
+  f.confidence = g.parsed() ? tuning::kConfidencePartial : tuning::kConfidencePosition;
+  return f;
+}
+
+}  // namespace
+
+void NominalEvents(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  for (int w = 0; w < g.size(); ++w) {
+    if (g.pos(w) != Pos::kNoun || Consumed(c, w)) continue;
+    const GraphWord& x = g.word(w);
+    std::string verb = lex.Value(WordList::kEventNoun, x.lower);
+    if (verb.empty()) verb = lex.Value(WordList::kEventNoun, x.noun);
+    if (verb.empty()) continue;
+    // "talks between Seoul and Tokyo": a meeting of the two.
+    if (lex.Has(WordList::kMeetingNoun, x.lower) && w + 2 < g.size() &&
+        g.lower(w + 1) == "between" && g.IsNamed(w + 2)) {
+      std::vector<int> sides = CoordinatedNames(g, w + 2);
+      for (size_t i = 1; i < sides.size(); ++i) {
+        if (!g.IsNamed(sides[i])) continue;
+        Frame f = NounFrame(g, "nominal.between", w, "meet");
+        f.actor = sides[0];
+        f.object = sides[i];
+        c.frames.push_back(f);
+      }
+      continue;
+    }
+    int artefact = -1;
+    int target = TargetAfter(g, w, &artefact);
+    if (target < 0 && artefact < 0) continue;
+    // The actor: "by X", a named possessor ("Blinken's visit"), or a
+    // modifier ("Israeli strikes", "U.S. sanctions").
+    int actor = AgentAfter(g, w);
+    const Mention* modifier = nullptr;
+    int np = g.PhraseOf(w);
+    if (actor < 0 && np >= 0) {
+      const NounPhrase& p = g.phrases()[np];
+      if (p.possessor >= 0 && g.IsNamed(p.possessor)) actor = p.possessor;
+      for (int m = p.first; actor < 0 && !modifier && m < w; ++m) {
+        if (g.IsNamed(m) && g.mention(m).kind != "artefact" && g.mention(m).kind != "person") {
+          actor = m;
+        } else {
+          modifier = ModifierOf(g, m);
+        }
+      }
+    }
+    if (actor < 0 && !modifier) continue;
+    if (target >= 0 && actor >= 0 && g.mention(target).name == g.mention(actor).name) continue;
+    Frame f = NounFrame(g, "nominal.event_noun", w, verb);
+    f.actor = actor;
+    if (actor < 0) f.actor_modifier = *modifier;
+    f.object = target;
+    if (target < 0) f.object_text = PhraseText(g, artefact);
+    c.frames.push_back(f);
+  }
+}
+
+void CompoundAgents(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  const AnalysedSentence& s = g.sentence();
+  for (int w = 0; w < g.size(); ++w) {
+    // The compound is a word of its own ("a U.S.-brokered deal") or a token
+    // inside a mention ("the Iran-backed group" refers to the Houthis).
+    int first = s.word_first[w];
+    int last = g.IsMention(w) ? g.mention(w).last : first;
+    for (int t = first; t <= last && t < static_cast<int>(s.tokens.size()); ++t) {
+      const std::string& tok = s.tokens[t];
+      size_t dash = tok.rfind('-');
+      if (dash == std::string::npos || dash == 0) continue;
+      const std::string& verb =
+          lex.Value(WordList::kCompoundParticiple, Lower(tok.substr(dash + 1)));
+      if (verb.empty() || t >= static_cast<int>(s.token_modifier.size()) ||
+          s.token_modifier[t].kind.empty())
+        continue;
+      Frame f = NounFrame(g, "compound.agent", w, verb);
+      f.actor_modifier = s.token_modifier[t];
+      if (g.IsMention(w)) {
+        if (!g.IsNamed(w)) continue;
+        f.object = w;
+      } else {
+        int head = PhraseHeadAt(g, w + 1);
+        if (head < 0) continue;
+        if (g.IsNamed(head)) {
+          f.object = head;
+        } else if (IsObjectNoun(g, head)) {
+          f.object_text = PhraseText(g, head);
+        } else {
+          continue;
+        }
+      }
+      c.frames.push_back(f);
+    }
+  }
+}
+
+void Reactions(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (!lex.Has(WordList::kReactionVerb, g.word(v.head).verb)) continue;
+    for (int k = v.head + 1; k + 2 < g.size() && k <= v.head + 5; ++k) {
+      const std::string& verb = lex.Value(WordList::kReactionNoun, g.lower(k));
+      if (verb.empty()) {
+        if (g.GroupOf(k) >= 0 || g.IsMention(k)) break;
+        continue;
+      }
+      if (g.lower(k + 1) != "from") break;
+      int m = PhraseHeadAt(g, k + 2);
+      if (m < 0 || !g.IsNamed(m)) break;
+      for (int reactor : CoordinatedNames(g, SkipPossessor(g, m))) {
+        for (int target : p.subjects) {
+          if (!g.IsNamed(target) || !g.IsNamed(reactor)) continue;
+          Frame f = NounFrame(g, "nominal.reaction", k, verb);
+          f.actor = reactor;
+          f.object = target;
+          f.negated = v.negated;
+          f.modality = v.modality;
+          c.frames.push_back(f);
+        }
+      }
+      c.consumed.push_back(k);
+      p.not_event = true;
+      p.why_not = "reaction";
+      break;
+    }
+  }
+}
+
+}  // namespace detente

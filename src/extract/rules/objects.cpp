@@ -1,0 +1,256 @@
+// What is acted on: the direct object (an O link, else the noun phrase right
+// after the verb group), the prepositional object ("travel to X", "agreed
+// to a truce"), and the choice between them: a noun the verb carries into
+// its action when a named target follows ("imposed sanctions on Iran" ->
+// "impose sanctions on" Iran), the noun itself when it is a thing acted on
+// ("signed the treaty"), or no object for verbs that need none ("resigned").
+#include <algorithm>
+
+#include "entities/lexicon.h"
+#include "entities/words.h"
+#include "extract/arguments.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+namespace {
+
+bool IsActorKind(const std::string& kind) {
+  return kind != "artefact" && kind != "reference" && kind != "venue";
+}
+
+// A noun that names an act ("release", "closure", "lifting"): "order the
+// release of X" is an order about X.
+bool IsActNoun(const SentenceGraph& g, int w) {
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& x = g.word(w);
+  if (lex.Has(WordList::kEventNoun, x.lower) || lex.Has(WordList::kEventNoun, x.noun)) return true;
+  for (const char* suf : {"tion", "sion", "ment", "ure", "al", "ing", "ance", "ence"}) {
+    std::string_view s(suf);
+    if (x.lower.size() > s.size() + 2 &&
+        x.lower.compare(x.lower.size() - s.size(), s.size(), s) == 0)
+      return true;
+  }
+  return false;
+}
+
+// Whether a verb keeps its noun in the action when a named target follows
+// ("imposed sanctions on Iran", "recalled its ambassador from X"): light
+// verbs, and nouns of acts, meetings and people; not things, which stay the
+// object ("endorsed a plan for Gaza").
+bool CarriesNoun(const SentenceGraph& g, int noun, bool light, const std::string& prep) {
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& x = g.word(noun);
+  // "signed an agreement with X": the partner is the object.
+  return light || prep == "with" || IsActNoun(g, noun) || lex.Has(WordList::kMeetingNoun, x.lower) ||
+         lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun) ||
+         lex.Has(WordList::kEventNoun, x.lower);
+}
+
+// The first word after the verb group, its particle and adverbs.
+int AfterGroup(const SentenceGraph& g, const VerbGroup& v) {
+  return SkipAdverbs(g, (v.particle >= 0 ? v.particle : v.head) + 1);
+}
+
+// Whether word k starts a time expression ("resigned Sunday from").
+bool StartsTime(const SentenceGraph& g, int k, int* end) {
+  for (const TimeExpr& t : g.sentence().times) {
+    if (t.first == k) {
+      *end = t.last;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void DirectObjects(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (v.voice == Voice::kPassive || p.not_event) continue;
+    int head = -1;
+    for (const GraphLink& l : g.links(v.head)) {
+      if (l.to_right && IsObjectLink(l.label)) {
+        head = l.other;
+        break;
+      }
+    }
+    // "hosted Kishida and Yoon": the parser links the object to the "and".
+    if (head >= 0 && g.pos(head) == Pos::kConj) {
+      std::vector<int> parts = Conjuncts(g, head);
+      head = parts.empty() ? -1 : parts.front();
+    }
+    int k = AfterGroup(g, v);
+    int end = -1;
+    if (head < 0 && k < g.size() && StartsTime(g, k, &end)) k = SkipAdverbs(g, end + 1);
+    if (head < 0 && k < g.size() && g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].first == k)
+      head = PhraseHeadAt(g, k);
+    if (head < 0) continue;
+    if (g.PhraseOf(head) >= 0 && !g.IsMention(head)) head = PhraseHeadAt(g, g.phrases()[g.PhraseOf(head)].first);
+    if (head < 0) continue;
+    // The subject is never its own object (a misattached link).
+    if (std::find(p.subjects.begin(), p.subjects.end(), head) != p.subjects.end()) continue;
+    if (g.IsMention(head)) {
+      for (int x : CoordinatedNames(g, SkipPossessor(g, head)))
+        if (g.IsNamed(x)) p.objects.push_back(x);
+    } else if (g.pos(head) == Pos::kNoun) {
+      p.noun = head;
+    }
+  }
+}
+
+void PrepositionalObjects(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  const int n = g.size();
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (p.not_event) continue;
+    bool motion = lex.Has(WordList::kMotionVerb, g.word(v.head).verb);
+    int from = p.noun >= 0 ? p.noun
+               : !p.objects.empty() ? p.objects.back()
+               : (v.particle >= 0 ? v.particle : v.head);
+    for (int k = from + 1; k < n && k <= from + tuning::kPrepWindow; ++k) {
+      if (g.ClauseBreak(k) || g.lower(k) == ",") break;
+      if (g.GroupOf(k) >= 0) break;
+      if (g.pos(k) != Pos::kPrep) continue;
+      const std::string& prep = g.lower(k);
+      int end = -1;
+      if (k + 1 < n && StartsTime(g, k + 1, &end)) {
+        k = end;
+        continue;
+      }
+      if (!lex.Has(WordList::kObjectPreposition, prep)) {
+        if (prep == "between" || prep == "among" || prep == "under" || prep == "within") continue;
+        break;
+      }
+      // "each other", "one another": the coordinated subjects act on each other.
+      if (k + 2 < n && ((g.lower(k + 1) == "each" && g.lower(k + 2) == "other") ||
+                        (g.lower(k + 1) == "one" && g.lower(k + 2) == "another"))) {
+        p.prep = prep;
+        p.reciprocal = true;
+        break;
+      }
+      bool place_prep = prep == "in" || prep == "at" || prep == "near";
+      // "deployed troops in Niger": people sent somewhere are sent to a target.
+      bool noun_is_target =
+          p.noun >= 0 && (lex.Has(WordList::kAgentNoun, g.lower(p.noun)) ||
+                          lex.Has(WordList::kAgentNoun, g.word(p.noun).noun));
+      if (place_prep && !motion && !(noun_is_target && prep == "in")) continue;
+      if (prep == "of" && !(p.noun >= 0 && k == p.noun + 1)) continue;
+      int m = PhraseHeadAt(g, k + 1);
+      if (m < 0) continue;
+      if (g.IsMention(m)) m = SkipPossessor(g, m);
+      if (g.IsNamed(m)) {
+        p.prep = prep;
+        for (int x : CoordinatedNames(g, m))
+          if (g.IsNamed(x)) p.prep_objects.push_back(x);
+        break;
+      }
+      if (!g.IsMention(m) && IsObjectNoun(g, m)) {
+        p.prep = prep;
+        p.prep_noun = m;
+        // A named target may still follow the thing: "to a truce with Hamas".
+        continue;
+      }
+    }
+  }
+}
+
+void ChooseObjects(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  for (Predicate& p : c.preds) {
+    if (p.not_event) continue;
+    const VerbGroup& v = g.groups()[p.group];
+    const std::string& lemma = v.lemma;
+    const std::string verb = g.word(v.head).verb;
+    bool light = lex.Has(WordList::kLightVerb, verb) || lex.Has(WordList::kLightVerb, lemma);
+    bool speech = lex.Has(WordList::kSpeechVerb, verb) && !lex.Has(WordList::kPhrasalVerb, lemma);
+    p.action = lemma;
+    std::string noun_word = p.noun >= 0 ? g.lower(p.noun) : "";
+    if (!p.objects.empty()) {
+      if (p.rule.empty()) p.rule = "object.direct";
+      if (speech) {
+        bool actor_target = false;
+        for (int o : p.objects) {
+          // "said Assad had stepped down": the name begins what was said.
+          int after = SkipAdverbs(g, o + 1);
+          bool clause = after < g.size() && (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
+                                             g.pos(after) == Pos::kModal);
+          actor_target = actor_target || (IsActorKind(g.mention(o).kind) && !clause);
+        }
+        if (!actor_target) {
+          p.not_event = true;
+          p.why_not = "speech without a named target";
+        }
+      }
+    } else if (speech) {
+      p.not_event = true;
+      p.why_not = "speech without a named target";
+    } else if (p.noun >= 0 && !p.prep_objects.empty() && CarriesNoun(g, p.noun, light, p.prep) &&
+               (p.prep != "of" || IsActNoun(g, p.noun))) {
+      // "imposed sanctions on Iran", "ordered the release of X".
+      p.action = lemma + " " + noun_word + " " + p.prep;
+      p.objects = p.prep_objects;
+      if (light) p.class_verb = lemma + " " + noun_word;
+      p.rule = "object.carried_noun";
+      c.consumed.push_back(p.noun);
+    } else if (p.noun >= 0 && p.prep == "of" && p.prep_noun >= 0 && IsActNoun(g, p.noun)) {
+      // "demanded the closure of France's bases".
+      p.action = lemma + " " + noun_word + " of";
+      p.rule = "object.carried_noun";
+      c.consumed.push_back(p.noun);
+      p.noun = p.prep_noun;
+    } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) &&
+               !(light && (lex.Has(WordList::kMeetingNoun, noun_word) || IsActNoun(g, p.noun)))) {
+      p.rule = "object.noun";
+    } else if (p.noun >= 0 && light && p.prep_noun >= 0 && p.prep != "of") {
+      // "gave ground on the claim", "set foot in": the action keeps its noun.
+      p.action = lemma + " " + noun_word + " " + p.prep;
+      p.class_verb = lemma + " " + noun_word;
+      c.consumed.push_back(p.noun);
+      p.noun = p.prep_noun;
+      p.rule = "object.carried_noun";
+    } else if (p.noun >= 0 && light) {
+      // "held talks" with no named partner: a meeting of the subjects, or nothing.
+      p.action = lemma + " " + noun_word;
+      p.class_verb = p.action;
+      c.consumed.push_back(p.noun);
+      p.rule = "object.light_verb";
+      p.noun = -1;
+      if (!lex.Has(WordList::kMeetingNoun, noun_word) ||
+          std::count_if(p.subjects.begin(), p.subjects.end(),
+                        [&](int s) { return g.IsNamed(s); }) < 2) {
+        p.not_event = true;
+        p.why_not = "light verb without a target";
+      }
+    } else if (p.reciprocal) {
+      // "would not use force against each other".
+      p.action = lemma + (p.noun >= 0 ? " " + noun_word : "") + " " + p.prep;
+      if (p.noun >= 0) c.consumed.push_back(p.noun);
+      p.noun = -1;
+      p.rule = "object.each_other";
+    } else if (p.noun < 0 && !p.prep_objects.empty()) {
+      p.action = lemma + " " + p.prep;
+      p.objects = p.prep_objects;
+      p.rule = "object.prepositional";
+    } else if (p.noun < 0 && p.prep_noun >= 0) {
+      p.action = lemma + " " + p.prep;
+      p.noun = p.prep_noun;
+      p.rule = "object.prepositional";
+    } else if (lex.Has(WordList::kIntransitiveEvent, lemma) ||
+               lex.Has(WordList::kIntransitiveEvent, verb)) {
+      p.noun = -1;
+      p.rule = "object.none";
+    } else {
+      p.noun = -1;
+      p.not_event = true;
+      p.why_not = "no object";
+    }
+    if (!p.prefix.empty()) p.action = p.prefix + p.action;
+  }
+}
+
+}  // namespace detente

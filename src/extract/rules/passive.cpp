@@ -1,0 +1,77 @@
+// Passives: "Ruto was received by Xi" -> Xi receive Ruto; reduced
+// participles: "a truce brokered by Qatar" -> Qatar broker truce. The "by"
+// agent acts; the surface subject (or the noun the participle modifies) is
+// acted on. A passive without an agent is not an event (the guidelines do
+// not guess the agent).
+#include "entities/lexicon.h"
+#include "extract/arguments.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+namespace {
+
+// The named entities of the first "by X" after the verb, within its clause.
+std::vector<int> Agents(const SentenceGraph& g, const VerbGroup& v) {
+  const int n = g.size();
+  int from = (v.particle >= 0 ? v.particle : v.head) + 1;
+  for (int k = from; k < n && k < from + tuning::kAgentWindow; ++k) {
+    if (g.ClauseBreak(k) || g.lower(k) == ";") break;
+    if (g.GroupOf(k) >= 0 && g.groups()[g.GroupOf(k)].form == VerbForm::kFinite) break;
+    if (g.lower(k) != "by") continue;
+    int m = PhraseHeadAt(g, k + 1);
+    if (m < 0) return {};
+    return ActorsOfPhrase(g, SkipPossessor(g, m));
+  }
+  return {};
+}
+
+// The noun a reduced participle modifies: "a truce brokered by", "the
+// resolution, drafted by"; -1 when none.
+int ModifiedNoun(const SentenceGraph& g, const VerbGroup& v) {
+  for (int w : g.Linked(v.head, "Mv", -1)) return w;
+  int k = v.first - 1;
+  if (k >= 0 && g.lower(k) == ",") --k;
+  if (k >= 0 && (g.pos(k) == Pos::kNoun || g.IsMention(k))) return k;
+  return -1;
+}
+
+}  // namespace
+
+void PassiveAgents(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (v.voice != Voice::kPassive) continue;
+    std::vector<int> patients = p.subjects;
+    if (v.form == VerbForm::kPastPart) {
+      int noun = ModifiedNoun(g, v);
+      patients.clear();
+      if (noun >= 0) {
+        if (g.IsMention(noun)) {
+          patients = CoordinatedNames(g, noun);
+        } else {
+          patients = {noun};
+        }
+      }
+    }
+    std::vector<int> agents = Agents(g, v);
+    p.subjects.clear();
+    if (agents.empty()) {
+      p.not_event = true;
+      p.why_not = "passive without an agent";
+      continue;
+    }
+    p.subjects = agents;
+    p.subject_rule = "passive.agent";
+    for (int w : patients) {
+      if (g.IsNamed(w)) {
+        p.objects.push_back(w);
+      } else if (!g.IsMention(w) && IsObjectNoun(g, w)) {
+        p.noun = w;
+      }
+    }
+    p.rule = "passive.agent";
+  }
+}
+
+}  // namespace detente

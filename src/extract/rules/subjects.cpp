@@ -1,0 +1,261 @@
+// Who acts: the subject of each verb group, from Link Grammar's S links,
+// relative pronouns, word positions, and subjects shared with a governing,
+// coordinated or main-clause verb.
+#include <algorithm>
+
+#include "entities/lexicon.h"
+#include "extract/arguments.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+namespace {
+
+// The noun or name a relative pronoun stands for: "China, which brokered
+// ..." -> China.
+int Antecedent(const SentenceGraph& g, int rel) {
+  for (const GraphLink& l : g.links(rel)) {
+    if (l.to_right) continue;
+    if (l.label.rfind("MX", 0) == 0 || l.label.rfind("R", 0) == 0 || l.label.rfind("Mr", 0) == 0)
+      return l.other;
+  }
+  int k = rel - 1;
+  if (k >= 0 && g.lower(k) == ",") --k;
+  if (k < 0 || !(g.IsMention(k) || g.pos(k) == Pos::kNoun)) return -1;
+  // "Milei, a libertarian economist who ...": the apposition's name.
+  int np = g.PhraseOf(k);
+  if (!g.IsMention(k) && np >= 0) {
+    int before = g.phrases()[np].first - 1;
+    if (before >= 1 && g.lower(before) == "," && g.IsNamed(before - 1)) return before - 1;
+  }
+  return k;
+}
+
+// The subjects a subject word stands for: the antecedent of a relative
+// pronoun, a list of names, the entity behind a noun of people. A common
+// noun with no entity behind it is kept as it is: the verb has a subject,
+// but not a named one.
+std::vector<int> SubjectsFromWord(const SentenceGraph& g, int w, int depth = 0) {
+  if (w < 0 || depth > 4) return {};
+  if (g.pos(w) == Pos::kRel) w = Antecedent(g, w);
+  if (w < 0) return {};
+  // "Putin and Kim signed": the parser links the subject to the "and".
+  if (g.pos(w) == Pos::kConj) {
+    std::vector<int> out;
+    for (int x : Conjuncts(g, w))
+      for (int y : SubjectsFromWord(g, x, depth + 1))
+        if (std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+    return out;
+  }
+  if (g.IsMention(w)) return CoordinatedNames(g, w);
+  int np = g.PhraseOf(w);
+  int head = np >= 0 ? g.phrases()[np].head : w;
+  std::vector<int> named = ActorsOfPhrase(g, head);
+  if (!named.empty()) return named;
+  return {head};
+}
+
+bool Finite(const VerbGroup& v) { return v.form == VerbForm::kFinite; }
+
+// The nearest group with subjects before (dir < 0) or after word `w`.
+const Predicate* NearestWithSubject(const RuleContext& c, int w, int dir, bool finite_only) {
+  const Predicate* best = nullptr;
+  int best_d = 1 << 30;
+  for (const Predicate& p : c.preds) {
+    const VerbGroup& v = c.g.groups()[p.group];
+    if (p.subjects.empty() || (finite_only && !Finite(v))) continue;
+    int d = dir < 0 ? w - v.head : v.head - w;
+    if (d > 0 && d < best_d) {
+      best_d = d;
+      best = &p;
+    }
+  }
+  return best;
+}
+
+// Whether words [a, b] hold a clause or an apposition that a subject search
+// may step over: "Tinubu, the bloc's chairman, said"; "X, who ..., said".
+bool Parenthetical(const SentenceGraph& g, int a, int b) {
+  if (a > b) return false;
+  if (g.pos(a) == Pos::kRel) return true;
+  if (g.GroupOf(a) >= 0 && g.groups()[g.GroupOf(a)].form != VerbForm::kFinite) return true;
+  // An apposition: one noun phrase.
+  int np = g.PhraseOf(a);
+  if (np >= 0 && g.phrases()[np].head == b) return true;
+  // "known as Timochenko", "a former rebel commander": a short phrase with no finite verb.
+  for (int k = a; k <= b; ++k)
+    if (g.GroupOf(k) >= 0 && g.groups()[g.GroupOf(k)].form == VerbForm::kFinite) return false;
+  return b - a < 6;
+}
+
+}  // namespace
+
+void SubjectsByLink(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (!Finite(v)) continue;
+    int subject = -1;
+    for (int w = v.first; w <= v.head && subject < 0; ++w) {
+      for (const GraphLink& l : g.links(w)) {
+        const std::string& lb = l.label;
+        if (lb.empty() || lb[0] != 'S' || lb.rfind("SJ", 0) == 0) continue;
+        bool inverted = lb.rfind("SI", 0) == 0;
+        // Inverted subjects come after reporting verbs ("..., said Blinken");
+        // elsewhere an SI link is a misparse ("held four hours of talks").
+        if (inverted && !g.lexicon().Has(WordList::kSpeechVerb, g.word(v.head).verb)) continue;
+        if (inverted == l.to_right) {
+          subject = l.other;
+          break;
+        }
+      }
+    }
+    if (subject < 0) continue;
+    p.subjects = SubjectsFromWord(g, subject);
+    p.subject_rule = "subject.link";
+    // A misparse may hand the verb an unnamed subject ("two days after India
+    // announced"): a name right before the verb group wins.
+    bool named = false;
+    for (int x : p.subjects) named = named || g.IsNamed(x);
+    int k = v.first - 1;
+    if (!named && k >= 0 && g.IsNamed(k) && k != subject) {
+      p.subjects = SubjectsFromWord(g, k);
+      p.subject_rule = "subject.position";
+    }
+  }
+}
+
+void SubjectsOfRelatives(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (!p.subjects.empty() || !Finite(v)) continue;
+    int k = v.first - 1;
+    if (k < 0 || g.pos(k) != Pos::kRel || g.lower(k) == "whose") continue;
+    p.subjects = SubjectsFromWord(g, k);
+    p.subject_rule = "subject.relative";
+  }
+}
+
+void SubjectsByPosition(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const auto& times = g.sentence().times;
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (!p.subjects.empty() || !Finite(v)) continue;
+    int k = v.first - 1;
+    for (int steps = 0; k >= 0 && steps < tuning::kSubjectWindow; ++steps) {
+      // "Venezuela on Monday expelled": step over a time expression.
+      bool in_time = false;
+      for (const TimeExpr& t : times) {
+        if (k >= t.first && k <= t.last) {
+          k = t.first - 1;
+          if (k >= 0 && g.pos(k) == Pos::kPrep) --k;
+          in_time = true;
+          break;
+        }
+      }
+      if (in_time) continue;
+      if (k < 0) break;
+      if (g.lexicon().Has(WordList::kVerbAdverb, g.lower(k))) {
+        --k;
+        continue;
+      }
+      if (g.lower(k) == ",") {
+        int open = k - 1;
+        while (open >= 0 && k - open < tuning::kParentheticalWindow && g.lower(open) != ",")
+          --open;
+        if (open > 0 && g.lower(open) == "," && Parenthetical(g, open + 1, k - 1)) {
+          k = open - 1;
+          continue;
+        }
+        break;
+      }
+      if (g.IsMention(k) || g.pos(k) == Pos::kNoun) {
+        p.subjects = SubjectsFromWord(g, k);
+        p.subject_rule = "subject.position";
+      }
+      break;
+    }
+  }
+}
+
+void SubjectsOfThey(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  for (Predicate& p : c.preds) {
+    if (p.subjects.size() != 1 || g.IsNamed(p.subjects[0]) || !g.IsMention(p.subjects[0])) continue;
+    const std::string& l = g.lower(p.subjects[0]);
+    if (l != "they" && l != "them") continue;
+    // "Xi and Biden ..., since they met": the latest named pair.
+    const VerbGroup& v = g.groups()[p.group];
+    for (int q = p.group - 1; q >= 0; --q) {
+      std::vector<int> named;
+      for (int x : c.preds[q].subjects)
+        if (g.IsNamed(x)) named.push_back(x);
+      if (named.size() >= 2 && g.groups()[q].head < v.head) {
+        p.subjects = named;
+        p.subject_rule = "subject.they";
+        break;
+      }
+    }
+  }
+}
+
+void SharedSubjects(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  for (int round = 0; round < 3; ++round) {
+    bool changed = false;
+    for (Predicate& p : c.preds) {
+      if (!p.subjects.empty()) continue;
+      const VerbGroup& v = g.groups()[p.group];
+      const std::string* rule = nullptr;
+      if (v.form == VerbForm::kInfinitive && v.governor >= 0) {
+        const VerbGroup& gov = g.groups()[v.governor];
+        // "urged Beijing to lift": the noun phrase between them controls.
+        int to = v.first;
+        int k = to - 1;
+        if (k > gov.head && (g.IsMention(k) || g.pos(k) == Pos::kNoun)) {
+          p.subjects = SubjectsFromWord(g, k);
+        } else {
+          p.subjects = c.preds[v.governor].subjects;
+        }
+        static const std::string kControl = "subject.control";
+        rule = &kControl;
+      } else if (v.form == VerbForm::kPresentPart) {
+        int before = v.first - 1;
+        // "convicted of murdering": the -ing word belongs to a noun or an
+        // adjective, not to the main clause.
+        if (before >= 0 && g.pos(before) == Pos::kPrep &&
+            !g.lexicon().Has(WordList::kTemporalPreposition, g.lower(before)))
+          continue;
+        // "a resolution demanding a ceasefire": the noun is the participle's subject.
+        if (before >= 0 && (g.pos(before) == Pos::kNoun || g.IsMention(before))) {
+          p.subjects = SubjectsFromWord(g, before);
+        } else {
+          // "..., meeting with X", "after meeting X": the main clause's subject.
+          const Predicate* main = NearestWithSubject(c, v.head, -1, true);
+          if (!main) main = NearestWithSubject(c, v.head, +1, true);
+          if (main) p.subjects = main->subjects;
+        }
+        static const std::string kParticiple = "subject.participle";
+        rule = &kParticiple;
+      } else if (Finite(v)) {
+        // "resigned and fled", "met X, then travelled to Y".
+        int k = v.first - 1;
+        while (k >= 0 && g.lexicon().Has(WordList::kVerbAdverb, g.lower(k))) --k;
+        bool joined = k >= 0 && (g.pos(k) == Pos::kConj || g.lower(k) == ",");
+        if (!joined) continue;
+        const Predicate* prev = NearestWithSubject(c, v.head, -1, true);
+        if (prev) p.subjects = prev->subjects;
+        static const std::string kCoordinated = "subject.coordination";
+        rule = &kCoordinated;
+      }
+      if (!p.subjects.empty()) {
+        p.subject_rule = *rule;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+}  // namespace detente

@@ -1,0 +1,58 @@
+// Which verbs can be events: matrix verbs yield to the verb they govern
+// ("expected to meet"; "refused to accept" becomes "refuse to accept"),
+// opinion and state verbs never are events, reporting verbs only with a
+// named target ("told Putin"), phrasal verbs by their phrase ("call for").
+#include "entities/lexicon.h"
+#include "extract/rules/rules.h"
+
+namespace detente {
+
+void VerbClasses(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    const std::string& lemma = v.lemma;
+    const std::string verb = g.word(v.head).verb;
+    p.class_verb = lemma;
+    // "a tour aimed at shoring up the plan", "designed to deter": an aim.
+    int k = v.first - 1;
+    if (k >= 0 && (g.lower(k) == "at" || g.lower(k) == "to" || g.pos(k) == Pos::kTo)) --k;
+    if (k >= 0 && k < v.first - 1 && lex.Has(WordList::kPurposeWord, g.lower(k))) {
+      p.not_event = true;
+      p.why_not = "purpose";
+      continue;
+    }
+    if (v.governs >= 0) {
+      const VerbGroup& inner = g.groups()[v.governs];
+      bool controller = inner.first - 1 > v.head;  // "urged Beijing to lift"
+      if (lex.Has(WordList::kMeaningMatrix, verb) && !controller) {
+        const std::string& join = lex.Value(WordList::kMeaningMatrix, verb);
+        c.preds[v.governs].prefix = verb + " " + (join.empty() ? "" : join + " ");
+      }
+      if (!(lex.Has(WordList::kDirectiveVerb, verb) && controller)) {
+        p.not_event = true;
+        p.why_not = "governs " + inner.lemma;
+      }
+      continue;
+    }
+    if (lex.Has(WordList::kPhrasalVerb, lemma)) {
+      p.class_verb = lex.Value(WordList::kPhrasalVerb, lemma);
+      continue;
+    }
+    if (lex.Has(WordList::kOpinionVerb, verb)) {
+      p.not_event = true;
+      p.why_not = "opinion verb";
+    } else if (lex.Has(WordList::kStativeVerb, verb) && !lex.Has(WordList::kLightVerb, verb)) {
+      p.not_event = true;
+      p.why_not = "state verb";
+    } else if (lex.Has(WordList::kAspectVerb, verb) && v.form == VerbForm::kFinite &&
+               v.head + 1 < g.size() && g.GroupOf(v.head + 1) >= 0) {
+      // "continued shelling": the gerund is the event.
+      p.not_event = true;
+      p.why_not = "aspect verb";
+    }
+  }
+}
+
+}  // namespace detente
