@@ -227,12 +227,17 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
       const Mention* subject = nullptr;
       bool personal = l == "he" || l == "his" || l == "she";
       bool neuter = l == "its";
+      // "Washington said it had been informed": after a reporting verb, "it"
+      // is the speaker.
+      if (l == "it" && m.first > 0 && BeforeSubjectIt(Lower(tokens[m.first - 1])) &&
+          tokens[m.first - 1] != "and" && tokens[m.first - 1] != "that")
+        neuter = true;
       if (personal || neuter) {
         // "Iran launched drones ... in its first direct attack": the sentence's
         // first named actor of a fitting kind.
         for (size_t o = 0; o < mi; ++o) {
           const Mention& x = (*mentions)[o];
-          bool fits = personal ? x.kind == "person" : IsActorKind(x.kind);
+          bool fits = personal ? x.kind == "person" : IsActorKind(x.kind) || x.capital;
           if (fits && !x.name.empty() && Lower(x.text) != l) {
             subject = &x;
             break;
@@ -253,6 +258,22 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
         m.text = text;
         m.first = first;
         m.last = last;
+      } else if (l == "him" || l == "her" || l == "them") {
+        // An object pronoun is not the sentence's own subject ("Sharif is
+        // expected to succeed him"): the latest fitting person named before.
+        bool found = false;
+        for (auto it = recent_.rbegin(); it != recent_.rend() && !found; ++it) {
+          if (it->kind != "person" || l == "them") continue;
+          if (std::find(before.begin(), before.end(), it->name) != before.end()) continue;
+          std::string text = m.text;
+          int first = m.first, last = m.last;
+          m = *it;
+          m.text = text;
+          m.first = first;
+          m.last = last;
+          found = true;
+        }
+        if (!found && !ResolveReference(&m)) m.name.clear();
       } else if (!ResolveReference(&m)) {
         m.name.clear();
       }

@@ -65,6 +65,7 @@ enum class WordList : uint8_t {
   kObjectPreposition,
   kPurposeWord,
   kTemporalPreposition,
+  kAnaphoricNoun,
   kCount
 };
 

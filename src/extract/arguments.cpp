@@ -94,8 +94,13 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
     out.push_back(k);
     j = k + 1;
   }
-  // "... to Ukraine, and Rubio said": the last conjunct starts a new clause.
-  if (out.size() > 1 && out.back() + 1 < n) {
+  // "... to Ukraine, and Rubio said": after ", and", a conjunct followed by
+  // a verb starts a new clause ("Putin and Kim signed" is one subject).
+  int last = out.back();
+  int conj = last - 1;
+  while (conj > 0 && !g.IsMention(conj) && g.lower(conj) != "and" && g.lower(conj) != "or") --conj;
+  bool comma_and = conj > 0 && g.lower(conj - 1) == ",";
+  if (out.size() > 1 && last + 1 < n && comma_and) {
     int after = SkipAdverbs(g, out.back() + 1);
     if (after < n && (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
                       g.pos(after) == Pos::kModal))

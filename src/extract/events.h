@@ -32,6 +32,9 @@ struct AnalysedSentence {
   // The entity a token names when it only modifies another ("Israeli" in
   // "Israeli strikes", "Iran" in "Iran-backed"), per token; kind empty if none.
   std::vector<Mention> token_modifier;
+  // The second entity of a compound of two ("Russian" in "U.S.-Russian"),
+  // per token; kind empty if none.
+  std::vector<Mention> token_partner;
 };
 
 // An event before names are turned into strings.
@@ -39,6 +42,7 @@ struct RawEvent {
   int actor = -1;   // mention index, or -1 when actor_modifier is set
   std::optional<Mention> actor_modifier;  // an actor named by a modifier word
   int object = -1;  // mention index, or -1
+  std::optional<Mention> object_modifier;  // an object named by a modifier word
   std::string object_text;  // an artefact ("ceasefire plan") when object < 0
   int place = -1;   // mention index, or -1
   std::string action;
@@ -48,6 +52,9 @@ struct RawEvent {
   Modality modality = Modality::kAsserted;
   double confidence = 0.8;
   std::string rule;  // the rule that found it
+  // The object is "the agreement", "the deal": a definite description of an
+  // artefact named before, which the document resolves.
+  bool object_anaphoric = false;
 };
 
 // Receives lines describing how a sentence was read (--trace); may be empty.

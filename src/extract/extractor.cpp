@@ -77,7 +77,15 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
       ++i;
     }
   }
-  for (const std::string& t : s->tokens) s->token_modifier.push_back(rec_->Modifier(t));
+  for (const std::string& t : s->tokens) {
+    s->token_modifier.push_back(rec_->Modifier(t));
+    // "U.S.-Russian": a compound of two entities.
+    Mention partner;
+    size_t dash = t.find('-');
+    if (dash != std::string::npos && dash == t.rfind('-') && !s->token_modifier.back().kind.empty())
+      partner = rec_->Modifier(t.substr(dash + 1));
+    s->token_partner.push_back(partner);
+  }
   // "is due to travel": Link Grammar reads "due to" as a preposition and the
   // verb as a noun; "expected to" means the same and parses as a verb.
   for (size_t i = 1; i + 2 < s->words.size(); ++i) {
@@ -93,6 +101,13 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
     for (size_t i = 0; i < is_name.size(); ++i) is_name[i] = s->word_mention[i] >= 0;
     s->parse = ParseInPieces(*parser_, s->words, is_name, options_.split_min_words);
   }
+}
+
+// "the arrangement" after "the Black Sea Grain Initiative": the artefact named
+// before, when there is one and it is an agreement of some kind.
+// Only a named one: "the agreement" after "a deal" may be either.
+std::string Antecedent(const DocumentEntities& de, const std::string& text) {
+  return de.last_named_artefact().empty() ? text : de.last_named_artefact();
 }
 
 // An entity of the document, built from its mentions.
@@ -178,6 +193,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       }
     }
     std::set<std::string> seen;
+    bool first_event = true;
     for (const RawEvent& r : raw) {
       Mention actor = r.actor >= 0 ? a.mentions[r.actor] : *r.actor_modifier;
       // A capital standing for its state: "Tokyo said" -> Japan.
@@ -188,7 +204,9 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
           actor.kind = "country";
         }
       }
-      de.NoteActor(actor);
+      // "It", "he" in the next sentence: the actor of this one's first event.
+      if (first_event) de.NoteActor(actor);
+      first_event = false;
       Event e;
       e.sentence = static_cast<int>(si);
       e.actor = actor.name;
@@ -201,8 +219,8 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       if (e.action_class.empty()) {
         e.action_class = rec_->ActionClass(r.action.substr(0, r.action.find(' ')));
       }
-      if (r.object >= 0) {
-        const Mention& o = a.mentions[r.object];
+      if (r.object >= 0 || r.object_modifier) {
+        const Mention& o = r.object >= 0 ? a.mentions[r.object] : *r.object_modifier;
         e.object = o.name;
         e.object_kind = entities.Of(o)->kind;
         e.object_country = entities.Of(o)->country;
@@ -214,6 +232,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
         e.object_kind = "artefact";
       } else if (!r.object_text.empty()) {
         e.object = r.object_text;
+        if (r.object_anaphoric) e.object = Antecedent(de, r.object_text);
         e.object_kind = "artefact";
         Mention art;
         art.name = art.text = r.object_text;

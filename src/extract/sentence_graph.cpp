@@ -118,7 +118,8 @@ Pos SentenceGraph::GuessPos(int i) const {
   const Lexicon& lex = *k_.lexicon;
   const Lemmatizer& lem = *k_.lemmas;
   const std::string& l = w.lower;
-  if (w.mention >= 0) return Pos::kName;
+  // "its founding fathers": a possessive pronoun, even when it is resolved.
+  if (w.mention >= 0) return lex.Has(WordList::kPossessive, l) ? Pos::kPoss : Pos::kName;
   if (IsPossessive(w.text)) return Pos::kPoss;
   if (IsPunct(w.text)) return Pos::kPunct;
   if (IsNumeral(w.text) || lex.Has(WordList::kNumber, l)) return Pos::kNum;
@@ -165,6 +166,15 @@ Pos SentenceGraph::GuessPos(int i) const {
     char c = t[0];
     if (c == 'v' || c == 'q' || c == 'w' || c == 'g') {
       if (nominal_context && can_noun) return Pos::kNoun;  // "the strikes"
+      // "a surprise visit", "its first military drills": still inside the
+      // noun phrase a determiner opened.
+      if (can_noun && (prev == Pos::kNoun || prev == Pos::kAdj)) {
+        for (int k = i - 1; k >= 0 && k >= i - 4; --k) {
+          Pos q = words_[k].pos;
+          if (q == Pos::kDet || q == Pos::kPoss) return Pos::kNoun;
+          if (q != Pos::kNoun && q != Pos::kAdj && q != Pos::kNum) break;
+        }
+      }
       // "launched strikes", "carried out raids": a noun right after a verb.
       int before = i - 1;
       if (before >= 0 && words_[before].pos == Pos::kPrep &&
@@ -267,6 +277,27 @@ void SentenceGraph::FindPhrases() {
   }
 }
 
+bool SentenceGraph::InTime(int w) const {
+  for (const TimeExpr& t : s_.times)
+    if (w >= t.first && w <= t.last) return true;
+  return false;
+}
+
+int SentenceGraph::BeforeTime(int w) const {
+  for (bool moved = true; moved && w >= 0;) {
+    moved = false;
+    for (const TimeExpr& t : s_.times) {
+      if (w >= t.first && w <= t.last) {
+        w = t.first - 1;
+        if (w >= 0 && pos(w) == Pos::kPrep) --w;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
 bool SentenceGraph::ClauseBreak(int w) const {
   if (w < 0 || w >= size()) return true;
   const std::string& l = lower(w);
@@ -333,6 +364,14 @@ void SentenceGraph::FindGroups() {
       const std::string& l = lower(k);
       bool adverb = lex.Has(WordList::kVerbAdverb, l) ||
                     (p == Pos::kAdv && l.size() > 3 && l.compare(l.size() - 2, 2, "ly") == 0);
+      // "did not, however, order": an adverb set off by commas.
+      if (l == "," && k >= 2 && lex.Has(WordList::kVerbAdverb, lower(k - 1)) &&
+          lower(k - 2) == ",") {
+        g.aux.insert(g.aux.begin(), {k - 2, k - 1, k});
+        g.first = k - 2;
+        k -= 2;
+        continue;
+      }
       if (p == Pos::kAux || p == Pos::kModal || (p == Pos::kNeg && l != "no") || adverb) {
         g.aux.insert(g.aux.begin(), k);
         g.first = k;
@@ -377,9 +416,11 @@ void SentenceGraph::FindGroups() {
         // is a reduced passive, whatever links the parser chose.
         bool linked_subject = HasLink(v, "S", -1) || HasLink(v, "S", 1);
         if (linked_subject && !(by && v > 0 && pos(v - 1) == Pos::kNoun)) by = false;
-        bool after_noun = v > 0 && (pos(v - 1) == Pos::kNoun || lower(v - 1) == ",");
+        // Without "by", only a common noun right before (not a name, not a
+        // day: "on Friday vetoed") makes it a modifier: "the deal signed in 2022".
+        bool after_noun = v > 0 && pos(v - 1) == Pos::kNoun && !InTime(v - 1);
         bool mv_link = HasLink(v, "Mv", -1);
-        if (by || (!linked_subject && (mv_link || (after_noun && s_.parse)))) {
+        if (by || (!linked_subject && after_noun && (mv_link || !s_.parse))) {
           g.form = VerbForm::kPastPart;
           g.voice = Voice::kPassive;
         }
@@ -429,20 +470,10 @@ void SentenceGraph::FindGroups() {
     int to = g.first;
     int k = to - 1;
     // "voted on Saturday to impeach", "decide whether to remove".
-    for (bool moved = true; moved && k >= 0;) {
-      moved = false;
-      if (lex.Has(WordList::kVerbAdverb, lower(k)) || lower(k) == "whether") {
-        --k;
-        moved = true;
-      }
-      for (const TimeExpr& t : s_.times) {
-        if (k >= t.first && k <= t.last) {
-          k = t.first - 1;
-          if (k >= 0 && pos(k) == Pos::kPrep) --k;
-          moved = true;
-          break;
-        }
-      }
+    for (int before = -2; before != k && k >= 0;) {
+      before = k;
+      if (lex.Has(WordList::kVerbAdverb, lower(k)) || lower(k) == "whether") --k;
+      k = BeforeTime(k);
     }
     if (k < 0) continue;
     if (group_of_[k] >= 0) {

@@ -137,6 +137,11 @@ class SentenceGraph {
   // ";", ":", a dash, a subordinator or relative word, or a comma before
   // "and|but|while|which|who" or a participle.
   bool ClauseBreak(int w) const;
+  // Whether word w is inside a time expression ("on Friday").
+  bool InTime(int w) const;
+  // The first word at or before w outside time expressions and the
+  // preposition that opens them; -1 when none.
+  int BeforeTime(int w) const;
 
   // Human-readable dump of the graph, for --trace.
   std::string Debug() const;

@@ -13,18 +13,26 @@ void SymmetricSubjects(RuleContext& c) {
   const SentenceGraph& g = c.g;
   const Lexicon& lex = g.lexicon();
   for (Predicate& p : c.preds) {
-    if (p.not_event || !p.objects.empty() || p.noun >= 0) continue;
+    if (p.not_event || !p.objects.empty()) continue;
+    // "they would restore diplomatic relations": a noun of mutual relation.
+    bool mutual_noun = p.noun >= 0 && lex.Has(WordList::kMeetingNoun, g.lower(p.noun));
+    if (p.noun >= 0 && !mutual_noun) continue;
     std::vector<int> named;
     for (int s : p.subjects)
       if (g.IsNamed(s)) named.push_back(s);
     if (named.size() < 2) continue;
     const VerbGroup& v = g.groups()[p.group];
     bool reciprocal = lex.Has(WordList::kReciprocalVerb, g.word(v.head).verb) ||
-                      p.rule == "object.light_verb";
+                      p.rule == "object.light_verb" || mutual_noun;
     if (!reciprocal) continue;
     p.subjects = {named[0]};
     p.objects.assign(named.begin() + 1, named.end());
-    if (p.rule == "object.light_verb") p.action += " with";
+    if (mutual_noun) {
+      p.action += " " + g.lower(p.noun);
+      c.consumed.push_back(p.noun);
+      p.noun = -1;
+    }
+    if (p.rule == "object.light_verb" || mutual_noun) p.action += " with";
     p.symmetric = true;
     p.rule = "coordination.reciprocal";
   }

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "entities/lexicon.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
 
@@ -17,6 +18,15 @@ double Confidence(const SentenceGraph& g, const Predicate& p) {
   return tuning::kConfidencePartial;
 }
 
+// "the arrangement", "the deal": "the" and a noun of agreement alone.
+bool IsAnaphoric(const SentenceGraph& g, int noun) {
+  int np = g.PhraseOf(noun);
+  if (np < 0) return false;
+  const NounPhrase& p = g.phrases()[np];
+  return p.first + 1 == noun && g.lower(p.first) == "the" &&
+         g.lexicon().Has(WordList::kAnaphoricNoun, g.lower(noun));
+}
+
 bool CanAct(const SentenceGraph& g, int w) {
   return g.IsNamed(w) && g.mention(w).kind != "artefact";
 }
@@ -27,7 +37,9 @@ void EmitEvents(RuleContext& c) {
   const SentenceGraph& g = c.g;
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   auto add = [&](RawEvent e, const std::string& actor_key) {
-    std::string object_key = e.object >= 0 ? g.sentence().mentions[e.object].name : e.object_text;
+    std::string object_key = e.object >= 0          ? g.sentence().mentions[e.object].name
+                             : e.object_modifier ? e.object_modifier->name
+                                                 : e.object_text;
     if (!seen.emplace(actor_key, e.action, object_key).second) return;
     c.events.push_back(std::move(e));
   };
@@ -45,6 +57,7 @@ void EmitEvents(RuleContext& c) {
     int first_object = p.objects.empty() ? -1 : p.objects[0];
     int place = PlaceOf(g, v.head, first_object);
     std::string artefact = p.noun >= 0 ? PhraseText(g, p.noun) : "";
+    proto.object_anaphoric = p.noun >= 0 && IsAnaphoric(g, p.noun);
     std::vector<int> objects = p.objects;
     if (p.reciprocal) {
       for (int a : p.subjects)
@@ -76,6 +89,7 @@ void EmitEvents(RuleContext& c) {
     e.actor = f.actor >= 0 ? g.word(f.actor).mention : -1;
     e.actor_modifier = f.actor_modifier;
     e.object = f.object >= 0 ? g.word(f.object).mention : -1;
+    e.object_modifier = f.object_modifier;
     e.object_text = f.object_text;
     e.action = f.action;
     e.class_verb = f.class_verb;
@@ -89,6 +103,7 @@ void EmitEvents(RuleContext& c) {
                                                : "";
     if (actor_key.empty()) continue;
     if (e.object >= 0 && g.sentence().mentions[e.object].name == actor_key) continue;
+    if (e.object_modifier && e.object_modifier->name == actor_key) continue;
     add(e, actor_key);
   }
 }

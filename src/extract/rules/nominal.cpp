@@ -78,6 +78,21 @@ void NominalEvents(RuleContext& c) {
     std::string verb = lex.Value(WordList::kEventNoun, x.lower);
     if (verb.empty()) verb = lex.Value(WordList::kEventNoun, x.noun);
     if (verb.empty()) continue;
+    // "a U.S.-Russian meeting": the two sides of the compound met.
+    if (lex.Has(WordList::kMeetingNoun, x.lower)) {
+      const AnalysedSentence& s = g.sentence();
+      int np = g.PhraseOf(w);
+      for (int m = np >= 0 ? g.phrases()[np].first : w; m < w; ++m) {
+        if (g.IsMention(m)) continue;
+        int t = s.word_first[m];
+        if (t < 0 || t >= static_cast<int>(s.token_partner.size()) || s.token_partner[t].kind.empty())
+          continue;
+        Frame f = NounFrame(g, "nominal.compound_pair", w, verb);
+        f.actor_modifier = s.token_modifier[t];
+        f.object_modifier = s.token_partner[t];
+        c.frames.push_back(f);
+      }
+    }
     // "talks between Seoul and Tokyo": a meeting of the two.
     if (lex.Has(WordList::kMeetingNoun, x.lower) && w + 2 < g.size() &&
         g.lower(w + 1) == "between" && g.IsNamed(w + 2)) {
@@ -91,9 +106,25 @@ void NominalEvents(RuleContext& c) {
       }
       continue;
     }
+    // "the resignation of Dmytro Kuleba": an act with no target names its
+    // actor after "of".
+    int owner_np = g.PhraseOf(w);
+    bool owned = owner_np >= 0 && g.phrases()[owner_np].possessor >= 0;
+    if (!owned && lex.Has(WordList::kIntransitiveEvent, verb) && w + 2 < g.size() &&
+        g.lower(w + 1) == "of") {
+      int m = PhraseHeadAt(g, w + 2);
+      if (m >= 0 && g.IsNamed(m) && g.mention(m).kind != "artefact") {
+        Frame f = NounFrame(g, "nominal.event_noun", w, verb);
+        f.actor = SkipPossessor(g, m);
+        c.frames.push_back(f);
+      }
+      continue;
+    }
     int artefact = -1;
     int target = TargetAfter(g, w, &artefact);
-    if (target < 0 && artefact < 0) continue;
+    // Only a named target makes a nominal event: "its first attack on
+    // Israeli territory" restates the verb's event.
+    if (target < 0) continue;
     // The actor: "by X", a named possessor ("Blinken's visit"), or a
     // modifier ("Israeli strikes", "U.S. sanctions").
     int actor = AgentAfter(g, w);
@@ -116,7 +147,6 @@ void NominalEvents(RuleContext& c) {
     f.actor = actor;
     if (actor < 0) f.actor_modifier = *modifier;
     f.object = target;
-    if (target < 0) f.object_text = PhraseText(g, artefact);
     c.frames.push_back(f);
   }
 }

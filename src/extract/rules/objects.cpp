@@ -113,7 +113,7 @@ void PrepositionalObjects(RuleContext& c) {
                : (v.particle >= 0 ? v.particle : v.head);
     for (int k = from + 1; k < n && k <= from + tuning::kPrepWindow; ++k) {
       if (g.ClauseBreak(k) || g.lower(k) == ",") break;
-      if (g.GroupOf(k) >= 0) break;
+      if (g.GroupOf(k) >= 0 || g.pos(k) == Pos::kAux || g.pos(k) == Pos::kModal) break;
       if (g.pos(k) != Pos::kPrep) continue;
       const std::string& prep = g.lower(k);
       int end = -1;
@@ -133,10 +133,18 @@ void PrepositionalObjects(RuleContext& c) {
         break;
       }
       bool place_prep = prep == "in" || prep == "at" || prep == "near";
-      // "deployed troops in Niger": people sent somewhere are sent to a target.
-      bool noun_is_target =
-          p.noun >= 0 && (lex.Has(WordList::kAgentNoun, g.lower(p.noun)) ||
-                          lex.Has(WordList::kAgentNoun, g.word(p.noun).noun));
+      // "deployed troops in Niger", "halted its operation in Karabakh",
+      // "froze its participation in the CSTO": "in" names the target of
+      // people sent and of acts; not of institutions ("the embassy in Quito").
+      bool noun_is_target = false;
+      if (p.noun >= 0) {
+        const GraphWord& x = g.word(p.noun);
+        bool people = lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun);
+        bool institution =
+            lex.Has(WordList::kInstitutionNoun, x.lower) || lex.Has(WordList::kInstitutionNoun, x.noun);
+        bool meeting = lex.Has(WordList::kMeetingNoun, x.lower);
+        noun_is_target = (people && !institution) || (IsActNoun(g, p.noun) && !meeting);
+      }
       if (place_prep && !motion && !(noun_is_target && prep == "in")) continue;
       if (prep == "of" && !(p.noun >= 0 && k == p.noun + 1)) continue;
       int m = PhraseHeadAt(g, k + 1);
@@ -151,8 +159,7 @@ void PrepositionalObjects(RuleContext& c) {
       if (!g.IsMention(m) && IsObjectNoun(g, m)) {
         p.prep = prep;
         p.prep_noun = m;
-        // A named target may still follow the thing: "to a truce with Hamas".
-        continue;
+        break;  // later phrases hang from this one: "a proposal for a truce with Russia"
       }
     }
   }

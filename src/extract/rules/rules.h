@@ -74,6 +74,7 @@ struct Frame {
   int actor = -1;             // mention word, or -1 when actor_modifier is set
   std::optional<Mention> actor_modifier;  // "Israeli" in "Israeli strikes"
   int object = -1;            // mention word, or -1
+  std::optional<Mention> object_modifier;  // "Russian" in "U.S.-Russian meeting"
   std::string object_text;    // an artefact, when object < 0
   std::string action;
   std::string class_verb;

@@ -19,8 +19,18 @@ int Antecedent(const SentenceGraph& g, int rel) {
       return l.other;
   }
   int k = rel - 1;
-  if (k >= 0 && g.lower(k) == ",") --k;
+  bool comma = k >= 0 && g.lower(k) == ",";
+  if (comma) --k;
   if (k < 0 || !(g.IsMention(k) || g.pos(k) == Pos::kNoun)) return -1;
+  // "a deal between Israel and Hamas that would halt": a restrictive "that"
+  // after a prepositional phrase belongs to the noun before it.
+  if (!comma && g.lower(rel) == "that" && g.IsMention(k)) {
+    std::vector<int> list = CoordinatedNames(g, k);
+    int start = list.front();
+    if (g.PhraseOf(start) >= 0) start = g.phrases()[g.PhraseOf(start)].first;
+    int prep = start - 1;
+    if (prep >= 1 && g.pos(prep) == Pos::kPrep && g.pos(prep - 1) == Pos::kNoun) return prep - 1;
+  }
   // "Milei, a libertarian economist who ...": the apposition's name.
   int np = g.PhraseOf(k);
   if (!g.IsMention(k) && np >= 0) {
@@ -41,9 +51,14 @@ std::vector<int> SubjectsFromWord(const SentenceGraph& g, int w, int depth = 0) 
   // "Putin and Kim signed": the parser links the subject to the "and".
   if (g.pos(w) == Pos::kConj) {
     std::vector<int> out;
-    for (int x : Conjuncts(g, w))
-      for (int y : SubjectsFromWord(g, x, depth + 1))
+    for (int x : Conjuncts(g, w)) {
+      std::vector<int> part = SubjectsFromWord(g, x, depth + 1);
+      // The parser may link only the last two of "A, B and C".
+      if (!part.empty() && g.IsMention(part.front())) part = CoordinatedNames(g, part.front());
+      for (int y : part)
         if (std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+    }
+    std::sort(out.begin(), out.end());
     return out;
   }
   if (g.IsMention(w)) return CoordinatedNames(g, w);
@@ -52,6 +67,24 @@ std::vector<int> SubjectsFromWord(const SentenceGraph& g, int w, int depth = 0) 
   std::vector<int> named = ActorsOfPhrase(g, head);
   if (!named.empty()) return named;
   return {head};
+}
+
+// The subject whose phrase ends at word k, right before a verb group. "A
+// truce between Israel and Hamas took hold", "Negotiators from the army
+// returned": a name inside a prepositional phrase is not the subject; the
+// noun the phrase hangs from is.
+std::vector<int> SubjectEndingAt(const SentenceGraph& g, int k) {
+  std::vector<int> list = g.IsMention(k) ? CoordinatedNames(g, k) : std::vector<int>{k};
+  int start = g.PhraseOf(list.front()) >= 0 ? g.phrases()[g.PhraseOf(list.front())].first
+                                            : list.front();
+  int prep = start - 1;
+  if (prep >= 1 && g.pos(prep) == Pos::kPrep && g.lower(prep) != "of" &&
+      (g.pos(prep - 1) == Pos::kNoun || g.IsMention(prep - 1))) {
+    int head = prep - 1;
+    std::vector<int> named = ActorsOfPhrase(g, head);
+    return named.empty() ? std::vector<int>{head} : named;
+  }
+  return SubjectsFromWord(g, k);
 }
 
 bool Finite(const VerbGroup& v) { return v.form == VerbForm::kFinite; }
@@ -118,8 +151,13 @@ void SubjectsByLink(RuleContext& c) {
     for (int x : p.subjects) named = named || g.IsNamed(x);
     int k = v.first - 1;
     if (!named && k >= 0 && g.IsNamed(k) && k != subject) {
-      p.subjects = SubjectsFromWord(g, k);
-      p.subject_rule = "subject.position";
+      std::vector<int> by_position = SubjectEndingAt(g, k);
+      bool better = false;
+      for (int x : by_position) better = better || g.IsNamed(x);
+      if (better) {
+        p.subjects = by_position;
+        p.subject_rule = "subject.position";
+      }
     }
   }
 }
@@ -141,8 +179,17 @@ void SubjectsByPosition(RuleContext& c) {
   const auto& times = g.sentence().times;
   for (Predicate& p : c.preds) {
     const VerbGroup& v = g.groups()[p.group];
-    if (!p.subjects.empty() || !Finite(v)) continue;
+    bool orphan_infinitive = v.form == VerbForm::kInfinitive && v.governor < 0;
+    if (!p.subjects.empty() || !(Finite(v) || orphan_infinitive)) continue;
     int k = v.first - 1;
+    // "Israel is to withdraw", "he was willing to speak": over the copula and
+    // its adjective to the subject.
+    if (orphan_infinitive) {
+      while (k >= 0 && (g.pos(k) == Pos::kAdj || g.pos(k) == Pos::kAux || g.pos(k) == Pos::kNeg ||
+                        g.pos(k) == Pos::kModal || g.pos(k) == Pos::kAdv))
+        --k;
+      if (k == v.first - 1) continue;
+    }
     for (int steps = 0; k >= 0 && steps < tuning::kSubjectWindow; ++steps) {
       // "Venezuela on Monday expelled": step over a time expression.
       bool in_time = false;
@@ -171,7 +218,7 @@ void SubjectsByPosition(RuleContext& c) {
         break;
       }
       if (g.IsMention(k) || g.pos(k) == Pos::kNoun) {
-        p.subjects = SubjectsFromWord(g, k);
+        p.subjects = SubjectEndingAt(g, k);
         p.subject_rule = "subject.position";
       }
       break;
@@ -212,8 +259,10 @@ void SharedSubjects(RuleContext& c) {
         const VerbGroup& gov = g.groups()[v.governor];
         // "urged Beijing to lift": the noun phrase between them controls.
         int to = v.first;
-        int k = to - 1;
-        if (k > gov.head && (g.IsMention(k) || g.pos(k) == Pos::kNoun)) {
+        int k = g.BeforeTime(to - 1);
+        // "became the first leader to set foot": a predicate noun, not a controller.
+        bool copula = g.lexicon().Has(WordList::kStativeVerb, g.word(gov.head).verb);
+        if (k > gov.head && !copula && (g.IsMention(k) || g.pos(k) == Pos::kNoun)) {
           p.subjects = SubjectsFromWord(g, k);
         } else {
           p.subjects = c.preds[v.governor].subjects;

@@ -30,9 +30,14 @@ void VerbClasses(RuleContext& c) {
         const std::string& join = lex.Value(WordList::kMeaningMatrix, verb);
         c.preds[v.governs].prefix = verb + " " + (join.empty() ? "" : join + " ");
       }
-      if (!(lex.Has(WordList::kDirectiveVerb, verb) && controller)) {
+      bool directive = lex.Has(WordList::kDirectiveVerb, verb) && controller;
+      if (!directive) {
         p.not_event = true;
         p.why_not = "governs " + inner.lemma;
+      } else if (v.negated) {
+        // "did not order Israel to halt": nothing was directed, nothing may follow.
+        c.preds[v.governs].not_event = true;
+        c.preds[v.governs].why_not = "under a negated directive";
       }
       continue;
     }
