@@ -15,7 +15,8 @@ constexpr std::string_view kNames[] = {
     "light_verb",   "meeting_noun",    "artefact_noun",  "non_object_noun",
     "reaction_noun", "event_noun",     "agent_noun",     "institution_noun", "number",
     "reciprocal_verb", "compound_participle", "reaction_verb", "partitive_noun",
-    "object_preposition", "purpose_word", "temporal_preposition", "anaphoric_noun"};
+    "object_preposition", "purpose_word", "temporal_preposition", "anaphoric_noun",
+    "measure_noun", "standing_verb", "attribution_verb", "example_word"};
 static_assert(std::size(kNames) == static_cast<size_t>(WordList::kCount));
 
 int ListIndex(std::string_view name) {

@@ -66,6 +66,10 @@ enum class WordList : uint8_t {
   kPurposeWord,
   kTemporalPreposition,
   kAnaphoricNoun,
+  kMeasureNoun,
+  kStandingVerb,
+  kAttributionVerb,  // value: the preposition ("of", "for")
+  kExampleWord,
   kCount
 };
 

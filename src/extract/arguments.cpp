@@ -134,13 +134,23 @@ std::vector<int> ActorsOfPhrase(const SentenceGraph& g, int head) {
   const GraphWord& w = g.word(head);
   if (!lex.Has(WordList::kAgentNoun, w.lower) && !lex.Has(WordList::kAgentNoun, w.noun))
     return out;
-  // "leaders of ECOWAS", "negotiators from the army and the RSF".
+  // "leaders of ECOWAS", "negotiators from the army and the RSF", "forces
+  // loyal to Debretsion".
   int k = head + 1;
-  if (k + 1 < g.size() && (g.lower(k) == "of" || g.lower(k) == "from")) {
+  if (k + 1 < g.size() && g.lower(k) == "loyal" && g.lower(k + 1) == "to") ++k;
+  if (k + 1 < g.size() && (g.lower(k) == "of" || g.lower(k) == "from" || g.lower(k) == "to")) {
     int m = PhraseHeadAt(g, k + 1);
-    if (m >= 0 && g.IsNamed(m)) return ActorsOfPhrase(g, m);
+    if (m >= 0 && g.IsNamed(m) && (g.lower(k) != "to" || g.lower(k - 1) == "loyal"))
+      return ActorsOfPhrase(g, m);
   }
   int np = g.PhraseOf(head);
+  // "Peru, whose government has not recognised": the state the relative names.
+  if (np >= 0 && g.phrases()[np].first > 0 && g.lower(g.phrases()[np].first - 1) == "whose") {
+    int k = g.phrases()[np].first - 2;
+    if (k >= 0 && g.lower(k) == ",") --k;
+    if (k >= 0 && g.IsNamed(k)) out.push_back(k);
+    return out;
+  }
   if (np >= 0) {
     int p = g.phrases()[np].possessor;
     if (p >= 0 && g.IsNamed(p)) out.push_back(p);
@@ -181,6 +191,7 @@ std::string PhraseText(const SentenceGraph& g, int head) {
     if (g.pos(k) == Pos::kDet || (lex.Has(WordList::kPossessive, l) && !g.IsNamed(k))) continue;
     if (lex.Has(WordList::kPossessive, l)) continue;
     std::string text = g.IsMention(k) ? g.mention(k).text : g.word(k).text;
+    if (text.rfind("the ", 0) == 0 || text.rfind("The ", 0) == 0) text = text.substr(4);
     if (!out.empty() && !IsPossessive(text)) out += ' ';
     out += text;
   }
@@ -205,9 +216,11 @@ int PhraseHeadAt(const SentenceGraph& g, int w) {
     if (inner >= 0) return inner;
   }
   if (g.IsMention(head)) return head;
+  // "Iran's top security official, Ali Shamkhani": the apposition after the
+  // head names it ("Sweden's NATO membership bid" is the bid, not NATO).
   if (p.possessor >= 0 && p.possessor >= w) {
     int named = SkipPossessor(g, p.possessor);
-    if (named != p.possessor) return named;
+    if (named != p.possessor && named > head) return named;
   }
   return head;
 }
@@ -216,8 +229,10 @@ int SkipPossessor(const SentenceGraph& g, int m) {
   const int n = g.size();
   if (m < 0 || m + 2 >= n || !g.IsMention(m)) return m;
   if (g.lexicon().Has(WordList::kPossessive, g.lower(m))) {
-    for (int k = m + 1; k < n && k <= m + 4; ++k) {
+    for (int k = m + 1; k < n && k <= m + 5; ++k) {
       if (g.IsMention(k)) return IsPersonMention(g, k) ? k : m;
+      // "his Chinese counterpart, Qin Gang": the apposition.
+      if (g.lower(k) == "," && k > m + 1 && k + 1 < n && IsPersonMention(g, k + 1)) return k + 1;
       if (g.pos(k) == Pos::kVerb || g.lower(k) == "," || g.pos(k) == Pos::kPrep) break;
     }
     return m;

@@ -248,6 +248,12 @@ void SentenceGraph::FindPhrases() {
         continue;
       }
       if (q == Pos::kNoun || q == Pos::kName) {
+        // "the coalition hours after": a measure of time starts a new phrase.
+        if (head >= 0 && j + 1 < n &&
+            k_.lexicon->Has(WordList::kTimeNoun, words_[j].noun) &&
+            (lower(j + 1) == "after" || lower(j + 1) == "before" || lower(j + 1) == "earlier" ||
+             lower(j + 1) == "later" || lower(j + 1) == "ago"))
+          break;
         // A pronoun is a phrase of its own.
         if (q == Pos::kName && head >= 0 && k_.lexicon->Has(WordList::kPronoun, lower(j))) break;
         if (head >= 0 && k_.lexicon->Has(WordList::kPronoun, lower(head))) break;

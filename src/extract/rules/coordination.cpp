@@ -13,17 +13,20 @@ void SymmetricSubjects(RuleContext& c) {
   const SentenceGraph& g = c.g;
   const Lexicon& lex = g.lexicon();
   for (Predicate& p : c.preds) {
-    if (p.not_event || !p.objects.empty()) continue;
-    // "they would restore diplomatic relations": a noun of mutual relation.
-    bool mutual_noun = p.noun >= 0 && lex.Has(WordList::kMeetingNoun, g.lower(p.noun));
-    if (p.noun >= 0 && !mutual_noun) continue;
+    if (p.not_event || !p.objects.empty() || p.subject_rule == "passive.agent") continue;
     std::vector<int> named;
     for (int s : p.subjects)
       if (g.IsNamed(s)) named.push_back(s);
     if (named.size() < 2) continue;
-    const VerbGroup& v = g.groups()[p.group];
-    bool reciprocal = lex.Has(WordList::kReciprocalVerb, g.word(v.head).verb) ||
-                      p.rule == "object.light_verb" || mutual_noun;
+    const std::string& verb = g.word(g.groups()[p.group].head).verb;
+    // "restored diplomatic relations", "reached an agreement", "struck a
+    // deal": a noun of mutual relation or agreement.
+    bool mutual_noun =
+        p.noun >= 0 && (lex.Has(WordList::kMeetingNoun, g.lower(p.noun)) ||
+                        lex.Has(WordList::kReciprocalVerb, verb + " " + g.word(p.noun).noun));
+    if (p.noun >= 0 && !mutual_noun) continue;
+    bool reciprocal = lex.Has(WordList::kReciprocalVerb, verb) || p.rule == "object.light_verb" ||
+                      mutual_noun;
     if (!reciprocal) continue;
     p.subjects = {named[0]};
     p.objects.assign(named.begin() + 1, named.end());

@@ -40,15 +40,54 @@ bool IsActNoun(const SentenceGraph& g, int w) {
 bool CarriesNoun(const SentenceGraph& g, int noun, bool light, const std::string& prep) {
   const Lexicon& lex = g.lexicon();
   const GraphWord& x = g.word(noun);
-  // "signed an agreement with X": the partner is the object.
-  return light || prep == "with" || IsActNoun(g, noun) || lex.Has(WordList::kMeetingNoun, x.lower) ||
+  // "imposed tariffs on Colombia": a measure against a target.
+  bool measure = (lex.Has(WordList::kMeasureNoun, x.lower) || lex.Has(WordList::kMeasureNoun, x.noun)) &&
+                 (prep == "on" || prep == "against" || prep == "at");
+  return light || measure || IsActNoun(g, noun) || lex.Has(WordList::kMeetingNoun, x.lower) ||
          lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun) ||
          lex.Has(WordList::kEventNoun, x.lower);
 }
 
-// The first word after the verb group, its particle and adverbs.
+// The first word after the verb group, its particle and adverbs
+// ("dismissed almost his entire cabinet").
 int AfterGroup(const SentenceGraph& g, const VerbGroup& v) {
-  return SkipAdverbs(g, (v.particle >= 0 ? v.particle : v.head) + 1);
+  int k = SkipAdverbs(g, (v.particle >= 0 ? v.particle : v.head) + 1);
+  while (k < g.size() && g.pos(k) == Pos::kAdv) k = SkipAdverbs(g, k + 1);
+  return k;
+}
+
+// Named examples after a group: "seven countries, among them Argentina and
+// Chile", "five Americans, including Siamak Namazi"; empty when none.
+std::vector<int> ExamplesAfter(const SentenceGraph& g, int head) {
+  const int n = g.size();
+  int k = head + 1;
+  if (k < n && g.lower(k) == ",") ++k;
+  if (k >= n || !g.lexicon().Has(WordList::kExampleWord, g.lower(k))) return {};
+  ++k;
+  if (k < n && (g.lower(k) == "them" || g.lower(k) == "as")) ++k;  // "among them", "such as"
+  int m = PhraseHeadAt(g, k);
+  if (m < 0) return {};
+  m = SkipPossessor(g, m);
+  if (!g.IsNamed(m)) {
+    // "among them businessman Siamak Namazi": a description before the name.
+    for (int d = k; d < n && d < k + 3 && !g.IsNamed(d); ++d) m = d + 1;
+    if (m >= n || !g.IsNamed(m)) return {};
+  }
+  std::vector<int> out;
+  for (int x : CoordinatedNames(g, m))
+    if (g.IsNamed(x)) out.push_back(x);
+  return out;
+}
+
+// "the incoming government", "the cabinet": a description of an institution
+// is a thing acted on, not the state it belongs to.
+bool IsInstitutionDescription(const SentenceGraph& g, int w) {
+  if (!g.IsMention(w)) return false;
+  const std::string& text = g.mention(w).text;
+  if (text.size() < 5 || (text.compare(0, 4, "the ") != 0 && text.compare(0, 4, "The ") != 0))
+    return false;
+  std::string head = Lower(text.substr(text.rfind(' ') + 1));
+  return g.lexicon().Has(WordList::kInstitutionNoun, head);
 }
 
 // Whether word k starts a time expression ("resigned Sunday from").
@@ -91,11 +130,14 @@ void DirectObjects(RuleContext& c) {
     if (head < 0) continue;
     // The subject is never its own object (a misattached link).
     if (std::find(p.subjects.begin(), p.subjects.end(), head) != p.subjects.end()) continue;
-    if (g.IsMention(head)) {
+    if (g.IsMention(head) && IsInstitutionDescription(g, head)) {
+      p.noun = head;
+    } else if (g.IsMention(head)) {
       for (int x : CoordinatedNames(g, SkipPossessor(g, head)))
         if (g.IsNamed(x)) p.objects.push_back(x);
     } else if (g.pos(head) == Pos::kNoun) {
-      p.noun = head;
+      p.objects = ExamplesAfter(g, head);
+      if (p.objects.empty()) p.noun = head;
     }
   }
 }
@@ -142,21 +184,28 @@ void PrepositionalObjects(RuleContext& c) {
         bool people = lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun);
         bool institution =
             lex.Has(WordList::kInstitutionNoun, x.lower) || lex.Has(WordList::kInstitutionNoun, x.noun);
-        bool meeting = lex.Has(WordList::kMeetingNoun, x.lower);
-        noun_is_target = (people && !institution) || (IsActNoun(g, p.noun) && !meeting);
+        bool act = lex.Has(WordList::kEventNoun, x.lower) && !lex.Has(WordList::kMeetingNoun, x.lower);
+        noun_is_target = (people && !institution) || act;
       }
       if (place_prep && !motion && !(noun_is_target && prep == "in")) continue;
-      if (prep == "of" && !(p.noun >= 0 && k == p.noun + 1)) continue;
+      // "the release of X", "pulled out of the coalition": "of" after a noun or a particle.
+      bool after_particle = v.particle >= 0 && k == v.particle + 1;
+      if (prep == "of" && !(p.noun >= 0 && k == p.noun + 1) && !after_particle) continue;
       int m = PhraseHeadAt(g, k + 1);
       if (m < 0) continue;
       if (g.IsMention(m)) m = SkipPossessor(g, m);
-      if (g.IsNamed(m)) {
+      if (g.IsNamed(m) && !IsInstitutionDescription(g, m)) {
         p.prep = prep;
         for (int x : CoordinatedNames(g, m))
           if (g.IsNamed(x)) p.prep_objects.push_back(x);
         break;
       }
-      if (!g.IsMention(m) && IsObjectNoun(g, m)) {
+      if (!g.IsMention(m) && !ExamplesAfter(g, m).empty()) {
+        p.prep = prep;
+        p.prep_objects = ExamplesAfter(g, m);
+        break;
+      }
+      if ((!g.IsMention(m) && IsObjectNoun(g, m)) || IsInstitutionDescription(g, m)) {
         p.prep = prep;
         p.prep_noun = m;
         break;  // later phrases hang from this one: "a proposal for a truce with Russia"
@@ -220,6 +269,13 @@ void ChooseObjects(RuleContext& c) {
       c.consumed.push_back(p.noun);
       p.noun = p.prep_noun;
       p.rule = "object.carried_noun";
+    } else if (p.noun >= 0 && light &&
+               lex.Has(WordList::kIntransitiveEvent, verb + " " + g.word(p.noun).noun)) {
+      // "provided support": an act with no target.
+      p.action = lemma + " " + noun_word;
+      c.consumed.push_back(p.noun);
+      p.noun = -1;
+      p.rule = "object.none";
     } else if (p.noun >= 0 && light) {
       // "held talks" with no named partner: a meeting of the subjects, or nothing.
       p.action = lemma + " " + noun_word;

@@ -43,7 +43,17 @@ void PassiveAgents(RuleContext& c) {
     const VerbGroup& v = g.groups()[p.group];
     if (v.voice != Voice::kPassive) continue;
     std::vector<int> patients = p.subjects;
-    if (v.form == VerbForm::kPastPart) {
+    // "a motion filed by the left and supported by the National Rally": the
+    // second participle shares the first one's patient.
+    int before = v.first - 1;
+    bool conjoined = v.form == VerbForm::kPastPart && before >= 1 && g.pos(before) == Pos::kConj;
+    const Predicate* first = nullptr;
+    for (const Predicate& q : c.preds)
+      if (conjoined && q.group < p.group && g.groups()[q.group].voice == Voice::kPassive) first = &q;
+    if (first) {
+      patients = first->objects;
+      if (first->noun >= 0) patients.push_back(first->noun);
+    } else if (v.form == VerbForm::kPastPart) {
       int noun = ModifiedNoun(g, v);
       patients.clear();
       if (noun >= 0) {

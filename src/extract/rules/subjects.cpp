@@ -149,8 +149,13 @@ void SubjectsByLink(RuleContext& c) {
     // announced"): a name right before the verb group wins.
     bool named = false;
     for (int x : p.subjects) named = named || g.IsNamed(x);
-    int k = v.first - 1;
-    if (!named && k >= 0 && g.IsNamed(k) && k != subject) {
+    int k = g.BeforeTime(v.first - 1);
+    // In English the subject stands right before its verb: a name there beats
+    // a link to a name further away ("hours after Trump announced").
+    bool far = !p.subjects.empty() && p.subjects.back() < k && !g.IsMention(k - 1);
+    bool after_prep = k >= 1 && g.pos(k - 1) == Pos::kPrep;
+    if ((!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) && k != subject &&
+        std::find(p.subjects.begin(), p.subjects.end(), k) == p.subjects.end()) {
       std::vector<int> by_position = SubjectEndingAt(g, k);
       bool better = false;
       for (int x : by_position) better = better || g.IsNamed(x);
@@ -271,6 +276,25 @@ void SharedSubjects(RuleContext& c) {
         rule = &kControl;
       } else if (v.form == VerbForm::kPresentPart) {
         int before = v.first - 1;
+        // "accused Belgrade of sponsoring": the object of the accusation acts.
+        if (before >= 1 && g.pos(before) == Pos::kPrep) {
+          int obj_end = before - 1;
+          int np = g.PhraseOf(obj_end);
+          int start = np >= 0 ? g.phrases()[np].first : obj_end;
+          if (g.IsMention(obj_end)) start = CoordinatedNames(g, obj_end).front();
+          int verb = start - 1;
+          if (verb >= 0 && g.GroupOf(verb) >= 0 &&
+              g.lexicon().Value(WordList::kAttributionVerb, g.word(verb).verb) == g.lower(before)) {
+            p.subjects = SubjectsFromWord(g, obj_end);
+            static const std::string kAttribution = "subject.attribution";
+            rule = &kAttribution;
+            if (!p.subjects.empty()) {
+              p.subject_rule = *rule;
+              changed = true;
+            }
+            continue;
+          }
+        }
         // "convicted of murdering": the -ing word belongs to a noun or an
         // adjective, not to the main clause.
         if (before >= 0 && g.pos(before) == Pos::kPrep &&
@@ -287,6 +311,12 @@ void SharedSubjects(RuleContext& c) {
         }
         static const std::string kParticiple = "subject.participle";
         rule = &kParticiple;
+      } else if (v.form == VerbForm::kInfinitive && v.governor < 0) {
+        // "travelled to Paris to meet Macron": a purpose shares the clause's subject.
+        const Predicate* main = NearestWithSubject(c, v.head, -1, true);
+        if (main) p.subjects = main->subjects;
+        static const std::string kPurpose = "subject.purpose";
+        rule = &kPurpose;
       } else if (Finite(v)) {
         // "resigned and fled", "met X, then travelled to Y".
         int k = v.first - 1;

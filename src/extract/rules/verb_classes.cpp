@@ -41,6 +41,18 @@ void VerbClasses(RuleContext& c) {
       }
       continue;
     }
+    // "NATO, which leads KFOR", "a delegation led by X": who holds a post.
+    if (lex.Has(WordList::kStandingVerb, verb)) {
+      bool present = v.aux.empty() && v.form == VerbForm::kFinite &&
+                     g.lower(v.head) != verb + "ed" && g.word(v.head).verb != g.lower(v.head) &&
+                     g.lower(v.head).back() == 's';
+      bool participle = v.form == VerbForm::kPastPart || v.voice == Voice::kPassive;
+      if (present || participle) {
+        p.not_event = true;
+        p.why_not = "holding a post";
+        continue;
+      }
+    }
     if (lex.Has(WordList::kPhrasalVerb, lemma)) {
       p.class_verb = lex.Value(WordList::kPhrasalVerb, lemma);
       continue;
