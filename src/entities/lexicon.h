@@ -70,6 +70,8 @@ enum class WordList : uint8_t {
   kStandingVerb,
   kAttributionVerb,  // value: the preposition ("of", "for")
   kExampleWord,
+  kConveneNoun,
+  kNegatingMatrix,
   kCount
 };
 

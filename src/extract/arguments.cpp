@@ -93,6 +93,10 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
     if (!g.IsMention(k) || g.mention(k).kind == "reference") break;
     out.push_back(k);
     j = k + 1;
+    // "Col. Assimi Goita of Mali and Capt. Ibrahim Traore of Burkina Faso".
+    if (j + 1 < n && g.lower(j) == "of" && g.IsMention(j + 1) && IsPersonMention(g, k) &&
+        j + 2 < n && IsListWord(g, j + 2))
+      j += 2;
   }
   // "... to Ukraine, and Rubio said": after ", and", a conjunct followed by
   // a verb starts a new clause ("Putin and Kim signed" is one subject).
@@ -103,7 +107,7 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
   if (out.size() > 1 && last + 1 < n && comma_and) {
     int after = SkipAdverbs(g, out.back() + 1);
     if (after < n && (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
-                      g.pos(after) == Pos::kModal))
+                      g.pos(after) == Pos::kModal || g.lower(after) == ","))
       out.pop_back();
   }
   j = w - 1;
@@ -151,7 +155,10 @@ std::vector<int> ActorsOfPhrase(const SentenceGraph& g, int head) {
     if (k >= 0 && g.IsNamed(k)) out.push_back(k);
     return out;
   }
-  if (np >= 0) {
+  // "Japan's parliament" is the parliament, not Japan: institutions keep
+  // their own description.
+  bool institution = lex.Has(WordList::kInstitutionNoun, w.noun);
+  if (np >= 0 && !institution) {
     int p = g.phrases()[np].possessor;
     if (p >= 0 && g.IsNamed(p)) out.push_back(p);
     // "the ECOWAS leaders": a name modifying the people noun.

@@ -80,7 +80,14 @@ std::string Lemmatizer::Morphy(std::string_view word,
 }
 
 std::string Lemmatizer::Verb(std::string_view word) const {
-  return Morphy(word, verb_exc_, verbs_, true);
+  std::string base = Morphy(word, verb_exc_, verbs_, true);
+  // "re-elected", "co-sponsored": the prefix on the lemma of the rest.
+  if (verbs_.count(base) || word.size() < 5) return base;
+  size_t dash = word.find('-');
+  if (dash == std::string_view::npos || dash > 7) return base;
+  std::string rest = Morphy(word.substr(dash + 1), verb_exc_, verbs_, true);
+  if (!verbs_.count(rest)) return base;
+  return Lower(word.substr(0, dash + 1)) + rest;
 }
 
 std::string Lemmatizer::Noun(std::string_view word) const {

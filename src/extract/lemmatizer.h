@@ -23,7 +23,13 @@ class Lemmatizer {
   std::string Verb(std::string_view word) const;
   // Base form of a noun ("talks" -> "talk").
   std::string Noun(std::string_view word) const;
-  bool IsVerb(std::string_view lemma) const { return verbs_.count(std::string(lemma)) > 0; }
+  // Whether WordNet has this verb lemma (also "re-elect": a prefixed verb).
+  bool IsVerb(std::string_view lemma) const {
+    if (verbs_.count(std::string(lemma))) return true;
+    size_t dash = lemma.find('-');
+    return dash != std::string_view::npos && dash <= 7 &&
+           verbs_.count(std::string(lemma.substr(dash + 1))) > 0;
+  }
   bool IsNoun(std::string_view lemma) const { return nouns_.count(std::string(lemma)) > 0; }
 
  private:

@@ -247,6 +247,18 @@ void SentenceGraph::FindPhrases() {
         if (head >= 0 && words_[head].mention < 0) break;  // "talks last week"
         continue;
       }
+      // "an immediate and unconditional ceasefire", "its oil and gas sector":
+      // modifiers joined inside one phrase.
+      if (q == Pos::kConj && j > i && j + 2 < n && lower(j) == "and") {
+        Pos before = pos(j - 1), after = pos(j + 1), then = pos(j + 2);
+        bool adjectives = before == Pos::kAdj && after == Pos::kAdj;
+        bool nouns = before == Pos::kNoun && after == Pos::kNoun && then == Pos::kNoun &&
+                     words_[j - 1].mention < 0;
+        if (adjectives || nouns) {
+          if (nouns) head = -1;
+          continue;
+        }
+      }
       if (q == Pos::kNoun || q == Pos::kName) {
         // "the coalition hours after": a measure of time starts a new phrase.
         if (head >= 0 && j + 1 < n &&
@@ -485,8 +497,11 @@ void SentenceGraph::FindGroups() {
     if (group_of_[k] >= 0) {
       g.governor = group_of_[k];
     } else if (PhraseOf(k) >= 0) {
-      // The controller's phrase: the verb before it governs ("urged Beijing to").
+      // The controller's phrase: the verb before it governs ("urged Beijing to",
+      // "prompting thousands of protesters to").
       int start = phrases_[PhraseOf(k)].first;
+      if (start >= 2 && lower(start - 1) == "of" && PhraseOf(start - 2) >= 0)
+        start = phrases_[PhraseOf(start - 2)].first;
       int b = start - 1;
       if (b >= 0 && group_of_[b] >= 0) g.governor = group_of_[b];
       if (b >= 0 && group_at_[b] >= 0 && pos(b) == Pos::kPrep) g.governor = group_at_[b];

@@ -49,7 +49,12 @@ void EmitEvents(RuleContext& c) {
     RawEvent proto;
     proto.action = p.action;
     proto.class_verb = p.class_verb.empty() ? v.lemma : p.class_verb;
-    proto.negated = v.negated;
+    proto.negated = v.negated || p.negated_by_matrix;
+    // "Neither leader signed": a subject that denies.
+    for (int a : p.subjects)
+      if (g.IsMention(a) && (g.mention(a).text.rfind("Neither", 0) == 0 ||
+                             g.mention(a).text.rfind("neither", 0) == 0))
+        proto.negated = true;
     proto.modality = v.modality;
     proto.time = TimeOf(g, v.head);
     proto.confidence = Confidence(g, p);

@@ -45,17 +45,6 @@ int TargetAfter(const SentenceGraph& g, int w, int* noun) {
   return -1;
 }
 
-// "by X" somewhere in the next few words after the noun's phrase.
-int AgentAfter(const SentenceGraph& g, int w) {
-  for (int k = w + 1; k < g.size() && k <= w + 6; ++k) {
-    if (g.GroupOf(k) >= 0 || g.ClauseBreak(k) || g.lower(k) == ",") break;
-    if (g.lower(k) != "by") continue;
-    int m = PhraseHeadAt(g, k + 1);
-    return m >= 0 && g.IsNamed(m) ? m : -1;
-  }
-  return -1;
-}
-
 Frame NounFrame(const SentenceGraph& g, const std::string& rule, int trigger,
                 const std::string& verb) {
   Frame f;
@@ -66,6 +55,68 @@ Frame NounFrame(const SentenceGraph& g, const std::string& rule, int trigger,
   f.confidence = g.parsed() ? tuning::kConfidencePartial : tuning::kConfidencePosition;
   return f;
 }
+
+// "by X" in the next few words after the noun; *end is X's last word.
+int AgentAfter(const SentenceGraph& g, int w, int* end) {
+  for (int k = w + 1; k < g.size() && k <= w + 6; ++k) {
+    if (g.GroupOf(k) >= 0 || g.ClauseBreak(k) || g.lower(k) == ",") break;
+    if (g.lower(k) != "by") continue;
+    int m = PhraseHeadAt(g, k + 1);
+    if (m < 0 || !g.IsNamed(m)) return -1;
+    *end = m;
+    return m;
+  }
+  return -1;
+}
+
+// The subjects of the verb a phrase at word w hangs from ("travelled to
+// Ankara for talks with X", "resigned in protest at"); empty when none.
+std::vector<int> GoverningSubjects(const RuleContext& c, int w) {
+  const SentenceGraph& g = c.g;
+  int np = g.PhraseOf(w);
+  int k = (np >= 0 ? g.phrases()[np].first : w) - 1;
+  if (k < 0 || g.pos(k) != Pos::kPrep) return {};
+  for (int v = k - 1; v >= 0 && v >= k - tuning::kPrepWindow; --v) {
+    if (g.ClauseBreak(v)) break;
+    int gi = g.GroupOf(v);
+    if (gi < 0) continue;
+    std::vector<int> out;
+    for (int s : c.preds[gi].subjects)
+      if (g.IsNamed(s)) out.push_back(s);
+    return out;
+  }
+  return {};
+}
+
+// "in protest at the ceasefire", "for talks with Erdogan": an act named by a
+// noun whose actor is the subject of the clause it sits in.
+void InProtest(RuleContext& c, int w, const std::string& verb) {
+  const SentenceGraph& g = c.g;
+  const Lexicon& lex = g.lexicon();
+  if (w + 2 >= g.size() || g.pos(w + 1) != Pos::kPrep) return;
+  const std::string& prep = g.lower(w + 1);
+  bool meeting = lex.Has(WordList::kMeetingNoun, g.lower(w)) && prep == "with";
+  bool protest = verb == "protest" && (prep == "at" || prep == "against" || prep == "over");
+  if (!meeting && !protest) return;
+  int np = g.PhraseOf(w);
+  if (np >= 0 && g.phrases()[np].possessor >= 0) return;
+  int m = PhraseHeadAt(g, w + 2);
+  if (m < 0) return;
+  std::vector<int> actors = GoverningSubjects(c, w);
+  for (int a : actors) {
+    Frame f = NounFrame(g, "nominal.event_noun", w, meeting ? "hold talks with" : verb + " " + prep);
+    f.actor = a;
+    if (g.IsNamed(m)) {
+      f.object = SkipPossessor(g, m);
+    } else if (protest && IsObjectNoun(g, m)) {
+      f.object_text = PhraseText(g, m);
+    } else {
+      return;
+    }
+    c.frames.push_back(f);
+  }
+}
+
 
 }  // namespace
 
@@ -94,9 +145,10 @@ void NominalEvents(RuleContext& c) {
       }
     }
     // "talks between Seoul and Tokyo": a meeting of the two.
-    if (lex.Has(WordList::kMeetingNoun, x.lower) && w + 2 < g.size() &&
-        g.lower(w + 1) == "between" && g.IsNamed(w + 2)) {
-      std::vector<int> sides = CoordinatedNames(g, w + 2);
+    if (lex.Has(WordList::kMeetingNoun, x.lower) && w + 2 < g.size() && g.lower(w + 1) == "between") {
+      int first = PhraseHeadAt(g, w + 2);
+      std::vector<int> sides = first >= 0 && g.IsNamed(first) ? CoordinatedNames(g, first)
+                                                               : std::vector<int>{};
       for (size_t i = 1; i < sides.size(); ++i) {
         if (!g.IsNamed(sides[i])) continue;
         Frame f = NounFrame(g, "nominal.between", w, "meet");
@@ -120,14 +172,19 @@ void NominalEvents(RuleContext& c) {
       }
       continue;
     }
-    int artefact = -1;
-    int target = TargetAfter(g, w, &artefact);
-    // Only a named target makes a nominal event: "its first attack on
-    // Israeli territory" restates the verb's event.
-    if (target < 0) continue;
     // The actor: "by X", a named possessor ("Blinken's visit"), or a
     // modifier ("Israeli strikes", "U.S. sanctions").
-    int actor = AgentAfter(g, w);
+    int agent_end = -1;
+    int actor = AgentAfter(g, w, &agent_end);
+    int artefact = -1;
+    // "attacks by the group on commercial shipping": the target after the agent.
+    int target = TargetAfter(g, actor >= 0 ? agent_end : w, &artefact);
+    // Only a named target makes a nominal event ("its first attack on Israeli
+    // territory" restates the verb's event), unless the agent is named too.
+    if (target < 0 && !(actor >= 0 && artefact >= 0)) {
+      InProtest(c, w, verb);
+      continue;
+    }
     const Mention* modifier = nullptr;
     int np = g.PhraseOf(w);
     if (actor < 0 && np >= 0) {
@@ -147,6 +204,7 @@ void NominalEvents(RuleContext& c) {
     f.actor = actor;
     if (actor < 0) f.actor_modifier = *modifier;
     f.object = target;
+    if (target < 0) f.object_text = PhraseText(g, artefact);
     c.frames.push_back(f);
   }
 }

@@ -24,7 +24,10 @@ bool IsActNoun(const SentenceGraph& g, int w) {
   const Lexicon& lex = g.lexicon();
   const GraphWord& x = g.word(w);
   if (lex.Has(WordList::kEventNoun, x.lower) || lex.Has(WordList::kEventNoun, x.noun)) return true;
-  for (const char* suf : {"tion", "sion", "ment", "ure", "al", "ing", "ance", "ence"}) {
+  // Agreements and institutions are things, whatever their ending.
+  if (lex.Has(WordList::kAnaphoricNoun, x.noun) || lex.Has(WordList::kInstitutionNoun, x.noun))
+    return false;
+  for (const char* suf : {"tion", "sion", "ure", "al", "ing", "ence", "ance", "ity"}) {
     std::string_view s(suf);
     if (x.lower.size() > s.size() + 2 &&
         x.lower.compare(x.lower.size() - s.size(), s.size(), s) == 0)
@@ -37,15 +40,28 @@ bool IsActNoun(const SentenceGraph& g, int w) {
 // ("imposed sanctions on Iran", "recalled its ambassador from X"): light
 // verbs, and nouns of acts, meetings and people; not things, which stay the
 // object ("endorsed a plan for Gaza").
-bool CarriesNoun(const SentenceGraph& g, int noun, bool light, const std::string& prep) {
+bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool light,
+                 const std::string& prep) {
   const Lexicon& lex = g.lexicon();
   const GraphWord& x = g.word(noun);
   // "imposed tariffs on Colombia": a measure against a target.
   bool measure = (lex.Has(WordList::kMeasureNoun, x.lower) || lex.Has(WordList::kMeasureNoun, x.noun)) &&
                  (prep == "on" || prep == "against" || prep == "at");
-  return light || measure || IsActNoun(g, noun) || lex.Has(WordList::kMeetingNoun, x.lower) ||
-         lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun) ||
-         lex.Has(WordList::kEventNoun, x.lower);
+  // "struck a coalition deal with the DA": making an agreement with a partner.
+  bool agreeing = prep == "with" && lex.Has(WordList::kReciprocalVerb, verb + " " + x.noun);
+  bool people = (lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun)) &&
+                !lex.Has(WordList::kInstitutionNoun, x.noun);
+  return light || measure || agreeing || people || IsActNoun(g, noun) ||
+         lex.Has(WordList::kMeetingNoun, x.lower);
+}
+
+// Nouns that a light verb turns into an act needing a named target: "held
+// talks", "carried out strikes", "launched an offensive".
+bool NeedsTarget(const SentenceGraph& g, int noun) {
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& x = g.word(noun);
+  return lex.Has(WordList::kMeetingNoun, x.lower) || lex.Has(WordList::kMeasureNoun, x.lower) ||
+         lex.Has(WordList::kMeasureNoun, x.noun);
 }
 
 // The first word after the verb group, its particle and adverbs
@@ -61,6 +77,14 @@ int AfterGroup(const SentenceGraph& g, const VerbGroup& v) {
 std::vector<int> ExamplesAfter(const SentenceGraph& g, int head) {
   const int n = g.size();
   int k = head + 1;
+  // "three nuclear sites — Fordow, Natanz and Isfahan —".
+  bool dash = k < n && (g.lower(k) == "\u2014" || g.lower(k) == "--" || g.lower(k) == "\u2013");
+  if (dash && k + 1 < n && g.IsNamed(k + 1)) {
+    std::vector<int> out;
+    for (int x : CoordinatedNames(g, k + 1))
+      if (g.IsNamed(x)) out.push_back(x);
+    return out.size() > 1 ? out : std::vector<int>{};
+  }
   if (k < n && g.lower(k) == ",") ++k;
   if (k >= n || !g.lexicon().Has(WordList::kExampleWord, g.lower(k))) return {};
   ++k;
@@ -77,6 +101,27 @@ std::vector<int> ExamplesAfter(const SentenceGraph& g, int head) {
   for (int x : CoordinatedNames(g, m))
     if (g.IsNamed(x)) out.push_back(x);
   return out;
+}
+
+// The object a relative clause leaves out: "the withdrawal that Macron
+// announced", "the war that Israel launched against Iran", "an election,
+// which the council said Maduro had won" -> the noun before the pronoun.
+int RelativeObject(const SentenceGraph& g, const Predicate& p, const VerbGroup& v) {
+  if (p.subjects.empty() || v.voice == Voice::kPassive) return -1;
+  int k = *std::min_element(p.subjects.begin(), p.subjects.end());
+  if (g.PhraseOf(k) >= 0) k = g.phrases()[g.PhraseOf(k)].first;
+  --k;
+  // "which the council said Maduro had won": over a reporting clause.
+  if (k >= 1 && g.GroupOf(k) >= 0 && g.lexicon().Has(WordList::kSpeechVerb, g.word(k).verb)) {
+    int s = k - 1;
+    if (g.PhraseOf(s) >= 0) s = g.phrases()[g.PhraseOf(s)].first;
+    k = s - 1;
+  }
+  if (k < 1 || (g.lower(k) != "that" && g.lower(k) != "which")) return -1;
+  int a = k - 1;
+  if (g.lower(a) == ",") --a;
+  if (a < 0 || (g.pos(a) != Pos::kNoun && !g.IsNamed(a))) return -1;
+  return a;
 }
 
 // "the incoming government", "the cabinet": a description of an institution
@@ -101,6 +146,24 @@ bool StartsTime(const SentenceGraph& g, int k, int* end) {
   return false;
 }
 
+// "ordered troops into them": an unresolved "them" is the latest list of
+// named objects in the sentence; empty when there is none.
+std::vector<int> LatestList(const RuleContext& c, int group) {
+  const SentenceGraph& g = c.g;
+  for (int q = group - 1; q >= 0; --q) {
+    for (const std::vector<int>* list : {&c.preds[q].objects, &c.preds[q].prep_objects}) {
+      int named = 0;
+      for (int x : *list) named += g.IsNamed(x);
+      if (named >= 2) return *list;
+    }
+  }
+  return {};
+}
+
+bool UnresolvedThem(const SentenceGraph& g, int w) {
+  return g.IsMention(w) && !g.IsNamed(w) && (g.lower(w) == "them" || g.lower(w) == "they");
+}
+
 }  // namespace
 
 void DirectObjects(RuleContext& c) {
@@ -121,10 +184,15 @@ void DirectObjects(RuleContext& c) {
       head = parts.empty() ? -1 : parts.front();
     }
     int k = AfterGroup(g, v);
+    // A name right after the verb is its object, whatever a far link says.
+    if (head > k && k < g.size() && g.IsNamed(k) && g.pos(k) == Pos::kName &&
+        g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].head == k)
+      head = k;
     int end = -1;
     if (head < 0 && k < g.size() && StartsTime(g, k, &end)) k = SkipAdverbs(g, end + 1);
     if (head < 0 && k < g.size() && g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].first == k)
       head = PhraseHeadAt(g, k);
+    if (head < 0) head = RelativeObject(g, p, v);
     if (head < 0) continue;
     if (g.PhraseOf(head) >= 0 && !g.IsMention(head)) head = PhraseHeadAt(g, g.phrases()[g.PhraseOf(head)].first);
     if (head < 0) continue;
@@ -132,6 +200,8 @@ void DirectObjects(RuleContext& c) {
     if (std::find(p.subjects.begin(), p.subjects.end(), head) != p.subjects.end()) continue;
     if (g.IsMention(head) && IsInstitutionDescription(g, head)) {
       p.noun = head;
+    } else if (UnresolvedThem(g, head)) {
+      p.objects = LatestList(c, p.group);
     } else if (g.IsMention(head)) {
       for (int x : CoordinatedNames(g, SkipPossessor(g, head)))
         if (g.IsNamed(x)) p.objects.push_back(x);
@@ -150,9 +220,11 @@ void PrepositionalObjects(RuleContext& c) {
     const VerbGroup& v = g.groups()[p.group];
     if (p.not_event) continue;
     bool motion = lex.Has(WordList::kMotionVerb, g.word(v.head).verb);
-    int from = p.noun >= 0 ? p.noun
-               : !p.objects.empty() ? p.objects.back()
-               : (v.particle >= 0 ? v.particle : v.head);
+    // After the object, or after the verb when the object came before it
+    // ("a case that South Africa had brought against Israel").
+    int from = v.particle >= 0 ? v.particle : v.head;
+    if (p.noun > from) from = p.noun;
+    if (!p.objects.empty() && p.objects.back() > from) from = p.objects.back();
     for (int k = from + 1; k < n && k <= from + tuning::kPrepWindow; ++k) {
       if (g.ClauseBreak(k) || g.lower(k) == ",") break;
       if (g.GroupOf(k) >= 0 || g.pos(k) == Pos::kAux || g.pos(k) == Pos::kModal) break;
@@ -194,6 +266,11 @@ void PrepositionalObjects(RuleContext& c) {
       int m = PhraseHeadAt(g, k + 1);
       if (m < 0) continue;
       if (g.IsMention(m)) m = SkipPossessor(g, m);
+      if (UnresolvedThem(g, m) && !LatestList(c, p.group).empty()) {
+        p.prep = prep;
+        p.prep_objects = LatestList(c, p.group);
+        break;
+      }
       if (g.IsNamed(m) && !IsInstitutionDescription(g, m)) {
         p.prep = prep;
         for (int x : CoordinatedNames(g, m))
@@ -226,6 +303,34 @@ void ChooseObjects(RuleContext& c) {
     bool speech = lex.Has(WordList::kSpeechVerb, verb) && !lex.Has(WordList::kPhrasalVerb, lemma);
     p.action = lemma;
     std::string noun_word = p.noun >= 0 ? g.lower(p.noun) : "";
+    if (p.opinion) {
+      bool convenes = p.noun >= 0 && (lex.Has(WordList::kConveneNoun, noun_word) ||
+                                      lex.Has(WordList::kConveneNoun, g.word(p.noun).noun));
+      if (!convenes) {
+        p.not_event = true;
+        p.why_not = "opinion verb";
+        continue;
+      }
+      p.objects.clear();
+    }
+    // "told Canada's parliament", "warned against the meeting" (but "said an
+    // interim government would be formed" reports a clause).
+    int after_noun = p.noun >= 0 ? SkipAdverbs(g, p.noun + 1) : -1;
+    bool clause = after_noun >= 0 && after_noun < g.size() &&
+                  (g.pos(after_noun) == Pos::kAux || g.pos(after_noun) == Pos::kModal ||
+                   g.pos(after_noun) == Pos::kVerb);
+    if (speech && p.objects.empty() && p.noun >= 0 && !clause &&
+        lex.Has(WordList::kInstitutionNoun, g.word(p.noun).noun)) {
+      p.rule = "object.noun";
+      if (!p.prefix.empty()) p.action = p.prefix + p.action;
+      continue;
+    }
+    if (speech && p.objects.empty() && p.noun < 0 && p.prep == "against" && p.prep_noun >= 0) {
+      p.action = lemma + " against";
+      p.noun = p.prep_noun;
+      p.rule = "object.prepositional";
+      continue;
+    }
     if (!p.objects.empty()) {
       if (p.rule.empty()) p.rule = "object.direct";
       if (speech) {
@@ -245,7 +350,7 @@ void ChooseObjects(RuleContext& c) {
     } else if (speech) {
       p.not_event = true;
       p.why_not = "speech without a named target";
-    } else if (p.noun >= 0 && !p.prep_objects.empty() && CarriesNoun(g, p.noun, light, p.prep) &&
+    } else if (p.noun >= 0 && !p.prep_objects.empty() && CarriesNoun(g, verb, p.noun, light, p.prep) &&
                (p.prep != "of" || IsActNoun(g, p.noun))) {
       // "imposed sanctions on Iran", "ordered the release of X".
       p.action = lemma + " " + noun_word + " " + p.prep;
@@ -259,8 +364,16 @@ void ChooseObjects(RuleContext& c) {
       p.rule = "object.carried_noun";
       c.consumed.push_back(p.noun);
       p.noun = p.prep_noun;
-    } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) &&
-               !(light && (lex.Has(WordList::kMeetingNoun, noun_word) || IsActNoun(g, p.noun)))) {
+    } else if (p.noun >= 0 && p.prep_noun >= 0 && p.prep != "of" &&
+               (lex.Has(WordList::kMeasureNoun, noun_word) ||
+                lex.Has(WordList::kMeasureNoun, g.word(p.noun).noun)) &&
+               (p.prep == "on" || p.prep == "against")) {
+      // "eased sanctions on Venezuela's oil sector".
+      p.action = lemma + " " + noun_word + " " + p.prep;
+      c.consumed.push_back(p.noun);
+      p.noun = p.prep_noun;
+      p.rule = "object.carried_noun";
+    } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) && !(light && NeedsTarget(g, p.noun))) {
       p.rule = "object.noun";
     } else if (p.noun >= 0 && light && p.prep_noun >= 0 && p.prep != "of") {
       // "gave ground on the claim", "set foot in": the action keeps its noun.

@@ -62,6 +62,8 @@ struct Predicate {
   bool symmetric = false;        // "A and B met": the second subject is the object
   bool reciprocal = false;       // "against each other": each subject acts on the others
   bool not_event = false;        // speech, opinion, state or governing verb
+  bool opinion = false;          // an opinion verb: an event only if it convenes something
+  bool negated_by_matrix = false;  // "failed to win"
   std::string why_not;           // for --trace
   std::string rule;              // the rule that decided the objects
 };

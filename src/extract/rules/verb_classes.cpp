@@ -17,16 +17,28 @@ void VerbClasses(RuleContext& c) {
     p.class_verb = lemma;
     // "a tour aimed at shoring up the plan", "designed to deter": an aim.
     int k = v.first - 1;
-    if (k >= 0 && (g.lower(k) == "at" || g.lower(k) == "to" || g.pos(k) == Pos::kTo)) --k;
-    if (k >= 0 && k < v.first - 1 && lex.Has(WordList::kPurposeWord, g.lower(k))) {
+    bool at = k >= 0 && v.form == VerbForm::kPresentPart && g.lower(k) == "at";
+    if (at) --k;
+    if (k >= 0 && (at || v.form == VerbForm::kInfinitive) &&
+        lex.Has(WordList::kPurposeWord, g.lower(k))) {
       p.not_event = true;
       p.why_not = "purpose";
+      continue;
+    }
+    // "a plan to rebuild Gaza", "a pledge to spend": an infinitive that only
+    // describes a noun.
+    if (v.form == VerbForm::kInfinitive && v.governor < 0 && k >= 0 &&
+        g.pos(k) == Pos::kNoun && !g.InTime(k)) {
+      p.not_event = true;
+      p.why_not = "describes a noun";
       continue;
     }
     if (v.governs >= 0) {
       const VerbGroup& inner = g.groups()[v.governs];
       bool controller = inner.first - 1 > v.head;  // "urged Beijing to lift"
-      if (lex.Has(WordList::kMeaningMatrix, verb) && !controller) {
+      if (lex.Has(WordList::kNegatingMatrix, verb) && !controller) {
+        c.preds[v.governs].negated_by_matrix = true;  // "failed to win": did not win
+      } else if (lex.Has(WordList::kMeaningMatrix, verb) && !controller) {
         const std::string& join = lex.Value(WordList::kMeaningMatrix, verb);
         c.preds[v.governs].prefix = verb + " " + (join.empty() ? "" : join + " ");
       }
@@ -58,8 +70,8 @@ void VerbClasses(RuleContext& c) {
       continue;
     }
     if (lex.Has(WordList::kOpinionVerb, verb)) {
-      p.not_event = true;
-      p.why_not = "opinion verb";
+      // "called a snap election": decided by the object (ChooseObjects).
+      p.opinion = true;
     } else if (lex.Has(WordList::kStativeVerb, verb) && !lex.Has(WordList::kLightVerb, verb)) {
       p.not_event = true;
       p.why_not = "state verb";
