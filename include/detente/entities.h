@@ -29,8 +29,12 @@ struct Mention {
                         // institution, party, company, venue; "reference" for
                         // pronouns and descriptions
   std::string country;  // ISO 3166-1 alpha-3, or empty
+  std::string role;     // CAMEO agent role (GOV, MIL, COP, REB ...), or empty
   bool capital = false;       // a national capital (may stand for its state)
   bool group_of_state = false;  // "Turkish police": stands for the country
+  // A pronoun or description ("he", "the bloc") that resolution turned into
+  // the entity it refers to; the parser still sees a pronoun for it.
+  bool description = false;
 };
 
 class EntityRecognizer {
@@ -79,7 +83,9 @@ class DocumentEntities {
   void Canonicalize(Mention* m) const;
   // Resolves a reference mention ("he", "the group", "the top U.S.
   // diplomat") against what has been seen so far; false when nothing fits.
-  bool ResolveReference(Mention* m) const;
+  // Entities in `prefer` (those named earlier in the same sentence, in
+  // order) are tried first.
+  bool ResolveReference(Mention* m, const std::vector<Mention>& prefer = {}) const;
   // Resolves "the two leaders", "both sides" or "the two countries" to the two
   // most recent distinct entities of a fitting kind, stored in `*a` and `*b`
   // with the reference's text and span; false unless the mention is such a
@@ -87,6 +93,10 @@ class DocumentEntities {
   // own subject, say: "Erdogan hosted the two leaders") are skipped.
   bool ResolvePair(const Mention& m, const std::vector<std::string>& exclude, Mention* a,
                    Mention* b) const;
+  // "the two governments" after two leaders of different states: those
+  // states (named by `rec`); false unless the mention is such a pair.
+  bool ResolveCountryPair(const Mention& m, const EntityRecognizer& rec, Mention* a,
+                          Mention* b) const;
   // Records that `m` was mentioned (for recency).
   void Touch(const Mention& m);
   // Records the actor of the latest event: "he" prefers it to other people.

@@ -72,10 +72,20 @@ void DocumentEntities::Canonicalize(Mention* m) const {
   }
 }
 
-bool DocumentEntities::ResolveReference(Mention* m) const {
+bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& prefer) const {
   std::string text = Lower(m->text);
   std::string head = LastWord(text);
   auto pick = [&](auto pred) -> bool {
+    for (const Mention& p : prefer) {
+      if (p.name.empty() || p.kind == "reference" || p.description || !pred(p)) continue;
+      std::string text_kept = m->text;
+      int first = m->first, last = m->last;
+      *m = p;
+      m->text = text_kept;
+      m->first = first;
+      m->last = last;
+      return true;
+    }
     for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
       if (pred(*it)) {
         std::string text_kept = m->text;
@@ -111,9 +121,24 @@ bool DocumentEntities::ResolveReference(Mention* m) const {
                                                 "governments", "parties"};
   if (kPlural.count(head)) return false;
   std::string country = m->country;
-  if (head == "group" || head == "militants" || head == "movement") {
+  if (head == "group" || head == "militants" || head == "movement" || head == "rebels" ||
+      head == "insurgents" || head == "fighters" || head == "separatists" || head == "militia" ||
+      head == "force") {
     return pick([](const Mention& r) {
-      return r.kind == "armed_group" || r.kind == "organization" || r.kind == "party";
+      return r.kind == "armed_group" || r.kind == "organization" || r.kind == "party" ||
+             (r.kind == "group" && (r.role == "REB" || r.role == "INS" || r.role == "SEP"));
+    });
+  }
+  if (head == "army" || head == "military" || head == "forces") {
+    return pick([](const Mention& r) { return r.role == "MIL"; });
+  }
+  if (head == "enclave" || head == "region" || head == "territory" || head == "province" ||
+      head == "strip" || head == "peninsula" || head == "island") {
+    return pick([](const Mention& r) { return r.kind == "region"; });
+  }
+  if (head == "city" || head == "capital" || head == "town") {
+    return pick([&](const Mention& r) {
+      return r.kind == "city" && (country.empty() || r.country == country);
     });
   }
   if (head == "bloc" || head == "alliance" || head == "union" || head == "organisation" ||
@@ -132,7 +157,7 @@ bool DocumentEntities::ResolveReference(Mention* m) const {
     });
   }
   if (head == "country" || head == "kingdom" || head == "state" || head == "republic" ||
-      head == "emirate") {
+      head == "emirate" || head == "nation" || head == "neighbour" || head == "neighbor") {
     return pick([&](const Mention& r) {
       return r.kind == "country" && (country.empty() || r.country == country);
     });
@@ -151,9 +176,14 @@ bool DocumentEntities::ResolveReference(Mention* m) const {
 bool DocumentEntities::ResolvePair(const Mention& m, const std::vector<std::string>& exclude,
                                    Mention* a, Mention* b) const {
   std::string text = Lower(m.text);
-  bool pair = text.rfind("the two ", 0) == 0 || text.rfind("both ", 0) == 0;
+  bool pair = text.rfind("the two", 0) == 0 || text.rfind("both ", 0) == 0 ||
+              text.rfind("neither ", 0) == 0 || text.rfind("either ", 0) == 0;
   if (!pair) return false;
   std::string head = LastWord(text);
+  // "the two" alone, "neither side": any two actors; "neither leader": people.
+  if (head == "two" || head == "side") head = "sides";
+  if (head == "leader" || head == "man") head = "leaders";
+  if (head == "country" || head == "government") head = "countries";
   auto fits = [&](const Mention& r) {
     if (head == "leaders" || head == "men" || head == "presidents" || head == "ministers")
       return r.kind == "person";
@@ -205,79 +235,57 @@ bool BeforeSubjectIt(const std::string& w) {
 
 }  // namespace
 
+namespace {
+
+// Replaces `m` by `by`, keeping the words and span it was written with.
+void Become(Mention* m, const Mention& by) {
+  std::string text = m->text;
+  int first = m->first, last = m->last;
+  *m = by;
+  m->text = text;
+  m->first = first;
+  m->last = last;
+  m->description = true;
+}
+
+// "Washington said it", "Ruto said he would": the named mention right before
+// the reporting word that precedes token `at` (over "that" and adverbs).
+const Mention* Speaker(const std::vector<std::string>& tokens, const std::vector<Mention>& ms,
+                       size_t mi, int at) {
+  int k = at - 1;
+  if (k >= 0 && Lower(tokens[k]) == "that") --k;
+  // "said on Saturday that it": over a day.
+  if (k >= 1 && IsCalendarWord(tokens[k]) && Lower(tokens[k - 1]) == "on") k -= 2;
+  if (k < 0 || !BeforeSubjectIt(Lower(tokens[k])) || Lower(tokens[k]) == "that" ||
+      tokens[k] == "and")
+    return nullptr;
+  --k;
+  // "NATO, which leads KFOR, said it": over the relative clause.
+  if (k >= 2 && tokens[k] == ",") {
+    for (int c = k - 1; c >= 1 && c >= k - 14; --c) {
+      if (tokens[c] != ",") continue;
+      std::string w = Lower(tokens[c + 1]);
+      if (w == "which" || w == "who") k = c - 1;
+      break;
+    }
+  }
+  while (k >= 0 && (Lower(tokens[k]) == "also" || Lower(tokens[k]) == "later" ||
+                    Lower(tokens[k]) == "has" || Lower(tokens[k]) == "had"))
+    --k;
+  for (size_t o = 0; o < mi; ++o)
+    if (ms[o].last == k && !ms[o].name.empty()) return &ms[o];
+  return nullptr;
+}
+
+}  // namespace
+
 void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
                                        const EntityRecognizer& rec,
                                        std::vector<Mention>* mentions,
                                        std::vector<std::pair<int, Mention>>* partners) {
   for (size_t mi = 0; mi < mentions->size(); ++mi) {
     Mention& m = (*mentions)[mi];
-    bool object_it = m.kind == "reference" && Lower(m.text) == "it" && m.first > 0 &&
-                     !last_artefact_.empty() &&
-                     std::islower(static_cast<unsigned char>(tokens[m.first - 1][0])) &&
-                     !BeforeSubjectIt(tokens[m.first - 1]);
-    if (object_it) {
-      // "has not responded to it": a pronoun object is usually the thing
-      // under discussion, not an actor.
-      m.name = last_artefact_;
-      m.kind = "artefact";
-    } else if (m.kind == "reference") {
-      // "Kuleba held talks with Wang Yi during his visit": "he" and "his"
-      // usually refer to the sentence's first person, its subject.
-      std::string l = Lower(m.text);
-      const Mention* subject = nullptr;
-      bool personal = l == "he" || l == "his" || l == "she";
-      bool neuter = l == "its";
-      // "Washington said it had been informed": after a reporting verb, "it"
-      // is the speaker.
-      if (l == "it" && m.first > 0 && BeforeSubjectIt(Lower(tokens[m.first - 1])) &&
-          tokens[m.first - 1] != "and" && tokens[m.first - 1] != "that")
-        neuter = true;
-      if (personal || neuter) {
-        // "Iran launched drones ... in its first direct attack": the sentence's
-        // first named actor of a fitting kind.
-        for (size_t o = 0; o < mi; ++o) {
-          const Mention& x = (*mentions)[o];
-          bool fits = personal ? x.kind == "person" : IsActorKind(x.kind) || x.capital;
-          if (fits && !x.name.empty() && Lower(x.text) != l) {
-            subject = &x;
-            break;
-          }
-        }
-      }
-      Mention a, b;
-      std::vector<std::string> before;  // named earlier in this sentence
-      for (size_t o = 0; o < mi; ++o)
-        if (!(*mentions)[o].name.empty()) before.push_back((*mentions)[o].name);
-      if (ResolvePair(m, before, &a, &b)) {
-        m = a;  // "the two leaders": the first; its partner goes to partners
-        partners->emplace_back(static_cast<int>(mi), b);
-      } else if (subject) {
-        std::string text = m.text;
-        int first = m.first, last = m.last;
-        m = *subject;
-        m.text = text;
-        m.first = first;
-        m.last = last;
-      } else if (l == "him" || l == "her" || l == "them") {
-        // An object pronoun is not the sentence's own subject ("Sharif is
-        // expected to succeed him"): the latest fitting person named before.
-        bool found = false;
-        for (auto it = recent_.rbegin(); it != recent_.rend() && !found; ++it) {
-          if (it->kind != "person" || l == "them") continue;
-          if (std::find(before.begin(), before.end(), it->name) != before.end()) continue;
-          std::string text = m.text;
-          int first = m.first, last = m.last;
-          m = *it;
-          m.text = text;
-          m.first = first;
-          m.last = last;
-          found = true;
-        }
-        if (!found && !ResolveReference(&m)) m.name.clear();
-      } else if (!ResolveReference(&m)) {
-        m.name.clear();
-      }
-    } else {
+    if (m.kind != "reference") {
       Canonicalize(&m);
       // A state stands behind its demonym group as actor.
       if (m.group_of_state && !m.country.empty()) {
@@ -285,9 +293,104 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
         if (!n.empty()) m.name = n;
         m.kind = "country";
       }
+      if (!m.name.empty()) Touch(m);
+      continue;
     }
+    m.description = true;
+    std::string l = Lower(m.text);
+    bool object_it = l == "it" && m.first > 0 && !last_artefact_.empty() &&
+                     std::islower(static_cast<unsigned char>(tokens[m.first - 1][0])) &&
+                     !BeforeSubjectIt(tokens[m.first - 1]);
+    if (object_it) {
+      // "has not responded to it": a pronoun object is usually the thing
+      // under discussion, not an actor.
+      m.name = last_artefact_;
+      m.kind = "artefact";
+      continue;
+    }
+    const std::vector<Mention>& ms = *mentions;
+    bool personal = l == "he" || l == "his" || l == "she";
+    bool neuter = l == "it" || l == "its";
+    auto fits = [&](const Mention& x) {
+      return personal ? x.kind == "person" : IsActorKind(x.kind) || x.capital;
+    };
+    // "said he would", "said it had": the speaker.
+    const Mention* subject = nullptr;
+    if (personal || neuter) {
+      const Mention* speaker = Speaker(tokens, ms, mi, m.first);
+      if (speaker && fits(*speaker)) subject = speaker;
+    }
+    // "Kuleba held talks ... during his visit", "Iran launched drones ... in
+    // its first attack": the sentence's first named actor of a fitting kind.
+    if (!subject && (personal || l == "its")) {
+      for (size_t o = 0; o < mi && !subject; ++o)
+        if (fits(ms[o]) && !ms[o].name.empty() && Lower(ms[o].text) != l) subject = &ms[o];
+    }
+    Mention a, b;
+    std::vector<std::string> before;  // named earlier in this sentence
+    for (size_t o = 0; o < mi; ++o)
+      if (!ms[o].name.empty()) before.push_back(ms[o].name);
+    if (ResolvePair(m, before, &a, &b) || ResolveCountryPair(m, rec, &a, &b)) {
+      Become(&m, a);  // "the two leaders": the first; its partner goes to partners
+      partners->emplace_back(static_cast<int>(mi), b);
+      m.description = true;
+      continue;
+    }
+    if (subject) {
+      Become(&m, *subject);
+    } else if (l == "him" || l == "her") {
+      // An object pronoun is not its sentence's subject ("Sharif is expected
+      // to succeed him"): the latest person but that one.
+      std::string subject_name;
+      for (size_t o = 0; o < mi && subject_name.empty(); ++o)
+        if (ms[o].kind == "person") subject_name = ms[o].name;
+      bool found = false;
+      for (auto it = recent_.rbegin(); it != recent_.rend() && !found; ++it) {
+        if (it->kind != "person" || it->name == subject_name) continue;
+        Become(&m, *it);
+        found = true;
+      }
+      if (!found && !ResolveReference(&m)) m.name.clear();
+    } else {
+      // A description of a body: the first fitting entity of this sentence
+      // ("the bloc" after "leaders of ECOWAS"); others: the latest one.
+      std::string head = LastWord(l);
+      bool body = head == "bloc" || head == "alliance" || head == "group" || head == "union" ||
+                  head == "organisation" || head == "organization" || head == "body";
+      std::vector<Mention> earlier;
+      if (body) earlier.assign(ms.begin(), ms.begin() + mi);
+      if (!ResolveReference(&m, earlier)) m.name.clear();
+    }
+    m.description = true;
     if (!m.name.empty()) Touch(m);
   }
+}
+
+bool DocumentEntities::ResolveCountryPair(const Mention& m, const EntityRecognizer& rec,
+                                          Mention* a, Mention* b) const {
+  std::string text = Lower(m.text);
+  std::string head = LastWord(text);
+  bool countries = head == "countries" || head == "governments" || head == "nations" ||
+                   head == "states" || head == "sides";
+  if (text.rfind("the two ", 0) != 0 || !countries) return false;
+  // "Lula held talks with Xi, and the two governments signed": the states of
+  // the last two people of different countries.
+  std::vector<std::string> codes;
+  for (auto it = recent_.rbegin(); it != recent_.rend() && codes.size() < 2; ++it) {
+    if (it->kind != "person" || it->country.empty()) continue;
+    if (std::find(codes.begin(), codes.end(), it->country) == codes.end())
+      codes.push_back(it->country);
+  }
+  if (codes.size() < 2) return false;
+  Mention* out[2] = {b, a};  // reading order: the earlier one first
+  for (int i = 0; i < 2; ++i) {
+    *out[i] = m;
+    out[i]->name = rec.CountryName(codes[i]);
+    out[i]->kind = "country";
+    out[i]->country = codes[i];
+    if (out[i]->name.empty()) return false;
+  }
+  return true;
 }
 
 }  // namespace detente

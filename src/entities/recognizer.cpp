@@ -6,19 +6,13 @@
 #include <unordered_set>
 
 #include "detente/entities.h"
+#include "entities/agents.h"
 #include "entities/gazetteer.h"
+#include "entities/lexicon.h"
 #include "entities/words.h"
 
 namespace detente {
 namespace {
-
-// Nouns that make a demonym or country a stand-in for the state:
-// "Turkish police", "a U.S. delegation", "Egyptian and Qatari leaders".
-const std::unordered_set<std::string> kStateNouns = {
-    "leader",   "leaders",   "official",  "officials",   "police",     "troops",
-    "soldiers", "forces",    "delegation", "military",   "authorities", "negotiators",
-    "diplomats", "warplanes", "jets",     "navy",        "army",       "planes",
-    "ministers", "envoys",   "mediators", "government",  "regime",     "junta"};
 
 // Lower-case nouns after a name that make it an organisation; the noun is
 // not part of the name ("his National Unity party" -> "National Unity").
@@ -69,7 +63,9 @@ const std::unordered_set<std::string> kReferenceNouns = {
     "prime",  "mediator", "envoy", "monarch", "king", "emir", "spokesman",
     // plural: "the two leaders", "both sides"
     "leaders", "sides", "men", "countries", "nations", "neighbours", "neighbors",
-    "governments", "parties"};
+    "governments", "parties", "rebels", "insurgents", "fighters", "separatists", "militia",
+    "force", "army", "military", "enclave", "region", "territory", "province", "city",
+    "capital", "strip", "island", "nation", "neighbour", "neighbor", "side"};
 
 const std::unordered_set<std::string> kPronouns = {"he", "she", "him", "her", "his",
                                                    "it", "its", "they", "them", "their"};
@@ -108,7 +104,7 @@ std::string Join(const std::vector<std::string>& t, int a, int b) {
 
 class RecognizerImpl : public EntityRecognizer {
  public:
-  explicit RecognizerImpl(Gazetteer g) : gaz_(std::move(g)) {
+  RecognizerImpl(Gazetteer g, Lexicon lex) : gaz_(std::move(g)), lex_(std::move(lex)) {
     for (const GazEntry& e : gaz_.entries())
       if (e.kind == "country" && !e.country.empty()) country_names_.emplace(e.country, e.name);
   }
@@ -146,7 +142,14 @@ class RecognizerImpl : public EntityRecognizer {
   bool TryReference(const std::vector<std::string>& t, int i, Mention* m) const;
   void FillFromEntry(const GazEntry& e, Mention* m) const;
 
+  // "Sudanese rebels", "Israel's army", "Hamas fighters": the agent noun
+  // after an affiliation at tokens [i, j) (a country, demonym or named
+  // organisation `e`), as one mention in `*m`; false when none follows.
+  bool TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j, const GazEntry& e,
+                          Mention* m) const;
+
   Gazetteer gaz_;
+  Lexicon lex_;
   std::unordered_map<std::string, std::string> country_names_;
 };
 
@@ -155,6 +158,70 @@ void RecognizerImpl::FillFromEntry(const GazEntry& e, Mention* m) const {
   m->kind = e.kind;
   m->country = e.country;
   m->capital = e.capital;
+  m->role = RoleOfOrganization(e.kind, !e.country.empty(), e.name);
+  if (e.kind == "country" || e.kind == "city" || e.kind == "region") m->role.clear();
+}
+
+bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j,
+                                        const GazEntry& e, Mention* m) const {
+  const int n = static_cast<int>(t.size());
+  bool state = e.kind == "country";
+  int k = j;
+  if (k < n && IsPossessive(t[k])) ++k;  // "Israel's army"
+  // Up to two plain words may qualify the noun: "Turkish riot police",
+  // "Sudanese paramilitary forces".
+  AgentNoun a;
+  int at = k;
+  for (int skip = 0; skip <= 2 && at < n; ++skip, ++at) {
+    a = MatchAgentNoun(lex_, t, at);
+    if (a.length > 0) break;
+    const std::string& w = t[at];
+    bool plain = !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
+                 !IsCommonWord(Lower(w)) && !lex_.Has(WordList::kPreposition, Lower(w)) &&
+                 !EndsWith(w, "ed") && !EndsWith(w, "ing");
+    if (!plain) break;
+  }
+  if (a.length == 0) return false;
+  int last = at + a.length - 1;
+  // "Iran's top security official, Ali Shamkhani", "Ukraine's parliament, the
+  // Verkhovna Rada": a description the name after it makes precise.
+  int after = last + 1;
+  if (after < n && t[after] == ",") ++after;
+  if (after < n && t[after] == "the") ++after;
+  if (after < n && after > last + 1 && IsCapitalised(t[after]) && !IsCalendarWord(t[after]))
+    return false;
+  // "U.S. military planes": a run of agent nouns is one phrase.
+  while (last + 1 < n) {
+    AgentNoun more = MatchAgentNoun(lex_, t, last + 1);
+    if (more.length == 0) break;
+    a.role = more.role;
+    a.institution = more.institution;
+    last += more.length;
+  }
+  m->first = i;
+  m->last = last;
+  m->country = e.country;
+  m->role = a.role;
+  if (!state && e.kind != "demonym") {
+    // "Hamas fighters", "NATO leaders": the organisation acts.
+    FillFromEntry(e, m);
+    if (m->role.empty()) m->role = a.role;
+  } else if (a.institution) {
+    // "the Hungarian parliament", "Japan's parliament": a body of its own.
+    m->name = Join(t, i, last);
+    m->kind = "institution";
+  } else if (IsStateRole(a.role)) {
+    // "Turkish police", "a U.S. delegation": the state acts (named by the
+    // resolver from the country code).
+    m->name = e.name;
+    m->kind = "country";
+    m->group_of_state = true;
+  } else {
+    // "Sudanese rebels", "Palestinian militants": the group, by its phrase.
+    m->name = Join(t, i, last);
+    m->kind = "group";
+  }
+  return true;
 }
 
 int RecognizerImpl::MatchGazetteer(const std::vector<std::string>& t, int i,
@@ -323,6 +390,25 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
     m->kind = "reference";
     return true;
   }
+  if ((l == "neither" || l == "either") && i + 1 < n && kReferenceNouns.count(Lower(t[i + 1]))) {
+    m->first = i;  // "Neither leader signed": each of the two, negated
+    m->last = i + 1;
+    m->kind = "reference";
+    return true;
+  }
+  // "the two agreed": the latest two actors.
+  if (l == "the" && i + 2 < n && Lower(t[i + 1]) == "two") {
+    const std::string& next = t[i + 2];
+    bool verb = EndsWith(next, "ed") || next == "have" || next == "had" || next == "will" ||
+                next == "would" || next == "are" || next == "were" || next == "also" ||
+                next == "met" || next == "signed" || next == "held";
+    if (verb) {
+      m->first = i;
+      m->last = i + 1;
+      m->kind = "reference";
+      return true;
+    }
+  }
   if (l != "the" || i + 1 >= n) return false;
   // the [U.S.|Russian|top|militant ...]* NOUN
   int j = i + 1;
@@ -357,7 +443,17 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
       j += dl;
       continue;
     }
+    // "the Gulf state", "the Balkan country": a region may qualify it.
+    if (int len = MatchGazetteer(t, j, &e); len > 0 && e->kind == "region") {
+      j += len;
+      continue;
+    }
     if (IsCapitalised(t[j])) return false;
+    // Only modifiers stand between: "the Maldives aboard a military" is no description.
+    if (lex_.Has(WordList::kPreposition, w) || lex_.Has(WordList::kDeterminer, w) ||
+        lex_.Has(WordList::kConjunction, w) || w == "," ||
+        (IsCommonWord(w) && !lex_.Has(WordList::kNumber, w)))
+      return false;
     ++j;  // an adjective: "top", "militant", "far-right"
   }
   return false;
@@ -411,10 +507,9 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.last = i + name_len - 1;
         m.name = Join(t, i, m.last);
         m.kind = "organization";
-      } else if ((e->kind == "country") && m.last + 1 < n &&
-                 kStateNouns.count(Lower(t[m.last + 1]))) {
-        m.group_of_state = true;
-        m.last += 1;
+      } else if (e->kind != "city" && e->kind != "region" &&
+                 TryAffiliatedGroup(t, i, i + len, *e, &m)) {
+        // done: "Israel's army", "Hamas fighters"
       }
     } else if (int dl = 0; const GazEntry* d = MatchDemonym(t, i, &dl)) {
       // "Egyptian and Qatari leaders": each demonym stands for its state.
@@ -427,19 +522,23 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.name = Join(t, i, m.last);
         m.kind = kOrgKeywords.count(t[m.last]) ? "institution" : "artefact";
         m.country = d->country;
-      } else if (j < n && kStateNouns.count(Lower(t[j]))) {
+      } else if (TryAffiliatedGroup(t, i, j, *d, &m)) {
+        // "Egyptian and Qatari leaders": each demonym stands for its state,
+        // in the group's role; the next one is read on its own.
+        if (j != i + dl) {
+          m.last = i + dl - 1;
+          if (m.kind == "institution" || m.kind == "group") m.name = Join(t, i, m.last);
+        }
+      } else if (dl == 1 && EndsWith(t[i], "s") && !EndsWith(t[i], "ss") &&
+                 (i + 1 >= n || !std::islower(static_cast<unsigned char>(t[i + 1][0])) ||
+                  lex_.Has(WordList::kPreposition, Lower(t[i + 1])) ||
+                  lex_.Has(WordList::kConjunction, Lower(t[i + 1])))) {
+        // "Palestinians", "five detained Americans": a people, not the state.
         m.last = i;
-        m.name = d->name;
-        m.kind = "country";
+        m.name = t[i];
+        m.kind = "group";
         m.country = d->country;
-        m.group_of_state = true;
-        m.last = i + dl - 1;
-        if (j == i + dl) m.last = j;
-      } else if (j < n && (Lower(t[j]) == "parliament" || Lower(t[j]) == "court")) {
-        m.last = j;  // "the Hungarian parliament": an institution of its own
-        m.name = Join(t, i, j);
-        m.kind = "institution";
-        m.country = d->country;
+        m.role = "CVL";
       } else {
         ++i;
         continue;
@@ -504,7 +603,10 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::st
   if (!dir.ok()) return dir.status();
   Result<Gazetteer> g = Gazetteer::Load(*dir);
   if (!g.ok()) return g.status();
-  return std::unique_ptr<EntityRecognizer>(new RecognizerImpl(std::move(g.value())));
+  Result<Lexicon> lex = Lexicon::Load(*dir);
+  if (!lex.ok()) return lex.status();
+  return std::unique_ptr<EntityRecognizer>(
+      new RecognizerImpl(std::move(g.value()), std::move(lex.value())));
 }
 
 }  // namespace detente

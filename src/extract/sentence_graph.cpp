@@ -139,6 +139,10 @@ Pos SentenceGraph::GuessPos(int i) const {
   // "in May", "since March": the month, not the modal.
   if (w.text == "May" && (prev == Pos::kPrep || prev == Pos::kNum)) return Pos::kNoun;
   if (lex.Has(WordList::kModal, l)) return Pos::kModal;
+  // "later named", "also met": adverbs of the verb group, whatever the tag.
+  if (lex.Has(WordList::kVerbAdverb, l) && !lex.Has(WordList::kPreposition, l) &&
+      !lex.Has(WordList::kSubordinator, l))
+    return Pos::kAdv;
   if (lex.Has(WordList::kRelative, l)) return Pos::kRel;
   if (lex.Has(WordList::kDeterminer, l)) return Pos::kDet;
   if (lex.Has(WordList::kConjunction, l)) return Pos::kConj;
@@ -276,7 +280,7 @@ void SentenceGraph::FindPhrases() {
       }
       // "the disputed election", "a U.S.-brokered deal": a participle as modifier.
       if (q == Pos::kVerb && head < 0 && j > i && j + 1 < n &&
-          (pos(j + 1) == Pos::kNoun || pos(j + 1) == Pos::kAdj) &&
+          (pos(j + 1) == Pos::kNoun || pos(j + 1) == Pos::kAdj || pos(j + 1) == Pos::kName) &&
           (EndsWith(lower(j), "ed") || EndsWith(lower(j), "ing"))) {
         words_[j].pos = Pos::kAdj;
         continue;

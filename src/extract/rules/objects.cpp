@@ -331,7 +331,17 @@ void ChooseObjects(RuleContext& c) {
       p.rule = "object.prepositional";
       continue;
     }
-    if (!p.objects.empty()) {
+    // "handed over 13 Israeli hostages to the ICRC": people carried to a
+    // named recipient are part of the action.
+    bool carried_people = !p.objects.empty() && !p.prep_objects.empty() && p.prep != "of";
+    for (int o : p.objects) carried_people = carried_people && g.mention(o).kind == "group" &&
+                                             (g.mention(o).role == "CVL" || g.mention(o).role == "REF");
+    if (carried_people) {
+      const std::string& text = g.mention(p.objects[0]).text;
+      p.action = lemma + " " + Lower(text.substr(text.rfind(' ') + 1)) + " " + p.prep;
+      p.objects = p.prep_objects;
+      p.rule = "object.carried_noun";
+    } else if (!p.objects.empty()) {
       if (p.rule.empty()) p.rule = "object.direct";
       if (speech) {
         bool actor_target = false;

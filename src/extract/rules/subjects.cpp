@@ -153,7 +153,10 @@ void SubjectsByLink(RuleContext& c) {
     // In English the subject stands right before its verb: a name there beats
     // a link to a name further away ("hours after Trump announced").
     bool far = !p.subjects.empty() && p.subjects.back() < k && !g.IsMention(k - 1);
-    bool after_prep = k >= 1 && g.pos(k - 1) == Pos::kPrep;
+    // "hours after Trump threatened": "after" opens a clause when a verb
+    // follows the name directly.
+    bool adjacent = k == v.first - 1;
+    bool after_prep = k >= 1 && g.pos(k - 1) == Pos::kPrep && !adjacent;
     if ((!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) && k != subject &&
         std::find(p.subjects.begin(), p.subjects.end(), k) == p.subjects.end()) {
       std::vector<int> by_position = SubjectEndingAt(g, k);

@@ -1,0 +1,42 @@
+// Actors' roles, in CAMEO's agent vocabulary (docs/extraction.md): the role
+// an agent noun names ("rebels" -> REB, "riot police" -> COP), the role of a
+// title ("Foreign Minister" -> GOV, "General" -> MIL) and of an organisation
+// from its kind and name ("Supreme Court" -> JUD). Private to the entities
+// stage. Pure functions over an immutable lexicon; thread-safe.
+#ifndef DETENTE_ENTITIES_AGENTS_H_
+#define DETENTE_ENTITIES_AGENTS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/lexicon.h"
+
+namespace detente {
+
+// An agent noun phrase found in a token list.
+struct AgentNoun {
+  int length = 0;            // tokens matched, 0 when none
+  std::string role;          // CAMEO agent role: GOV, MIL, COP, REB ...
+  bool institution = false;  // a body ("parliament", "court"), not a group of people
+};
+
+// The longest agent noun (1 to 3 tokens, lower-cased) starting at token i.
+AgentNoun MatchAgentNoun(const Lexicon& lex, const std::vector<std::string>& tokens, int i);
+
+// Whether agents of this role stand for their state ("Turkish police" acts
+// for Turkey): GOV, MIL, COP, SPY. Judges, legislators and every non-state
+// role keep their own phrase.
+bool IsStateRole(std::string_view role);
+
+// The role a title's class implies (titles.tsv: head_of_state, minister,
+// military, legislator ...); empty when none does.
+std::string RoleOfTitleClass(std::string_view title_class);
+
+// The role of an organisation from its gazetteer kind, whether it has a home
+// state, and the last word of its name ("Court" -> JUD, "Police" -> COP).
+std::string RoleOfOrganization(std::string_view kind, bool has_country, std::string_view name);
+
+}  // namespace detente
+
+#endif  // DETENTE_ENTITIES_AGENTS_H_
