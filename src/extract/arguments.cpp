@@ -176,9 +176,10 @@ bool IsObjectNoun(const SentenceGraph& g, int head) {
     return true;
   bool institution =
       lex.Has(WordList::kInstitutionNoun, w.lower) || lex.Has(WordList::kInstitutionNoun, w.noun);
+  if (lex.Has(WordList::kNonObjectNoun, w.lower)) return false;  // "terms" are not a "term"
   for (const std::string* s : {&w.lower, &w.noun}) {
-    if (lex.Has(WordList::kTimeNoun, *s) || lex.Has(WordList::kNonObjectNoun, *s) ||
-        lex.Has(WordList::kPronoun, *s) || lex.Has(WordList::kNumber, *s))
+    if (lex.Has(WordList::kTimeNoun, *s) || lex.Has(WordList::kPronoun, *s) ||
+        lex.Has(WordList::kNumber, *s))
       return false;
     // People with no name ("protesters", "officials") are not targets;
     // institutions ("the cabinet", "an emergency government") are.

@@ -91,7 +91,14 @@ std::string Lemmatizer::Verb(std::string_view word) const {
 }
 
 std::string Lemmatizer::Noun(std::string_view word) const {
-  return Morphy(word, noun_exc_, nouns_, false);
+  std::string base = Morphy(word, noun_exc_, nouns_, false);
+  // "hours", "talks" and "forces" are WordNet nouns of their own; the plural
+  // of the singular is the reading news needs.
+  if (base == Lower(word) && base.size() > 3 && base.back() == 's' && base[base.size() - 2] != 's') {
+    std::string singular = base.substr(0, base.size() - 1);
+    if (nouns_.count(singular)) return singular;
+  }
+  return base;
 }
 
 }  // namespace detente
