@@ -72,6 +72,7 @@ enum class WordList : uint8_t {
   kExampleWord,
   kConveneNoun,
   kNegatingMatrix,
+  kGovernmentNoun,
   kCount
 };
 

@@ -140,6 +140,16 @@ class RecognizerImpl : public EntityRecognizer {
   }
   bool TryTitledPerson(const std::vector<std::string>& t, int i, Mention* m) const;
   bool TryReference(const std::vector<std::string>& t, int i, Mention* m) const;
+  // A word that starts a sentence with a capital only because it starts it:
+  // "Hours later", "Hundreds of pagers", "Troops".
+  bool OrdinaryWord(const std::string& lower) const {
+    return IsCommonWord(lower) || lex_.Has(WordList::kNumber, lower) ||
+           lex_.Has(WordList::kTimeNoun, lower) || lex_.Has(WordList::kPartitiveNoun, lower) ||
+           lex_.Has(WordList::kAgentNoun, lower) || lex_.Has(WordList::kDeterminer, lower) ||
+           lex_.Has(WordList::kPreposition, lower) ||
+           (lower.size() > 2 && lower.back() == 's' &&
+            lex_.Has(WordList::kTimeNoun, lower.substr(0, lower.size() - 1)));
+  }
   void FillFromEntry(const GazEntry& e, Mention* m) const;
 
   // "Sudanese rebels", "Israel's army", "Hamas fighters": the agent noun
@@ -448,7 +458,11 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
       j += len;
       continue;
     }
-    if (IsCapitalised(t[j])) return false;
+    // "the Iran-backed group": a compound modifier, not a name.
+    size_t dash = t[j].rfind('-');
+    bool compound = dash != std::string::npos && dash + 1 < t[j].size() &&
+                    std::islower(static_cast<unsigned char>(t[j][dash + 1]));
+    if (IsCapitalised(t[j]) && !compound) return false;
     // Only modifiers stand between: "the Maldives aboard a military" is no description.
     if (lex_.Has(WordList::kPreposition, w) || lex_.Has(WordList::kDeterminer, w) ||
         lex_.Has(WordList::kConjunction, w) || w == "," ||
@@ -503,7 +517,9 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
       // A longer capitalised name that merely starts with a gazetteer
       // phrase: "Israel Defense Forces", "Chinese Foreign Ministry".
       int name_len = MatchName(t, i);
-      if (name_len > len && kOrgKeywords.count(t[i + name_len - 1])) {
+      bool via_of = name_len > len && i + len < n && t[i + len] == "of" &&
+                    e->kind != "country" && e->kind != "city";
+      if (name_len > len && (kOrgKeywords.count(t[i + name_len - 1]) || via_of)) {
         m.last = i + name_len - 1;
         m.name = Join(t, i, m.last);
         m.kind = "organization";
@@ -546,7 +562,7 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
     } else if (TryReference(t, i, &m)) {
       // done
     } else if (int len = MatchName(t, i); len > 0 &&
-               !(initial && len == 1 && IsCommonWord(Lower(t[i])))) {
+               !(initial && len == 1 && OrdinaryWord(Lower(t[i])))) {
       m.last = i + len - 1;
       if (initial && IsCommonWord(Lower(t[i]))) {
         // "However Blinken": drop the ordinary first word.

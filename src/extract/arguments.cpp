@@ -111,6 +111,7 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
       out.pop_back();
   }
   j = w - 1;
+  if (j >= 1 && g.lower(j) == "the") --j;  // "Canada and the Netherlands"
   while (j - 1 >= 0 && (g.lower(j) == "," || g.lower(j) == "and")) {
     int k = j - 1;
     if (k >= 0 && g.lower(k) == "the") --k;
@@ -169,7 +170,15 @@ std::vector<int> ActorsOfPhrase(const SentenceGraph& g, int head) {
 }
 
 bool IsObjectNoun(const SentenceGraph& g, int head) {
-  if (head < 0 || head >= g.size() || g.pos(head) != Pos::kNoun) return false;
+  if (head < 0 || head >= g.size()) return false;
+  // "quit the government": a description of an institution is a thing acted on.
+  if (g.IsMention(head)) {
+    const std::string& text = g.mention(head).text;
+    if (text.size() < 5 || (text.compare(0, 4, "the ") != 0 && text.compare(0, 4, "The ") != 0))
+      return false;
+    return g.lexicon().Has(WordList::kGovernmentNoun, Lower(text.substr(text.rfind(' ') + 1)));
+  }
+  if (g.pos(head) != Pos::kNoun) return false;
   const Lexicon& lex = g.lexicon();
   const GraphWord& w = g.word(head);
   if (lex.Has(WordList::kArtefactNoun, w.lower) || lex.Has(WordList::kArtefactNoun, w.noun))

@@ -84,10 +84,18 @@ std::string Lemmatizer::Verb(std::string_view word) const {
   // "re-elected", "co-sponsored": the prefix on the lemma of the rest.
   if (verbs_.count(base) || word.size() < 5) return base;
   size_t dash = word.find('-');
-  if (dash == std::string_view::npos || dash > 7) return base;
-  std::string rest = Morphy(word.substr(dash + 1), verb_exc_, verbs_, true);
-  if (!verbs_.count(rest)) return base;
-  return Lower(word.substr(0, dash + 1)) + rest;
+  if (dash != std::string_view::npos && dash <= 7) {
+    std::string rest = Morphy(word.substr(dash + 1), verb_exc_, verbs_, true);
+    if (verbs_.count(rest)) return Lower(word.substr(0, dash + 1)) + rest;
+    return base;
+  }
+  // "relaunched", "coauthored": a prefix WordNet does not list the verb with.
+  for (std::string_view prefix : {"re", "co", "de", "un", "pre"}) {
+    if (word.size() <= prefix.size() + 3 || Lower(word.substr(0, prefix.size())) != prefix) continue;
+    std::string rest = Morphy(word.substr(prefix.size()), verb_exc_, verbs_, true);
+    if (verbs_.count(rest)) return std::string(prefix) + rest;
+  }
+  return base;
 }
 
 std::string Lemmatizer::Noun(std::string_view word) const {

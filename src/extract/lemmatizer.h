@@ -27,8 +27,15 @@ class Lemmatizer {
   bool IsVerb(std::string_view lemma) const {
     if (verbs_.count(std::string(lemma))) return true;
     size_t dash = lemma.find('-');
-    return dash != std::string_view::npos && dash <= 7 &&
-           verbs_.count(std::string(lemma.substr(dash + 1))) > 0;
+    if (dash != std::string_view::npos && dash <= 7)
+      return verbs_.count(std::string(lemma.substr(dash + 1))) > 0;
+    // "relaunch": a verb with a prefix, unless the word is a noun ("reaction").
+    if (nouns_.count(std::string(lemma))) return false;
+    for (std::string_view prefix : {"re", "co", "de", "un", "pre"})
+      if (lemma.size() > prefix.size() + 4 && lemma.substr(0, prefix.size()) == prefix &&
+          verbs_.count(std::string(lemma.substr(prefix.size()))))
+        return true;
+    return false;
   }
   bool IsNoun(std::string_view lemma) const { return nouns_.count(std::string(lemma)) > 0; }
 

@@ -419,7 +419,10 @@ void SentenceGraph::FindGroups() {
     int last_aux = -1;
     for (int a : g.aux)
       if (pos(a) == Pos::kAux) last_aux = a;
-    bool be_passive = last_aux >= 0 && words_[last_aux].verb == "be" && PastForm(words_[v]);
+    // "was put on a plane": participles like the base ("put", "cut", "set").
+    bool base_form = words_[v].verb == lower(v) && !EndsWith(lower(v), "ing");
+    bool be_passive = last_aux >= 0 && words_[last_aux].verb == "be" &&
+                      (PastForm(words_[v]) || (base_form && lower(last_aux) != "be"));
     if (be_passive || HasLink(v, "Pv", -1)) g.voice = Voice::kPassive;
     // Form.
     if (g.form != VerbForm::kInfinitive) {

@@ -151,7 +151,7 @@ void NominalEvents(RuleContext& c) {
                                                                : std::vector<int>{};
       for (size_t i = 1; i < sides.size(); ++i) {
         if (!g.IsNamed(sides[i])) continue;
-        Frame f = NounFrame(g, "nominal.between", w, "meet");
+        Frame f = NounFrame(g, "nominal.between", w, verb);
         f.actor = sides[0];
         f.object = sides[i];
         c.frames.push_back(f);

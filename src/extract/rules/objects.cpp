@@ -55,6 +55,17 @@ bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool
          lex.Has(WordList::kMeetingNoun, x.lower);
 }
 
+// "Venezuela's oil sector", "Israeli positions": a thing whose owner is named.
+bool OwnedByName(const SentenceGraph& g, int noun) {
+  int np = g.PhraseOf(noun);
+  if (np < 0) return false;
+  const NounPhrase& p = g.phrases()[np];
+  if (p.possessor >= 0 && g.IsNamed(p.possessor)) return true;
+  for (int k = p.first; k < noun; ++k)
+    if (g.IsNamed(k)) return true;
+  return false;
+}
+
 // Nouns that a light verb turns into an act needing a named target: "held
 // talks", "carried out strikes", "launched an offensive".
 bool NeedsTarget(const SentenceGraph& g, int noun) {
@@ -132,7 +143,7 @@ bool IsInstitutionDescription(const SentenceGraph& g, int w) {
   if (text.size() < 5 || (text.compare(0, 4, "the ") != 0 && text.compare(0, 4, "The ") != 0))
     return false;
   std::string head = Lower(text.substr(text.rfind(' ') + 1));
-  return g.lexicon().Has(WordList::kInstitutionNoun, head);
+  return g.lexicon().Has(WordList::kGovernmentNoun, head);
 }
 
 // Whether word k starts a time expression ("resigned Sunday from").
@@ -185,9 +196,10 @@ void DirectObjects(RuleContext& c) {
     }
     int k = AfterGroup(g, v);
     // A name right after the verb is its object, whatever a far link says.
-    if (head > k && k < g.size() && g.IsNamed(k) && g.pos(k) == Pos::kName &&
-        g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].head == k)
-      head = k;
+    int near = k < g.size() && g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].first == k
+                   ? PhraseHeadAt(g, k)
+                   : -1;
+    if (head > near && near >= 0 && g.IsNamed(near)) head = near;
     int end = -1;
     if (head < 0 && k < g.size() && StartsTime(g, k, &end)) k = SkipAdverbs(g, end + 1);
     if (head < 0 && k < g.size() && g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].first == k)
@@ -377,12 +389,19 @@ void ChooseObjects(RuleContext& c) {
     } else if (p.noun >= 0 && p.prep_noun >= 0 && p.prep != "of" &&
                (lex.Has(WordList::kMeasureNoun, noun_word) ||
                 lex.Has(WordList::kMeasureNoun, g.word(p.noun).noun)) &&
-               (p.prep == "on" || p.prep == "against")) {
+               (p.prep == "on" || p.prep == "against") && OwnedByName(g, p.prep_noun)) {
       // "eased sanctions on Venezuela's oil sector".
       p.action = lemma + " " + noun_word + " " + p.prep;
       c.consumed.push_back(p.noun);
       p.noun = p.prep_noun;
       p.rule = "object.carried_noun";
+    } else if (p.noun >= 0 && light &&
+               lex.Has(WordList::kIntransitiveEvent, verb + " " + g.word(p.noun).noun)) {
+      // "provided support": an act with no target.
+      p.action = lemma + " " + noun_word;
+      c.consumed.push_back(p.noun);
+      p.noun = -1;
+      p.rule = "object.none";
     } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) && !(light && NeedsTarget(g, p.noun))) {
       p.rule = "object.noun";
     } else if (p.noun >= 0 && light && p.prep_noun >= 0 && p.prep != "of") {
