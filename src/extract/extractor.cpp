@@ -110,6 +110,43 @@ std::string Antecedent(const DocumentEntities& de, const std::string& text) {
   return de.last_named_artefact().empty() ? text : de.last_named_artefact();
 }
 
+// Organisations are named as the document names them, at their fullest
+// ("Association of Southeast Asian Nations" where the gazetteer says
+// "ASEAN"; "Social Democrats" where it says "Social Democratic Party"); the
+// canonical name stays an alias. People, places and states keep their names.
+void UseFullestNames(const std::vector<AnalysedSentence>& analysed, Extraction* x) {
+  std::map<std::string, std::string> fullest;  // canonical -> as written
+  for (const AnalysedSentence& a : analysed) {
+    for (const Mention& m : a.mentions) {
+      bool org = m.kind == "organization" || m.kind == "armed_group" || m.kind == "party" ||
+                 m.kind == "institution" || m.kind == "company";
+      if (!org || m.description || m.name.empty() || m.text.empty()) continue;
+      std::string text = m.text;
+      if (text.rfind("the ", 0) == 0 || text.rfind("The ", 0) == 0) text = text.substr(4);
+      // "Hamas fighters": the organisation with its people; keep the name.
+      if (text.size() > m.name.size() && text.compare(0, m.name.size(), m.name) == 0) continue;
+      if (!std::isupper(static_cast<unsigned char>(text[0]))) continue;
+      std::string& best = fullest[m.name];
+      if (text.size() > best.size()) best = text;
+    }
+  }
+  auto rename = [&](std::string* name) {
+    auto it = fullest.find(*name);
+    if (it != fullest.end() && !it->second.empty()) *name = it->second;
+  };
+  for (Event& e : x->events) {
+    rename(&e.actor);
+    if (e.object) rename(&*e.object);
+    if (e.place) rename(&*e.place);
+  }
+  for (Entity& e : x->entities) {
+    std::string canonical = e.name;
+    rename(&e.name);
+    if (std::find(e.aliases.begin(), e.aliases.end(), canonical) == e.aliases.end())
+      e.aliases.push_back(canonical);
+  }
+}
+
 // An entity of the document, built from its mentions.
 class EntityTable {
  public:
@@ -260,6 +297,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
     }
   }
   x.entities = entities.Take();
+  UseFullestNames(analysed, &x);
   return x;
 }
 
