@@ -170,6 +170,8 @@ Pos SentenceGraph::GuessPos(int i) const {
     char c = t[0];
     if (c == 'v' || c == 'q' || c == 'w' || c == 'g') {
       if (nominal_context && can_noun) return Pos::kNoun;  // "the strikes"
+      // "the lifting of", "its founding": a gerund after a determiner names an act.
+      if (ing && (prev == Pos::kDet || prev == Pos::kPoss)) return Pos::kNoun;
       // "a surprise visit", "its first military drills": still inside the
       // noun phrase a determiner opened.
       if (can_noun && (prev == Pos::kNoun || prev == Pos::kAdj)) {

@@ -449,6 +449,11 @@ void ChooseObjects(RuleContext& c) {
                lex.Has(WordList::kIntransitiveEvent, verb)) {
       p.noun = -1;
       p.rule = "object.none";
+    } else if (lex.Has(WordList::kReciprocalVerb, verb) &&
+               std::count_if(p.subjects.begin(), p.subjects.end(),
+                             [&](int s) { return g.IsNamed(s); }) >= 2) {
+      p.noun = -1;
+      p.rule = "object.none";  // "Biden and Putin met": coordination.reciprocal pairs them
     } else {
       p.noun = -1;
       p.not_event = true;
