@@ -280,7 +280,8 @@ bool RecognizerImpl::IsNameWord(const std::vector<std::string>& t, int i) const 
       return tail.size() >= suf.size() && tail.substr(tail.size() - suf.size()) == suf;
     };
     std::string head = w.substr(0, dash);
-    if (ends("ed") || ends("ing") || tail.size() > 3 || gaz_.Demonym(head) ||
+    // "Ying-jeou", "Ching-te", "Jae-myung": short syllables of a name.
+    if (ends("ed") || ends("ing") || ends("ly") || tail.size() > 5 || gaz_.Demonym(head) ||
         gaz_.Find(head))
       return false;
   }
@@ -336,6 +337,10 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   int j = i;
   std::string country;
   const GazEntry* e = nullptr;
+  // "Former Taiwanese President Ma": adjectives may come first.
+  while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the" && Lower(t[j]) != "his" &&
+         Lower(t[j]) != "her" && Lower(t[j]) != "its" && Lower(t[j]) != "their")
+    ++j;
   // Optional modifier: a country, organisation or demonym, maybe possessive.
   if (int len = MatchGazetteer(t, j, &e); len > 0) {
     country = e->country;

@@ -59,10 +59,37 @@ class ExtractorImpl : public Extractor {
 
 void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   de->ResolveSentence(s->tokens, *rec_, &s->mentions, &s->partners);
+  // "a U.S.-brokered deal": the tokenizer splits "U.S." off; the name only
+  // modifies, so it is no mention of its own (the compound agent rule reads it).
+  std::vector<Mention> compound_names;
+  for (size_t mi = 0; mi < s->mentions.size();) {
+    const Mention& m = s->mentions[mi];
+    int k = m.last + 1;
+    bool compound = k + 1 < static_cast<int>(s->tokens.size()) && s->tokens[k] == "-" &&
+                    !s->tokens[k + 1].empty() &&
+                    std::islower(static_cast<unsigned char>(s->tokens[k + 1][0]));
+    if (compound) {
+      compound_names.push_back(m);
+      s->mentions.erase(s->mentions.begin() + mi);
+    } else {
+      ++mi;
+    }
+  }
   // One word per mention for the parser.
   size_t mi = 0;
   for (int i = 0; i < static_cast<int>(s->tokens.size());) {
     s->word_first.push_back(i);
+    auto name = std::find_if(compound_names.begin(), compound_names.end(),
+                             [&](const Mention& c) { return c.first == i; });
+    if (name != compound_names.end()) {
+      // One word: "U.S.-brokered".
+      std::string w;
+      for (int k = name->first; k <= name->last + 2; ++k) w += s->tokens[k];
+      s->words.push_back(w);
+      s->word_mention.push_back(-1);
+      i = name->last + 3;
+      continue;
+    }
     if (mi < s->mentions.size() && s->mentions[mi].first == i) {
       s->words.push_back(ParserWord(s->mentions[mi], s->tokens));
       s->word_mention.push_back(static_cast<int>(mi));
@@ -86,6 +113,7 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
       partner = rec_->Modifier(t.substr(dash + 1));
     s->token_partner.push_back(partner);
   }
+  for (const Mention& c : compound_names) s->token_modifier[c.first] = c;
   // "is due to travel": Link Grammar reads "due to" as a preposition and the
   // verb as a noun; "expected to" means the same and parses as a verb.
   for (size_t i = 1; i + 2 < s->words.size(); ++i) {

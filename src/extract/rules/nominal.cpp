@@ -214,16 +214,16 @@ void CompoundAgents(RuleContext& c) {
   const Lexicon& lex = g.lexicon();
   const AnalysedSentence& s = g.sentence();
   for (int w = 0; w < g.size(); ++w) {
-    // The compound is a word of its own ("a U.S.-brokered deal") or a token
+    // The compound is a word of its own ("a U.S.-brokered deal"), or a token
     // inside a mention ("the Iran-backed group" refers to the Houthis).
     int first = s.word_first[w];
     int last = g.IsMention(w) ? g.mention(w).last : first;
     for (int t = first; t <= last && t < static_cast<int>(s.tokens.size()); ++t) {
-      const std::string& tok = s.tokens[t];
-      size_t dash = tok.rfind('-');
+      const std::string& text = g.IsMention(w) ? s.tokens[t] : s.words[w];
+      size_t dash = text.rfind('-');
       if (dash == std::string::npos || dash == 0) continue;
       const std::string& verb =
-          lex.Value(WordList::kCompoundParticiple, Lower(tok.substr(dash + 1)));
+          lex.Value(WordList::kCompoundParticiple, Lower(text.substr(dash + 1)));
       if (verb.empty() || t >= static_cast<int>(s.token_modifier.size()) ||
           s.token_modifier[t].kind.empty())
         continue;
@@ -234,7 +234,8 @@ void CompoundAgents(RuleContext& c) {
         f.object = w;
       } else {
         int head = PhraseHeadAt(g, w + 1);
-        if (head < 0) continue;
+        if (head < 0 && g.PhraseOf(w) >= 0) head = g.phrases()[g.PhraseOf(w)].head;
+        if (head < 0 || head == w) continue;
         if (g.IsNamed(head)) {
           f.object = head;
         } else if (IsObjectNoun(g, head)) {
