@@ -338,8 +338,10 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   std::string country;
   const GazEntry* e = nullptr;
   // "Former Taiwanese President Ma": adjectives may come first.
+  // Not a verb form: "detained Istanbul Mayor X" is an act, not a title.
   while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the" && Lower(t[j]) != "his" &&
-         Lower(t[j]) != "her" && Lower(t[j]) != "its" && Lower(t[j]) != "their")
+         Lower(t[j]) != "her" && Lower(t[j]) != "its" && Lower(t[j]) != "their" &&
+         !EndsWith(t[j], "ed"))
     ++j;
   // Optional modifier: a country, organisation or demonym, maybe possessive.
   if (int len = MatchGazetteer(t, j, &e); len > 0) {

@@ -186,9 +186,11 @@ Pos SentenceGraph::GuessPos(int i) const {
       if (before >= 0 && words_[before].pos == Pos::kPrep &&
           lex.Has(WordList::kParticle, words_[before].lower))
         --before;
-      if (before >= 0 && before < i - 0 && words_[before].pos == Pos::kVerb && can_noun &&
-          !ing && !EndsWith(l, "ed"))
-        return Pos::kNoun;
+      bool aspect = before >= 0 && (lex.Has(WordList::kAspectVerb, words_[before].verb) ||
+                                    lex.Has(WordList::kOpinionVerb, words_[before].verb));
+      if (before >= 0 && words_[before].pos == Pos::kVerb && can_noun && !EndsWith(l, "ed") &&
+          (!ing || !aspect))
+        return Pos::kNoun;  // "end fighting", "launched strikes"
       return Pos::kVerb;
     }
     if (c == 'a') return Pos::kAdj;
