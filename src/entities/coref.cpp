@@ -341,9 +341,9 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
     } else if (l == "him" || l == "her") {
       // An object pronoun is not its sentence's subject ("Sharif is expected
       // to succeed him"): the latest person but that one.
+      // The subject: a person who opens the sentence.
       std::string subject_name;
-      for (size_t o = 0; o < mi && subject_name.empty(); ++o)
-        if (ms[o].kind == "person") subject_name = ms[o].name;
+      if (mi > 0 && ms[0].kind == "person" && ms[0].first <= 2) subject_name = ms[0].name;
       bool found = false;
       for (auto it = recent_.rbegin(); it != recent_.rend() && !found; ++it) {
         if (it->kind != "person" || it->name == subject_name) continue;

@@ -73,6 +73,7 @@ enum class WordList : uint8_t {
   kConveneNoun,
   kNegatingMatrix,
   kGovernmentNoun,
+  kQuantityWord,
   kCount
 };
 

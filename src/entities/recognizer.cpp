@@ -312,7 +312,8 @@ int RecognizerImpl::MatchName(const std::vector<std::string>& t, int i) const {
     } else if (kNameConnectors.count(t[j]) && j + 1 < n && IsNameWord(t, j + 1)) {
       j += 2;
     } else if ((t[j] == "of" || t[j] == "for") && j + 1 < n &&
-               kOrgKeywords.count(t[j - 1]) + kVenueKeywords.count(t[j - 1]) > 0) {
+               kOrgKeywords.count(t[j - 1]) + kVenueKeywords.count(t[j - 1]) +
+                       kArtefactKeywords.count(t[j - 1]) > 0) {
       // "Court of Justice", "Hall of the People"
       int k = j + 1;
       if (k < n && t[k] == "the") ++k;

@@ -217,6 +217,10 @@ std::string PhraseText(const SentenceGraph& g, int head) {
 
 int PhraseHeadAt(const SentenceGraph& g, int w) {
   const int n = g.size();
+  // "more than four hours", "at least nine people": over the quantity words.
+  int q = w;
+  while (q < n && g.lexicon().Has(WordList::kQuantityWord, g.lower(q))) ++q;
+  if (q > w && q < n && (g.pos(q) == Pos::kNum || g.pos(q) == Pos::kDet)) w = q;
   while (w < n && (g.lower(w) == "the" || g.lexicon().Has(WordList::kPreName, g.lower(w)))) ++w;
   if (w >= n) return -1;
   int np = g.PhraseOf(w);

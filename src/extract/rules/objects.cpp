@@ -128,6 +128,10 @@ int RelativeObject(const SentenceGraph& g, const Predicate& p, const VerbGroup& 
     if (g.PhraseOf(s) >= 0) s = g.phrases()[g.PhraseOf(s)].first;
     k = s - 1;
   }
+  // "a charge the Kremlin denied": no pronoun at all.
+  if (k >= 0 && g.pos(k) == Pos::kNoun && !g.InTime(k) && v.form == VerbForm::kFinite &&
+      g.word(v.head).verb != g.lower(v.head))
+    return k;
   if (k < 1 || (g.lower(k) != "that" && g.lower(k) != "which")) return -1;
   int a = k - 1;
   if (g.lower(a) == ",") --a;
@@ -219,6 +223,10 @@ void DirectObjects(RuleContext& c) {
         if (g.IsNamed(x)) p.objects.push_back(x);
     } else if (g.pos(head) == Pos::kNoun) {
       p.objects = ExamplesAfter(g, head);
+      // "the Nord Stream 2 gas pipeline": the named thing is the object.
+      int np = g.PhraseOf(head);
+      for (int k = np >= 0 ? g.phrases()[np].first : head; p.objects.empty() && k < head; ++k)
+        if (g.IsNamed(k) && g.mention(k).kind == "artefact") p.objects.push_back(k);
       if (p.objects.empty()) p.noun = head;
     }
   }

@@ -58,7 +58,14 @@ void VerbClasses(RuleContext& c) {
       bool present = v.aux.empty() && v.form == VerbForm::kFinite &&
                      g.lower(v.head) != verb + "ed" && g.word(v.head).verb != g.lower(v.head) &&
                      g.lower(v.head).back() == 's';
-      bool participle = v.form == VerbForm::kPastPart || v.voice == Voice::kPassive;
+      // "a delegation led by X", "is led by X"; not "a mission to be led by
+      // Kenya" or "will be led by", which assign the post.
+      bool present_passive = false;
+      for (int a : v.aux)
+        if (g.lower(a) == "is" || g.lower(a) == "are") present_passive = true;
+      bool participle = v.form == VerbForm::kPastPart ||
+                        (v.voice == Voice::kPassive && present_passive &&
+                         v.form == VerbForm::kFinite && v.modality == Modality::kAsserted);
       if (present || participle) {
         p.not_event = true;
         p.why_not = "holding a post";
