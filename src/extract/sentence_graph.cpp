@@ -172,6 +172,12 @@ Pos SentenceGraph::GuessPos(int i) const {
       if (nominal_context && can_noun) return Pos::kNoun;  // "the strikes"
       // "the lifting of", "its founding": a gerund after a determiner names an act.
       if (ing && (prev == Pos::kDet || prev == Pos::kPoss)) return Pos::kNoun;
+      // "following peace talks with": a plural noun after a noun that itself
+      // follows a preposition or determiner.
+      if (can_noun && prev == Pos::kNoun && EndsWith(l, "s") && i >= 2 &&
+          (words_[i - 2].pos == Pos::kPrep || words_[i - 2].pos == Pos::kDet ||
+           words_[i - 2].pos == Pos::kAdj || words_[i - 2].pos == Pos::kPoss))
+        return Pos::kNoun;
       // "a surprise visit", "its first military drills": still inside the
       // noun phrase a determiner opened.
       if (can_noun && (prev == Pos::kNoun || prev == Pos::kAdj)) {

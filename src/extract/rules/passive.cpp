@@ -28,11 +28,19 @@ std::vector<int> Agents(const SentenceGraph& g, const VerbGroup& v) {
 // The noun a reduced participle modifies: "a truce brokered by", "the
 // resolution, drafted by"; -1 when none.
 int ModifiedNoun(const SentenceGraph& g, const VerbGroup& v) {
-  for (int w : g.Linked(v.head, "Mv", -1)) return w;
+  int noun = -1;
+  for (int w : g.Linked(v.head, "Mv", -1)) noun = w;
   int k = v.first - 1;
   if (k >= 0 && g.lower(k) == ",") --k;
-  if (k >= 0 && (g.pos(k) == Pos::kNoun || g.IsMention(k))) return k;
-  return -1;
+  if (noun < 0 && k >= 0 && (g.pos(k) == Pos::kNoun || g.IsMention(k))) noun = k;
+  // "Stoianoglo, a former prosecutor general backed by X": the named person
+  // the description stands beside.
+  int np = noun >= 0 ? g.PhraseOf(noun) : -1;
+  if (np >= 0 && !g.IsMention(noun)) {
+    int before = g.phrases()[np].first - 1;
+    if (before >= 1 && g.lower(before) == "," && g.IsNamed(before - 1)) return before - 1;
+  }
+  return noun;
 }
 
 }  // namespace

@@ -78,11 +78,19 @@ std::vector<int> SubjectEndingAt(const SentenceGraph& g, int k) {
   int start = g.PhraseOf(list.front()) >= 0 ? g.phrases()[g.PhraseOf(list.front())].first
                                             : list.front();
   int prep = start - 1;
-  if (prep >= 1 && g.pos(prep) == Pos::kPrep && g.lower(prep) != "of" &&
+  // "a year after Henry appealed": "after" opens a clause here.
+  bool clause = prep >= 0 && g.lexicon().Has(WordList::kSubordinator, g.lower(prep));
+  if (prep >= 1 && g.pos(prep) == Pos::kPrep && g.lower(prep) != "of" && !clause &&
       (g.pos(prep - 1) == Pos::kNoun || g.IsMention(prep - 1))) {
     int head = prep - 1;
     std::vector<int> named = ActorsOfPhrase(g, head);
     return named.empty() ? std::vector<int>{head} : named;
+  }
+  // "the BRICS group of emerging economies agreed": the named group.
+  if (prep >= 1 && g.lower(prep) == "of" && !g.IsMention(k) && g.PhraseOf(prep - 1) >= 0) {
+    const NounPhrase& np = g.phrases()[g.PhraseOf(prep - 1)];
+    for (int m = np.first; m <= np.head; ++m)
+      if (g.IsNamed(m) && g.mention(m).kind != "person") return CoordinatedNames(g, m);
   }
   return SubjectsFromWord(g, k);
 }
@@ -222,6 +230,12 @@ void SubjectsByPosition(RuleContext& c) {
         if (open > 0 && g.lower(open) == "," && Parenthetical(g, open + 1, k - 1)) {
           k = open - 1;
           continue;
+        }
+        // "Niger's junta leader, General Tiani, has proposed": the apposition
+        // is inside the mention before the comma.
+        if (k >= 1 && g.IsNamed(k - 1) && (open < 0 || g.lower(open) != ",")) {
+          p.subjects = SubjectEndingAt(g, k - 1);
+          p.subject_rule = "subject.position";
         }
         break;
       }

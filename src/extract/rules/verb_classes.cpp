@@ -19,7 +19,8 @@ void VerbClasses(RuleContext& c) {
     int k = v.first - 1;
     bool at = k >= 0 && v.form == VerbForm::kPresentPart && g.lower(k) == "at";
     if (at) --k;
-    if (k >= 0 && (at || v.form == VerbForm::kInfinitive) &&
+    // "Kenya plans to send troops" is a plan of Kenya's, not a noun's purpose.
+    if (k >= 0 && (at || (v.form == VerbForm::kInfinitive && g.pos(k) == Pos::kNoun)) &&
         lex.Has(WordList::kPurposeWord, g.lower(k))) {
       p.not_event = true;
       p.why_not = "purpose";
