@@ -188,7 +188,8 @@ void DirectObjects(RuleContext& c) {
     if (v.voice == Voice::kPassive || p.not_event) continue;
     int head = -1;
     for (const GraphLink& l : g.links(v.head)) {
-      if (l.to_right && IsObjectLink(l.label)) {
+      // An active verb's object follows it.
+      if (l.to_right && IsObjectLink(l.label) && l.other > v.head) {
         head = l.other;
         break;
       }
@@ -305,6 +306,14 @@ void PrepositionalObjects(RuleContext& c) {
       if ((!g.IsMention(m) && IsObjectNoun(g, m)) || IsInstitutionDescription(g, m)) {
         p.prep = prep;
         p.prep_noun = m;
+        // "the certification of the Nord Stream 2 gas pipeline": the named thing.
+        int np = g.PhraseOf(m);
+        for (int a = np >= 0 ? g.phrases()[np].first : m; a < m; ++a)
+          if (g.IsNamed(a) && g.mention(a).kind == "artefact") {
+            p.prep_objects = {a};
+            p.prep_noun = -1;
+            break;
+          }
         break;  // later phrases hang from this one: "a proposal for a truce with Russia"
       }
     }

@@ -38,7 +38,9 @@ int ModifiedNoun(const SentenceGraph& g, const VerbGroup& v) {
   int np = noun >= 0 ? g.PhraseOf(noun) : -1;
   if (np >= 0 && !g.IsMention(noun)) {
     int before = g.phrases()[np].first - 1;
-    if (before >= 1 && g.lower(before) == "," && g.IsNamed(before - 1)) return before - 1;
+    if (before >= 1 && g.lower(before) == "," && g.IsNamed(before - 1) &&
+        g.mention(before - 1).kind == "person")
+      return before - 1;
   }
   return noun;
 }
@@ -64,6 +66,23 @@ void PassiveAgents(RuleContext& c) {
     } else if (v.form == VerbForm::kPastPart) {
       int noun = ModifiedNoun(g, v);
       patients.clear();
+      // "Kim set foot in Seoul for the first time since the war, greeted by
+      // Moon": after a comma and a phrase that hangs from a preposition, the
+      // participle describes the clause's subject.
+      int np = noun >= 0 ? g.PhraseOf(noun) : -1;
+      int start = np >= 0 ? g.phrases()[np].first : noun;
+      bool after_comma = v.first >= 1 && g.lower(v.first - 1) == ",";
+      if (after_comma && start >= 1 && g.pos(start - 1) == Pos::kPrep) {
+        // The thing the clause acted on ("vetoed a resolution ..., drafted by
+        // X"), else its subject ("Kim became ..., greeted by Moon").
+        for (int q = p.group - 1; q >= 0; --q) {
+          const Predicate& main = c.preds[q];
+          if (g.groups()[q].form != VerbForm::kFinite || main.subjects.empty()) continue;
+          noun = -1;
+          patients = main.noun >= 0 ? std::vector<int>{main.noun} : main.subjects;
+          break;
+        }
+      }
       if (noun >= 0) {
         if (g.IsMention(noun)) {
           patients = CoordinatedNames(g, noun);
