@@ -178,7 +178,7 @@ bool IsObjectNoun(const SentenceGraph& g, int head) {
       return false;
     return g.lexicon().Has(WordList::kGovernmentNoun, Lower(text.substr(text.rfind(' ') + 1)));
   }
-  if (g.pos(head) != Pos::kNoun) return false;
+  if (g.pos(head) != Pos::kNoun || IsCalendarWord(g.lower(head))) return false;
   const Lexicon& lex = g.lexicon();
   const GraphWord& w = g.word(head);
   if (lex.Has(WordList::kArtefactNoun, w.lower) || lex.Has(WordList::kArtefactNoun, w.noun))

@@ -213,7 +213,9 @@ Pos SentenceGraph::GuessPos(int i) const {
     if (can_verb) return Pos::kVerb;
   }
   if (nominal_context) {
-    if (can_noun) return Pos::kNoun;
+    // "a roadmap": a word WordNet does not know, after a determiner, is a noun.
+    if (can_noun || (!can_verb && !EndsWith(l, "al") && !EndsWith(l, "ic") && !EndsWith(l, "ive")))
+      return Pos::kNoun;
     return Pos::kAdj;
   }
   if (prev == Pos::kAux && can_verb && (ing || w.verb != l)) return Pos::kVerb;
@@ -223,6 +225,8 @@ Pos SentenceGraph::GuessPos(int i) const {
     if (!can_noun) return Pos::kVerb;
   }
   if (can_verb && (EndsWith(l, "ed") || ing) && inflected) return Pos::kVerb;
+  // "sent", "met", "held": an irregular past outside a noun phrase.
+  if (can_verb && inflected && !EndsWith(l, "s")) return Pos::kVerb;
   if (can_noun) return Pos::kNoun;
   if (can_verb) return Pos::kVerb;
   if (EndsWith(l, "ly")) return Pos::kAdv;
@@ -296,6 +300,13 @@ void SentenceGraph::FindPhrases() {
         continue;
       }
       break;
+    }
+    // "a roadmap", "the communique": a word WordNet does not know ends the
+    // phrase as its noun.
+    if (head < 0 && j > i && pos(j - 1) == Pos::kAdj && !k_.lemmas->IsNoun(words_[j - 1].noun) &&
+        (j >= n || (pos(j) != Pos::kNoun && pos(j) != Pos::kAdj))) {
+      head = j - 1;
+      words_[head].pos = Pos::kNoun;
     }
     if (head >= 0) {
       np.head = head;

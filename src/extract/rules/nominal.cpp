@@ -177,8 +177,10 @@ void NominalEvents(RuleContext& c) {
     int agent_end = -1;
     int actor = AgentAfter(g, w, &agent_end);
     int artefact = -1;
-    // "attacks by the group on commercial shipping": the target after the agent.
-    int target = TargetAfter(g, actor >= 0 ? agent_end : w, &artefact);
+    // "the release of X by Y", "attacks by the group on commercial shipping":
+    // the target before or after the agent.
+    int target = TargetAfter(g, w, &artefact);
+    if (target < 0 && artefact < 0 && actor >= 0) target = TargetAfter(g, agent_end, &artefact);
     // Only a named target makes a nominal event ("its first attack on Israeli
     // territory" restates the verb's event), unless the agent is named too.
     if (target < 0 && !(actor >= 0 && artefact >= 0)) {

@@ -224,6 +224,8 @@ void DirectObjects(RuleContext& c) {
         if (g.IsNamed(x)) p.objects.push_back(x);
     } else if (g.pos(head) == Pos::kNoun) {
       p.objects = ExamplesAfter(g, head);
+      // "summoned Israel's ambassador": people stand for their affiliation.
+      if (p.objects.empty() && !IsObjectNoun(g, head)) p.objects = ActorsOfPhrase(g, head);
       // "the Nord Stream 2 gas pipeline": the named thing is the object.
       int np = g.PhraseOf(head);
       for (int k = np >= 0 ? g.phrases()[np].first : head; p.objects.empty() && k < head; ++k)
@@ -333,8 +335,10 @@ void ChooseObjects(RuleContext& c) {
     p.action = lemma;
     std::string noun_word = p.noun >= 0 ? g.lower(p.noun) : "";
     if (p.opinion) {
-      bool convenes = p.noun >= 0 && (lex.Has(WordList::kConveneNoun, noun_word) ||
-                                      lex.Has(WordList::kConveneNoun, g.word(p.noun).noun));
+      // "called a snap election": only a verb that can convene does.
+      bool convenes = lex.Value(WordList::kOpinionVerb, verb) == "convene" && p.noun >= 0 &&
+                      (lex.Has(WordList::kConveneNoun, noun_word) ||
+                       lex.Has(WordList::kConveneNoun, g.word(p.noun).noun));
       if (!convenes) {
         p.not_event = true;
         p.why_not = "opinion verb";

@@ -86,11 +86,16 @@ std::vector<int> SubjectEndingAt(const SentenceGraph& g, int k) {
     std::vector<int> named = ActorsOfPhrase(g, head);
     return named.empty() ? std::vector<int>{head} : named;
   }
-  // "the BRICS group of emerging economies agreed": the named group.
-  if (prep >= 1 && g.lower(prep) == "of" && !g.IsMention(k) && g.PhraseOf(prep - 1) >= 0) {
+  // "the BRICS group of emerging economies agreed": the named group;
+  // "leaders of ECOWAS": the organisation; "the resignation of Truss
+  // stunned": no named subject.
+  if (prep >= 1 && g.lower(prep) == "of" && g.PhraseOf(prep - 1) >= 0 &&
+      (g.pos(prep - 1) == Pos::kNoun)) {
     const NounPhrase& np = g.phrases()[g.PhraseOf(prep - 1)];
     for (int m = np.first; m <= np.head; ++m)
       if (g.IsNamed(m) && g.mention(m).kind != "person") return CoordinatedNames(g, m);
+    std::vector<int> named = ActorsOfPhrase(g, np.head);
+    return named.empty() ? std::vector<int>{np.head} : named;
   }
   return SubjectsFromWord(g, k);
 }

@@ -1,0 +1,52 @@
+// Objects: direct, prepositional, carried nouns, things acted on.
+#include <catch2/catch.hpp>
+
+#include "extract/rules/hand_sentence.h"
+
+using detente::testing::HandSentence;
+
+TEST_CASE("objects: people stand for their affiliation", "[extract][rules]") {
+  HandSentence s("[Jordan/country] summoned [Israel/country] 's ambassador .");
+  INFO(s.Dump());
+  CHECK(s.Has("Jordan | summon | Israel"));
+}
+
+TEST_CASE("objects: travel to, withdraw from", "[extract][rules]") {
+  HandSentence s("[Emmanuel Macron] travelled to [Nigeria/country] and [Ghana/country] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Emmanuel Macron | travel to | Nigeria"));
+  CHECK(s.Has("Emmanuel Macron | travel to | Ghana"));
+}
+
+TEST_CASE("objects: a measure carries its target into the action", "[extract][rules]") {
+  HandSentence s("[Canada/country] imposed sanctions on [Belarus/country] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Canada | impose sanctions on | Belarus"));
+}
+
+TEST_CASE("objects: a thing acted on keeps its own name", "[extract][rules]") {
+  HandSentence s("[Chile/country] endorsed a plan for [Gaza/region] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Chile | endorse | plan"));
+}
+
+TEST_CASE("objects: a light verb without a target is no event", "[extract][rules]") {
+  HandSentence s("[Serbia/country] held talks on Monday .");
+  INFO(s.Dump());
+  CHECK(s.Triples().empty());
+}
+
+TEST_CASE("objects: named examples stand for their group", "[extract][rules]") {
+  HandSentence s("[Mali/country] expelled diplomats from three countries , among them "
+                 "[Ivory Coast/country] and [Benin/country] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Mali | expel diplomats from | Ivory Coast"));
+  CHECK(s.Has("Mali | expel diplomats from | Benin"));
+}
+
+TEST_CASE("objects: people, time and generic nouns are not things acted on",
+          "[extract][rules]") {
+  HandSentence s("[Peru/country] arrested protesters and spent hours .");
+  INFO(s.Dump());
+  CHECK(s.Triples().empty());
+}

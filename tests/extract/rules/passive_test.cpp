@@ -1,0 +1,32 @@
+// Passives and reduced participles: the "by" agent acts.
+#include <catch2/catch.hpp>
+
+#include "extract/rules/hand_sentence.h"
+
+using detente::testing::HandSentence;
+
+TEST_CASE("passive: the agent of 'was received by' acts on the subject", "[extract][rules]") {
+  HandSentence s("[Gabriel Boric] was received by [Lula] in [Brasilia/city] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Lula | receive | Gabriel Boric"));
+}
+
+TEST_CASE("passive: a reduced participle acts on the noun it follows", "[extract][rules]") {
+  HandSentence s("[Ghana/country] signed a roadmap drafted by [Ecowas/organization] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Ecowas | draft | roadmap"));
+  CHECK(s.Has("Ghana | sign | roadmap"));
+}
+
+TEST_CASE("passive: no agent, no event", "[extract][rules]") {
+  HandSentence s("[Petr Fiala] was sworn in on Tuesday .");
+  INFO(s.Dump());
+  CHECK(s.Triples().empty());
+}
+
+TEST_CASE("passive: coordinated participles share their patient", "[extract][rules]") {
+  HandSentence s("a motion filed by [Labour/party] and backed by [Plaid Cymru/party] passed .");
+  INFO(s.Dump());
+  CHECK(s.Has("Labour | file | motion"));
+  CHECK(s.Has("Plaid Cymru | back | motion"));
+}

@@ -1,0 +1,67 @@
+// Subjects: links, relative pronouns, positions, shared subjects. Hand-built
+// sentences of our own; no parser.
+#include <catch2/catch.hpp>
+
+#include "extract/rules/hand_sentence.h"
+
+using detente::testing::HandSentence;
+
+TEST_CASE("subjects: the name before the verb acts, without a parse", "[extract][rules]") {
+  HandSentence s("[Mette Frederiksen] visited [Nuuk/city] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Mette Frederiksen | visit | Nuuk"));
+}
+
+TEST_CASE("subjects: an S link names the subject", "[extract][rules]") {
+  HandSentence s("[Kenya/country] on Monday expelled [Tanzania/country] 's envoy .");
+  s.Link("[Kenya/country]", "expelled", "Ss");
+  INFO(s.Dump());
+  CHECK(s.Has("Kenya | expel | Tanzania"));
+}
+
+TEST_CASE("subjects: an apposition between subject and verb is stepped over",
+          "[extract][rules]") {
+  HandSentence s("[Bola Tinubu] , the bloc 's chairman , rejected the ultimatum .");
+  INFO(s.Dump());
+  CHECK(s.Has("Bola Tinubu | reject | ultimatum"));
+}
+
+TEST_CASE("subjects: a relative pronoun stands for the name before it", "[extract][rules]") {
+  HandSentence s("[Oman/country] , which mediated the exchange , hosted [Iran/country] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Oman | mediate | exchange"));
+  CHECK(s.Has("Oman | host | Iran"));
+}
+
+TEST_CASE("subjects: a name inside a prepositional phrase is not the subject",
+          "[extract][rules]") {
+  HandSentence s("A truce between [Armenia/country] and [Azerbaijan/country] held firm .");
+  INFO(s.Dump());
+  CHECK(s.Triples().empty());
+}
+
+TEST_CASE("subjects: object control and coordinated verbs share subjects", "[extract][rules]") {
+  HandSentence s("[Norway/country] urged [Colombia/country] to resume talks with [ELN/organization] "
+                 "and sent an envoy to [Bogota/city] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Norway | urge | Colombia"));
+  const detente::RawEvent* resume = s.Find("Colombia | resume talks with | ELN");
+  REQUIRE(resume);
+  CHECK(resume->modality == detente::Modality::kPossible);
+  CHECK(s.Has("Norway | send envoy to | Bogota"));
+}
+
+TEST_CASE("subjects: a participle after a comma shares the clause's subject",
+          "[extract][rules]") {
+  HandSentence s("[Lee Jae-myung] arrived in [Tokyo/city] , meeting [Shigeru Ishiba] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Lee Jae-myung | meet | Shigeru Ishiba"));
+}
+
+TEST_CASE("subjects: an inverted subject counts only after a reporting verb",
+          "[extract][rules]") {
+  HandSentence s("[Estonia/country] held four hours of talks .");
+  s.Link("held", "hours", "SIpj");
+  INFO(s.Dump());
+  for (const std::string& t : s.Triples()) CHECK(t.find("hours |") == std::string::npos);
+}
