@@ -8,6 +8,7 @@
 #include "detente/entities.h"
 #include "entities/agents.h"
 #include "entities/gazetteer.h"
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
 #include "entities/words.h"
 
@@ -104,7 +105,8 @@ std::string Join(const std::vector<std::string>& t, int a, int b) {
 
 class RecognizerImpl : public EntityRecognizer {
  public:
-  RecognizerImpl(Gazetteer g, Lexicon lex) : gaz_(std::move(g)), lex_(std::move(lex)) {
+  RecognizerImpl(Gazetteer g, Lexicon lex, Lemmatizer lem)
+      : gaz_(std::move(g)), lex_(std::move(lex)), lem_(std::move(lem)) {
     for (const GazEntry& e : gaz_.entries())
       if (e.kind == "country" && !e.country.empty()) country_names_.emplace(e.country, e.name);
   }
@@ -160,6 +162,7 @@ class RecognizerImpl : public EntityRecognizer {
 
   Gazetteer gaz_;
   Lexicon lex_;
+  Lemmatizer lem_;
   std::unordered_map<std::string, std::string> country_names_;
 };
 
@@ -186,9 +189,15 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
     a = MatchAgentNoun(lex_, t, at);
     if (a.length > 0) break;
     const std::string& w = t[at];
+    // An adjective or noun, never a verb form: "Kenya would send police"
+    // and "Israel sent troops" are acts, not groups.
+    std::string l = Lower(w);
+    std::string verb = lem_.Verb(l);
+    bool verb_form = lem_.IsVerb(verb) && (verb != l || !lem_.IsNoun(lem_.Noun(l)));
     bool plain = !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
-                 !IsCommonWord(Lower(w)) && !lex_.Has(WordList::kPreposition, Lower(w)) &&
-                 !EndsWith(w, "ed") && !EndsWith(w, "ing");
+                 !IsCommonWord(l) && !lex_.Has(WordList::kPreposition, l) &&
+                 !lex_.Has(WordList::kModal, l) && !lex_.Has(WordList::kAuxiliary, verb) &&
+                 !verb_form && !EndsWith(w, "ed") && !EndsWith(w, "ing");
     if (!plain) break;
   }
   if (a.length == 0) return false;
@@ -629,8 +638,10 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::st
   if (!g.ok()) return g.status();
   Result<Lexicon> lex = Lexicon::Load(*dir);
   if (!lex.ok()) return lex.status();
+  Result<Lemmatizer> lem = Lemmatizer::Load();
+  if (!lem.ok()) return lem.status();
   return std::unique_ptr<EntityRecognizer>(
-      new RecognizerImpl(std::move(g.value()), std::move(lex.value())));
+      new RecognizerImpl(std::move(g.value()), std::move(lex.value()), std::move(lem.value())));
 }
 
 }  // namespace detente

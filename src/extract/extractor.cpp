@@ -15,7 +15,7 @@
 #include "entities/words.h"
 #include "extract/dates.h"
 #include "extract/events.h"
-#include "extract/lemmatizer.h"
+#include "entities/lemmatizer.h"
 #include "extract/sentence_graph.h"
 #include "parse/clauses.h"
 #include "parse/parser_word.h"

@@ -5,7 +5,7 @@
 
 #include "entities/lexicon.h"
 #include "entities/words.h"
-#include "extract/lemmatizer.h"
+#include "entities/lemmatizer.h"
 
 namespace detente {
 namespace {
@@ -251,6 +251,8 @@ void SentenceGraph::FindPhrases() {
     int j = i;
     for (; j < n; ++j) {
       Pos q = pos(j);
+      // "to Haiti next month": a time expression is a phrase of its own.
+      if (j > i && InTime(j) && !InTime(j - 1)) break;
       if (q == Pos::kDet && (j == i || (j > i && pos(j - 1) == Pos::kPoss))) continue;
       if (q == Pos::kPoss && !IsPossessive(words_[j].text) && j == i) {
         np.possessor = j;  // "his counterpart"

@@ -251,6 +251,38 @@ void CompoundAgents(RuleContext& c) {
   }
 }
 
+void Membership(RuleContext& c) {
+  const SentenceGraph& g = c.g;
+  for (Predicate& p : c.preds) {
+    const VerbGroup& v = g.groups()[p.group];
+    if (g.word(v.head).verb != "become") continue;
+    // "became NATO's 32nd member", "became a member of the EU": joined it.
+    int k = SkipAdverbs(g, v.head + 1);
+    int np = k < g.size() ? g.PhraseOf(k) : -1;
+    if (np < 0) continue;
+    const NounPhrase& phrase = g.phrases()[np];
+    const std::string& head = g.word(phrase.head).noun;
+    if (head != "member") continue;
+    int body = -1;
+    if (phrase.possessor >= 0 && g.IsNamed(phrase.possessor)) body = phrase.possessor;
+    if (body < 0 && phrase.head + 2 < g.size() && g.lower(phrase.head + 1) == "of") {
+      int m = PhraseHeadAt(g, phrase.head + 2);
+      if (m >= 0 && g.IsNamed(m)) body = m;
+    }
+    if (body < 0) continue;
+    for (int a : p.subjects) {
+      if (!g.IsNamed(a)) continue;
+      Frame f = NounFrame(g, "nominal.membership", v.head, "become member of");
+      f.class_verb = "join";
+      f.actor = a;
+      f.object = body;
+      f.negated = v.negated;
+      f.modality = v.modality;
+      c.frames.push_back(f);
+    }
+  }
+}
+
 void Reactions(RuleContext& c) {
   const SentenceGraph& g = c.g;
   const Lexicon& lex = g.lexicon();

@@ -199,6 +199,11 @@ void DirectObjects(RuleContext& c) {
       std::vector<int> parts = Conjuncts(g, head);
       head = parts.empty() ? -1 : parts.front();
     }
+    // "resigned Sunday from": a day is no object.
+    if (head >= 0 && (g.InTime(head) || IsCalendarWord(g.lower(head)))) head = -1;
+    // "opens new Middle East tour": a name that modifies a noun is not the object.
+    if (head >= 0 && g.PhraseOf(head) >= 0 && g.phrases()[g.PhraseOf(head)].head != head)
+      head = PhraseHeadAt(g, g.phrases()[g.PhraseOf(head)].first);
     int k = AfterGroup(g, v);
     // A name right after the verb is its object, whatever a far link says.
     int near = k < g.size() && g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].first == k
@@ -218,7 +223,7 @@ void DirectObjects(RuleContext& c) {
     if (g.IsMention(head) && IsInstitutionDescription(g, head)) {
       p.noun = head;
     } else if (UnresolvedThem(g, head)) {
-      p.objects = LatestList(c, p.group);
+      p.objects = {head};  // "accusing them": resolved once every list is known
     } else if (g.IsMention(head)) {
       for (int x : CoordinatedNames(g, SkipPossessor(g, head)))
         if (g.IsNamed(x)) p.objects.push_back(x);
@@ -333,6 +338,7 @@ void ChooseObjects(RuleContext& c) {
     bool light = lex.Has(WordList::kLightVerb, verb) || lex.Has(WordList::kLightVerb, lemma);
     bool speech = lex.Has(WordList::kSpeechVerb, verb) && !lex.Has(WordList::kPhrasalVerb, lemma);
     p.action = lemma;
+    if (p.objects.size() == 1 && UnresolvedThem(g, p.objects[0])) p.objects = LatestList(c, p.group);
     std::string noun_word = p.noun >= 0 ? g.lower(p.noun) : "";
     if (p.opinion) {
       // "called a snap election": only a verb that can convene does.

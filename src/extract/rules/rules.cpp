@@ -15,12 +15,12 @@ const std::vector<Rule>& ExtractionRules() {
        "infinitives, participles and coordinated verbs share a subject: \"urged X to\", "
        "\", meeting with\", \"resigned and fled\"",
        SharedSubjects},
-      {"passive.agent", "passives and reduced participles: the \"by\" agent acts", PassiveAgents},
       {"verb.classes", "matrix, opinion, state and reporting verbs are not events",
        VerbClasses},
       {"object.direct", "the O link, else the noun phrase after the verb group", DirectObjects},
       {"object.prepositional", "the first \"PREP X\" after the verb or its noun",
        PrepositionalObjects},
+      {"passive.agent", "passives and reduced participles: the \"by\" agent acts", PassiveAgents},
       {"object.choose",
        "a carried noun (\"imposed sanctions on X\"), a thing acted on, a named target, or none",
        ChooseObjects},
@@ -30,6 +30,7 @@ const std::vector<Rule>& ExtractionRules() {
        "event nouns: \"Blinken's visit to China\", \"Israeli strikes on Gaza\", \"talks "
        "between A and B\"",
        NominalEvents},
+      {"nominal.membership", "\"became NATO's 32nd member\": joined it", Membership},
       {"compound.agent", "\"Iran-backed group\": Iran back the group", CompoundAgents},
       {"emit", "named actor and object, artefact or none; place, time, confidence",
        EmitEvents},

@@ -122,6 +122,7 @@ void SymmetricSubjects(RuleContext& c);
 void NominalEvents(RuleContext& c);
 void CompoundAgents(RuleContext& c);
 void Reactions(RuleContext& c);
+void Membership(RuleContext& c);
 void EmitEvents(RuleContext& c);
 
 }  // namespace detente

@@ -6,7 +6,7 @@
 
 #include "entities/gazetteer.h"
 #include "entities/lexicon.h"
-#include "extract/lemmatizer.h"
+#include "entities/lemmatizer.h"
 
 namespace detente::testing {
 namespace {

@@ -1,4 +1,4 @@
-#include "extract/lemmatizer.h"
+#include "entities/lemmatizer.h"
 
 #include <cctype>
 #include <fstream>

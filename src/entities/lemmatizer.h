@@ -1,7 +1,7 @@
 // WordNet lemmatiser (morphy): exception lists plus suffix rules, checked
 // against WordNet's index of base forms. Immutable after Load(); thread-safe.
-#ifndef DETENTE_EXTRACT_LEMMATIZER_H_
-#define DETENTE_EXTRACT_LEMMATIZER_H_
+#ifndef DETENTE_ENTITIES_LEMMATIZER_H_
+#define DETENTE_ENTITIES_LEMMATIZER_H_
 
 #include <string>
 #include <string_view>
@@ -48,4 +48,4 @@ class Lemmatizer {
 
 }  // namespace detente
 
-#endif  // DETENTE_EXTRACT_LEMMATIZER_H_
+#endif  // DETENTE_ENTITIES_LEMMATIZER_H_
