@@ -267,11 +267,13 @@ Result<Leaders> Leaders::Load(const std::string& dir) {
       if (added) l.leaders_.push_back({name, qualifier, {}, {}});
       Leader& p = l.leaders_[it->second];
       if (!f[1].empty()) {
+        // A person's later rows usually repeat the aliases: check new ones only.
         for (std::string& a : SplitOn(f[1], '|')) {
-          if (Fold(a).empty()) return error("empty alias");
-          if (a != p.name && std::find(p.aliases.begin(), p.aliases.end(), a) == p.aliases.end()) {
-            p.aliases.push_back(std::move(a));
+          if (a == p.name || std::find(p.aliases.begin(), p.aliases.end(), a) != p.aliases.end()) {
+            continue;
           }
+          if (Fold(a).empty()) return error("empty alias");
+          p.aliases.push_back(std::move(a));
         }
       }
       p.terms.push_back(std::move(t));
