@@ -246,8 +246,9 @@ Result<Leaders> Leaders::Load(const std::string& dir) {
       if (!IsIn(kRoles, t.role)) return error("unknown role '" + t.role + "'");
       if (!IsIn(kOffices, t.office)) return error("unknown office '" + t.office + "'");
       int ignored = 0;
-      if (!ParseDate(t.from, &t.first_day, &ignored))
+      if (!ParseDate(t.from, &t.first_day, &ignored)) {
         return error("bad from date '" + t.from + "'");
+      }
       t.last_day = 99991231;
       if (!t.to.empty() && !ParseDate(t.to, &ignored, &t.last_day)) {
         return error("bad to date '" + t.to + "'");

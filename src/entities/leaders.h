@@ -14,8 +14,9 @@
 // not a key gives nothing: no partial or fuzzy match.
 //
 // Thread safety: a loaded Leaders is immutable; all const methods may be
-// called concurrently. Moving it keeps returned pointers valid; copying does
-// not carry them over to the copy.
+// called concurrently. Copies and moves are safe (the index holds positions);
+// a returned pointer points into the object that returned it, and a move keeps
+// it valid.
 #ifndef DETENTE_ENTITIES_LEADERS_H_
 #define DETENTE_ENTITIES_LEADERS_H_
 
