@@ -11,6 +11,7 @@
 #include "detente/parse.h"
 #include "detente/text.h"
 #include "entities/gazetteer.h"
+#include "entities/leaders.h"
 #include "entities/lexicon.h"
 #include "entities/words.h"
 #include "extract/dates.h"
@@ -26,12 +27,13 @@ namespace {
 class ExtractorImpl : public Extractor {
  public:
   ExtractorImpl(ExtractOptions o, std::unique_ptr<EntityRecognizer> rec,
-                std::unique_ptr<Parser> parser, Lemmatizer lem, Lexicon lex)
+                std::unique_ptr<Parser> parser, Lemmatizer lem, Lexicon lex, Leaders leaders)
       : options_(std::move(o)),
         rec_(std::move(rec)),
         parser_(std::move(parser)),
         lem_(std::move(lem)),
-        lex_(std::move(lex)) {
+        lex_(std::move(lex)),
+        leaders_(std::move(leaders)) {
     knowledge_.lexicon = &lex_;
     knowledge_.lemmas = &lem_;
   }
@@ -54,6 +56,7 @@ class ExtractorImpl : public Extractor {
   std::unique_ptr<Parser> parser_;
   Lemmatizer lem_;
   Lexicon lex_;
+  Leaders leaders_;
   WordKnowledge knowledge_;
 };
 
@@ -133,6 +136,17 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
 
 // "the arrangement" after "the Black Sea Grain Initiative": the artefact named
 // before, when there is one and it is an agreement of some kind.
+// A person the leaders gazetteer knows gets the state and role of the term
+// the story's date falls in, where the text gave none: "Barack Obama met
+// Vladimir Putin" -> USA, RUS. An unknown person gets nothing.
+void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
+  if (m->kind != "person" || m->name.empty()) return;
+  LeaderMatch match = leaders.Find(m->name, date);
+  if (!match) return;
+  if (m->country.empty()) m->country = match.term->country;
+  if (m->role.empty()) m->role = match.term->role;
+}
+
 // Only a named one: "the agreement" after "a deal" may be either.
 std::string Antecedent(const DocumentEntities& de, const std::string& text) {
   return de.last_named_artefact().empty() ? text : de.last_named_artefact();
@@ -222,6 +236,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       AnalysedSentence a;
       for (const Token& t : Tokenize(out.text)) a.tokens.push_back(t.text);
       a.mentions = rec_->Recognize(a.tokens);
+      for (Mention& m : a.mentions) AddLeader(leaders_, doc.date, &m);
       x.sentences.push_back(std::move(out));
       analysed.push_back(std::move(a));
     }
@@ -346,9 +361,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& optio
   if (!parser.ok()) return parser.status();
   auto lem = Lemmatizer::Load();
   if (!lem.ok()) return lem.status();
-  return std::unique_ptr<Extractor>(
-      new ExtractorImpl(options, std::move(rec.value()), std::move(parser.value()),
-                        std::move(lem.value()), std::move(lex.value())));
+  auto leaders = Leaders::Load(*dir);
+  if (!leaders.ok()) return leaders.status();
+  return std::unique_ptr<Extractor>(new ExtractorImpl(
+      options, std::move(rec.value()), std::move(parser.value()), std::move(lem.value()),
+      std::move(lex.value()), std::move(leaders.value())));
 }
 
 std::string Extractor::Version() { return std::string("detente-") + DETENTE_VERSION + "/2"; }

@@ -54,7 +54,8 @@ TEST_CASE("entities: sentence-initial words and compounds are not names", "[enti
   auto m = Find("However the Russian-backed rebels advanced.");
   for (const Mention& x : m) {
     CHECK(x.text != "However");
-    CHECK(x.text.find("backed") == std::string::npos);
+    // "the Russian-backed rebels" may be a description, never a name.
+    if (x.kind != "reference") CHECK(x.text.find("backed") == std::string::npos);
   }
 }
 
