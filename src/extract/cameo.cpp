@@ -91,11 +91,14 @@ std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
 }
 
 // A candidate class from one sense: a CAMEO code or a verb kind name.
+// How a vote was found, rendered only for the vote that wins (SenseName
+// reads synsets): the sense, the derivation it crossed if any, the path up.
 struct Vote {
   std::string cls;
   double score = 0;
-  std::string via;
-  bool lexfile_guess = false;  // a kind guessed from the lexicographer file
+  std::optional<SynsetId> derived_from;  // the sense whose derivation led here
+  std::vector<SynsetId> path;            // from the start up to the seed
+  std::string_view lexfile;              // set when the kind is only guessed from it
 };
 
 std::string Family(const std::string& cls) { return IsCode(cls) ? cls.substr(0, 2) : cls; }
@@ -134,8 +137,9 @@ struct CameoClassifier::Tables {
 
   std::string VerbBase(const std::string& w) const { return Lemmatizer(wn).Verb(w); }
   bool IsSeed(SynsetId id) const { return seeds.count(id.key()) > 0; }
-  std::optional<Vote> SeedVote(SynsetId start, int max_depth, int rank, int extra_steps,
-                               const std::string& prefix) const;
+  std::optional<Vote> SeedVote(SynsetId start, int max_depth, int rank,
+                               std::optional<SynsetId> derived_from) const;
+  std::string Explain(const Vote& v) const;
   std::vector<Vote> SenseVotes(SynsetId sense, const std::string& word, int rank) const;
   std::vector<Vote> WordVotes(const std::string& lemma, WnPos pos) const;
   size_t LightVerbLength(const std::vector<std::string>& w) const;
@@ -253,21 +257,27 @@ CameoClass CameoClassifier::Tables::Lexicon(const std::string& phrase) const {
   return c;
 }
 
-// The nearest seed above `start`, as a vote of sense `rank` that has
-// already taken `extra_steps` (a derivation).
+// The nearest seed above `start`, as a vote of sense `rank`, one step
+// further when reached across a derivation from `derived_from`.
 std::optional<Vote> CameoClassifier::Tables::SeedVote(SynsetId start, int max_depth, int rank,
-                                                      int extra_steps,
-                                                      const std::string& prefix) const {
+                                                      std::optional<SynsetId> derived_from) const {
   std::vector<SynsetId> path = wn->PathUp(start, max_depth, [&](SynsetId s) { return IsSeed(s); });
   if (path.empty()) return std::nullopt;
   Vote v;
   v.cls = seeds.at(path.back().key());
-  int steps = static_cast<int>(path.size()) - 1 + extra_steps;
+  int steps = static_cast<int>(path.size()) - 1 + (derived_from ? 1 : 0);
   v.score = kSenseWeights[rank] * std::pow(kStepDecay, steps);
-  v.via = prefix;
-  for (size_t i = 0; i < path.size(); ++i) v.via += (i ? " > " : "") + wn->SenseName(path[i]);
-  v.via += " (" + v.cls + ")";
+  v.derived_from = derived_from;
+  v.path = std::move(path);
   return v;
+}
+
+std::string CameoClassifier::Tables::Explain(const Vote& v) const {
+  std::string out = "wordnet: ";
+  if (v.derived_from) out += wn->SenseName(*v.derived_from) + " + ";
+  if (!v.lexfile.empty()) return out + wn->SenseName(v.path.front()) + " in " + std::string(v.lexfile);
+  for (size_t i = 0; i < v.path.size(); ++i) out += (i ? " > " : "") + wn->SenseName(v.path[i]);
+  return out + " (" + v.cls + ")";
 }
 
 // The votes of one sense of `word`: its nearest seed up the hypernyms, and
@@ -281,7 +291,7 @@ std::vector<Vote> CameoClassifier::Tables::SenseVotes(SynsetId sense, const std:
   bool noun = sense.pos == WnPos::kNoun;
   if (noun && !IsSeed(sense) && !IsIn(kEventNounFiles, WordNet::LexName(s->lexfile))) return out;
   int depth = noun ? kMaxNounDepth : kMaxVerbDepth;
-  std::optional<Vote> own = SeedVote(sense, depth, rank, 0, "wordnet: ");
+  std::optional<Vote> own = SeedVote(sense, depth, rank, std::nullopt);
   if (own) out.push_back(*own);
   if (!own || noun) {
     // Derivations: "invasion" -> "invade"; a verb with no seed above it ->
@@ -289,8 +299,7 @@ std::vector<Vote> CameoClassifier::Tables::SenseVotes(SynsetId sense, const std:
     for (const WnWord& d : wn->Derivations(*s, word)) {
       if (d.synset.pos == sense.pos) continue;
       int dd = d.synset.pos == WnPos::kNoun ? kMaxNounDepth : kMaxVerbDepth;
-      std::string via = "wordnet: " + wn->SenseName(sense) + " + ";
-      if (auto v = SeedVote(d.synset, dd, rank, 1, via)) out.push_back(*v);
+      if (auto v = SeedVote(d.synset, dd, rank, sense)) out.push_back(*v);
     }
   }
   if (!out.empty()) return out;
@@ -301,8 +310,12 @@ std::vector<Vote> CameoClassifier::Tables::SenseVotes(SynsetId sense, const std:
                      : file == "verb.communication" ? "speech"
                                                      : "";
   if (!kind.empty()) {
-    out.push_back({kind, kSenseWeights[rank] * std::pow(kStepDecay, kLexfileKindDepth),
-                   "wordnet: " + wn->SenseName(sense) + " in " + std::string(file), true});
+    Vote v;
+    v.cls = kind;
+    v.score = kSenseWeights[rank] * std::pow(kStepDecay, kLexfileKindDepth);
+    v.path = {sense};
+    v.lexfile = file;
+    out.push_back(std::move(v));
   }
   return out;
 }
@@ -336,10 +349,10 @@ CameoClass CameoClassifier::Tables::FromVotes(const std::vector<Vote>& votes) co
   const Vote* top = nullptr;
   for (const Vote& v : votes)
     if (Family(v.cls) == best->first && (!top || v.score > top->score)) top = &v;
-  if (speech && top->lexfile_guess) return {};
+  if (speech && !top->lexfile.empty()) return {};
   CameoClass c = Describe(speech ? "010" : top->cls);
   c.source = CameoSource::kWordNet;
-  c.via = top->via;
+  c.via = Explain(*top);
   return c;
 }
 

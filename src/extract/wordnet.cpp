@@ -272,11 +272,11 @@ std::optional<Synset> ParseDataLine(std::string_view line, SynsetId id) {
 
 }  // namespace
 
-std::optional<Synset> WordNet::Get(SynsetId id) const {
+std::string WordNet::ReadLine(SynsetId id) const {
   const PosFiles& f = files(id.pos);
   std::string buf;
   size_t got = 0;
-  for (size_t chunk = 4096;; chunk *= 2) {
+  for (size_t chunk = 512;; chunk *= 2) {  // most lines are shorter
     buf.resize(got + chunk);
     ssize_t n = ::pread(f.data.get(), buf.data() + got, chunk, static_cast<off_t>(id.offset + got));
     if (n < 0 && errno == EINTR) continue;
@@ -289,7 +289,27 @@ std::optional<Synset> WordNet::Get(SynsetId id) const {
     }
   }
   buf.resize(got);
-  return ParseDataLine(buf, id);
+  return buf;
+}
+
+std::optional<Synset> WordNet::Get(SynsetId id) const { return ParseDataLine(ReadLine(id), id); }
+
+// Only the hypernyms of a synset, found by their pointer symbols ("@ ",
+// "@i ") before the gloss, without building the Synset: walks up the
+// hierarchy read synsets with hundreds of hyponym pointers.
+std::vector<SynsetId> WordNet::HypernymIds(SynsetId id) const {
+  std::string line = ReadLine(id);
+  std::string_view head = std::string_view(line).substr(0, line.find(" | "));
+  std::vector<SynsetId> out;
+  for (size_t at = head.find(" @"); at != std::string_view::npos; at = head.find(" @", at + 2)) {
+    std::string_view rest = head.substr(at + 1);
+    size_t sym = rest.starts_with("@ ") ? 2 : rest.starts_with("@i ") ? 3 : 0;
+    if (sym == 0 || rest.size() < sym + 10) continue;
+    SynsetId h;
+    if (ParseNum(rest.substr(sym, 8), &h.offset) && ParsePos(rest.substr(sym + 9, 1), &h.pos))
+      out.push_back(h);
+  }
+  return out;
 }
 
 std::vector<SynsetId> Synset::Hypernyms() const {
@@ -380,9 +400,7 @@ std::vector<SynsetId> WordNet::PathUp(SynsetId start, int max_depth,
     }
     if (depth == max_depth) break;
     for (size_t i = level_begin; i < level_end; ++i) {
-      std::optional<Synset> s = Get(nodes[i].id);
-      if (!s) continue;
-      for (SynsetId h : s->Hypernyms()) {
+      for (SynsetId h : HypernymIds(nodes[i].id)) {
         if (std::find(seen.begin(), seen.end(), h.key()) != seen.end()) continue;
         seen.push_back(h.key());
         nodes.push_back({h, static_cast<int>(i)});

@@ -129,6 +129,8 @@ class WordNet {
   WordNet();
   const PosFiles& files(WnPos pos) const;
   std::string_view IndexLine(std::string_view lemma, WnPos pos) const;
+  std::string ReadLine(SynsetId id) const;
+  std::vector<SynsetId> HypernymIds(SynsetId id) const;
 
   std::unique_ptr<PosFiles> noun_, verb_;
 };
