@@ -78,18 +78,20 @@ int Lookup() {
                                           "hail",    "meet",   "mediate", "besiege"};
   const std::vector<std::string> nouns = {"invasion", "release", "visit", "airstrike"};
   const std::vector<std::string> agents = {"peacekeepers", "lawmakers", "villagers", "riot police"};
-  for (auto [name, words, fn] :
-       {std::tuple{"Verb()", &verbs, 0}, std::tuple{"Noun()", &nouns, 1},
-        std::tuple{"RoleOfNoun()", &agents, 2}}) {
+  for (auto [name, words, fn] : {std::tuple{"Verb()", &verbs, 0}, std::tuple{"Noun()", &nouns, 1},
+                                 std::tuple{"RoleOfNoun()", &agents, 2}}) {
     std::vector<double> us;
     for (int run = 0; run < 5; ++run) {
       constexpr int kRepeat = 20;
       auto t0 = std::chrono::steady_clock::now();
       for (int k = 0; k < kRepeat; ++k) {
         for (const std::string& w : *words) {
-          if (fn == 0) cameo->Verb(w);
-          else if (fn == 1) cameo->Noun(w);
-          else roles->RoleOfNoun(w);
+          if (fn == 0)
+            cameo->Verb(w);
+          else if (fn == 1)
+            cameo->Noun(w);
+          else
+            roles->RoleOfNoun(w);
         }
       }
       us.push_back(Ms(t0, std::chrono::steady_clock::now()) * 1000 / (kRepeat * words->size()));

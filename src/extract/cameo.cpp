@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "entities/words.h"
 #include "extract/lemmatizer.h"
@@ -14,7 +13,8 @@ namespace detente {
 
 namespace {
 
-// How the senses of a word vote (docs/extraction.md, "Classes by meaning").
+// How the senses of a word vote (docs/extraction.md, "Classes and roles by
+// meaning").
 // Only the first kMaxSenses senses count, sense i with kSenseWeights[i];
 // each step up a hypernym or across a derivation multiplies by kStepDecay.
 constexpr int kMaxSenses = 3;
@@ -27,18 +27,19 @@ constexpr int kMaxNounDepth = 6;
 constexpr int kLexfileKindDepth = 5;
 
 // Words dropped from phrases: "pay a visit to" is "pay visit to".
-constexpr std::string_view kDeterminers[] = {"a",   "an",  "the",  "his", "her", "its",
-                                             "their", "our", "my", "your", "'s", "’s"};
+constexpr std::string_view kDeterminers[] = {"a",     "an",  "the", "his",  "her", "its",
+                                             "their", "our", "my",  "your", "'s",  "’s"};
 constexpr std::string_view kPrepositions[] = {
-    "to",   "with", "on",  "from",  "in",    "into",   "at",     "for",     "against",
-    "around", "over", "of", "about", "by",   "as",     "towards", "toward", "across",
-    "through", "between", "among", "after", "before", "under", "upon", "onto", "off", "out"};
+    "to",    "with",    "on",     "from",   "in",      "into",    "at",
+    "for",   "against", "around", "over",   "of",      "about",   "by",
+    "as",    "towards", "toward", "across", "through", "between", "among",
+    "after", "before",  "under",  "upon",   "onto",    "off",     "out"};
 
 // Noun senses in these lexicographer files can name events; others
 // ("release" as merchandise, "shell" as ammunition) count only when seeded.
 constexpr std::string_view kEventNounFiles[] = {
-    "noun.act", "noun.event", "noun.communication", "noun.phenomenon",
-    "noun.state", "noun.possession", "noun.group", "noun.process"};
+    "noun.act",   "noun.event",      "noun.communication", "noun.phenomenon",
+    "noun.state", "noun.possession", "noun.group",         "noun.process"};
 
 template <size_t N>
 bool IsIn(const std::string_view (&set)[N], std::string_view w) {
@@ -46,9 +47,9 @@ bool IsIn(const std::string_view (&set)[N], std::string_view w) {
 }
 
 constexpr std::pair<VerbKind, std::string_view> kKindNames[] = {
-    {VerbKind::kUnknown, "unknown"},     {VerbKind::kEvent, "event"},
-    {VerbKind::kSpeech, "speech"},       {VerbKind::kCognition, "cognition"},
-    {VerbKind::kStative, "stative"},     {VerbKind::kAspectual, "aspectual"},
+    {VerbKind::kUnknown, "unknown"}, {VerbKind::kEvent, "event"},
+    {VerbKind::kSpeech, "speech"},   {VerbKind::kCognition, "cognition"},
+    {VerbKind::kStative, "stative"}, {VerbKind::kAspectual, "aspectual"},
     {VerbKind::kLight, "light"}};
 
 std::optional<VerbKind> KindFromName(std::string_view name) {
@@ -71,8 +72,10 @@ std::vector<std::string> Words(std::string_view phrase) {
     w.clear();
   };
   for (char c : Lower(phrase)) {
-    if (c == ' ' || c == '\t' || c == '_') flush();
-    else w.push_back(c);
+    if (c == ' ' || c == '\t' || c == '_')
+      flush();
+    else
+      w.push_back(c);
   }
   flush();
   // "Israel's" as one token: drop the possessive ending.
@@ -90,9 +93,9 @@ std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
   return out;
 }
 
-// A candidate class from one sense: a CAMEO code or a verb kind name.
-// How a vote was found, rendered only for the vote that wins (SenseName
-// reads synsets): the sense, the derivation it crossed if any, the path up.
+// A candidate class from one sense: a CAMEO code, a verb kind or "none".
+// How it was found is kept as synsets and rendered only for the vote that
+// wins (SenseName reads synsets).
 struct Vote {
   std::string cls;
   double score = 0;
@@ -275,7 +278,8 @@ std::optional<Vote> CameoClassifier::Tables::SeedVote(SynsetId start, int max_de
 std::string CameoClassifier::Tables::Explain(const Vote& v) const {
   std::string out = "wordnet: ";
   if (v.derived_from) out += wn->SenseName(*v.derived_from) + " + ";
-  if (!v.lexfile.empty()) return out + wn->SenseName(v.path.front()) + " in " + std::string(v.lexfile);
+  if (!v.lexfile.empty())
+    return out + wn->SenseName(v.path.front()) + " in " + std::string(v.lexfile);
   for (size_t i = 0; i < v.path.size(); ++i) out += (i ? " > " : "") + wn->SenseName(v.path[i]);
   return out + " (" + v.cls + ")";
 }
@@ -306,9 +310,9 @@ std::vector<Vote> CameoClassifier::Tables::SenseVotes(SynsetId sense, const std:
   std::string_view file = WordNet::LexName(s->lexfile);
   std::string kind = file == "verb.cognition" || file == "verb.emotion" || file == "verb.perception"
                          ? "cognition"
-                     : file == "verb.stative" ? "stative"
+                     : file == "verb.stative"       ? "stative"
                      : file == "verb.communication" ? "speech"
-                                                     : "";
+                                                    : "";
   if (!kind.empty()) {
     Vote v;
     v.cls = kind;
@@ -338,8 +342,10 @@ CameoClass CameoClassifier::Tables::FromVotes(const std::vector<Vote>& votes) co
   for (const Vote& v : votes) {
     std::string f = Family(v.cls);
     auto it = std::find_if(families.begin(), families.end(), [&](auto& p) { return p.first == f; });
-    if (it == families.end()) families.emplace_back(f, v.score);
-    else it->second += v.score;
+    if (it == families.end())
+      families.emplace_back(f, v.score);
+    else
+      it->second += v.score;
   }
   if (families.empty()) return {};
   auto best = std::max_element(families.begin(), families.end(),
@@ -424,11 +430,11 @@ CameoClass CameoClassifier::Verb(std::string_view phrase) const {
       return c;
     }
   }
-  // 3. The longest listed or WordNet prefix ("crack down on protesters"),
-  //    never a bare light verb.
+  // 3. The longest listed or WordNet prefix ("crack down on protesters");
+  //    a light verb whose noun named no event counts as itself ("strike
+  //    targets" is "strike").
   for (size_t k = n; k >= 1; --k) {
     std::string p = Join(w, 0, k);
-    if (k == 1 && t_->LightVerbLength(w) == 1) break;
     if (CameoClass c = t_->Lexicon(p); c.known()) return c;
     for (const std::string& form : t_->wn->BaseForms(p, WnPos::kVerb)) {
       if (CameoClass c = t_->FromVotes(t_->WordVotes(form, WnPos::kVerb)); c.known()) return c;
@@ -462,8 +468,10 @@ VerbKind CameoClassifier::WordNetKind(const std::string& lemma) const {
   for (const Vote& v : t_->WordVotes(lemma, WnPos::kVerb)) {
     std::string f = Family(v.cls);
     auto it = std::find_if(sum.begin(), sum.end(), [&](auto& p) { return p.first == f; });
-    if (it == sum.end()) sum.emplace_back(f, v.score);
-    else it->second += v.score;
+    if (it == sum.end())
+      sum.emplace_back(f, v.score);
+    else
+      it->second += v.score;
   }
   if (sum.empty()) return VerbKind::kUnknown;
   auto best = std::max_element(sum.begin(), sum.end(),

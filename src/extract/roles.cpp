@@ -42,8 +42,8 @@ constexpr RoleInfo kRoles[] = {
 // Heads that take the role of their modifier: "rebel commander" is REB,
 // "police chief" is COP.
 constexpr std::string_view kPositionNouns[] = {
-    "leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "official",
-    "member", "head", "representative", "delegation", "delegate", "negotiator", "envoy"};
+    "leader", "chief", "commander",      "spokesman",  "spokeswoman", "spokesperson", "official",
+    "member", "head",  "representative", "delegation", "delegate",    "negotiator",   "envoy"};
 // Modifier roles that win over any head: "rebel soldiers" are rebels,
 // "opposition lawmakers" the opposition.
 constexpr std::string_view kGroupRoles[] = {"OPP", "REB", "INS", "SEP", "UAF", "RAD", "CRM"};
@@ -51,7 +51,7 @@ constexpr std::string_view kGroupRoles[] = {"OPP", "REB", "INS", "SEP", "UAF", "
 constexpr int kMaxSenses = 3;
 constexpr std::array<double, kMaxSenses> kSenseWeights = {1.0, 0.55, 0.35};
 constexpr double kStepDecay = 0.9;  // person hierarchies are deep: decay slowly
-constexpr int kMaxDepth = 10;  // person hierarchies are deep
+constexpr int kMaxDepth = 10;       // person hierarchies are deep
 
 template <size_t N>
 bool IsIn(const std::string_view (&set)[N], std::string_view w) {
@@ -168,14 +168,16 @@ RoleResult RoleClassifier::Vote(const std::string& lemma) const {
   std::vector<Ballot> votes;
   std::vector<SynsetId> senses = t.wn->Senses(lemma, WnPos::kNoun);
   for (int i = 0; i < kMaxSenses && i < static_cast<int>(senses.size()); ++i) {
-    std::vector<SynsetId> path = t.wn->PathUp(
-        senses[i], kMaxDepth, [&](SynsetId s) { return t.seeds.count(s.key()) > 0; });
+    std::vector<SynsetId> path =
+        t.wn->PathUp(senses[i], kMaxDepth, [&](SynsetId s) { return t.seeds.count(s.key()) > 0; });
     if (path.empty()) continue;
     const std::string& role = t.seeds.at(path.back().key());
     double score = kSenseWeights[i] * std::pow(kStepDecay, path.size() - 1);
     auto it = std::find_if(votes.begin(), votes.end(), [&](auto& v) { return v.role == role; });
-    if (it == votes.end()) votes.push_back({role, score, std::move(path)});
-    else it->score += score;
+    if (it == votes.end())
+      votes.push_back({role, score, std::move(path)});
+    else
+      it->score += score;
   }
   if (votes.empty()) return {};
   auto best = std::max_element(votes.begin(), votes.end(),

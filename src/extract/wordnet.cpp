@@ -18,25 +18,28 @@ namespace {
 
 // lexnames(5): the lexicographer files of WordNet 3.0 by number.
 constexpr std::array<std::string_view, 45> kLexNames = {
-    "adj.all",          "adj.pert",          "adv.all",          "noun.Tops",
-    "noun.act",         "noun.animal",       "noun.artifact",    "noun.attribute",
-    "noun.body",        "noun.cognition",    "noun.communication", "noun.event",
-    "noun.feeling",     "noun.food",         "noun.group",       "noun.location",
-    "noun.motive",      "noun.object",       "noun.person",      "noun.phenomenon",
-    "noun.plant",       "noun.possession",   "noun.process",     "noun.quantity",
-    "noun.relation",    "noun.shape",        "noun.state",       "noun.substance",
-    "noun.time",        "verb.body",         "verb.change",      "verb.cognition",
-    "verb.communication", "verb.competition", "verb.consumption", "verb.contact",
-    "verb.creation",    "verb.emotion",      "verb.motion",      "verb.perception",
-    "verb.possession",  "verb.social",       "verb.stative",     "verb.weather",
-    "adj.ppl"};
+    "adj.all",          "adj.pert",           "adv.all",
+    "noun.Tops",        "noun.act",           "noun.animal",
+    "noun.artifact",    "noun.attribute",     "noun.body",
+    "noun.cognition",   "noun.communication", "noun.event",
+    "noun.feeling",     "noun.food",          "noun.group",
+    "noun.location",    "noun.motive",        "noun.object",
+    "noun.person",      "noun.phenomenon",    "noun.plant",
+    "noun.possession",  "noun.process",       "noun.quantity",
+    "noun.relation",    "noun.shape",         "noun.state",
+    "noun.substance",   "noun.time",          "verb.body",
+    "verb.change",      "verb.cognition",     "verb.communication",
+    "verb.competition", "verb.consumption",   "verb.contact",
+    "verb.creation",    "verb.emotion",       "verb.motion",
+    "verb.perception",  "verb.possession",    "verb.social",
+    "verb.stative",     "verb.weather",       "adj.ppl"};
 
 // Morphy's detachment rules, longest suffix first (morphy(7WN)).
 struct Rule {
   std::string_view suffix, ending;
 };
-constexpr Rule kVerbRules[] = {{"ies", "y"}, {"es", "e"},  {"es", ""},  {"s", ""},
-                               {"ed", "e"},  {"ed", ""},   {"ing", "e"}, {"ing", ""}};
+constexpr Rule kVerbRules[] = {{"ies", "y"}, {"es", "e"}, {"es", ""},   {"s", ""},
+                               {"ed", "e"},  {"ed", ""},  {"ing", "e"}, {"ing", ""}};
 constexpr Rule kNounRules[] = {{"ses", "s"},   {"xes", "x"},   {"zes", "z"}, {"ches", "ch"},
                                {"shes", "sh"}, {"men", "man"}, {"ies", "y"}, {"s", ""}};
 
@@ -118,16 +121,19 @@ std::string Readable(std::string_view word) {
 }
 
 bool ParsePos(std::string_view s, WnPos* pos) {
-  if (s == "n") *pos = WnPos::kNoun;
-  else if (s == "v") *pos = WnPos::kVerb;
-  else return false;
+  if (s == "n")
+    *pos = WnPos::kNoun;
+  else if (s == "v")
+    *pos = WnPos::kVerb;
+  else
+    return false;
   return true;
 }
 
 }  // namespace
 
 struct WordNet::PosFiles {
-  std::string index;  // index.<pos>, whole
+  std::string index;       // index.<pos>, whole
   size_t index_begin = 0;  // first byte after the licence header
   std::vector<std::pair<std::string, std::string>> exceptions;  // sorted
   Fd data;
@@ -175,8 +181,8 @@ Result<std::shared_ptr<const WordNet>> WordNet::Load(const std::string& dir) {
   wn->noun_ = std::make_unique<PosFiles>();
   wn->verb_ = std::make_unique<PosFiles>();
   for (auto [files, name] : {std::pair{wn->noun_.get(), "noun"}, {wn->verb_.get(), "verb"}}) {
-    DETENTE_RETURN_IF_ERROR(LoadIndexAndExceptions(dir, name, &files->index, &files->index_begin,
-                                                   &files->exceptions));
+    DETENTE_RETURN_IF_ERROR(
+        LoadIndexAndExceptions(dir, name, &files->index, &files->index_begin, &files->exceptions));
     files->data_path = dir + "/data." + name;
     Result<Fd> fd = OpenRegular(files->data_path);
     if (!fd.ok()) return fd.status();
@@ -203,8 +209,10 @@ std::string_view WordNet::IndexLine(std::string_view lemma, WnPos pos) const {
     std::string_view head = line.substr(0, line.find(' '));
     int c = head.compare(key);
     if (c == 0) return line;
-    if (c < 0) lo = end + 1;
-    else hi = start;
+    if (c < 0)
+      lo = end + 1;
+    else
+      hi = start;
   }
   return {};
 }

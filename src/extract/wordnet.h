@@ -73,8 +73,7 @@ class WordNet {
  public:
   // Reads index.{noun,verb} and {noun,verb}.exc and opens data.{noun,verb}
   // in `dir`. kIOError naming the file when one is missing or unreadable.
-  static Result<std::shared_ptr<const WordNet>> Load(
-      const std::string& dir = "/usr/share/wordnet");
+  static Result<std::shared_ptr<const WordNet>> Load(const std::string& dir = "/usr/share/wordnet");
 
   WordNet(const WordNet&) = delete;
   WordNet& operator=(const WordNet&) = delete;

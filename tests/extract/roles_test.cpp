@@ -1,7 +1,6 @@
 #include "extract/roles.h"
 
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "extract/tsv.h"
@@ -65,8 +64,7 @@ TEST_CASE("roles: agent nouns by meaning, plural and any case", "[extract][roles
   CHECK(Role("companies") == "BUS");
 }
 
-TEST_CASE("roles: listed words where WordNet's first sense is not the agent",
-          "[extract][roles]") {
+TEST_CASE("roles: listed words where WordNet's first sense is not the agent", "[extract][roles]") {
   // WordNet: a rebel is first a Confederate soldier, a militant an activist,
   // a president a company's, a minister a clergyman, a demonstrator a teacher.
   CHECK(Role("rebels") == "REB");

@@ -1,8 +1,7 @@
 #include "extract/wordnet.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <thread>
 
 using namespace detente;
@@ -56,8 +55,7 @@ TEST_CASE("wordnet: hypernyms and paths up to a synset", "[extract][wordnet]") {
   REQUIRE(shell);
   REQUIRE(attack);
   // shell (use explosives on) < bombard < attack
-  std::vector<SynsetId> path =
-      Wn().PathUp(*shell, 4, [&](SynsetId id) { return id == *attack; });
+  std::vector<SynsetId> path = Wn().PathUp(*shell, 4, [&](SynsetId id) { return id == *attack; });
   REQUIRE(path.size() == 3);
   CHECK(path.front() == *shell);
   CHECK(path.back() == *attack);
