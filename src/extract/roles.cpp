@@ -195,13 +195,17 @@ RoleResult RoleClassifier::RoleOfNoun(std::string_view noun) const {
   if (RoleResult r = Single(Join(w, 0, w.size())); r.known()) return r;
   if (w.size() == 1) return {};
   // A compound: its head (the last word), unless the modifier before it
-  // names a group or the head is a position ("rebel leader").
+  // names a group or the head is a position ("rebel leader"). A modifier
+  // that only says where people are from ("Israeli", "villager") never wins.
   RoleResult head = Single(w.back());
   RoleResult mod = Single(Join(w, 0, w.size() - 1));
   if (!mod.known()) mod = Single(w[w.size() - 2]);
-  std::string head_lemma = Lemmatizer(t_->wn).Noun(w.back());
-  bool position = IsIn(kPositionNouns, head_lemma);
-  if (mod.known() && (position || !head.known() || IsIn(kGroupRoles, mod.role))) {
+  std::vector<std::string> heads = t_->wn->BaseForms(w.back(), WnPos::kNoun);
+  heads.push_back(w.back());
+  bool position = std::any_of(heads.begin(), heads.end(),
+                              [](const std::string& h) { return IsIn(kPositionNouns, h); });
+  if (mod.known() && mod.role != "CVL" &&
+      (position || !head.known() || IsIn(kGroupRoles, mod.role))) {
     mod.via = "modifier: " + mod.via;
     return mod;
   }

@@ -5,7 +5,8 @@
 // up its hypernyms to the nearest seed sense of the same file, vote (the
 // first weighted most). A compound ("rebel commander", "opposition
 // lawmakers") takes its head's role unless its modifier names a non-state
-// group or the head is a position noun (see RoleClassifier::RoleOfNoun).
+// group or the head is a position noun, and never a nationality's
+// ("Israeli commander" is MIL; see docs/extraction.md).
 //
 // Thread safety: a loaded RoleClassifier is immutable; all const methods may
 // be called concurrently. Copies share the loaded tables.

@@ -88,6 +88,11 @@ TEST_CASE("roles: compounds take the head's role or a group modifier's", "[extra
   CHECK(Role("rebel soldiers") == "REB");  // a non-state group wins over the head
   CHECK(Role("opposition lawmakers") == "OPP");
   CHECK(Roles().RoleOfNoun("rebel soldiers").via.rfind("modifier: ", 0) == 0);
+  CHECK(Role("student leaders") == "EDU");  // "leaders" is also a printing term
+  // A nationality says where people are from, not what they do.
+  CHECK(Role("Israeli commander") == "MIL");
+  CHECK(Role("Iranian officials") == "GOV");
+  CHECK(Role("Sudanese rebels") == "REB");
 }
 
 TEST_CASE("roles: nouns that name no agent have no role", "[extract][roles]") {
