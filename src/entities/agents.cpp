@@ -25,9 +25,6 @@ AgentNoun MatchAgentNoun(const Lexicon& lex, const std::vector<std::string>& tok
   return out;
 }
 
-bool IsStateRole(std::string_view role) {
-  return role == "GOV" || role == "MIL" || role == "COP" || role == "SPY";
-}
 
 std::string RoleOfTitleClass(std::string_view c) {
   if (c == "head_of_state" || c == "head_of_government" || c == "minister" || c == "diplomat" ||

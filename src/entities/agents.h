@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "entities/lexicon.h"
+#include "entities/roles.h"  // IsStateRole
 
 namespace detente {
 
@@ -23,11 +24,6 @@ struct AgentNoun {
 
 // The longest agent noun (1 to 3 tokens, lower-cased) starting at token i.
 AgentNoun MatchAgentNoun(const Lexicon& lex, const std::vector<std::string>& tokens, int i);
-
-// Whether agents of this role stand for their state ("Turkish police" acts
-// for Turkey): GOV, MIL, COP, SPY. Judges, legislators and every non-state
-// role keep their own phrase.
-bool IsStateRole(std::string_view role);
 
 // The role a title's class implies (titles.tsv: head_of_state, minister,
 // military, legislator ...); empty when none does.

@@ -1,112 +1,78 @@
 #include "entities/lemmatizer.h"
 
-#include <cctype>
-#include <fstream>
-#include <utility>
-
 #include "entities/words.h"
 
 namespace detente {
-namespace {
-
-Status LoadExceptions(const std::string& path, std::unordered_map<std::string, std::string>* out) {
-  std::ifstream f(path);
-  if (!f) return Status::IOError("cannot read " + path + " (install wordnet-base)");
-  std::string inflected, base;
-  while (f >> inflected >> base) {
-    out->emplace(inflected, base);
-    f.ignore(1 << 20, '\n');
-  }
-  return Status::OK();
-}
-
-Status LoadIndex(const std::string& path, std::unordered_set<std::string>* out) {
-  std::ifstream f(path);
-  if (!f) return Status::IOError("cannot read " + path + " (install wordnet-base)");
-  std::string line;
-  while (std::getline(f, line)) {
-    if (line.empty() || line[0] == ' ') continue;  // licence header
-    size_t sp = line.find(' ');
-    std::string lemma = line.substr(0, sp);
-    for (char& c : lemma)
-      if (c == '_') c = ' ';
-    out->insert(std::move(lemma));
-  }
-  return Status::OK();
-}
-
-struct Rule {
-  const char* suffix;
-  const char* ending;
-};
-constexpr Rule kVerbRules[] = {{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""},  {"ed", "e"},
-                               {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-constexpr Rule kNounRules[] = {{"ses", "s"},   {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
-                               {"shes", "sh"}, {"men", "man"}, {"ies", "y"}, {"s", ""}};
-
-}  // namespace
 
 Result<Lemmatizer> Lemmatizer::Load(const std::string& dir) {
-  Lemmatizer l;
-  DETENTE_RETURN_IF_ERROR(LoadExceptions(dir + "/verb.exc", &l.verb_exc_));
-  DETENTE_RETURN_IF_ERROR(LoadExceptions(dir + "/noun.exc", &l.noun_exc_));
-  DETENTE_RETURN_IF_ERROR(LoadIndex(dir + "/index.verb", &l.verbs_));
-  DETENTE_RETURN_IF_ERROR(LoadIndex(dir + "/index.noun", &l.nouns_));
-  return l;
+  Result<std::shared_ptr<const WordNet>> wn = WordNet::Load(dir);
+  if (!wn.ok()) return wn.status();
+  return Lemmatizer(std::move(*wn));
 }
 
-std::string Lemmatizer::Morphy(std::string_view word,
-                               const std::unordered_map<std::string, std::string>& exc,
-                               const std::unordered_set<std::string>& index, bool verb) const {
+std::string Lemmatizer::Base(std::string_view word, WnPos pos) const {
   std::string w = Lower(word);
-  if (auto it = exc.find(w); it != exc.end()) return it->second;
-  if (index.count(w)) return w;
-  const Rule* rules = verb ? kVerbRules : kNounRules;
-  size_t n = verb ? std::size(kVerbRules) : std::size(kNounRules);
-  for (size_t i = 0; i < n; ++i) {
-    std::string_view suf = rules[i].suffix;
-    if (w.size() > suf.size() + 1 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0) {
-      std::string cand = w.substr(0, w.size() - suf.size()) + rules[i].ending;
-      if (index.count(cand)) return cand;
-      // Doubled final consonant: "travelled" -> "travel".
-      if (verb && rules[i].ending[0] == '\0' && cand.size() > 2 &&
-          cand.back() == cand[cand.size() - 2]) {
-        std::string single = cand.substr(0, cand.size() - 1);
-        if (index.count(single)) return single;
-      }
-    }
+  // The exception list wins over the word itself: "saw" -> "see".
+  if (std::vector<std::string> exc = wn_->Exceptions(w, pos); !exc.empty()) return exc.front();
+  if (std::vector<std::string> forms = wn_->BaseForms(w, pos); !forms.empty()) return forms.front();
+  // A doubled final consonant that morphy does not undo: "travelled" ->
+  // "travel", "planning" -> "plan", "quizzes" -> "quiz".
+  for (std::string_view suf : {"ed", "ing", "es"}) {
+    if (pos != WnPos::kVerb || w.size() < suf.size() + 4 || !w.ends_with(suf)) continue;
+    std::string stem = w.substr(0, w.size() - suf.size());
+    if (stem.back() == stem[stem.size() - 2] && wn_->Contains(stem.substr(0, stem.size() - 1), pos))
+      return stem.substr(0, stem.size() - 1);
   }
   return w;
 }
 
+namespace {
+
+constexpr std::string_view kVerbPrefixes[] = {"re", "co", "de", "un", "pre"};
+
+}  // namespace
+
 std::string Lemmatizer::Verb(std::string_view word) const {
-  std::string base = Morphy(word, verb_exc_, verbs_, true);
+  std::string base = Base(word, WnPos::kVerb);
+  if (wn_->Contains(base, WnPos::kVerb) || word.size() < 5) return base;
   // "re-elected", "co-sponsored": the prefix on the lemma of the rest.
-  if (verbs_.count(base) || word.size() < 5) return base;
   size_t dash = word.find('-');
   if (dash != std::string_view::npos && dash <= 7) {
-    std::string rest = Morphy(word.substr(dash + 1), verb_exc_, verbs_, true);
-    if (verbs_.count(rest)) return Lower(word.substr(0, dash + 1)) + rest;
+    std::string rest = Base(word.substr(dash + 1), WnPos::kVerb);
+    if (wn_->Contains(rest, WnPos::kVerb)) return Lower(word.substr(0, dash + 1)) + rest;
     return base;
   }
   // "relaunched", "coauthored": a prefix WordNet does not list the verb with.
-  for (std::string_view prefix : {"re", "co", "de", "un", "pre"}) {
+  for (std::string_view prefix : kVerbPrefixes) {
     if (word.size() <= prefix.size() + 3 || Lower(word.substr(0, prefix.size())) != prefix) continue;
-    std::string rest = Morphy(word.substr(prefix.size()), verb_exc_, verbs_, true);
-    if (verbs_.count(rest)) return std::string(prefix) + rest;
+    std::string rest = Base(word.substr(prefix.size()), WnPos::kVerb);
+    if (wn_->Contains(rest, WnPos::kVerb)) return std::string(prefix) + rest;
   }
   return base;
 }
 
 std::string Lemmatizer::Noun(std::string_view word) const {
-  std::string base = Morphy(word, noun_exc_, nouns_, false);
+  std::string base = Base(word, WnPos::kNoun);
   // "hours", "talks" and "forces" are WordNet nouns of their own; the plural
   // of the singular is the reading news needs.
   if (base == Lower(word) && base.size() > 3 && base.back() == 's' && base[base.size() - 2] != 's') {
     std::string singular = base.substr(0, base.size() - 1);
-    if (nouns_.count(singular)) return singular;
+    if (wn_->Contains(singular, WnPos::kNoun)) return singular;
   }
   return base;
+}
+
+bool Lemmatizer::IsVerb(std::string_view lemma) const {
+  if (wn_->Contains(lemma, WnPos::kVerb)) return true;
+  size_t dash = lemma.find('-');
+  if (dash != std::string_view::npos && dash <= 7)
+    return wn_->Contains(lemma.substr(dash + 1), WnPos::kVerb);
+  if (wn_->Contains(lemma, WnPos::kNoun)) return false;
+  for (std::string_view prefix : kVerbPrefixes)
+    if (lemma.size() > prefix.size() + 4 && lemma.substr(0, prefix.size()) == prefix &&
+        wn_->Contains(lemma.substr(prefix.size()), WnPos::kVerb))
+      return true;
+  return false;
 }
 
 }  // namespace detente

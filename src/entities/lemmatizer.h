@@ -1,49 +1,45 @@
-// WordNet lemmatiser (morphy): exception lists plus suffix rules, checked
-// against WordNet's index of base forms. Immutable after Load(); thread-safe.
+// WordNet lemmatiser: morphy (exception lists plus suffix rules, checked
+// against WordNet's index of base forms) through the shared WordNet reader,
+// with the two readings news needs that morphy lacks: prefixed verbs
+// ("re-elected", "relaunched") and plurals that are nouns of their own
+// ("hours", "talks"). Immutable after Load(); thread-safe; cheap to copy
+// (copies share one WordNet).
 #ifndef DETENTE_ENTITIES_LEMMATIZER_H_
 #define DETENTE_ENTITIES_LEMMATIZER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "detente/status.h"
+#include "entities/wordnet.h"
 
 namespace detente {
 
 class Lemmatizer {
  public:
-  // Reads {verb,noun}.exc and index.{verb,noun} from `wordnet_dir` (Debian's
-  // wordnet-base installs them in /usr/share/wordnet). kIOError if missing.
+  // Loads WordNet from `wordnet_dir` (Debian's wordnet-base installs it in
+  // /usr/share/wordnet). kIOError if a file is missing.
   static Result<Lemmatizer> Load(const std::string& wordnet_dir = "/usr/share/wordnet");
+  // A lemmatiser over an already loaded WordNet (not null).
+  explicit Lemmatizer(std::shared_ptr<const WordNet> wordnet) : wn_(std::move(wordnet)) {}
 
-  // Base form of a verb ("met" -> "meet", "travelling" -> "travel"); the
-  // lower-cased word itself when WordNet does not know it.
+  // Base form of a verb ("met" -> "meet", "travelling" -> "travel",
+  // "re-elected" -> "re-elect"); the lower-cased word itself when WordNet
+  // does not know it.
   std::string Verb(std::string_view word) const;
-  // Base form of a noun ("talks" -> "talk").
+  // Base form of a noun ("talks" -> "talk", "hours" -> "hour").
   std::string Noun(std::string_view word) const;
-  // Whether WordNet has this verb lemma (also "re-elect": a prefixed verb).
-  bool IsVerb(std::string_view lemma) const {
-    if (verbs_.count(std::string(lemma))) return true;
-    size_t dash = lemma.find('-');
-    if (dash != std::string_view::npos && dash <= 7)
-      return verbs_.count(std::string(lemma.substr(dash + 1))) > 0;
-    // "relaunch": a verb with a prefix, unless the word is a noun ("reaction").
-    if (nouns_.count(std::string(lemma))) return false;
-    for (std::string_view prefix : {"re", "co", "de", "un", "pre"})
-      if (lemma.size() > prefix.size() + 4 && lemma.substr(0, prefix.size()) == prefix &&
-          verbs_.count(std::string(lemma.substr(prefix.size()))))
-        return true;
-    return false;
-  }
-  bool IsNoun(std::string_view lemma) const { return nouns_.count(std::string(lemma)) > 0; }
+  // Whether WordNet has this verb lemma, or the lemma is a prefixed verb
+  // that is not a noun ("relaunch", but not "reaction").
+  bool IsVerb(std::string_view lemma) const;
+  bool IsNoun(std::string_view lemma) const { return wn_->Contains(lemma, WnPos::kNoun); }
+
+  const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 
  private:
-  std::string Morphy(std::string_view word, const std::unordered_map<std::string, std::string>& exc,
-                     const std::unordered_set<std::string>& index, bool verb) const;
-  std::unordered_map<std::string, std::string> verb_exc_, noun_exc_;
-  std::unordered_set<std::string> verbs_, nouns_;
+  std::string Base(std::string_view word, WnPos pos) const;
+  std::shared_ptr<const WordNet> wn_;
 };
 
 }  // namespace detente

@@ -66,4 +66,22 @@ Status CheckTsvRow(const std::string& path, const TsvRow& row, size_t min_cols,
   return Status::OK();
 }
 
+Status TsvError(const std::string& path, int line, const std::string& problem) {
+  return Status::DataError(path + ":" + std::to_string(line) + ": " + problem);
+}
+
+Result<std::vector<TsvRow>> ReadTsvFile(const std::string& path, size_t min_fields,
+                                        size_t max_fields) {
+  Result<std::vector<TsvRow>> rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    if (row.fields.size() < min_fields || row.fields.size() > max_fields) {
+      return TsvError(path, row.line,
+                      "expected " + std::to_string(min_fields) + "-" + std::to_string(max_fields) +
+                          " fields, found " + std::to_string(row.fields.size()));
+    }
+  }
+  return rows;
+}
+
 }  // namespace detente

@@ -28,6 +28,16 @@ Status TsvLineError(const std::string& path, int line, const std::string& what);
 Status CheckTsvRow(const std::string& path, const TsvRow& row, size_t min_cols,
                    size_t max_cols);
 
+// The data rows of `path` with their column counts checked. kIOError
+// "<path>: cannot read" when the file cannot be opened; kDataError
+// "<path>:<line>: ..." when a row has fewer than `min_fields` or more than
+// `max_fields` fields.
+Result<std::vector<TsvRow>> ReadTsvFile(const std::string& path, size_t min_fields,
+                                        size_t max_fields);
+
+// kDataError "<path>:<line>: <problem>".
+Status TsvError(const std::string& path, int line, const std::string& problem);
+
 std::vector<std::string> SplitOn(std::string_view s, char sep);
 std::string Trim(std::string_view s);
 
