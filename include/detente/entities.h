@@ -48,9 +48,6 @@ class EntityRecognizer {
   // The mentions among `tokens`, left to right, never overlapping.
   virtual std::vector<Mention> Recognize(const std::vector<std::string>& tokens) const = 0;
 
-  // CAMEO root class of a verb lemma ("meet" -> "04 Consult"); empty if unknown.
-  virtual std::string ActionClass(const std::string& lemma) const = 0;
-
   // The common English name of a country ("EGY" -> "Egypt"); empty if unknown.
   virtual std::string CountryName(const std::string& iso3) const = 0;
 

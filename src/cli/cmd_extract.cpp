@@ -61,6 +61,24 @@ std::string EventJson(const Document& doc, const Extraction& x, const Event& ev)
   StringOrNull(w, ev.object_country);
   w.Key("action_class");
   StringOrNull(w, ev.action_class);
+  w.Key("cameo_code");
+  StringOrNull(w, ev.cameo_code);
+  w.Key("quad_class");
+  if (ev.quad_class > 0) {
+    w.Number(ev.quad_class);
+  } else {
+    w.Null();
+  }
+  w.Key("goldstein");
+  if (!ev.cameo_code.empty()) {
+    w.Number(ev.goldstein);
+  } else {
+    w.Null();
+  }
+  w.Key("actor_role");
+  StringOrNull(w, ev.actor_role);
+  w.Key("object_role");
+  StringOrNull(w, ev.object_role);
   w.Key("confidence").Number(ev.confidence);
   w.Key("rule").String(ev.rule);
   w.EndObject();
@@ -123,7 +141,8 @@ Runner SetupExtract(CLI::App& sub) {
   sub.footer(
       "Prints one JSON object per event with the keys doc, sentence, actor, action, object,\n"
       "place, time, time_text, negated, modality, actor_kind, object_kind, actor_country,\n"
-      "object_country, action_class, confidence and rule (the extraction rules that found it).\n"
+      "object_country, action_class, cameo_code, quad_class, goldstein, actor_role,\n"
+      "object_role, confidence and rule (the extraction rules that found it).\n"
       "Exit status: 0 ok, 2 usage, 3 some input was rejected (after printing the rest).");
   return [args] { return Guarded([&] { return RunExtract(*args); }); };
 }

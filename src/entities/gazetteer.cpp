@@ -21,35 +21,6 @@ constexpr std::string_view kOrgKinds[] = {"organization", "armed_group", "instit
 
 constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
 
-// Words ignored in verb phrases: "pay a visit to" is "pay visit to".
-constexpr std::string_view kDeterminers[] = {"a", "an", "the", "his", "her", "its", "their",
-                                             "our", "my", "your"};
-constexpr std::string_view kPrepositions[] = {
-    "to",   "with",   "on",    "from",  "in",    "into", "at",      "for",  "against",
-    "around", "over", "of",    "about", "by",    "as",   "towards", "toward", "across",
-    "through", "between", "among", "after", "before", "under", "upon", "onto", "off", "out"};
-constexpr std::string_view kLightVerbs[] = {"make", "hold", "pay", "give", "have", "take",
-                                            "stage", "conduct", "carry", "launch", "issue",
-                                            "lead", "deliver", "host", "seal", "strike", "reach",
-                                            "do", "get", "put", "set", "offer"};
-constexpr std::string_view kAspectVerbs[] = {"begin", "start", "continue", "try", "attempt",
-                                             "move", "decide", "appear", "seem", "resume"};
-
-template <size_t N>
-bool IsIn(const std::string_view (&set)[N], std::string_view w) {
-  return std::find(std::begin(set), std::end(set), w) != std::end(set);
-}
-
-// The lower-cased tokens of a verb phrase without determiners.
-std::vector<std::string> CameoWords(std::string_view phrase) {
-  std::vector<std::string> out;
-  for (const Token& t : Tokenize(phrase)) {
-    std::string w = Lower(t.text);
-    if (!IsIn(kDeterminers, w)) out.push_back(std::move(w));
-  }
-  return out;
-}
-
 // The lookup key of a phrase: its tokens joined by single spaces.
 std::string TokenKey(std::string_view phrase, int* n_tokens = nullptr) {
   std::vector<Token> toks = Tokenize(phrase);
@@ -232,25 +203,6 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
       g.title_roles_.push_back(row.fields.size() > 1 ? row.fields[1] : "");
     }
 
-    // cameo.tsv: lemma, code (01-20, optionally with sub-code digits), name.
-    p = path("cameo.tsv");
-    rows = ReadTsv(p);
-    if (!rows.ok()) return rows.status();
-    for (const TsvRow& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 3));
-      const std::string& code = row.fields[1];
-      bool digits = code.size() >= 2 && std::all_of(code.begin(), code.end(),
-                                                     [](char c) { return c >= '0' && c <= '9'; });
-      int root = digits ? std::stoi(code.substr(0, 2)) : 0;
-      if (root < 1 || root > 20) return TsvLineError(p, row.line, "bad CAMEO code '" + code + "'");
-      if (row.fields[2].empty()) return TsvLineError(p, row.line, "empty CAMEO class name");
-      std::string key;
-      for (const std::string& w : CameoWords(row.fields[0])) key += (key.empty() ? "" : " ") + w;
-      if (key.empty()) return TsvLineError(p, row.line, "empty lemma");
-      g.cameo_.exact.emplace(key, static_cast<int>(g.cameo_classes_.size()));
-      g.max_tokens_ = std::max(g.max_tokens_, static_cast<int>(Tokenize(row.fields[0]).size()));
-      g.cameo_classes_.push_back(code.substr(0, 2) + " " + row.fields[2]);
-    }
     return g;
   } catch (const std::exception& e) {
     return Status::Internal(std::string("loading gazetteer: ") + e.what());
@@ -295,35 +247,6 @@ bool Gazetteer::IsTitle(std::string_view phrase) const {
 std::string Gazetteer::TitleRole(std::string_view phrase) const {
   int i = Lookup(titles_, phrase, true);
   return i < 0 ? std::string() : title_roles_[i];
-}
-
-std::string Gazetteer::CameoClass(std::string_view lemma) const {
-  std::vector<std::string> words = CameoWords(lemma);
-  auto find = [&](size_t from, size_t to) -> int {
-    if (from >= to) return -1;
-    std::string key;
-    for (size_t k = from; k < to; ++k) {
-      if (!key.empty()) key.push_back(' ');
-      key += words[k];
-    }
-    auto it = cameo_.exact.find(key);
-    return it == cameo_.exact.end() ? -1 : it->second;
-  };
-  size_t from = 0, to = words.size();
-  // "begin to breach" is classed as "breach".
-  while (to - from > 2 && words[from + 1] == "to" && IsIn(kAspectVerbs, words[from])) from += 2;
-  int i = find(from, to);
-  // "break relations with" -> "break relations".
-  if (i < 0 && to - from > 1 && IsIn(kPrepositions, words[to - 1])) i = find(from, --to);
-  // "hold summit" -> "summit", "make visit" -> "visit".
-  if (i < 0 && to - from > 1 && IsIn(kLightVerbs, words[from])) i = find(from + 1, to);
-  // "scale back operations" -> "scale back", but never a bare light verb:
-  // "strike agreement" is not "strike".
-  while (i < 0 && to - from > 1) {
-    if (--to - from == 1 && IsIn(kLightVerbs, words[from])) break;
-    i = find(from, to);
-  }
-  return i < 0 ? std::string() : cameo_classes_[i];
 }
 
 }  // namespace detente

@@ -1,5 +1,5 @@
 // Gazetteer: the phrase lists under data/ (countries, demonyms, cities,
-// regions, organisations, titles and CAMEO verb classes), loaded once and
+// regions, organisations and titles), loaded once and
 // looked up by exact phrase. Private to detente_core; data/README.md
 // describes the file formats.
 //
@@ -37,7 +37,7 @@ struct GazEntry {
 class Gazetteer {
  public:
   // Loads countries.tsv, demonyms.tsv, cities.tsv, regions.tsv,
-  // organizations.tsv, titles.tsv and cameo.tsv from `dir`. Returns kIOError
+  // organizations.tsv and titles.tsv from `dir`. Returns kIOError
   // "<path>: cannot read" for a missing file and kIOError "<path>:<line>:
   // <problem>" for a malformed line (wrong column count, bad ISO code, bad
   // kind, invalid UTF-8).
@@ -66,16 +66,6 @@ class Gazetteer {
   // when `phrase` is not a title or has no role.
   std::string TitleRole(std::string_view phrase) const;
 
-  // The CAMEO root class of a verb lemma, with its particle where relevant
-  // ("meet" -> "04 Consult", "impose sanctions on" -> "16 Reduce relations");
-  // empty when unknown. Case-insensitive; articles and possessives are
-  // ignored ("pay a visit to" == "pay visit to"). When the phrase itself is
-  // not listed it falls back, in order, to: the phrase after an aspect verb
-  // ("begin to breach" -> "breach"), without a final preposition ("break
-  // relations with" -> "break relations"), the noun after a light verb
-  // ("hold summit" -> "summit"), and its longest listed prefix ("scale back
-  // operations around" -> "scale back").
-  std::string CameoClass(std::string_view lemma) const;
 
   // The largest number of tokens in any phrase above; callers scanning for
   // the longest match need not look further.
@@ -100,8 +90,6 @@ class Gazetteer {
   Index demonyms_;                // -> entries_ (the country)
   Index titles_;                  // -> title_roles_
   std::vector<std::string> title_roles_;
-  Index cameo_;                   // -> cameo_classes_
-  std::vector<std::string> cameo_classes_;
   int max_tokens_ = 1;
 };
 

@@ -74,6 +74,7 @@ enum class WordList : uint8_t {
   kNegatingMatrix,
   kGovernmentNoun,
   kQuantityWord,
+  kOwnedNoun,
   kCount
 };
 

@@ -117,9 +117,6 @@ class RecognizerImpl : public EntityRecognizer {
 
   std::vector<Mention> Recognize(const std::vector<std::string>& t) const override;
   Mention Modifier(const std::string& token) const override;
-  std::string ActionClass(const std::string& lemma) const override {
-    return gaz_.CameoClass(lemma);
-  }
 
  private:
   // Longest gazetteer phrase starting at i; its length, 0 if none.
@@ -313,7 +310,8 @@ int RecognizerImpl::MatchName(const std::vector<std::string>& t, int i) const {
     if (IsNameWord(t, j)) {
       const GazEntry* e = nullptr;
       // A country or city after a person's name starts a new mention.
-      if (MatchGazetteer(t, j, &e) > 0 && e->kind != "organization" && j > i) {
+      if (MatchGazetteer(t, j, &e) > 0 &&
+          (e->kind == "country" || e->kind == "city" || e->kind == "region") && j > i) {
         std::string lower_prev = Lower(t[j - 1]);
         if (!kNameConnectors.count(lower_prev)) break;
       }
@@ -540,6 +538,8 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.last = i + name_len - 1;
         m.name = Join(t, i, m.last);
         m.kind = "organization";
+        // "Congress of Deputies" is not the U.S. Congress.
+        if (via_of && e->kind != "country") m.country.clear();
       } else if (e->kind != "city" && e->kind != "region" &&
                  TryAffiliatedGroup(t, i, i + len, *e, &m)) {
         // done: "Israel's army", "Hamas fighters"

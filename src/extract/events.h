@@ -55,6 +55,13 @@ struct RawEvent {
   // The object is "the agreement", "the deal": a definite description of an
   // artefact named before, which the document resolves.
   bool object_anaphoric = false;
+  // The state an artefact object belongs to, from its own phrase ("Sweden's
+  // bid", "an Egyptian plan", "the U.S. election"); empty when it names none.
+  std::string object_owner;
+  // The artefact is a state's own (an institution, a measure, a vote: see
+  // owned_noun in data/lexicon.tsv), so without an owner in its phrase it is
+  // the acting state's.
+  bool object_owned = false;
 };
 
 // Receives lines describing how a sentence was read (--trace); may be empty.

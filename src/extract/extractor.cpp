@@ -14,6 +14,7 @@
 #include "entities/leaders.h"
 #include "entities/lexicon.h"
 #include "entities/words.h"
+#include "extract/cameo.h"
 #include "extract/dates.h"
 #include "extract/events.h"
 #include "entities/lemmatizer.h"
@@ -24,16 +25,21 @@
 namespace detente {
 namespace {
 
+void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>& tokens,
+                     const std::vector<Mention>& mentions, Mention* m);
+
 class ExtractorImpl : public Extractor {
  public:
   ExtractorImpl(ExtractOptions o, std::unique_ptr<EntityRecognizer> rec,
-                std::unique_ptr<Parser> parser, Lemmatizer lem, Lexicon lex, Leaders leaders)
+                std::unique_ptr<Parser> parser, Lemmatizer lem, Lexicon lex, Leaders leaders,
+                CameoClassifier cameo)
       : options_(std::move(o)),
         rec_(std::move(rec)),
         parser_(std::move(parser)),
         lem_(std::move(lem)),
         lex_(std::move(lex)),
-        leaders_(std::move(leaders)) {
+        leaders_(std::move(leaders)),
+        cameo_(std::move(cameo)) {
     knowledge_.lexicon = &lex_;
     knowledge_.lemmas = &lem_;
   }
@@ -57,11 +63,13 @@ class ExtractorImpl : public Extractor {
   Lemmatizer lem_;
   Lexicon lex_;
   Leaders leaders_;
+  CameoClassifier cameo_;
   WordKnowledge knowledge_;
 };
 
 void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   de->ResolveSentence(s->tokens, *rec_, &s->mentions, &s->partners);
+  for (Mention& m : s->mentions) AddOwnerCountry(*rec_, s->tokens, s->mentions, &m);
   // "a U.S.-brokered deal": the tokenizer splits "U.S." off; the name only
   // modifies, so it is no mention of its own (the compound agent rule reads it).
   std::vector<Mention> compound_names;
@@ -147,6 +155,26 @@ void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
   if (m->role.empty()) m->role = match.term->role;
 }
 
+// "France's National Assembly", "Nepali Congress leader Deuba", "the Mexican
+// Embassy": a state named right before a body or person is its state,
+// whatever the gazetteer says of the body's name alone.
+void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>& tokens,
+                     const std::vector<Mention>& mentions, Mention* m) {
+  if (m->kind == "country" || m->kind == "city" || m->kind == "region" || m->first == 0) return;
+  int k = m->first - 1;
+  std::string country;
+  // "France's National Assembly", "his People's Party" (his: a resolved person).
+  int owner = IsPossessive(tokens[k]) ? k - 1 : k;
+  for (const Mention& o : mentions)
+    if (o.last == owner && &o != m && !o.name.empty() &&
+        (o.kind == "country" || (o.kind == "person" && owner == k && o.description)))
+      country = o.country;
+  if (country.empty() && !IsPossessive(tokens[k])) {
+    if (Mention d = rec.Modifier(tokens[k]); d.kind == "country") country = d.country;
+  }
+  if (!country.empty()) m->country = country;
+}
+
 // Only a named one: "the agreement" after "a deal" may be either.
 std::string Antecedent(const DocumentEntities& de, const std::string& text) {
   return de.last_named_artefact().empty() ? text : de.last_named_artefact();
@@ -200,6 +228,8 @@ class EntityTable {
       e.country = m.country;
     }
     if (e.country.empty()) e.country = m.country;
+    // A state's role is its own; "Turkish police" gives Turkey no role.
+    if (e.role.empty() && e.kind != "country") e.role = m.role;
     // Names only: pronouns and descriptions ("he", "the group") resolved to
     // this entity are not aliases of it.
     bool is_name = !m.text.empty() && !std::islower(static_cast<unsigned char>(m.text[0])) &&
@@ -294,16 +324,23 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       e.actor_country = entities.Of(actor)->country;
       e.action = r.action;
       e.rule = r.rule;
-      e.action_class = rec_->ActionClass(r.action);
-      if (e.action_class.empty()) e.action_class = rec_->ActionClass(r.class_verb);
-      if (e.action_class.empty()) {
-        e.action_class = rec_->ActionClass(r.action.substr(0, r.action.find(' ')));
-      }
+      // The class of the action, else of the verb it is classed by
+      // ("hold talks with" -> "talk"), by meaning where no list has it.
+      CameoClass cc;
+      if (!r.class_verb.empty()) cc = cameo_.Verb(r.class_verb);
+      if (!cc.known() && !r.class_verb.empty()) cc = cameo_.Noun(r.class_verb);
+      if (!cc.known()) cc = cameo_.Verb(r.action);
+      e.action_class = cc.ClassName();
+      e.cameo_code = cc.code;
+      e.quad_class = cc.quad_class;
+      e.goldstein = cc.goldstein;
+      e.actor_role = actor.role;
       if (r.object >= 0 || r.object_modifier) {
         const Mention& o = r.object >= 0 ? a.mentions[r.object] : *r.object_modifier;
         e.object = o.name;
         e.object_kind = entities.Of(o)->kind;
         e.object_country = entities.Of(o)->country;
+        e.object_role = o.role;
       } else if (r.object_text.empty() && e.action == "abstain" &&
                  !de.last_artefact().empty()) {
         // "Russia abstained": on the measure just named.
@@ -314,6 +351,11 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
         e.object = r.object_text;
         if (r.object_anaphoric) e.object = Antecedent(de, r.object_text);
         e.object_kind = "artefact";
+        // Whose it is: the state its phrase names; else, for the actor's own
+        // measures and institutions ("lifted export curbs", "dismissed the
+        // cabinet"), the actor's state; an agreement belongs to no one state.
+        e.object_country = r.object_owner;
+        if (e.object_country.empty() && r.object_owned) e.object_country = e.actor_country;
         Mention art;
         art.name = art.text = r.object_text;
         art.kind = "artefact";
@@ -359,13 +401,16 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& optio
   po.max_parse_time_s = options.parse_timeout_s;
   auto parser = Parser::Create(po);
   if (!parser.ok()) return parser.status();
-  auto lem = Lemmatizer::Load();
-  if (!lem.ok()) return lem.status();
+  auto wordnet = WordNet::Load();
+  if (!wordnet.ok()) return wordnet.status();
+  Lemmatizer lem(*wordnet);
+  auto cameo = CameoClassifier::Load(*wordnet, *dir);
+  if (!cameo.ok()) return cameo.status();
   auto leaders = Leaders::Load(*dir);
   if (!leaders.ok()) return leaders.status();
   return std::unique_ptr<Extractor>(new ExtractorImpl(
-      options, std::move(rec.value()), std::move(parser.value()), std::move(lem.value()),
-      std::move(lex.value()), std::move(leaders.value())));
+      options, std::move(rec.value()), std::move(parser.value()), std::move(lem),
+      std::move(lex.value()), std::move(leaders.value()), std::move(cameo.value())));
 }
 
 std::string Extractor::Version() { return std::string("detente-") + DETENTE_VERSION + "/2"; }

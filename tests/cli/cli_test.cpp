@@ -438,7 +438,8 @@ TEST_CASE("cli: extract prints one JSON object per event with the contract's key
   const std::set<std::string> keys = {
       "doc",           "sentence",       "actor",        "action",    "object",     "place",
       "time",          "time_text",      "negated",      "modality",  "actor_kind", "object_kind",
-      "actor_country", "object_country", "action_class", "confidence", "rule"};
+      "actor_country", "object_country", "action_class", "cameo_code", "quad_class",
+      "goldstein",     "actor_role",     "object_role",  "confidence", "rule"};
   for (const std::string& line : Lines(r.out)) {
     auto v = ParseJson(line);
     INFO(line);

@@ -205,39 +205,6 @@ TEST_CASE("gazetteer: titles", "[gazetteer]") {
   CHECK(g.TitleRole("Cairo").empty());
 }
 
-TEST_CASE("gazetteer: CAMEO classes of verb lemmas", "[gazetteer]") {
-  const Gazetteer& g = Real();
-  CHECK(g.CameoClass("meet") == "04 Consult");
-  CHECK(g.CameoClass("Meet") == "04 Consult");
-  CHECK(g.CameoClass("travel to") == "04 Consult");
-  CHECK(g.CameoClass("hold talks with") == "04 Consult");
-  CHECK(g.CameoClass("sign") == "05 Engage in diplomatic cooperation");
-  CHECK(g.CameoClass("impose sanctions on") == "16 Reduce relations");
-  CHECK(g.CameoClass("condemn") == "11 Disapprove");
-  CHECK(g.CameoClass("reject") == "12 Reject");
-  CHECK(g.CameoClass("threaten") == "13 Threaten");
-  CHECK(g.CameoClass("invade") == "19 Fight");
-  CHECK(g.CameoClass("resign from") == "08 Yield");
-  CHECK(g.CameoClass("arrest") == "17 Coerce");
-  CHECK(g.CameoClass("veto") == "12 Reject");
-  CHECK(g.CameoClass("blorp").empty());
-  // Articles are ignored and unlisted phrases fall back to what they contain.
-  CHECK(g.CameoClass("pay a visit to") == "04 Consult");
-  CHECK(g.CameoClass("make visit to") == "04 Consult");
-  CHECK(g.CameoClass("hold summit with") == "04 Consult");
-  CHECK(g.CameoClass("break relations with") == "16 Reduce relations");
-  CHECK(g.CameoClass("open negotiations with") == "04 Consult");
-  CHECK(g.CameoClass("scale back operations around") == "08 Yield");
-  CHECK(g.CameoClass("begin to breach") == "12 Reject");
-  CHECK(g.CameoClass("take the case to") == "11 Disapprove");
-  CHECK(g.CameoClass("issue arrest warrant for") == "17 Coerce");
-  CHECK(g.CameoClass("strike agreement with") == "05 Engage in diplomatic cooperation");
-  CHECK(g.CameoClass("strike") == "19 Fight");
-  CHECK(g.CameoClass("hold blorp").empty());  // never the bare light verb
-  CHECK(g.CameoClass("to").empty());
-  CHECK(g.CameoClass("").empty());
-}
-
 TEST_CASE("gazetteer: a minimal directory loads", "[gazetteer]") {
   TempDir dir;
   WriteMinimal(dir);
@@ -261,8 +228,6 @@ TEST_CASE("gazetteer: malformed files are reported with file and line", "[gazett
       {"cities.tsv", "# h\nCairo\tXYZ\t1\t\n", "cities.tsv:2:"},
       {"organizations.tsv", "# h\nArab League\tclub\t\t\n", "organizations.tsv:2:"},
       {"demonyms.tsv", "# h\nEgyptian\n", "demonyms.tsv:2:"},
-      {"cameo.tsv", "# h\nmeet\t44x\tConsult\n", "cameo.tsv:2:"},
-      {"cameo.tsv", "# h\nmeet\t210\tConsult\n", "cameo.tsv:2:"},
       {"regions.tsv", "# h\nSinai\teg\t\n", "regions.tsv:2:"},
       {"titles.tsv", "# h\nPresident\thead_of_state\textra\n", "titles.tsv:2:"},
   };

@@ -27,6 +27,28 @@ bool IsAnaphoric(const SentenceGraph& g, int noun) {
          g.lexicon().Has(WordList::kAnaphoricNoun, g.lower(noun));
 }
 
+// The state an artefact's phrase names: a possessor, a name or a demonym
+// before the head ("Sweden's bid", "the U.S. election", "an Egyptian plan").
+std::string OwnerOf(const SentenceGraph& g, int head) {
+  int np = g.PhraseOf(head);
+  if (np < 0) return "";
+  const NounPhrase& p = g.phrases()[np];
+  const AnalysedSentence& s = g.sentence();
+  if (p.possessor >= 0 && g.IsNamed(p.possessor) && !g.mention(p.possessor).country.empty())
+    return g.mention(p.possessor).country;
+  // A state or a people named as a modifier ("the U.S. election", "an
+  // Egyptian plan"), not a place in it ("a Gaza ceasefire plan") nor a
+  // compound ("a U.S.-brokered deal").
+  for (int k = p.first; k < head; ++k) {
+    if (g.IsNamed(k) && g.mention(k).kind == "country") return g.mention(k).country;
+    int t = s.word_first[k];
+    if (!g.IsMention(k) && t >= 0 && t < static_cast<int>(s.token_modifier.size()) &&
+        s.token_modifier[t].kind == "country" && g.word(k).text.find('-') == std::string::npos)
+      return s.token_modifier[t].country;
+  }
+  return "";
+}
+
 bool CanAct(const SentenceGraph& g, int w) {
   return g.IsNamed(w) && g.mention(w).kind != "artefact";
 }
@@ -48,7 +70,7 @@ void EmitEvents(RuleContext& c) {
     const VerbGroup& v = g.groups()[p.group];
     RawEvent proto;
     proto.action = p.action;
-    proto.class_verb = p.class_verb.empty() ? v.lemma : p.class_verb;
+    proto.class_verb = p.class_verb;
     proto.negated = v.negated || p.negated_by_matrix;
     // "Neither leader signed": a subject that denies.
     for (int a : p.subjects)
@@ -63,6 +85,11 @@ void EmitEvents(RuleContext& c) {
     int place = PlaceOf(g, v.head, first_object);
     std::string artefact = p.noun >= 0 ? PhraseText(g, p.noun) : "";
     proto.object_anaphoric = p.noun >= 0 && IsAnaphoric(g, p.noun);
+    if (p.noun >= 0) {
+      proto.object_owner = OwnerOf(g, p.noun);
+      proto.object_owned = g.lexicon().Has(WordList::kOwnedNoun, g.word(p.noun).noun) ||
+                           g.lexicon().Has(WordList::kOwnedNoun, g.lower(p.noun));
+    }
     std::vector<int> objects = p.objects;
     if (p.reciprocal) {
       for (int a : p.subjects)

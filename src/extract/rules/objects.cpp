@@ -66,6 +66,16 @@ bool OwnedByName(const SentenceGraph& g, int noun) {
   return false;
 }
 
+// The verb an act noun names ("release" -> "release", "closure" -> the
+// noun itself, which the classifier reads as a noun).
+std::string NounVerb(const SentenceGraph& g, int noun) {
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& x = g.word(noun);
+  std::string verb = lex.Value(WordList::kEventNoun, x.lower);
+  if (verb.empty()) verb = lex.Value(WordList::kEventNoun, x.noun);
+  return verb.empty() ? x.noun : verb;
+}
+
 // Nouns that a light verb turns into an act needing a named target: "held
 // talks", "carried out strikes", "launched an offensive".
 bool NeedsTarget(const SentenceGraph& g, int noun) {
@@ -405,11 +415,15 @@ void ChooseObjects(RuleContext& c) {
       p.action = lemma + " " + noun_word + " " + p.prep;
       p.objects = p.prep_objects;
       if (light) p.class_verb = lemma + " " + noun_word;
+      // "ordered the release of X" is classed as a release.
+      if (p.prep == "of" && (light || lex.Has(WordList::kDirectiveVerb, verb)))
+        p.class_verb = NounVerb(g, p.noun);
       p.rule = "object.carried_noun";
       c.consumed.push_back(p.noun);
     } else if (p.noun >= 0 && p.prep == "of" && p.prep_noun >= 0 && IsActNoun(g, p.noun)) {
       // "demanded the closure of France's bases".
       p.action = lemma + " " + noun_word + " of";
+      if (light || lex.Has(WordList::kDirectiveVerb, verb)) p.class_verb = NounVerb(g, p.noun);
       p.rule = "object.carried_noun";
       c.consumed.push_back(p.noun);
       p.noun = p.prep_noun;

@@ -14,7 +14,7 @@ void VerbClasses(RuleContext& c) {
     const VerbGroup& v = g.groups()[p.group];
     const std::string& lemma = v.lemma;
     const std::string verb = g.word(v.head).verb;
-    p.class_verb = lemma;
+    p.class_verb.clear();  // set only where a rule knows better than the action
     // "a tour aimed at shoring up the plan", "designed to deter": an aim.
     int k = v.first - 1;
     bool at = k >= 0 && v.form == VerbForm::kPresentPart && g.lower(k) == "at";
