@@ -11,6 +11,7 @@
 #define DETENTE_EXTRACT_H_
 
 #include <functional>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,12 +49,20 @@ struct ExtractOptions {
   std::function<void(std::string_view)> trace;
 };
 
+// How much of a sentence Link Grammar linked: every word, all but some
+// (null links, or a piece of a long sentence it gave up on), nothing (no
+// linkage, or over the time limit), or the sentence was never handed to it
+// (too long). Events come from the positions of words where links are missing.
+enum class ParseCoverage : uint8_t { kFull, kPartial, kNoLinkage, kTimeout, kNotParsed };
+const char* ParseCoverageName(ParseCoverage c);
+
 struct Sentence {
   int index = 0;          // 0-based; title sentences come first
   bool in_title = false;  // offsets are into Document::title when true
   size_t begin = 0;       // byte offsets into Document::text (or ::title)
   size_t end = 0;
   std::string text;
+  ParseCoverage parse = ParseCoverage::kNotParsed;
 };
 
 // An entity the document mentions: its canonical name and every surface form.

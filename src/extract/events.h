@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detente/entities.h"
+#include "detente/extract.h"
 #include "detente/parse.h"
 #include "detente/types.h"
 #include "extract/dates.h"
@@ -27,6 +28,7 @@ struct AnalysedSentence {
   std::vector<int> word_mention;  // mention index of each word, or -1
   std::vector<TimeExpr> times;    // over `words`
   std::optional<Parse> parse;     // nullopt when the parser gave up
+  ParseCoverage coverage = ParseCoverage::kNotParsed;
   // Pair references ("the two leaders"): mention index -> the second entity.
   std::vector<std::pair<int, Mention>> partners;
   // The entity a token names when it only modifies another ("Israeli" in

@@ -138,7 +138,15 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   if (!s->words.empty() && static_cast<int>(s->words.size()) <= options_.max_parse_tokens) {
     std::vector<bool> is_name(s->words.size());
     for (size_t i = 0; i < is_name.size(); ++i) is_name[i] = s->word_mention[i] >= 0;
-    s->parse = ParseInPieces(*parser_, s->words, is_name, options_.split_min_words);
+    PiecesParse p = ParseInPieces(*parser_, s->words, is_name, options_.split_min_words);
+    s->parse = std::move(p.parse);
+    if (!s->parse) {
+      s->coverage = p.timed_out ? ParseCoverage::kTimeout : ParseCoverage::kNoLinkage;
+    } else if (p.failed > 0 || s->parse->null_count > 0) {
+      s->coverage = ParseCoverage::kPartial;
+    } else {
+      s->coverage = ParseCoverage::kFull;
+    }
   }
 }
 
@@ -282,6 +290,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
   for (size_t si = 0; si < analysed.size(); ++si) {
     AnalysedSentence& a = analysed[si];
     Analyse(&a, &de);
+    x.sentences[si].parse = a.coverage;
     for (const Mention& m : a.mentions)
       if (m.kind == "artefact" && !m.name.empty()) de.SetLastNamedArtefact(m.name);
     TraceFn trace;
@@ -411,6 +420,22 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& optio
   return std::unique_ptr<Extractor>(new ExtractorImpl(
       options, std::move(rec.value()), std::move(parser.value()), std::move(lem),
       std::move(lex.value()), std::move(leaders.value()), std::move(cameo.value())));
+}
+
+const char* ParseCoverageName(ParseCoverage c) {
+  switch (c) {
+    case ParseCoverage::kFull:
+      return "full";
+    case ParseCoverage::kPartial:
+      return "partial";
+    case ParseCoverage::kNoLinkage:
+      return "no linkage";
+    case ParseCoverage::kTimeout:
+      return "timed out";
+    case ParseCoverage::kNotParsed:
+      return "not parsed";
+  }
+  return "not parsed";
 }
 
 std::string Extractor::Version() { return std::string("detente-") + DETENTE_VERSION + "/2"; }

@@ -98,37 +98,35 @@ std::vector<std::vector<int>> SplitClauses(const std::vector<std::string>& words
   return Split(std::move(all), words, is_name, split_min_words);
 }
 
-std::optional<Parse> ParseInPieces(const Parser& parser, const std::vector<std::string>& words,
-                                   const std::vector<bool>& is_name, int split_min_words) {
+PiecesParse ParseInPieces(const Parser& parser, const std::vector<std::string>& words,
+                          const std::vector<bool>& is_name, int split_min_words) {
   std::vector<std::vector<int>> pieces = SplitClauses(words, is_name, split_min_words);
-  if (pieces.size() > 1) {
-    Parse out;
-    bool ok = true;
-    for (const std::vector<int>& piece : pieces) {
-      std::vector<std::string> piece_words;
-      for (int i : piece) piece_words.push_back(i < 0 ? "." : words[i]);
-      Result<Parse> p = parser.ParseWords(piece_words);
-      if (!p.ok()) {
-        ok = false;
-        break;
-      }
-      const int offset = static_cast<int>(out.words.size());
-      for (ParseWord w : p.value().words) {
-        if (w.token >= 0) w.token = piece[w.token];
-        out.words.push_back(std::move(w));
-      }
-      for (ParseLink l : p.value().links) {
-        l.left += offset;
-        l.right += offset;
-        out.links.push_back(std::move(l));
-      }
-      out.null_count += p.value().null_count;
+  PiecesParse result;
+  result.pieces = static_cast<int>(pieces.size());
+  Parse out;
+  for (const std::vector<int>& piece : pieces) {
+    std::vector<std::string> piece_words;
+    for (int i : piece) piece_words.push_back(i < 0 ? "." : words[i]);
+    Result<Parse> p = parser.ParseWords(piece_words);
+    if (!p.ok()) {
+      ++result.failed;
+      if (p.status().code() == Status::Code::kTimeout) result.timed_out = true;
+      continue;
     }
-    if (ok) return out;
+    const int offset = static_cast<int>(out.words.size());
+    for (ParseWord w : p.value().words) {
+      if (w.token >= 0) w.token = piece[w.token];
+      out.words.push_back(std::move(w));
+    }
+    for (ParseLink l : p.value().links) {
+      l.left += offset;
+      l.right += offset;
+      out.links.push_back(std::move(l));
+    }
+    out.null_count += p.value().null_count;
   }
-  Result<Parse> p = parser.ParseWords(words);
-  if (!p.ok()) return std::nullopt;
-  return std::move(p.value());
+  if (result.failed < result.pieces) result.parse = std::move(out);
+  return result;
 }
 
 }  // namespace detente

@@ -24,11 +24,19 @@ std::vector<std::vector<int>> SplitClauses(const std::vector<std::string>& words
                                            const std::vector<bool>& is_name,
                                            int split_min_words);
 
+// The joined linkage of a sentence and how it went.
+struct PiecesParse {
+  std::optional<Parse> parse;  // nullopt when no piece parsed
+  int pieces = 1;
+  int failed = 0;          // pieces the parser gave up on
+  bool timed_out = false;  // one of them ran out of time
+};
+
 // Parses `words`, in pieces when SplitClauses cuts it, and joins the
-// linkages: word indices in the result refer to `words`. nullopt when the
-// parser gives up on the whole sentence (or on a piece and then the whole).
-std::optional<Parse> ParseInPieces(const Parser& parser, const std::vector<std::string>& words,
-                                   const std::vector<bool>& is_name, int split_min_words);
+// linkages: word indices in the result refer to `words`. A piece the parser
+// gives up on leaves its words unlinked; the others keep their links.
+PiecesParse ParseInPieces(const Parser& parser, const std::vector<std::string>& words,
+                          const std::vector<bool>& is_name, int split_min_words);
 
 }  // namespace detente
 

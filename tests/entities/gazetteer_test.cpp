@@ -35,7 +35,6 @@ void WriteMinimal(const TempDir& dir, const std::string& file = "",
   put("regions.tsv", "# region\talpha3\taliases\nSinai\tEGY\tSinai Peninsula\n");
   put("organizations.tsv", "# name\tkind\tcountry\taliases\nArab League\torganization\t\t\n");
   put("titles.tsv", "# title\trole\nPresident\thead_of_state\n");
-  put("cameo.tsv", "# lemma\tcode\tname\nmeet\t044\tConsult\n");
 }
 
 TEST_CASE("gazetteer: real data loads", "[gazetteer]") {
@@ -213,7 +212,6 @@ TEST_CASE("gazetteer: a minimal directory loads", "[gazetteer]") {
   CHECK(g->Find("U.S.")->name == "United States");
   CHECK(g->Find("Sinai Peninsula")->country == "EGY");
   CHECK(g->Demonym("Egyptian")->name == "Egypt");
-  CHECK(g->CameoClass("meet") == "04 Consult");
 }
 
 TEST_CASE("gazetteer: malformed files are reported with file and line", "[gazetteer]") {

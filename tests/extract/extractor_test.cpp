@@ -517,3 +517,33 @@ TEST_CASE("extract: a long sentence of two clauses is parsed clause by clause", 
   // The second clause's words keep their places in the sentence.
   for (const Event& e : x.events) CHECK(e.sentence == 0);
 }
+
+TEST_CASE("extract: without a parse the main event still comes from word positions",
+          "[extract]") {
+  // No sentence is handed to Link Grammar: every event must come from the
+  // chunks (noun phrases, verb groups, prepositions) alone.
+  ExtractOptions options;
+  options.max_parse_tokens = 0;
+  auto made = Extractor::Create(options);
+  REQUIRE(made.ok());
+  Document d;
+  d.id = "t";
+  d.date = "2024-06-10";
+  d.text = "Mexican President Claudia Sheinbaum met Canadian Prime Minister Mark Carney in "
+           "Ottawa on Friday. Chile imposed sanctions on Nicaragua.";
+  auto x = (*made)->Extract(d);
+  REQUIRE(x.ok());
+  INFO(Dump(*x));
+  for (const Sentence& s : x->sentences) CHECK(s.parse == ParseCoverage::kNotParsed);
+  const Event* met = Find(*x, "Claudia Sheinbaum", "meet", std::string("Mark Carney"));
+  REQUIRE(met);
+  CHECK(met->place == "Ottawa");
+  CHECK(met->confidence < 0.6);
+  CHECK(Find(*x, "Chile", "impose sanctions on", std::string("Nicaragua")));
+}
+
+TEST_CASE("extract: parse coverage is reported per sentence", "[extract]") {
+  auto x = Run("Norway hosted talks between Colombia and the ELN in Oslo.");
+  REQUIRE(x.sentences.size() == 1);
+  CHECK(x.sentences[0].parse != ParseCoverage::kNotParsed);
+}
