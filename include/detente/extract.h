@@ -70,8 +70,8 @@ struct Entity {
   std::string name;     // canonical: the fullest name the document gives
   std::string kind;     // person, country, organization, group, city, region, artefact ...
   std::string country;  // ISO 3166-1 alpha-3, or empty
-  std::string role;     // CAMEO agent role (GOV, MIL, REB ...), or empty
   std::vector<std::string> aliases;  // surface forms, including `name`
+  std::string role;     // CAMEO agent role (GOV, MIL, REB ...), or empty
 };
 
 struct Event {
@@ -79,16 +79,11 @@ struct Event {
   std::string actor;
   std::string actor_kind;
   std::string actor_country;
-  std::string actor_role;    // CAMEO agent role in this event (GOV, MIL, REB ...), or empty
   std::string action;        // lemma with particle: "travel to"
   std::string action_class;  // CAMEO root code and name: "04 Consult"; empty if unknown
-  std::string cameo_code;    // the full CAMEO code: "042", "0871"; empty if unknown
-  int quad_class = 0;        // 1 verbal cooperation .. 4 material conflict; 0 unknown
-  double goldstein = 0;      // Goldstein weight of cameo_code, -10 .. +10
   std::optional<std::string> object;
   std::string object_kind;
   std::string object_country;
-  std::string object_role;
   std::optional<std::string> place;
   std::optional<std::string> time;       // ISO date, else the phrase
   std::optional<std::string> time_text;  // the phrase as written
@@ -96,6 +91,11 @@ struct Event {
   std::string modality = "asserted";  // asserted | future | possible
   double confidence = 1.0;
   std::string rule;  // the extraction rules that found it ("subject.link+object.direct")
+  std::string cameo_code;    // the full CAMEO code: "042", "0871"; empty if unknown
+  int quad_class = 0;        // 1 verbal cooperation .. 4 material conflict; 0 unknown
+  double goldstein = 0;      // Goldstein weight of cameo_code, -10 .. +10
+  std::string actor_role;    // CAMEO agent role in this event (GOV, MIL, REB ...), or empty
+  std::string object_role;
 };
 
 struct Extraction {
