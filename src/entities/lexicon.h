@@ -75,6 +75,7 @@ enum class WordList : uint8_t {
   kGovernmentNoun,
   kQuantityWord,
   kOwnedNoun,
+  kImplicativeVerb,
   kCount
 };
 

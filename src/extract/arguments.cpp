@@ -276,15 +276,28 @@ bool IsPlace(const SentenceGraph& g, int w) {
 
 namespace {
 
+// Whether a place preposition opens a phrase: "in", "at", "across", "near".
+bool PlacePrep(const std::string& w) {
+  return w == "in" || w == "at" || w == "across" || w == "near" || w == "outside" || w == "inside";
+}
+
 int PlaceAfterPrep(const SentenceGraph& g, int k, int exclude) {
   const int n = g.size();
   bool at = g.lower(k) == "at";
-  for (int m = k + 1; m < n && m <= k + 6; ++m) {
-    if (g.pos(m) == Pos::kVerb || g.lower(m) == ",") break;
+  for (int m = k + 1; m < n && m <= k + 8; ++m) {
+    if (g.pos(m) == Pos::kVerb) break;
+    // "in the Nigerian capital, Abuja": the name in apposition.
+    if (g.lower(m) == ",") {
+      if (m + 1 < n && IsPlace(g, m + 1) && m + 1 != exclude) return m + 1;
+      break;
+    }
     if (m == exclude || !g.IsMention(m)) continue;
-    const std::string& kind = g.mention(m).kind;
-    if (IsPlace(g, m) ||
-        (at && kind != "person" && kind != "artefact" && kind != "reference"))
+    const Mention& x = g.mention(m);
+    // "in Lashio": a one-word name no gazetteer or title made a person.
+    bool unknown_name = x.kind == "person" && x.country.empty() && x.role.empty() &&
+                        x.first == x.last && !x.description && !at;
+    if (IsPlace(g, m) || unknown_name ||
+        (at && x.kind != "person" && x.kind != "artefact" && x.kind != "reference"))
       return m;
   }
   return -1;
@@ -296,9 +309,11 @@ int PlaceOf(const SentenceGraph& g, int from, int exclude) {
   const int n = g.size();
   for (int k = from + 1; k < n && k <= from + tuning::kPlaceWindow; ++k) {
     if (g.lower(k) == ";" || g.pos(k) == Pos::kRel) break;
-    // A new clause with its own subject ends the search.
-    if (g.GroupOf(k) >= 0 && g.HasLink(k, "S", -1)) break;
-    if (g.lower(k) != "in" && g.lower(k) != "at") continue;
+    // A new clause ends the search.
+    if (g.GroupOf(k) >= 0 && (g.HasLink(k, "S", -1) ||
+                              g.groups()[g.GroupOf(k)].form == VerbForm::kFinite))
+      break;
+    if (!PlacePrep(g.lower(k))) continue;
     int m = PlaceAfterPrep(g, k, exclude);
     if (m >= 0) return m;
   }

@@ -544,6 +544,11 @@ void SentenceGraph::FindGroups() {
     for (int up = g.governor, hops = 0; up >= 0 && hops < 4; up = groups_[up].governor, ++hops) {
       const VerbGroup& gov = groups_[up];
       const std::string& gl = gov.lemma;
+      // "forced him to withdraw": what was forced happened as the forcing did.
+      if (lex.Has(WordList::kImplicativeVerb, words_[gov.head].verb)) {
+        if (g.modality == Modality::kAsserted) g.modality = gov.modality;
+        continue;
+      }
       if (gov.modality == Modality::kPossible || lex.Has(WordList::kDirectiveVerb, gl) ||
           gl == "threaten") {
         g.modality = Modality::kPossible;
@@ -578,6 +583,23 @@ void SentenceGraph::SetModality(VerbGroup* g) const {
     if (k >= 0 && (words_[k].verb == "be" ||
                    (lex.Has(WordList::kFutureMatrix, lower(k)) && group_of_[k] < 0)))
       m = Modality::kFuture;
+  }
+  // "decide whether to dissolve parliament": an open question.
+  if (g->form == VerbForm::kInfinitive && g->first >= 1 && lower(g->first - 1) == "whether")
+    m = Modality::kPossible;
+  // "Blinken returns to the Middle East this week": the present with a time
+  // is a plan.
+  const std::string& word = lower(g->head);
+  bool present = g->aux.empty() && g->form == VerbForm::kFinite && word.size() > 3 &&
+                 word.back() == 's' && words_[g->head].verb != word;
+  if (present && m == Modality::kAsserted) {
+    for (const TimeExpr& t : s_.times) {
+      std::string text = Lower(t.text);
+      bool past = text.find("last") != std::string::npos || text.find("ago") != std::string::npos ||
+                  text.find("yesterday") != std::string::npos ||
+                  text.find("earlier") != std::string::npos;
+      if (!past) m = Modality::kFuture;
+    }
   }
   if (conditional && m == Modality::kAsserted) m = Modality::kPossible;
   g->modality = m;

@@ -78,6 +78,10 @@ void EmitEvents(RuleContext& c) {
                              g.mention(a).text.rfind("neither", 0) == 0))
         proto.negated = true;
     proto.modality = v.modality;
+    // Participles, purposes and bare coordinated verbs share their clause's mood.
+    for (int up = p.modality_from, hops = 0; up >= 0 && hops < 4 && proto.modality == Modality::kAsserted;
+         up = c.preds[up].modality_from, ++hops)
+      proto.modality = g.groups()[up].modality;
     proto.time = TimeOf(g, v.head);
     proto.confidence = Confidence(g, p);
     proto.rule = p.subject_rule + "+" + p.rule;

@@ -40,7 +40,7 @@ inline constexpr int kSubjectWindow = 12;
 inline constexpr int kObjectWindow = 4;
 inline constexpr int kAgentWindow = 10;
 inline constexpr int kPrepWindow = 10;
-inline constexpr int kPlaceWindow = 14;
+inline constexpr int kPlaceWindow = 20;
 // An apposition or relative clause skipped between a subject and its verb
 // ("Tinubu, the bloc's chairman, said") is at most this long.
 inline constexpr int kParentheticalWindow = 16;
@@ -64,6 +64,9 @@ struct Predicate {
   bool not_event = false;        // speech, opinion, state or governing verb
   bool opinion = false;          // an opinion verb: an event only if it convenes something
   bool negated_by_matrix = false;  // "failed to win"
+  // The group whose modality a shared clause takes ("will begin ..., meeting
+  // X"; "will dissolve ... and hold"), or -1.
+  int modality_from = -1;
   std::string why_not;           // for --trace
   std::string rule;              // the rule that decided the objects
 };

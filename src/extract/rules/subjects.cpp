@@ -329,14 +329,20 @@ void SharedSubjects(RuleContext& c) {
           // "..., meeting with X", "after meeting X": the main clause's subject.
           const Predicate* main = NearestWithSubject(c, v.head, -1, true);
           if (!main) main = NearestWithSubject(c, v.head, +1, true);
-          if (main) p.subjects = main->subjects;
+          if (main) {
+            p.subjects = main->subjects;
+            p.modality_from = main->group;
+          }
         }
         static const std::string kParticiple = "subject.participle";
         rule = &kParticiple;
       } else if (v.form == VerbForm::kInfinitive && v.governor < 0) {
         // "travelled to Paris to meet Macron": a purpose shares the clause's subject.
         const Predicate* main = NearestWithSubject(c, v.head, -1, true);
-        if (main) p.subjects = main->subjects;
+        if (main) {
+          p.subjects = main->subjects;
+          p.modality_from = main->group;
+        }
         static const std::string kPurpose = "subject.purpose";
         rule = &kPurpose;
       } else if (Finite(v)) {
@@ -346,7 +352,10 @@ void SharedSubjects(RuleContext& c) {
         bool joined = k >= 0 && (g.pos(k) == Pos::kConj || g.lower(k) == ",");
         if (!joined) continue;
         const Predicate* prev = NearestWithSubject(c, v.head, -1, true);
-        if (prev) p.subjects = prev->subjects;
+        if (prev) {
+          p.subjects = prev->subjects;
+          if (v.aux.empty()) p.modality_from = prev->group;
+        }
         static const std::string kCoordinated = "subject.coordination";
         rule = &kCoordinated;
       }
