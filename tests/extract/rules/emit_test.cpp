@@ -42,3 +42,58 @@ TEST_CASE("emit: events found without a parse are less certain", "[extract][rule
   REQUIRE(linked.Events().size() == 1);
   CHECK(linked.Events()[0].confidence == Approx(detente::tuning::kConfidenceLinked));
 }
+
+TEST_CASE("emit: places after 'at' and 'near', and in an apposition", "[extract][rules]") {
+  HandSentence at("[Olaf Scholz] met [Justin Trudeau] at [Ottawa/city] .");
+  const detente::RawEvent* e = at.Find("Olaf Scholz | meet | Justin Trudeau");
+  INFO(at.Dump());
+  REQUIRE(e);
+  REQUIRE(e->place >= 0);
+  CHECK(at.sentence().mentions[e->place].name == "Ottawa");
+
+  HandSentence near("[Jordan/country] shelled [Hamas/organization] near [Rafah/city] .");
+  e = near.Find("Jordan | shell | Hamas");
+  INFO(near.Dump());
+  REQUIRE(e);
+  REQUIRE(e->place >= 0);
+  CHECK(near.sentence().mentions[e->place].name == "Rafah");
+}
+
+TEST_CASE("emit: modality carried by implicative verbs, 'whether' and participles",
+          "[extract][rules]") {
+  // What a protest forced happened; what was weighed did not.
+  HandSentence forced("[Peru/country] forced [Pedro Castillo] to dissolve [Congress/organization] .");
+  forced.Link("[Peru/country]", "forced", "Ss").Link("forced", "to", "TO").Link("to", "dissolve", "I");
+  INFO(forced.Dump());
+  const detente::RawEvent* e = forced.Find("Pedro Castillo | dissolve | Congress");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kAsserted);
+
+  HandSentence whether("[Pedro Castillo] weighed whether to dissolve [Congress/organization] .");
+  INFO(whether.Dump());
+  e = whether.Find("Pedro Castillo | dissolve | Congress");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kPossible);
+
+  HandSentence participle(
+      "[Ghana/country] will host [Togo/country] next week , signing a border treaty .");
+  INFO(participle.Dump());
+  e = participle.Find("Ghana | sign | border treaty");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kFuture);
+}
+
+TEST_CASE("emit: the present tense with a coming date is a plan", "[extract][rules]") {
+  HandSentence plan("[Antony Blinken] visits [Egypt/country] on Tuesday .");
+  plan.Time(4, 5, "on Tuesday");
+  INFO(plan.Dump());
+  const detente::RawEvent* e = plan.Find("Antony Blinken | visit | Egypt");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kFuture);
+
+  HandSentence past("[Antony Blinken] visited [Egypt/country] on Tuesday .");
+  past.Time(4, 5, "on Tuesday");
+  e = past.Find("Antony Blinken | visit | Egypt");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kAsserted);
+}
