@@ -320,6 +320,16 @@ const LeaderTerm* Leaders::TermFor(const Leader& leader, int lo, int hi) {
   return best;
 }
 
+std::string Leader::Nationality() const {
+  std::string country;
+  for (const LeaderTerm& t : terms) {
+    if (t.country.empty()) continue;
+    if (!country.empty() && country != t.country) return {};
+    country = t.country;
+  }
+  return country;
+}
+
 LeaderMatch Leaders::Find(std::string_view name, std::string_view date) const {
   auto it = keys_.find(Fold(name));
   if (it == keys_.end()) return {};
@@ -341,7 +351,8 @@ LeaderMatch Leaders::Find(std::string_view name, std::string_view date) const {
   }
   if (pick < 0) return {};
   const Leader& p = leaders_[pick];
-  return {&p, TermFor(p, lo, hi)};
+  const LeaderTerm* term = TermFor(p, lo, hi);
+  return {&p, term, lo == 0 || Covers(*term, lo, hi)};
 }
 
 }  // namespace detente

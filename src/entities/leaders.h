@@ -46,6 +46,11 @@ struct Leader {
   std::string qualifier;             // tells namesakes apart ("born 1951"), or empty
   std::vector<std::string> aliases;  // every other spelling in the file
   std::vector<LeaderTerm> terms;     // in file order
+
+  // The one state every national term of this person was held in, or empty
+  // when there is none or more than one: Donald Tusk is Polish between his
+  // terms, while he led the European Council too.
+  std::string Nationality() const;
 };
 
 // A person and the term that fits the date asked about; both null when the
@@ -53,6 +58,7 @@ struct Leader {
 struct LeaderMatch {
   const Leader* leader = nullptr;
   const LeaderTerm* term = nullptr;
+  bool in_office = false;  // the term covers the date (or no date was given)
   explicit operator bool() const { return leader != nullptr; }
 };
 

@@ -160,6 +160,9 @@ void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
   LeaderMatch match = leaders.Find(m->name, date);
   if (!match) return;
   if (m->country.empty()) m->country = match.term->country;
+  // Between terms, or after one at the head of a body of states, a person
+  // is still of their state; while at that body's head, of none.
+  if (m->country.empty() && !match.in_office) m->country = match.leader->Nationality();
   if (m->role.empty()) m->role = match.term->role;
 }
 

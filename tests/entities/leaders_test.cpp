@@ -320,5 +320,25 @@ TEST_CASE("leaders: lookups from several threads agree", "[leaders]") {
   for (const std::string& g : got) CHECK(g == expected);
 }
 
+TEST_CASE("leaders: a nationality outlasts the terms, unless they were held in two states",
+          "[leaders]") {
+  TempDir dir;
+  WriteData(dir,
+            "Ada Quill\t\tAAA\tGOV\thead_of_government\t\t2001\t2004\n"
+            "Ada Quill\t\t\tIGO\tsecretary_general\tUnited Nations\t2006\t2010\n"
+            "Bo Reed\t\tAAA\tGOV\tforeign_minister\t\t2001\t2004\n"
+            "Bo Reed\t\tBBB\tGOV\thead_of_state\t\t2006\t2010\n"
+            "Cy Moss\t\t\tIGO\tsecretary_general\tUnited Nations\t2006\t2010\n");
+  Leaders l = LoadOrFail(dir);
+  LeaderMatch quill = l.Find("Ada Quill", "2012");
+  REQUIRE(quill);
+  CHECK(quill.term->country.empty());  // her last term led a body of states
+  CHECK_FALSE(quill.in_office);
+  CHECK(l.Find("Ada Quill", "2007").in_office);
+  CHECK(quill.leader->Nationality() == "AAA");
+  CHECK(l.Find("Bo Reed").leader->Nationality().empty());
+  CHECK(l.Find("Cy Moss").leader->Nationality().empty());
+}
+
 }  // namespace
 }  // namespace detente
