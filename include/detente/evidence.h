@@ -63,6 +63,8 @@ struct EvidenceQuery {
   int64_t entity_id = 0;
   // Only events between entity_id and other_id (either direction). 0: all.
   int64_t other_id = 0;
+  // Only events that happened at this place (an entity id). 0: any.
+  int64_t place_id = 0;
   // since, until, classes, include_future and include_negated apply as in
   // the graph; actions too. kinds apply to the other entity of each event
   // (events with no other entity are kept), as in GraphReader::Describe.

@@ -69,6 +69,10 @@ Where BuildWhere(const EvidenceQuery& q, std::string_view extra_join = "") {
   } else {
     w.Add("(e.actor_id = ?1 OR e.object_id = ?1) AND ?2 = 0");
   }
+  if (q.place_id != 0) {
+    w.Add(" AND e.place_id = ?");
+    w.values.emplace_back(q.place_id);
+  }
   const GraphFilter& f = q.filter;
   if (!f.include_negated) w.Add(" AND e.negated = 0");
   if (!f.include_future) w.Add(" AND e.modality = 'asserted'");

@@ -502,7 +502,7 @@ ApiResponse Api::Path(const Query& query) {
 
 ApiResponse Api::Events(const Query& query) {
   Params p(query);
-  if (Status st = p.Check({"entity", "other", "since", "until", "class", "quad", "kind",
+  if (Status st = p.Check({"entity", "other", "place", "since", "until", "class", "quad", "kind",
                            "include_future", "include_negated", "limit", "offset"});
       !st.ok()) {
     return FromStatus(st);
@@ -511,6 +511,8 @@ ApiResponse Api::Events(const Query& query) {
   if (!id.ok()) return FromStatus(id.status());
   auto other = p.OptionalId("other");
   if (!other.ok()) return FromStatus(other.status());
+  auto place = p.OptionalId("place");
+  if (!place.ok()) return FromStatus(place.status());
   auto limit = p.Int("limit", 20, 1, 200);
   if (!limit.ok()) return FromStatus(limit.status());
   auto offset = p.Int("offset", 0, 0, 1000000);
@@ -532,6 +534,7 @@ ApiResponse Api::Events(const Query& query) {
     if (!w_other) return ErrorResponse(404, "no entity " + std::to_string(*other));
   }
   EvidenceQuery eq = ToEvidenceQuery(*id, *other, *filter);
+  eq.place_id = *place;
   eq.filter.include_future = *future;
   eq.filter.include_negated = *negated;
   auto reader = pool_->Acquire();
