@@ -132,6 +132,11 @@ class EvidenceReader {
   // (then by name), at most `limit`.
   virtual Result<std::vector<PlaceCount>> Places(const EvidenceQuery& query, size_t limit) = 0;
 
+  // The places of these events (ids that do not exist, or events with no
+  // place, are left out) with how many of them happened at each, most
+  // events first, then by name.
+  virtual Result<std::vector<PlaceCount>> PlacesOfEvents(const std::vector<int64_t>& event_ids) = 0;
+
   // Counts and first and last dates of the matching events.
   virtual Result<EntityActivity> Activity(const EvidenceQuery& query) = 0;
 };

@@ -2,7 +2,9 @@
 // graph, read with bound parameters from a database opened read-only.
 #include "detente/evidence.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <variant>
@@ -308,6 +310,34 @@ class SqliteEvidenceReader : public EvidenceReader {
       if (!*row) return out;
       out.push_back({GraphEntity{st->Int(0), st->Text(1), st->Text(2), st->Text(3)}, st->Int(4)});
     }
+  }
+
+  Result<std::vector<PlaceCount>> PlacesOfEvents(const std::vector<int64_t>& ids) override {
+    auto st = db_.Prepare("SELECT place_id FROM events WHERE id = ? AND place_id IS NOT NULL");
+    if (!st.ok()) return st.status();
+    std::map<int64_t, int64_t> count;
+    for (int64_t id : ids) {
+      st->Bind(1, id);
+      auto row = st->Step();
+      if (!row.ok()) return row.status();
+      if (*row) ++count[st->Int(0)];
+      st->Reset();
+    }
+    auto ent = db_.Prepare("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE id = ?");
+    if (!ent.ok()) return ent.status();
+    std::vector<PlaceCount> out;
+    for (const auto& [place, n] : count) {
+      ent->Bind(1, place);
+      auto row = ent->Step();
+      if (!row.ok()) return row.status();
+      if (*row) out.push_back({GraphEntity{ent->Int(0), ent->Text(1), ent->Text(2), ent->Text(3)}, n});
+      ent->Reset();
+    }
+    std::sort(out.begin(), out.end(), [](const PlaceCount& a, const PlaceCount& b) {
+      if (a.events != b.events) return a.events > b.events;
+      return a.place.name != b.place.name ? a.place.name < b.place.name : a.place.id < b.place.id;
+    });
+    return out;
   }
 
   Result<EntityActivity> Activity(const EvidenceQuery& q) override {
