@@ -4,6 +4,7 @@
 #   bench/run.sh            everything
 #   bench/run.sh extract    extraction throughput only
 #   bench/run.sh graph      storage and graph queries only
+#   bench/run.sh serve      detente serve: API latency and the page
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -11,6 +12,7 @@ scripts/setup.sh >/dev/null
 case "$what" in
   extract) bench/extract.sh ;;
   graph) bench/graph.sh ;;
-  all) bench/extract.sh; bench/graph.sh ;;
-  *) echo "usage: bench/run.sh [extract|graph]" >&2; exit 2 ;;
+  serve) bench/serve.sh ;;
+  all) bench/extract.sh; bench/graph.sh; bench/serve.sh ;;
+  *) echo "usage: bench/run.sh [extract|graph|serve]" >&2; exit 2 ;;
 esac

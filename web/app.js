@@ -9,6 +9,8 @@
 
 (() => {
   const MAX_DRAWN = 500;  // nodes drawn at most; beyond, the server groups them
+  const MAX_EDGES = 1500;  // lines drawn at most (the strongest)
+  const BIG = 150;  // above this many nodes, a drag moves one node, not the whole layout
   const KIND_COLOURS = {
     person: "#4e79a7", country: "#f28e2b", organization: "#59a14f", city: "#76b7b2",
     armed_group: "#e15759", institution: "#b8860b", party: "#b07aa1", company: "#ff9da7",
@@ -351,8 +353,11 @@
       .attr("class", (d) => "edge q" + d.quad_class)
       .attr("data-source", (d) => d.source.id)
       .attr("data-target", (d) => d.target.id);
-    edges.append("line").attr("class", "visible").attr("stroke-width", (d) => width_of(d.events));
-    edges.append("line").attr("class", "hit");
+    const big = data.nodes.length > BIG;
+    edges.append("line").attr("class", "visible").attr("stroke-width", (d) => Math.max(big ? 2.5 : 0, width_of(d.events)));
+    // A wide transparent line makes a thin one easy to click; a big view
+    // clicks the visible line itself, to keep the page light.
+    if (!big) edges.append("line").attr("class", "hit");
     edges.append("title").text((d) => `${d.source.name} — ${d.target.name}: ${fmt(d.events)} events` +
       (d.group ? "" : ` (${QUAD_NAMES[d.quad_class]} mostly)`));
     edges.filter((d) => !d.group).on("click", (ev, d) => { ev.stopPropagation(); selectEdge(d); });
@@ -371,9 +376,18 @@
       .on("click", (ev, d) => { ev.stopPropagation(); selectNode(d); })
       .on("dblclick", (ev, d) => { ev.stopPropagation(); if (!view.from) openEntity(d.id); })
       .call(d3.drag()
-        .on("start", (ev, d) => { if (!ev.active) simulation.alphaTarget(0.2).restart(); d.fx = d.x; d.fy = d.y; })
-        .on("drag", (ev, d) => { d.fx = ev.x; d.fy = ev.y; })
-        .on("end", (ev, d) => { if (!ev.active) simulation.alphaTarget(0); if (d.id !== centerId) { d.fx = null; d.fy = null; } }));
+        .on("start", (ev, d) => {
+          if (!big && !ev.active) simulation.alphaTarget(0.2).restart();
+          d.fx = d.x; d.fy = d.y;
+        })
+        .on("drag", (ev, d) => {
+          d.fx = ev.x; d.fy = ev.y;
+          if (big) { d.x = ev.x; d.y = ev.y; placeOne(d); }
+        })
+        .on("end", (ev, d) => {
+          if (!big && !ev.active) simulation.alphaTarget(0);
+          if (!big && d.id !== centerId) { d.fx = null; d.fy = null; }
+        }));
 
     const place = () => {
       edges.selectAll("line").attr("x1", (d) => d.source.x).attr("y1", (d) => d.source.y)
@@ -382,6 +396,22 @@
     };
     place();
     simulation.on("tick", place);
+    // A big view moves the dragged node and its own lines only.
+    const incident = new Map();
+    edges.each(function (d) {
+      for (const n of [d.source, d.target]) {
+        if (!incident.has(n)) incident.set(n, []);
+        incident.get(n).push(this);
+      }
+    });
+    const nodeOf = new Map();
+    nodes.each(function (d) { nodeOf.set(d, this); });
+    function placeOne(d) {
+      d3.select(nodeOf.get(d)).attr("transform", `translate(${d.x},${d.y})`);
+      d3.selectAll(incident.get(d) || []).selectAll("line")
+        .attr("x1", (e) => e.source.x).attr("y1", (e) => e.source.y)
+        .attr("x2", (e) => e.target.x).attr("y2", (e) => e.target.y);
+    }
     // Fit the drawing into the panel.
     const xs = d3.extent(data.nodes, (d) => d.x), ys = d3.extent(data.nodes, (d) => d.y);
     const w = (xs[1] - xs[0]) + 160, h = (ys[1] - ys[0]) + 60;
@@ -422,7 +452,7 @@
     const room = MAX_DRAWN - graphData.nodes.filter((n) => !n.group).length;
     if (room <= 0) { notice(`${MAX_DRAWN} entities are drawn already: re-centre to see more.`); return; }
     try {
-      const r = await api("neighbours", { entity: id, radius: 1, limit: Math.min(room + 1, MAX_DRAWN), ...filterParams(), ...(view.role ? { role: view.role } : {}) });
+      const r = await api("neighbours", { entity: id, radius: 1, limit: Math.min(room + 1, MAX_DRAWN), edges: MAX_EDGES, ...filterParams(), ...(view.role ? { role: view.role } : {}) });
       const known = new Map(graphData.nodes.map((n) => [n.id, n]));
       const nodes = graphData.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, country: n.country, role: n.role, degree: n.degree, events: n.events, group: n.group, distance: n.distance }));
       for (const n of r.nodes) if (!known.has(n.id)) nodes.push({ ...n });
@@ -592,7 +622,7 @@
     try {
       const [card, ego] = await Promise.all([
         api("entity/" + id),
-        api("neighbours", { entity: id, radius: view.radius, limit: MAX_DRAWN, ...filterParams(), ...(view.role ? { role: view.role } : {}) }),
+        api("neighbours", { entity: id, radius: view.radius, limit: MAX_DRAWN, edges: MAX_EDGES, ...filterParams(), ...(view.role ? { role: view.role } : {}) }),
       ]);
       if (mine !== loadSerial) return;
       document.title = `${card.entity.name} · detente`;

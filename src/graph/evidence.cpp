@@ -61,9 +61,10 @@ struct Where {
 
 Where BuildWhere(const EvidenceQuery& q, std::string_view extra_join = "") {
   Where w;
-  w.Add(
-      " FROM events e JOIN entities a ON a.id = e.actor_id "
-      "LEFT JOIN entities o ON o.id = e.object_id ");
+  // The actor and object rows are read only for a kind filter.
+  w.Add(q.filter.kinds.empty() ? " FROM events e "
+                               : " FROM events e JOIN entities a ON a.id = e.actor_id "
+                                 "LEFT JOIN entities o ON o.id = e.object_id ");
   w.Add(extra_join);
   w.Add(" WHERE ");
   if (q.other_id != 0) {

@@ -355,7 +355,7 @@ ApiResponse Api::Entity(std::string_view id_text, const Query& query) {
 ApiResponse Api::Neighbours(const Query& query) {
   Params p(query);
   if (Status st = p.Check({"entity", "radius", "direction", "since", "until", "class", "quad",
-                           "kind", "role", "limit"});
+                           "kind", "role", "limit", "edges"});
       !st.ok()) {
     return FromStatus(st);
   }
@@ -368,6 +368,9 @@ ApiResponse Api::Neighbours(const Query& query) {
   auto limit = p.Int("limit", static_cast<int64_t>(limits_.max_nodes), 1,
                      static_cast<int64_t>(limits_.max_nodes_cap));
   if (!limit.ok()) return FromStatus(limit.status());
+  auto max_edges = p.Int("edges", static_cast<int64_t>(limits_.max_edges), 1,
+                         static_cast<int64_t>(limits_.max_edges));
+  if (!max_edges.ok()) return FromStatus(max_edges.status());
   auto filter = ParseFilter(p);
   if (!filter.ok()) return FromStatus(filter.status());
   auto snap = state_->Current();
@@ -380,7 +383,7 @@ ApiResponse Api::Neighbours(const Query& query) {
                       : *direction == "in" ? Direction::kIn
                                            : Direction::kBoth;
   EgoView ego = BuildEgo(g, *center, static_cast<int>(*radius), d, ToEventFilter(s, *filter),
-                         s.quad_of, static_cast<size_t>(*limit), limits_.max_edges);
+                         s.quad_of, static_cast<size_t>(*limit), static_cast<size_t>(*max_edges));
 
   JsonWriter w;
   w.BeginObject().Key("center");
