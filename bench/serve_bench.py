@@ -169,7 +169,7 @@ def page_rows(base, ids, runs):
             }
             requestAnimationFrame(step);""")
         n = d.execute_script("return document.querySelectorAll('#graph g.node').length")
-        rows.append((f"page: dragging a node of the hub's view ({n} nodes; layout runs each frame)",
+        rows.append((f"page: dragging a node of the hub's view ({n} nodes: the node and its lines move)",
                      f"{statistics.median(frames):.0f} ms/frame",
                      f"p95 {pct(frames, 95):.0f} ms, {len(frames)} frames in 2 s"))
         clicks = []

@@ -62,7 +62,8 @@ int RunServe(const ServeArgs& a) {
     while (!done) {
       int sig = sigtimedwait(&stop_signals, nullptr, &tick);
       if (sig == SIGINT || sig == SIGTERM) {
-        std::fprintf(stderr, "detente: %s received, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+        std::fprintf(stderr, "detente: %s received, stopping\n",
+                     sig == SIGINT ? "SIGINT" : "SIGTERM");
         (*server)->Stop();
         return;
       }
@@ -81,8 +82,9 @@ int RunServe(const ServeArgs& a) {
 Runner SetupServe(CLI::App& sub) {
   auto a = std::make_shared<ServeArgs>();
   AddDbOption(sub, &a->db);
-  sub.add_option("--port", a->port,
-                 "Port to listen on; when it is taken, the next free one up to +99 (0: any free port)")
+  sub.add_option(
+         "--port", a->port,
+         "Port to listen on; when it is taken, the next free one up to +99 (0: any free port)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   sub.add_option("--bind", a->bind,

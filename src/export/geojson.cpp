@@ -7,7 +7,8 @@
 
 namespace detente {
 
-Status WriteGeoJson(const std::vector<PlaceCount>& places, const Geography& geo, std::ostream& out) {
+Status WriteGeoJson(const std::vector<PlaceCount>& places, const Geography& geo,
+                    std::ostream& out) {
   using export_internal::CleanText;
   JsonWriter w;
   w.BeginObject().Key("type").String("FeatureCollection").Key("features").BeginArray();

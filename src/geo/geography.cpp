@@ -1,13 +1,12 @@
 // Geography: city coordinates from cities.tsv and country centroids from
 // country_centroids.tsv.
-#include "detente/geo.h"
-
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "detente/geo.h"
 #include "entities/gazetteer.h"
 
 namespace detente {
@@ -53,8 +52,8 @@ bool ParseDegrees(const std::string& s, double limit, double* out) {
   return ec == std::errc() && p == end && std::isfinite(*out) && std::fabs(*out) <= limit;
 }
 
-Status ParsePoint(const std::string& path, int line, const std::string& lat,
-                  const std::string& lon, LatLon* at) {
+Status ParsePoint(const std::string& path, int line, const std::string& lat, const std::string& lon,
+                  LatLon* at) {
   if (!ParseDegrees(lat, 90, &at->lat)) {
     return Status::IOError(path + ":" + std::to_string(line) + ": bad latitude '" + lat + "'");
   }

@@ -40,8 +40,7 @@ constexpr const char kQuadSql[] =
     "WHEN substr(e.action_class, 1, 2) BETWEEN '14' AND '20' THEN 4 ELSE 0 END)";
 
 // The kind of the other entity of an event (NULL when there is none).
-constexpr const char kOtherKind[] =
-    "(CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END)";
+constexpr const char kOtherKind[] = "(CASE WHEN e.actor_id = ?1 THEN o.kind ELSE a.kind END)";
 
 // The FROM and WHERE of every query: the events of ?1 (with ?2 when set),
 // their actor `a` and object `o`, and the filters. Only fixed text and '?'
@@ -324,14 +323,16 @@ class SqliteEvidenceReader : public EvidenceReader {
       if (*row) ++count[st->Int(0)];
       st->Reset();
     }
-    auto ent = db_.Prepare("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE id = ?");
+    auto ent =
+        db_.Prepare("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE id = ?");
     if (!ent.ok()) return ent.status();
     std::vector<PlaceCount> out;
     for (const auto& [place, n] : count) {
       ent->Bind(1, place);
       auto row = ent->Step();
       if (!row.ok()) return row.status();
-      if (*row) out.push_back({GraphEntity{ent->Int(0), ent->Text(1), ent->Text(2), ent->Text(3)}, n});
+      if (*row)
+        out.push_back({GraphEntity{ent->Int(0), ent->Text(1), ent->Text(2), ent->Text(3)}, n});
       ent->Reset();
     }
     std::sort(out.begin(), out.end(), [](const PlaceCount& a, const PlaceCount& b) {
@@ -344,10 +345,10 @@ class SqliteEvidenceReader : public EvidenceReader {
   Result<EntityActivity> Activity(const EvidenceQuery& q) override {
     DETENTE_RETURN_IF_ERROR(CheckQuery(q));
     Where w = BuildWhere(q);
-    auto st = db_.Prepare(std::string("SELECT count(*), COALESCE(sum(e.actor_id = ?1), 0), ") +
-                          "COALESCE(sum(e.object_id = ?1), 0), " + "COALESCE(min(NULLIF(" +
-                          kEventDate + ", '')), ''), COALESCE(max(" + kEventDate + "), '')" +
-                          w.sql);
+    auto st =
+        db_.Prepare(std::string("SELECT count(*), COALESCE(sum(e.actor_id = ?1), 0), ") +
+                    "COALESCE(sum(e.object_id = ?1), 0), " + "COALESCE(min(NULLIF(" + kEventDate +
+                    ", '')), ''), COALESCE(max(" + kEventDate + "), '')" + w.sql);
     if (!st.ok()) return st.status();
     BindAll(*st, q, w);
     auto row = st->Step();

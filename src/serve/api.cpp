@@ -90,9 +90,12 @@ EvidenceQuery ToEvidenceQuery(int64_t entity, int64_t other, const RequestFilter
 
 ApiResponse FromStatus(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kInvalidArgument: return ErrorResponse(400, s.message());
-    case Status::Code::kNotFound: return ErrorResponse(404, s.message());
-    default: return ErrorResponse(500, s.ToString());
+    case Status::Code::kInvalidArgument:
+      return ErrorResponse(400, s.message());
+    case Status::Code::kNotFound:
+      return ErrorResponse(404, s.message());
+    default:
+      return ErrorResponse(500, s.ToString());
   }
 }
 
@@ -343,7 +346,10 @@ ApiResponse Api::Entity(std::string_view id_text, const Query& query) {
   w.EndArray();
   w.Key("events").Int(activity->events).Key("as_actor").Int(activity->as_actor);
   w.Key("as_object").Int(activity->as_object);
-  w.Key("edges").Int(s.degree[*v]).Key("counterparts").Int(static_cast<int64_t>(counterparts.size()));
+  w.Key("edges")
+      .Int(s.degree[*v])
+      .Key("counterparts")
+      .Int(static_cast<int64_t>(counterparts.size()));
   w.Key("first_seen");
   WriteOptString(w, activity->first_date);
   w.Key("last_seen");
@@ -429,8 +435,8 @@ ApiResponse Api::Neighbours(const Query& query) {
 
 ApiResponse Api::Path(const Query& query) {
   Params p(query);
-  if (Status st = p.Check({"from", "to", "directed", "max_hops", "limit", "since", "until",
-                           "class", "quad", "kind"});
+  if (Status st = p.Check({"from", "to", "directed", "max_hops", "limit", "since", "until", "class",
+                           "quad", "kind"});
       !st.ok()) {
     return FromStatus(st);
   }
@@ -601,8 +607,9 @@ ApiResponse Api::Timeline(const Query& query) {
     }
     buckets[key][QuadClass(r.action_class)] += r.events;
     if (buckets.size() > kMaxBuckets) {
-      return ErrorResponse(400, "more than 5000 buckets: choose a coarser bucket or a shorter "
-                                "since/until range");
+      return ErrorResponse(400,
+                           "more than 5000 buckets: choose a coarser bucket or a shorter "
+                           "since/until range");
     }
   }
   JsonWriter w;
@@ -666,7 +673,12 @@ ApiResponse Api::Places(const Query& query) {
     w.BeginObject().Key("type").String("Feature").Key("geometry").BeginObject();
     w.Key("type").String("Point").Key("coordinates").BeginArray().Number(at->lon).Number(at->lat);
     w.EndArray().EndObject().Key("properties").BeginObject();
-    w.Key("id").Int(pc.place.id).Key("name").String(pc.place.name).Key("kind").String(pc.place.kind);
+    w.Key("id")
+        .Int(pc.place.id)
+        .Key("name")
+        .String(pc.place.name)
+        .Key("kind")
+        .String(pc.place.kind);
     w.Key("country");
     WriteOptString(w, pc.place.country);
     w.Key("events").Int(pc.events).EndObject().EndObject();

@@ -26,9 +26,9 @@ ApiResponse ErrorResponse(int status, std::string_view message);
 
 // Bounds on answers.
 struct ApiLimits {
-  size_t max_nodes = 500;      // neighbours: default node limit
-  size_t max_nodes_cap = 2000; // neighbours: the largest limit a client may ask
-  size_t max_edges = 5000;     // neighbours: edges drawn at most
+  size_t max_nodes = 500;       // neighbours: default node limit
+  size_t max_nodes_cap = 2000;  // neighbours: the largest limit a client may ask
+  size_t max_edges = 5000;      // neighbours: edges drawn at most
 };
 
 class Api {

@@ -52,8 +52,8 @@ Status Params::Check(std::initializer_list<std::string_view> allowed) const {
       std::string list;
       for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
       std::string shown = name.size() > 40 ? name.substr(0, 40) + "..." : name;
-      return Status::InvalidArgument("unknown parameter '" + shown + "' (allowed: " +
-                                     (list.empty() ? "none" : list) + ")");
+      return Status::InvalidArgument("unknown parameter '" + shown +
+                                     "' (allowed: " + (list.empty() ? "none" : list) + ")");
     }
     if (params_.count(name) > 1) return Bad(name, "is given more than once");
     if (it->second.size() > kMaxValue) return Bad(name, "is longer than 1000 bytes");
@@ -75,8 +75,8 @@ Result<int64_t> Params::Int(std::string_view name, int64_t fallback, int64_t min
   int64_t n = 0;
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < min || n > max) {
-    return Bad(name, "must be an integer from " + std::to_string(min) + " to " +
-                         std::to_string(max));
+    return Bad(name,
+               "must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
   }
   return n;
 }

@@ -19,12 +19,22 @@ static_assert(kLatinExtA.size() == 128);
 
 std::string_view Expand(uint32_t cp) {
   switch (cp) {
-    case 0xC6: case 0xE6: return "ae";
-    case 0xDE: case 0xFE: return "th";
-    case 0xDF: return "ss";
-    case 0x132: case 0x133: return "ij";
-    case 0x152: case 0x153: return "oe";
-    default: return {};
+    case 0xC6:
+    case 0xE6:
+      return "ae";
+    case 0xDE:
+    case 0xFE:
+      return "th";
+    case 0xDF:
+      return "ss";
+    case 0x132:
+    case 0x133:
+      return "ij";
+    case 0x152:
+    case 0x153:
+      return "oe";
+    default:
+      return {};
   }
 }
 
@@ -87,8 +97,7 @@ void SearchIndex::Finish() {
 }
 
 std::vector<SearchHit> SearchIndex::Find(std::string_view query, size_t limit,
-                                         const std::vector<uint32_t>& rank,
-                                         size_t max_scan) const {
+                                         const std::vector<uint32_t>& rank, size_t max_scan) const {
   const std::string q = Fold(query);
   std::vector<SearchHit> hits;
   if (q.empty() || limit == 0) return hits;

@@ -41,7 +41,8 @@ class RateLimiter {
     auto [it, added] = buckets_.try_emplace(client, Bucket{static_cast<double>(burst_), now});
     Bucket& b = it->second;
     if (!added) {
-      b.tokens = std::min<double>(burst_, b.tokens + rate_ * std::chrono::duration<double>(now - b.at).count());
+      b.tokens = std::min<double>(
+          burst_, b.tokens + rate_ * std::chrono::duration<double>(now - b.at).count());
       b.at = now;
     }
     if (b.tokens < 1) return false;
@@ -85,8 +86,7 @@ class Gate {
 };
 
 bool IsLoopback(const std::string& addr) {
-  return addr == "127.0.0.1" || addr == "localhost" || addr == "::1" ||
-         addr.rfind("127.", 0) == 0;
+  return addr == "127.0.0.1" || addr == "localhost" || addr == "::1" || addr.rfind("127.", 0) == 0;
 }
 
 void Send(httplib::Response& res, const ApiResponse& r) {
@@ -167,7 +167,8 @@ bool HttpServer::HostAllowed(const httplib::Request& req) const {
   std::string host = req.get_header_value("Host");
   if (host.empty()) return true;  // HTTP/1.0 clients send none
   const std::string port = ":" + std::to_string(port_);
-  if (host.size() > port.size() && host.compare(host.size() - port.size(), port.size(), port) == 0) {
+  if (host.size() > port.size() &&
+      host.compare(host.size() - port.size(), port.size(), port) == 0) {
     host.resize(host.size() - port.size());
   }
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
@@ -246,21 +247,22 @@ Status HttpServer::Init() {
                             {"Cross-Origin-Resource-Policy", "same-origin"}});
   svr_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (HostAllowed(req)) return httplib::Server::HandlerResponse::Unhandled;
-    Send(res, serve::ErrorResponse(403, "this server answers only requests to its loopback address"));
+    Send(res,
+         serve::ErrorResponse(403, "this server answers only requests to its loopback address"));
     return httplib::Server::HandlerResponse::Handled;
   });
-  svr_.set_exception_handler([this](const httplib::Request&, httplib::Response& res,
-                                    std::exception_ptr ep) {
-    std::string what = "unknown error";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    if (options_.log) options_.log("internal error: " + what);
-    Send(res, serve::ErrorResponse(500, "internal error"));
-  });
+  svr_.set_exception_handler(
+      [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown error";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        if (options_.log) options_.log("internal error: " + what);
+        Send(res, serve::ErrorResponse(500, "internal error"));
+      });
 
   using Q = const httplib::Request&;
   Route("/api/info", false, [this](Q r) { return api_->Info(r.params); });

@@ -102,8 +102,8 @@ Result<std::shared_ptr<const Snapshot>> State::Current() {
     return current;
   }
   if (log_) {
-    log_("database changed (generation " + std::to_string(gen->n) + "): " +
-         std::to_string((*snap)->graph.num_vertices()) + " entities, " +
+    log_("database changed (generation " + std::to_string(gen->n) +
+         "): " + std::to_string((*snap)->graph.num_vertices()) + " entities, " +
          std::to_string((*snap)->graph.num_events()) + " events loaded");
   }
   std::lock_guard<std::mutex> lock(snapshot_mu_);

@@ -69,7 +69,10 @@ class State {
   // `check_every`: how often Current() reads the generation counter (0: at
   // every call).
   State(std::string db_path, ReaderPool* pool, std::chrono::milliseconds check_every, Log log)
-      : db_path_(std::move(db_path)), pool_(pool), check_every_(check_every), log_(std::move(log)) {}
+      : db_path_(std::move(db_path)),
+        pool_(pool),
+        check_every_(check_every),
+        log_(std::move(log)) {}
 
   // Loads the first snapshot. Errors as GraphReader::Open and Load.
   Status Init();
@@ -89,7 +92,7 @@ class State {
   std::mutex snapshot_mu_;  // guards snapshot_ and last_check_
   std::shared_ptr<const Snapshot> snapshot_;
   std::chrono::steady_clock::time_point last_check_;
-  std::mutex load_mu_;  // one load at a time
+  std::mutex load_mu_;                         // one load at a time
   std::unique_ptr<GraphReader> graph_reader_;  // used under load_mu_
 };
 

@@ -26,9 +26,12 @@ struct Type {
   std::string_view mime;
 };
 constexpr Type kTypes[] = {
-    {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-    {".css", "text/css; charset=utf-8"},   {".svg", "image/svg+xml"},
-    {".png", "image/png"},                 {".ico", "image/x-icon"},
+    {".html", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".ico", "image/x-icon"},
     {".json", "application/json"},
 };
 
@@ -45,7 +48,8 @@ std::optional<std::string_view> MimeOf(std::string_view name) {
 // other than .json (the folder's package files are not for clients).
 bool PlainName(std::string_view name) {
   const size_t dot = name.find('.');
-  if (dot == 0 || dot == std::string_view::npos || name.find('.', dot + 1) != std::string_view::npos) {
+  if (dot == 0 || dot == std::string_view::npos ||
+      name.find('.', dot + 1) != std::string_view::npos) {
     return false;
   }
   for (size_t i = 0; i < dot; ++i) {

@@ -21,8 +21,8 @@
 namespace detente::serve {
 
 struct StaticFile {
-  std::string path;  // the file on disk
-  std::string mime;  // its Content-Type
+  std::string path;      // the file on disk
+  std::string mime;      // its Content-Type
   bool library = false;  // a front-end library file (cacheable)
 };
 

@@ -183,7 +183,8 @@ Result<PathView> FindPath(const Graph& g, uint32_t from, uint32_t to, bool direc
     ForEachKept(g, a, d, filter, [&](uint32_t w, uint32_t e) {
       if (w == b) events.push_back(e);
     });
-    std::sort(events.begin(), events.end(), [&](uint32_t x, uint32_t y) { return g.EventBefore(x, y); });
+    std::sort(events.begin(), events.end(),
+              [&](uint32_t x, uint32_t y) { return g.EventBefore(x, y); });
     events.erase(std::unique(events.begin(), events.end()), events.end());
     path.hops.push_back(std::move(events));
   }

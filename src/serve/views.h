@@ -34,7 +34,8 @@ struct EventFilter {
 // (1-4; 0 for no class), each list empty for "all". `quad_of` gives the
 // QuadClass of each interned string.
 std::vector<char> ClassTable(const Graph& g, const std::vector<uint8_t>& quad_of,
-                             const std::vector<std::string>& prefixes, const std::vector<int>& quads);
+                             const std::vector<std::string>& prefixes,
+                             const std::vector<int>& quads);
 
 struct EgoView {
   struct Node {
@@ -73,8 +74,8 @@ EgoView BuildEgo(const Graph& g, uint32_t center, int radius, Direction directio
                  size_t max_edges);
 
 struct PathView {
-  std::vector<uint32_t> vertices;               // from the source to the target
-  std::vector<std::vector<uint32_t>> hops;      // the events of each hop, by date then id
+  std::vector<uint32_t> vertices;           // from the source to the target
+  std::vector<std::vector<uint32_t>> hops;  // the events of each hop, by date then id
 };
 
 // A shortest path by breadth-first search under the filter (actor -> object

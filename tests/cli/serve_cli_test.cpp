@@ -53,7 +53,8 @@ TEST_CASE("serve cli: prints its URL, answers, and stops cleanly on SIGTERM and 
   const std::string db = dir.File("g.db");
   BuildFixtureDb(db);
   for (int sig : {SIGTERM, SIGINT}) {
-    pid_t pid = SpawnDetente({"serve", "--db", db, "--port", "0"}, dir.File("out"), dir.File("err"));
+    pid_t pid =
+        SpawnDetente({"serve", "--db", db, "--port", "0"}, dir.File("out"), dir.File("err"));
     REQUIRE(pid > 0);
     const int port = WaitForPort(dir.File("out"));
     REQUIRE(port > 0);
@@ -98,6 +99,7 @@ TEST_CASE("serve cli: a missing database or page folder exits 3", "[serve_cli]")
                  "", std::chrono::seconds(20));
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("index.html missing"));
-  r = RunDetente({"serve", "--db", dir.File("g.db"), "--port", "70000"}, "", std::chrono::seconds(20));
+  r = RunDetente({"serve", "--db", dir.File("g.db"), "--port", "70000"}, "",
+                 std::chrono::seconds(20));
   CHECK(r.exit_code == 2);
 }

@@ -43,8 +43,9 @@ TEST_CASE("export geojson: the CLI writes the places of the exported events", "[
     auto w = sql::Db::Open(db, false);
     Check(w.status());
     // Blinken met Wang Yi in China; NATO criticised Russia in Washington, D.C.
-    Check(w->Exec("UPDATE events SET place_id = 2 WHERE id IN (1, 10);"
-                  "UPDATE events SET place_id = 10 WHERE id = 8"));
+    Check(
+        w->Exec("UPDATE events SET place_id = 2 WHERE id IN (1, 10);"
+                "UPDATE events SET place_id = 10 WHERE id = 8"));
   }
   RunResult r = RunDetente({"export", "--db", db, "--format", "geojson"});
   REQUIRE(r.exit_code == 0);

@@ -1,8 +1,9 @@
 // EvidenceReader over the hand-built fixture (tests/graph/graph_fixture.h),
 // with places added to three events.
+#include "detente/evidence.h"
+
 #include <catch2/catch.hpp>
 
-#include "detente/evidence.h"
 #include "graph/graph_fixture.h"
 #include "store/sqlite.h"
 #include "test_util.h"
@@ -22,10 +23,11 @@ struct Fixture {
       auto w = sql::Db::Open(db, false);
       Check(w.status());
       // Event 1 in China (a country), 2 in Washington, D.C., 12 in Zürich café.
-      Check(w->Exec("UPDATE events SET place_id = 2 WHERE id = 1;"
-                    "UPDATE events SET place_id = 10 WHERE id = 2;"
-                    "UPDATE events SET place_id = 16 WHERE id = 12;"
-                    "UPDATE documents SET url = 'https://example.org/a' WHERE id = 1"));
+      Check(
+          w->Exec("UPDATE events SET place_id = 2 WHERE id = 1;"
+                  "UPDATE events SET place_id = 10 WHERE id = 2;"
+                  "UPDATE events SET place_id = 16 WHERE id = 12;"
+                  "UPDATE documents SET url = 'https://example.org/a' WHERE id = 1"));
     }
     auto r = EvidenceReader::Open(db);
     Check(r.status());
@@ -182,10 +184,12 @@ TEST_CASE("evidence: dates and classes, places, activity and aliases", "[evidenc
 
   size_t names = 0;
   bool saw_alias = false;
-  REQUIRE(fx.reader->ForEachName([&](int64_t id, std::string_view name) {
-    ++names;
-    saw_alias = saw_alias || (id == 6 && name == "Lavrov");
-  }).ok());
+  REQUIRE(fx.reader
+              ->ForEachName([&](int64_t id, std::string_view name) {
+                ++names;
+                saw_alias = saw_alias || (id == 6 && name == "Lavrov");
+              })
+              .ok());
   CHECK(names == 16 + 8);
   CHECK(saw_alias);
 

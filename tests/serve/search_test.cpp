@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "serve/search.h"
+
+#include <catch2/catch.hpp>
 
 using namespace detente::serve;
 
@@ -11,7 +11,7 @@ TEST_CASE("serve search: folding drops case and Latin accents", "[serve]") {
   CHECK(Fold("Łódź Kraków") == "lodz krakow");
   CHECK(Fold("Türkiye İstanbul") == "turkiye istanbul");
   CHECK(Fold("Москва") == "Москва");  // other scripts are kept as they are
-  CHECK(Fold("a\xC3") == "a\xC3");     // a cut sequence is kept, not read past
+  CHECK(Fold("a\xC3") == "a\xC3");    // a cut sequence is kept, not read past
 }
 
 TEST_CASE("serve search: prefixes of names and of words, best first", "[serve]") {

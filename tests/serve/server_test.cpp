@@ -32,10 +32,11 @@ struct Served {
     BuildFixtureDb(db);
     auto w = sql::Db::Open(db, false);
     Check(w.status());
-    Check(w->Exec("UPDATE events SET place_id = 2 WHERE id = 1;"
-                  "UPDATE events SET place_id = 10 WHERE id = 2;"
-                  "UPDATE events SET place_id = 16 WHERE id = 12;"
-                  "UPDATE documents SET url = 'javascript:alert(1)' WHERE id = 4"));
+    Check(
+        w->Exec("UPDATE events SET place_id = 2 WHERE id = 1;"
+                "UPDATE events SET place_id = 10 WHERE id = 2;"
+                "UPDATE events SET place_id = 16 WHERE id = 12;"
+                "UPDATE documents SET url = 'javascript:alert(1)' WHERE id = 4"));
     o.db_path = db;
     o.port = 0;
     o.reload_check = std::chrono::milliseconds(0);
@@ -169,9 +170,9 @@ TEST_CASE("serve: every bad parameter is a 400 with a JSON message; unknown ids 
     CHECK_THAT(At(r, "error").as_string(), Catch::Contains(message));
     CHECK(At(r, "status").as_number() == 400);
   }
-  for (const char* path : {"/api/entity/999", "/api/neighbours?entity=999", "/api/path?from=3&to=999",
-                           "/api/events?entity=3&other=999", "/api/timeline?entity=999",
-                           "/api/places?entity=999"}) {
+  for (const char* path :
+       {"/api/entity/999", "/api/neighbours?entity=999", "/api/path?from=3&to=999",
+        "/api/events?entity=3&other=999", "/api/timeline?entity=999", "/api/places?entity=999"}) {
     JsonValue r = s.Json(path, 404);
     CHECK_THAT(At(r, "error").as_string(), Catch::Contains("no entity 999"));
   }
@@ -294,8 +295,10 @@ TEST_CASE("serve: the page and its libraries, with a CSP; no path leaves the fol
   REQUIRE(page);
   CHECK(page->status == 200);
   CHECK_THAT(page->body, Catch::Contains("<script src=\"/app.js\""));
-  CHECK_THAT(page->get_header_value("Content-Security-Policy"), Catch::Contains("script-src 'self'"));
-  CHECK(page->get_header_value("Content-Security-Policy").find("unsafe-inline") == std::string::npos);
+  CHECK_THAT(page->get_header_value("Content-Security-Policy"),
+             Catch::Contains("script-src 'self'"));
+  CHECK(page->get_header_value("Content-Security-Policy").find("unsafe-inline") ==
+        std::string::npos);
   CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
   auto js = c.Get("/app.js");
   REQUIRE(js);
@@ -303,7 +306,8 @@ TEST_CASE("serve: the page and its libraries, with a CSP; no path leaves the fol
   CHECK_THAT(js->get_header_value("Content-Type"), Catch::Contains("text/javascript"));
   auto api = c.Get("/api/info");
   REQUIRE(api);
-  CHECK_THAT(api->get_header_value("Content-Security-Policy"), Catch::Contains("default-src 'none'"));
+  CHECK_THAT(api->get_header_value("Content-Security-Policy"),
+             Catch::Contains("default-src 'none'"));
 
   for (const char* target :
        {"/../CMakeLists.txt", "/%2e%2e/CMakeLists.txt", "/%2E%2E/%2E%2E/CMakeLists.txt",
@@ -312,7 +316,8 @@ TEST_CASE("serve: the page and its libraries, with a CSP; no path leaves the fol
         "/node_modules/d3/package.json", "/.gitignore", "/%2e%2e%5cCMakeLists.txt",
         "/index.html%00.js", "//etc/passwd", "/app.js/..", "/..", "/vendor/"}) {
     std::string answer =
-        Raw(s.server->port(), std::string("GET ") + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        Raw(s.server->port(), std::string("GET ") + target +
+                                  " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     INFO(target << " -> " << answer.substr(0, 80));
     CHECK(answer.rfind("HTTP/1.1 200", 0) != 0);
     CHECK(answer.find("cmake_minimum_required") == std::string::npos);
@@ -327,11 +332,13 @@ TEST_CASE("serve: requests are bounded in size, host and rate", "[serve_http]") 
   Served s(o);
   const int port = s.server->port();
   // A long URI and a large body are refused.
-  std::string answer =
-      Raw(port, "GET /api/search?q=" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  std::string answer = Raw(port, "GET /api/search?q=" + std::string(10000, 'a') +
+                                     " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
   CHECK(answer.rfind("HTTP/1.1 414", 0) == 0);
-  answer = Raw(port, "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
-                     "Connection: close\r\n\r\n" + std::string(100000, 'x'));
+  answer = Raw(port,
+               "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
+               "Connection: close\r\n\r\n" +
+                   std::string(100000, 'x'));
   CHECK(answer.rfind("HTTP/1.1 413", 0) == 0);
   // Another site's name for this address is refused (DNS rebinding).
   answer = Raw(port, "GET /api/info HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
@@ -385,11 +392,12 @@ TEST_CASE("serve: a later write is picked up without a restart", "[serve_http]")
   {
     auto w = sql::Db::Open(s.db, false);
     Check(w.status());
-    Check(w->Exec("INSERT INTO entities(id, name, kind, country) VALUES (40, 'Kaja Kallas', 'person', 'EST');"
-                  "INSERT INTO aliases(alias, entity_id) VALUES ('Kallas', 40);"
-                  "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, event_date, "
-                  "negated, modality, extractor_version) VALUES (1, 40, 'meet', '04 Consult', 3, "
-                  "'2023-06-30', 0, 'asserted', 'test')"));
+    Check(w->Exec(
+        "INSERT INTO entities(id, name, kind, country) VALUES (40, 'Kaja Kallas', 'person', 'EST');"
+        "INSERT INTO aliases(alias, entity_id) VALUES ('Kallas', 40);"
+        "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, event_date, "
+        "negated, modality, extractor_version) VALUES (1, 40, 'meet', '04 Consult', 3, "
+        "'2023-06-30', 0, 'asserted', 'test')"));
   }
   JsonValue r = s.Json("/api/search?q=kallas");
   REQUIRE(At(r, "results").items().size() == 1);

@@ -1,9 +1,10 @@
 // The server's graph views over the fixture graph (tests/graph/graph_fixture.h).
+#include "serve/views.h"
+
 #include <catch2/catch.hpp>
 
 #include "detente/evidence.h"
 #include "graph/graph_fixture.h"
-#include "serve/views.h"
 #include "test_util.h"
 
 using namespace detente;
@@ -77,8 +78,7 @@ TEST_CASE("serve views: the ego network keeps the nearest and busiest, groups th
   CHECK(BuildEgo(g, blinken, 1, Direction::kBoth, roles, quad, 100, 100).nodes.size() == 1);
 }
 
-TEST_CASE("serve views: a shortest path under a filter, with every event of each hop",
-          "[serve]") {
+TEST_CASE("serve views: a shortest path under a filter, with every event of each hop", "[serve]") {
   TempDir dir;
   BuildFixtureDb(dir.File("g.db"));
   Graph g = LoadFixture(dir.File("g.db"));
