@@ -522,9 +522,15 @@
       });
     const bg = svg.append("g").attr("class", "brush").call(brush);
     if (view.since || view.until) {
-      const a = view.since ? parseBucket(view.since.length === 4 ? view.since + "-01" : view.since) : x.domain()[0];
-      const b = view.until ? new Date(parseBucket(view.until.length === 4 ? view.until + "-12-31" : view.until.length === 7 ? view.until : view.until).getTime() + 86400000) : x.domain()[1];
-      bg.call(brush.move, [Math.max(m.left, x(a)), Math.min(width - m.right, x(b))]);
+      // The brush covers the filter's days: from the first day of `since`
+      // to the end of the last day of `until` (a year or month: its last).
+      const start = (d) => parseBucket(d.length === 4 ? d + "-01" : d);
+      const end = (d) => (d.length === 10 ? bucketEnd(parseBucket(d), "day")
+        : d.length === 7 ? bucketEnd(parseBucket(d), "month") : parseBucket(String(+d + 1) + "-01"));
+      const a = view.since ? start(view.since) : x.domain()[0];
+      const b = view.until ? end(view.until) : x.domain()[1];
+      const xa = Math.max(m.left, x(a)), xb = Math.min(width - m.right, x(b));
+      if (xb > xa) bg.call(brush.move, [xa, xb]);
     }
     svg.attr("data-state", "drawn");
   }

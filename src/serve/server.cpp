@@ -1,12 +1,14 @@
 // The HTTP layer of `detente serve`: routes, security headers, request
 // bounds, the limits on expensive queries and the static files, over
 // cpp-httplib.
+#include <arpa/inet.h>
 #include <httplib.h>
 
 #include <condition_variable>
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "detente/geo.h"
@@ -85,8 +87,12 @@ class Gate {
   int free_;
 };
 
+// "localhost", "::1" or an IPv4 address in 127.0.0.0/8 (a name such as
+// "127.example.com" is not one).
 bool IsLoopback(const std::string& addr) {
-  return addr == "127.0.0.1" || addr == "localhost" || addr == "::1" || addr.rfind("127.", 0) == 0;
+  if (addr == "localhost" || addr == "::1") return true;
+  in_addr a{};
+  return inet_pton(AF_INET, addr.c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
 }
 
 void Send(httplib::Response& res, const ApiResponse& r) {
@@ -111,11 +117,14 @@ class HttpServer : public Server {
     return "http://" + (v6 ? "[" + options_.bind + "]" : options_.bind) + ":" +
            std::to_string(port_) + "/";
   }
-  Status Run() override {
-    if (!svr_.listen_after_bind()) return Status::IOError("the server socket failed");
-    return Status::OK();
+  Status Run() override;
+  void Stop() override {
+    {
+      std::lock_guard<std::mutex> lock(stop_mu_);
+      stop_requested_ = true;
+    }
+    stop_cv_.notify_all();
   }
-  void Stop() override { svr_.stop(); }
 
  private:
   using Handler = std::function<ApiResponse(const httplib::Request&)>;
@@ -134,7 +143,36 @@ class HttpServer : public Server {
   Gate gate_;
   httplib::Server svr_;
   int port_ = 0;
+  std::mutex stop_mu_;
+  std::condition_variable stop_cv_;
+  bool stop_requested_ = false;  // guarded by stop_mu_
+  bool run_done_ = false;        // guarded by stop_mu_
 };
+
+// httplib's stop() does nothing until the server listens, so a Stop() that
+// comes early (a SIGTERM right after start) is kept and carried out, once,
+// as soon as the server listens.
+Status HttpServer::Run() {
+  std::thread stopper([this] {
+    std::unique_lock<std::mutex> lock(stop_mu_);
+    stop_cv_.wait(lock, [this] { return stop_requested_ || run_done_; });
+    while (!run_done_) {
+      if (svr_.is_running()) {
+        svr_.stop();
+        return;
+      }
+      stop_cv_.wait_for(lock, std::chrono::milliseconds(20));
+    }
+  });
+  const bool ok = svr_.listen_after_bind();
+  {
+    std::lock_guard<std::mutex> lock(stop_mu_);
+    run_done_ = true;
+  }
+  stop_cv_.notify_all();
+  stopper.join();
+  return ok ? Status::OK() : Status::IOError("the server socket failed");
+}
 
 void HttpServer::Route(const std::string& pattern, bool expensive, Handler h) {
   svr_.Get(pattern, [this, expensive, h](const httplib::Request& req, httplib::Response& res) {
@@ -166,13 +204,15 @@ bool HttpServer::HostAllowed(const httplib::Request& req) const {
   if (!IsLoopback(options_.bind)) return true;
   std::string host = req.get_header_value("Host");
   if (host.empty()) return true;  // HTTP/1.0 clients send none
-  const std::string port = ":" + std::to_string(port_);
-  if (host.size() > port.size() &&
-      host.compare(host.size() - port.size(), port.size(), port) == 0) {
-    host.resize(host.size() - port.size());
-  }
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
-    host = host.substr(1, host.size() - 2);
+  // Drop the port ("localhost:8080", "[::1]:8080"), whichever it is: a
+  // tunnel may forward another one.
+  if (!host.empty() && host.front() == '[') {
+    const size_t close = host.find(']');
+    if (close == std::string::npos) return false;
+    host = host.substr(1, close - 1);
+  } else if (const size_t colon = host.rfind(':');
+             colon != std::string::npos && host.find(':') == colon) {
+    host.resize(colon);
   }
   return IsLoopback(host);
 }

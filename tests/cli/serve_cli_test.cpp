@@ -71,6 +71,22 @@ TEST_CASE("serve cli: prints its URL, answers, and stops cleanly on SIGTERM and 
   }
 }
 
+TEST_CASE("serve cli: a SIGTERM right after start stops it", "[serve_cli]") {
+  // Regression: a stop asked before the server listened was lost, and the
+  // server then ran on (seen under ASan on a loaded machine).
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  for (int i = 0; i < 3; ++i) {
+    pid_t pid = SpawnDetente({"serve", "--db", db, "--port", "0"}, dir.File("out"), dir.File("err"));
+    REQUIRE(WaitForPort(dir.File("out")) > 0);
+    kill(pid, SIGTERM);
+    RunResult done = WaitFor(pid, std::chrono::seconds(30));
+    CHECK(done.exit_code == 0);
+    CHECK_FALSE(done.timed_out);
+  }
+}
+
 TEST_CASE("serve cli: a taken port makes it try the next one", "[serve_cli]") {
   TempDir dir;
   const std::string db = dir.File("g.db");

@@ -346,6 +346,18 @@ TEST_CASE("serve: requests are bounded in size, host and rate", "[serve_http]") 
   answer = Raw(port, "GET /api/info HTTP/1.1\r\nHost: localhost:" + std::to_string(port) +
                          "\r\nConnection: close\r\n\r\n");
   CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
+  for (const char* host : {"127.0.0.1:9999", "[::1]:8080", "localhost", "127.1.2.3"}) {
+    answer = Raw(port, std::string("GET /api/info HTTP/1.1\r\nHost: ") + host +
+                           "\r\nConnection: close\r\n\r\n");
+    INFO(host);
+    CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
+  }
+  for (const char* host : {"127.evil.example", "127.0.0.1.evil.example:80", "[::1", "evil:80:80"}) {
+    answer = Raw(port, std::string("GET /api/info HTTP/1.1\r\nHost: ") + host +
+                           "\r\nConnection: close\r\n\r\n");
+    INFO(host);
+    CHECK(answer.rfind("HTTP/1.1 403", 0) == 0);
+  }
   // Expensive queries: a burst of 3, then 429 with Retry-After.
   int ok = 0, limited = 0;
   auto c = s.Client();
@@ -404,4 +416,19 @@ TEST_CASE("serve: a later write is picked up without a restart", "[serve_http]")
   CHECK(At(At(r, "results").items()[0], "id").as_number() == 40);
   JsonValue ego = s.Json("/api/neighbours?entity=3");
   CHECK(NodeNames(ego).size() == 5);
+}
+
+TEST_CASE("serve: a Stop() before Run() makes Run() return at once", "[serve_http]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  ServeOptions o;
+  o.db_path = dir.File("g.db");
+  o.port = 0;
+  o.web_dir = SourceDir() + "/web";
+  auto s = Server::Start(o);
+  REQUIRE(s.ok());
+  (*s)->Stop();
+  const auto t0 = std::chrono::steady_clock::now();
+  CHECK((*s)->Run().ok());
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
 }
