@@ -30,7 +30,7 @@
   let evidenceQuery = null;     // the params of the evidence list shown, for "More"
   let graphData = null;         // nodes and links drawn
   let simulation = null;
-  let atlas = null;             // country shapes, once loaded
+  let atlas = null;             // a promise of the country shapes
   let loadSerial = 0;           // drops answers of superseded loads
 
   function readUrl() {
@@ -545,27 +545,38 @@
   }
 
   // ---- the map ----
-  async function loadAtlas() {
-    if (atlas) return atlas;
-    const res = await fetch("/vendor/countries-50m.json");
-    if (!res.ok) throw new Error("the base map is missing (run scripts/setup.sh)");
-    const topo = await res.json();
-    atlas = topojson.feature(topo, topo.objects.countries);
+  // The country shapes, fetched once (the promise is kept, so that two
+  // maps drawn at once share one fetch).
+  function loadAtlas() {
+    if (!atlas) {
+      atlas = fetch("/vendor/countries-50m.json").then(async (res) => {
+        if (!res.ok) throw new Error("the base map is missing (run scripts/setup.sh)");
+        const topo = await res.json();
+        return topojson.feature(topo, topo.objects.countries);
+      });
+      atlas.catch(() => { atlas = null; });
+    }
     return atlas;
   }
 
+  let mapSerial = 0;
   async function drawMap(places) {
+    const mine = ++mapSerial;
     const svg = d3.select("#map");
-    svg.selectAll("*").remove();
     svg.attr("data-state", "drawing");
-    const { width, height } = svg.node().getBoundingClientRect();
     let world;
     try {
       world = await loadAtlas();
     } catch (e) {
+      if (mine !== mapSerial) return;
+      svg.selectAll("*").remove();
       svg.append("text").attr("x", 12).attr("y", 24).text(e.message);
       return;
     }
+    // A later call superseded this one while the shapes loaded.
+    if (mine !== mapSerial) return;
+    svg.selectAll("*").remove();
+    const { width, height } = svg.node().getBoundingClientRect();
     const points = { type: "FeatureCollection", features: places.features };
     const projection = d3.geoNaturalEarth1();
     if (places.features.length) {
@@ -787,6 +798,7 @@
   async function init() {
     readUrl();
     syncControls();
+    reload();  // the view first; the database summary does not hold it up
     try {
       const info = await api("info");
       const roles = $("f-role");
@@ -806,7 +818,6 @@
     } catch (e) {
       notice(e.message, true);
     }
-    reload();
   }
   init();
 })();

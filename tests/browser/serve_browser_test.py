@@ -257,6 +257,18 @@ class ServeBrowserTest(unittest.TestCase):
         self.wait_drawn("graph")
         self.wait(lambda d: "Xi Jinping" not in self.js(
             "return [...document.querySelectorAll('#graph g.node')].map(n => n.getAttribute('data-name'))"))
+        # The map follows the dates: only the places of the brushed days.
+        q = urllib.parse.parse_qs(urllib.parse.urlparse(self.driver.current_url).query)
+        week = {f["properties"]["name"] for f in self.served.api(
+            "places", entity=self.blinken, since=q["since"][0], until=q["until"][0])["features"]}
+        self.assertIn("Cairo", week)
+        self.assertNotIn("Beijing", week)
+        markers = lambda: set(self.js(
+            "return [...document.querySelectorAll('#map circle.marker')].map(c => c.getAttribute('data-name'))"))
+        try:
+            self.wait(lambda d: d.find_element(By.ID, "map").get_attribute("data-state") == "drawn" and markers() == week)
+        except Exception:
+            self.fail(f"map shows {markers()}, want {week} for {q}")
         self.shot("timeline-brushed")
 
     def test_5_map_shows_a_marker_at_cairo(self):
