@@ -92,6 +92,8 @@ def api_rows(srv, ids, names, reqs, runs):
             {"q": prefixes[(i * 7919) % len(prefixes)], "limit": 10})),
         (f"neighbours radius 1, median-degree #{median_v}", lambda i: f"/api/neighbours?entity={median_v}"),
         (f"neighbours radius 1, biggest hub #{hub_v}", lambda i: f"/api/neighbours?entity={hub_v}"),
+        (f"neighbours radius 1, hub, as the page asks (edges=1500)",
+         lambda i: f"/api/neighbours?entity={hub_v}&limit=500&edges=1500"),
         (f"path #{median_v} → #{other_v}", lambda i: f"/api/path?from={median_v}&to={other_v}"),
         (f"timeline by month, #{median_v}", lambda i: f"/api/timeline?entity={median_v}"),
         (f"timeline by month, hub #{hub_v}", lambda i: f"/api/timeline?entity={hub_v}"),
