@@ -5,6 +5,7 @@
 #   bench/run.sh extract    extraction throughput only
 #   bench/run.sh graph      storage and graph queries only
 #   bench/run.sh leaders    the leaders gazetteer's load time and memory only
+#   bench/run.sh serve      detente serve: API latency and the page
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -13,6 +14,7 @@ case "$what" in
   extract) bench/extract.sh ;;
   graph) bench/graph.sh ;;
   leaders) bench/leaders.sh ;;
-  all) bench/extract.sh; bench/graph.sh; bench/leaders.sh ;;
-  *) echo "usage: bench/run.sh [extract|graph|leaders]" >&2; exit 2 ;;
+  serve) bench/serve.sh ;;
+  all) bench/extract.sh; bench/graph.sh; bench/leaders.sh; bench/serve.sh ;;
+  *) echo "usage: bench/run.sh [extract|graph|leaders|serve]" >&2; exit 2 ;;
 esac

@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "detente/evidence.h"
+#include "detente/geo.h"
 #include "detente/graph.h"
 #include "detente/status.h"
 
@@ -77,6 +79,12 @@ Status WriteNodeLinkJson(const Graph& g, const Subgraph& sub, const ExportOption
 Status WriteCsvNodes(const Graph& g, const Subgraph& sub, std::ostream& out);
 Status WriteCsvEdges(const Graph& g, const Subgraph& sub, const ExportOptions& options,
                      std::ostream& out);
+
+// GeoJSON (RFC 7946): a FeatureCollection of Point features, one per place
+// that `geo` can locate, with properties id, name, kind, country and events
+// (how many events happened there), in the order of `places`. Places it
+// cannot locate are listed in a top-level "unlocated" member instead.
+Status WriteGeoJson(const std::vector<PlaceCount>& places, const Geography& geo, std::ostream& out);
 
 // Runs Graphviz `dot -T<format> -o <output_path>` on `dot_text`, found on
 // PATH and run without a shell. `format` is svg, png or pdf, else

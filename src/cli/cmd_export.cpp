@@ -8,7 +8,9 @@
 #include "cli/commands.h"
 #include "cli/graph_options.h"
 #include "cli/output.h"
+#include "detente/evidence.h"
 #include "detente/export.h"
+#include "detente/geo.h"
 #include "detente/graph.h"
 
 namespace detente::cli {
@@ -73,7 +75,7 @@ int RunExport(const ExportArgs& a) {
   }
   ExportOptions options;
   options.clusters = a.clusters;
-  if (!a.no_sentences) {
+  if (!a.no_sentences && format != "geojson") {
     auto s = SentencesOf(**reader, *g, sub.events);
     if (!s.ok()) return Fail(s.status());
     options.sentences = std::move(*s);
@@ -96,6 +98,23 @@ int RunExport(const ExportArgs& a) {
   }
 
   std::ostringstream os;
+  if (format == "geojson") {
+    // The places of the exported events, from the database.
+    auto evidence = EvidenceReader::Open(ResolveDbPath(a.graph.db));
+    if (!evidence.ok()) return Fail(evidence.status());
+    std::vector<int64_t> ids;
+    ids.reserve(sub.events.size());
+    for (uint32_t e : sub.events) ids.push_back(g->event(e).id);
+    auto places = (*evidence)->PlacesOfEvents(ids);
+    if (!places.ok()) return Fail(places.status());
+    auto geo = Geography::Load("");
+    if (!geo.ok()) return Fail(geo.status());
+    Status gs = WriteGeoJson(*places, *geo, os);
+    if (gs.ok()) gs = a.output.empty() ? (WriteStdout(os.str()) ? Status::OK()
+                                                                 : Status::IOError("cannot write to stdout"))
+                                       : WriteFileText(a.output, os.str());
+    return gs.ok() ? kExitOk : Fail(gs);
+  }
   Status st = format == "graphml" ? WriteGraphml(*g, sub, options, os)
               : format == "json"  ? WriteNodeLinkJson(*g, sub, options, os)
                                   : WriteDot(*g, sub, options, os);
@@ -113,7 +132,7 @@ int RunExport(const ExportArgs& a) {
 
 Runner SetupExport(CLI::App& sub) {
   auto a = std::make_shared<ExportArgs>();
-  AddGraphOptions(sub, &a->graph, {"dot", "graphml", "json", "csv"});
+  AddGraphOptions(sub, &a->graph, {"dot", "graphml", "json", "csv", "geojson"});
   sub.add_option("--around", a->around,
                  "Export only the neighbourhood of this entity (name, alias or #id)");
   sub.add_option("--radius", a->radius, "With --around: hops from the entity")

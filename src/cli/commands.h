@@ -64,6 +64,7 @@ Runner SetupNeighbours(CLI::App& sub);  // cmd_graph.cpp
 Runner SetupRank(CLI::App& sub);        // cmd_graph.cpp
 Runner SetupEntity(CLI::App& sub);      // cmd_graph.cpp
 Runner SetupExport(CLI::App& sub);      // cmd_export.cpp
+Runner SetupServe(CLI::App& sub);       // cmd_serve.cpp
 
 }  // namespace detente::cli
 

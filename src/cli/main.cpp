@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"entity", "One entity: aliases, kind, country and its timeline", SetupEntity},
     {"export", "Write the graph as DOT, GraphML, JSON or CSV; render with Graphviz",
      SetupExport},
+    {"serve", "Serve a web view of the graph and a JSON API on this machine", SetupServe},
 };
 
 }  // namespace

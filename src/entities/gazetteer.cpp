@@ -151,12 +151,13 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
       for (const std::string& a : Aliases(row, 3)) g.Add(&g.names_, a, idx);
     }
 
-    // cities.tsv: city, alpha3, capital (1/0), aliases.
+    // cities.tsv: city, alpha3, capital (1/0), aliases, latitude, longitude
+    // (the coordinates are read by detente::Geography, not here).
     p = path("cities.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
     for (const TsvRow& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 4));
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 6));
       if (row.fields[1].empty()) return TsvLineError(p, row.line, "empty country code");
       DETENTE_RETURN_IF_ERROR(check_country(p, row, row.fields[1]));
       if (row.fields[2] != "0" && row.fields[2] != "1") {
