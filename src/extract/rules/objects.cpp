@@ -55,6 +55,19 @@ bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool
          lex.Has(WordList::kMeetingNoun, x.lower);
 }
 
+// "opened a tour in Cairo", "held talks at Camp David": where the meeting
+// happened, not whom it was with.
+bool PlaceOfAct(const SentenceGraph& g, const Predicate& p) {
+  if (p.prep != "in" && p.prep != "at") return false;
+  // Not "halted its operation in Nagorno-Karabakh": there the region is the target.
+  if (!g.lexicon().Has(WordList::kMeetingNoun, g.word(p.noun).lower)) return false;
+  for (int o : p.prep_objects) {
+    const std::string& kind = g.mention(o).kind;
+    if (kind != "city" && kind != "country" && kind != "region") return false;
+  }
+  return true;
+}
+
 // "Venezuela's oil sector", "Israeli positions": a thing whose owner is named.
 bool OwnedByName(const SentenceGraph& g, int noun) {
   int np = g.PhraseOf(noun);
@@ -410,7 +423,7 @@ void ChooseObjects(RuleContext& c) {
       p.not_event = true;
       p.why_not = "speech without a named target";
     } else if (p.noun >= 0 && !p.prep_objects.empty() && CarriesNoun(g, verb, p.noun, light, p.prep) &&
-               (p.prep != "of" || IsActNoun(g, p.noun))) {
+               (p.prep != "of" || IsActNoun(g, p.noun)) && !PlaceOfAct(g, p)) {
       // "imposed sanctions on Iran", "ordered the release of X".
       p.action = lemma + " " + noun_word + " " + p.prep;
       p.objects = p.prep_objects;
@@ -452,13 +465,6 @@ void ChooseObjects(RuleContext& c) {
       c.consumed.push_back(p.noun);
       p.noun = p.prep_noun;
       p.rule = "object.carried_noun";
-    } else if (p.noun >= 0 && light &&
-               lex.Has(WordList::kIntransitiveEvent, verb + " " + g.word(p.noun).noun)) {
-      // "provided support": an act with no target.
-      p.action = lemma + " " + noun_word;
-      c.consumed.push_back(p.noun);
-      p.noun = -1;
-      p.rule = "object.none";
     } else if (p.noun >= 0 && light) {
       // "held talks" with no named partner: a meeting of the subjects, or nothing.
       p.action = lemma + " " + noun_word;

@@ -50,3 +50,18 @@ TEST_CASE("objects: people, time and generic nouns are not things acted on",
   INFO(s.Dump());
   CHECK(s.Triples().empty());
 }
+
+TEST_CASE("objects: a city after a meeting noun is where it met, a region after an operation its target",
+          "[extract][rules]") {
+  HandSentence tour("[Antony Blinken] opened a regional tour in [Cairo/city] .");
+  INFO(tour.Dump());
+  for (const std::string& t : tour.Triples()) CHECK(t.find("Cairo") == std::string::npos);
+  const detente::RawEvent* e = tour.Find("Antony Blinken | open | regional tour");
+  REQUIRE(e);
+  REQUIRE(e->place >= 0);
+  CHECK(tour.sentence().mentions[e->place].name == "Cairo");
+
+  HandSentence op("[Azerbaijan/country] halted its military operation in [Nagorno-Karabakh/region] .");
+  INFO(op.Dump());
+  CHECK(op.Has("Azerbaijan | halt operation in | Nagorno-Karabakh"));
+}
