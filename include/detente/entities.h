@@ -35,6 +35,9 @@ struct Mention {
   // A pronoun or description ("he", "the bloc") that resolution turned into
   // the entity it refers to; the parser still sees a pronoun for it.
   bool description = false;
+  // The office a known person held on the story's date ("head_of_state",
+  // "foreign_minister" ...: the offices of data/leaders.tsv), or empty.
+  std::string office;
 };
 
 class EntityRecognizer {

@@ -1,6 +1,7 @@
 // Coreference within one document: short names and references.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "detente/entities.h"
@@ -71,6 +72,31 @@ void DocumentEntities::Canonicalize(Mention* m) const {
     if (m->country.empty()) m->country = best->country;
   }
 }
+
+namespace {
+
+// The office a description names by its last word or two ("the top
+// diplomat": a foreign minister), as data/leaders.tsv spells offices; empty
+// for other words.
+std::string OfficeOf(const std::string& text) {
+  static const std::map<std::string, std::string> kOffices = {
+      {"diplomat", "foreign_minister"},           {"foreign minister", "foreign_minister"},
+      {"secretary of state", "foreign_minister"}, {"defence minister", "defence_minister"},
+      {"defense minister", "defence_minister"},   {"defense secretary", "defence_minister"},
+      {"president", "head_of_state"},             {"monarch", "head_of_state"},
+      {"king", "head_of_state"},                  {"premier", "head_of_government"},
+      {"chancellor", "head_of_government"},       {"prime minister", "head_of_government"},
+  };
+  for (const auto& [words, office] : kOffices) {
+    bool tail = text.size() >= words.size() &&
+                text.compare(text.size() - words.size(), words.size(), words) == 0 &&
+                (text.size() == words.size() || text[text.size() - words.size() - 1] == ' ');
+    if (tail) return office;
+  }
+  return "";
+}
+
+}  // namespace
 
 bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& prefer) const {
   std::string text = Lower(m->text);
@@ -167,10 +193,15 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
       return r.kind == "country" && (country.empty() || r.country == country);
     });
   }
-  // A person described by role, maybe with a country: "the top U.S. diplomat".
-  return pick([&](const Mention& r) {
+  // A person described by role, maybe with a country: "the top U.S. diplomat"
+  // is the Secretary of State named before, not the President named since.
+  auto person = [&](const Mention& r) {
     return r.kind == "person" && (country.empty() || r.country == country);
-  });
+  };
+  std::string office = OfficeOf(text);
+  if (!office.empty() && pick([&](const Mention& r) { return person(r) && r.office == office; }))
+    return true;
+  return pick(person);
 }
 
 bool DocumentEntities::ResolvePair(const Mention& m, const std::vector<std::string>& exclude,

@@ -164,6 +164,7 @@ void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
   // is still of their state; while at that body's head, of none.
   if (m->country.empty() && !match.in_office) m->country = match.leader->Nationality();
   if (m->role.empty()) m->role = match.term->role;
+  if (match.in_office) m->office = match.term->office;
 }
 
 // "France's National Assembly", "Nepali Congress leader Deuba", "the Mexican
