@@ -10,11 +10,49 @@ Result<Lemmatizer> Lemmatizer::Load(const std::string& dir) {
   return Lemmatizer(std::move(*wn));
 }
 
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// "hop" + "ed" is spelled "hopped": a stem ending consonant-vowel-consonant
+// doubles its consonant, so "hoped" is not "hop" + "ed".
+bool WouldDouble(const std::string& word, const std::string& stem) {
+  size_t n = stem.size();
+  if (n < 3 || word.size() <= n || word.compare(0, n, stem) != 0) return false;
+  std::string_view rest = std::string_view(word).substr(n);
+  if (rest != "ed" && rest != "ing") return false;
+  char c = stem[n - 1];
+  bool vowels_before = false;  // one-syllable stems only: "visit" + "ed" is "visited"
+  for (size_t i = 0; i + 2 < n; ++i) vowels_before = vowels_before || IsVowel(stem[i]);
+  return !IsVowel(c) && c != 'w' && c != 'x' && c != 'y' && IsVowel(stem[n - 2]) &&
+         !IsVowel(stem[n - 3]) && !vowels_before;
+}
+
+}  // namespace
+
+std::string Lemmatizer::PickVerb(const std::string& word,
+                                 const std::vector<std::string>& forms) const {
+  // "routed": "route" or "rout"; "taped": "tape", not "tap". Spelling rules
+  // first, then the reading seen more often in WordNet's tagged texts.
+  const std::string* best = nullptr;
+  int best_count = -1;
+  for (const std::string& f : forms) {
+    if (forms.size() > 1 && WouldDouble(word, f)) continue;
+    int count = wn_->TaggedSenses(f, WnPos::kVerb);
+    if (count > best_count) {
+      best = &f;
+      best_count = count;
+    }
+  }
+  return best ? *best : forms.front();
+}
+
 std::string Lemmatizer::Base(std::string_view word, WnPos pos) const {
   std::string w = Lower(word);
   // The exception list wins over the word itself: "saw" -> "see".
   if (std::vector<std::string> exc = wn_->Exceptions(w, pos); !exc.empty()) return exc.front();
-  if (std::vector<std::string> forms = wn_->BaseForms(w, pos); !forms.empty()) return forms.front();
+  if (std::vector<std::string> forms = wn_->BaseForms(w, pos); !forms.empty())
+    return pos == WnPos::kVerb ? PickVerb(w, forms) : forms.front();
   // A doubled final consonant that morphy does not undo: "travelled" ->
   // "travel", "planning" -> "plan", "quizzes" -> "quiz".
   for (std::string_view suf : {"ed", "ing", "es"}) {

@@ -39,6 +39,8 @@ class Lemmatizer {
 
  private:
   std::string Base(std::string_view word, WnPos pos) const;
+  // The likeliest of several base forms of the verb `word` (lower case).
+  std::string PickVerb(const std::string& word, const std::vector<std::string>& forms) const;
   std::shared_ptr<const WordNet> wn_;
 };
 

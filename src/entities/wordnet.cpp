@@ -221,6 +221,15 @@ bool WordNet::Contains(std::string_view lemma, WnPos pos) const {
   return !lemma.empty() && !IndexLine(lemma, pos).empty();
 }
 
+int WordNet::TaggedSenses(std::string_view lemma, WnPos pos) const {
+  if (lemma.empty()) return 0;
+  std::vector<std::string_view> f = Fields(IndexLine(lemma, pos));
+  size_t p = 0, tagged = 0;
+  if (f.size() < 4 || !ParseNum(f[3], &p) || f.size() < 4 + p + 2 || !ParseNum(f[4 + p + 1], &tagged))
+    return 0;
+  return static_cast<int>(tagged);
+}
+
 std::vector<SynsetId> WordNet::Senses(std::string_view lemma, WnPos pos) const {
   std::vector<SynsetId> out;
   if (lemma.empty()) return out;

@@ -84,6 +84,9 @@ class WordNet {
   // form in lower case (see BaseForms).
   std::vector<SynsetId> Senses(std::string_view lemma, WnPos pos) const;
   bool Contains(std::string_view lemma, WnPos pos) const;
+  // How many senses of `lemma` were seen in WordNet's tagged corpora
+  // (tagsense_cnt): a rough frequency; 0 for unknown lemmas.
+  int TaggedSenses(std::string_view lemma, WnPos pos) const;
 
   // The synset at `id`; nullopt when the offset is not the start of a synset
   // line or the line is malformed.

@@ -23,6 +23,20 @@ TEST_CASE("lemmatizer: irregular and regular verbs from WordNet", "[extract][lem
   CHECK_FALSE(lem->IsVerb("blinken"));
 }
 
+TEST_CASE("lemmatizer: of two base forms, the one spelling allows and texts use more",
+          "[extract][lemma]") {
+  auto lem = Lemmatizer::Load();
+  REQUIRE(lem.ok());
+  // "hop" + "ed" would be "hopped": "hoped", "taped" and "stared" keep their e.
+  CHECK(lem->Verb("hoped") == "hope");
+  CHECK(lem->Verb("taped") == "tape");
+  CHECK(lem->Verb("stared") == "stare");
+  CHECK(lem->Verb("hopped") == "hop");
+  // Both spellings possible: the reading WordNet's tagged texts saw.
+  CHECK(lem->Verb("routed") == "rout");
+  CHECK(lem->Verb("visited") == "visit");
+}
+
 TEST_CASE("lemmatizer: a missing WordNet directory is an IO error", "[extract][lemma]") {
   auto lem = Lemmatizer::Load("/nonexistent/wordnet");
   REQUIRE_FALSE(lem.ok());
