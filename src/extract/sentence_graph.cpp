@@ -220,6 +220,10 @@ Pos SentenceGraph::GuessPos(int i) const {
   }
   if (prev == Pos::kAux && can_verb && (ing || w.verb != l)) return Pos::kVerb;
   bool inflected = w.verb != l;  // "attacked", "met", "holds"
+  // "an economist who takes office": "who" and "which" open a clause with its verb.
+  if (prev == Pos::kRel && can_verb && (inflected || !can_noun) &&
+      (words_[i - 1].lower == "who" || words_[i - 1].lower == "which"))
+    return Pos::kVerb;
   if ((prev == Pos::kName || prev == Pos::kNoun) && can_verb) {
     if (inflected && !(EndsWith(l, "s") && can_noun && prev == Pos::kNoun)) return Pos::kVerb;
     if (!can_noun) return Pos::kVerb;

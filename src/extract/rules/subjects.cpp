@@ -12,11 +12,21 @@ namespace {
 
 // The noun or name a relative pronoun stands for: "China, which brokered
 // ..." -> China.
+// "Milei, a libertarian economist who ...": the name the phrase of noun `k`
+// stands in apposition to, else `k`.
+int NameOfApposition(const SentenceGraph& g, int k) {
+  int np = g.PhraseOf(k);
+  if (g.IsMention(k) || np < 0) return k;
+  int before = g.phrases()[np].first - 1;
+  if (before >= 1 && g.lower(before) == "," && g.IsNamed(before - 1)) return before - 1;
+  return k;
+}
+
 int Antecedent(const SentenceGraph& g, int rel) {
   for (const GraphLink& l : g.links(rel)) {
     if (l.to_right) continue;
     if (l.label.rfind("MX", 0) == 0 || l.label.rfind("R", 0) == 0 || l.label.rfind("Mr", 0) == 0)
-      return l.other;
+      return NameOfApposition(g, l.other);
   }
   int k = rel - 1;
   bool comma = k >= 0 && g.lower(k) == ",";
@@ -31,13 +41,7 @@ int Antecedent(const SentenceGraph& g, int rel) {
     int prep = start - 1;
     if (prep >= 1 && g.pos(prep) == Pos::kPrep && g.pos(prep - 1) == Pos::kNoun) return prep - 1;
   }
-  // "Milei, a libertarian economist who ...": the apposition's name.
-  int np = g.PhraseOf(k);
-  if (!g.IsMention(k) && np >= 0) {
-    int before = g.phrases()[np].first - 1;
-    if (before >= 1 && g.lower(before) == "," && g.IsNamed(before - 1)) return before - 1;
-  }
-  return k;
+  return NameOfApposition(g, k);
 }
 
 // The subjects a subject word stands for: the antecedent of a relative

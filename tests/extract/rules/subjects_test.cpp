@@ -65,3 +65,17 @@ TEST_CASE("subjects: an inverted subject counts only after a reporting verb",
   INFO(s.Dump());
   for (const std::string& t : s.Triples()) CHECK(t.find("hours |") == std::string::npos);
 }
+
+TEST_CASE("subjects: 'who' after an apposition stands for the name, and its verb is a verb",
+          "[extract][rules]") {
+  // Unparsed: "takes" after "who" is read as a verb, not as a noun.
+  HandSentence bare("[Lula] , a former union leader who takes office today , praised [Chile/country] .");
+  INFO(bare.Dump());
+  CHECK(bare.Has("Lula | take office | -"));
+  // Parsed: the parser links "who" to the noun of the apposition.
+  HandSentence linked("[Lula] , a former union leader who takes office today , praised [Chile/country] .");
+  linked.Link("leader", "who", "R").Link("[Lula]", "leader", "MXs");
+  INFO(linked.Dump());
+  CHECK(linked.Has("Lula | take office | -"));
+  CHECK_FALSE(linked.Has("leader | take office | -"));
+}
