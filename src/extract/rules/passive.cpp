@@ -79,7 +79,12 @@ void PassiveAgents(RuleContext& c) {
           const Predicate& main = c.preds[q];
           if (g.groups()[q].form != VerbForm::kFinite || main.subjects.empty()) continue;
           noun = -1;
-          patients = main.noun >= 0 ? std::vector<int>{main.noun} : main.subjects;
+          // "agreed to a ceasefire in eastern Congo, mediated by X": the thing
+          // agreed to, when the clause acted on no direct object.
+          int acted_on = main.noun;
+          if (acted_on < 0 && main.prep_noun >= 0 && IsObjectNoun(g, main.prep_noun))
+            acted_on = main.prep_noun;
+          patients = acted_on >= 0 ? std::vector<int>{acted_on} : main.subjects;
           break;
         }
       }

@@ -30,3 +30,15 @@ TEST_CASE("passive: coordinated participles share their patient", "[extract][rul
   CHECK(s.Has("Labour | file | motion"));
   CHECK(s.Has("Plaid Cymru | back | motion"));
 }
+
+TEST_CASE("passive: a participle after 'PREP place,' describes what the clause agreed to",
+          "[extract][rules]") {
+  HandSentence s(
+      "[Sudan/country] and [Chad/country] agreed to a truce in [Darfur/region] , brokered by "
+      "[Qatar/country] .");
+  s.Link("[Chad/country]", "agreed", "Sp").Link("agreed", "to", "MVp").Link("to", "truce", "Js");
+  INFO(s.Dump());
+  CHECK(s.Has("Qatar | broker | truce"));
+  CHECK_FALSE(s.Has("Qatar | broker | Sudan"));
+  CHECK_FALSE(s.Has("Qatar | broker | Darfur"));
+}
