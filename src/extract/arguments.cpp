@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
+#include "entities/wordnet.h"
 #include "entities/words.h"
 #include "extract/rules/rules.h"
 
@@ -195,6 +197,27 @@ bool IsObjectNoun(const SentenceGraph& g, int head) {
     if (lex.Has(WordList::kAgentNoun, *s) && !institution) return false;
   }
   return std::isalpha(static_cast<unsigned char>(w.lower[0])) != 0;
+}
+
+bool IsRecordNoun(const SentenceGraph& g, int head) {
+  if (!IsObjectNoun(g, head)) return false;
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& w = g.word(head);
+  for (WordList list : {WordList::kArtefactNoun, WordList::kInstitutionNoun, WordList::kGovernmentNoun})
+    if (lex.Has(list, w.lower) || lex.Has(list, w.noun)) return true;
+  const WordNet& wn = *g.knowledge().lemmas->wordnet();
+  std::vector<SynsetId> records;
+  for (const char* name : {"document.n.1", "message.n.2", "plan.n.1"})
+    if (std::optional<SynsetId> id = wn.FindSense(name)) records.push_back(*id);
+  std::vector<SynsetId> senses = wn.Senses(w.noun, WnPos::kNoun);
+  if (senses.size() > 2) senses.resize(2);
+  for (SynsetId sense : senses) {
+    auto is_record = [&](SynsetId s) {
+      return std::find(records.begin(), records.end(), s) != records.end();
+    };
+    if (!wn.PathUp(sense, 10, is_record).empty()) return true;
+  }
+  return false;
 }
 
 std::string PhraseText(const SentenceGraph& g, int head) {

@@ -38,6 +38,14 @@ std::vector<int> ActorsOfPhrase(const SentenceGraph& g, int head);
 // noun for people ("protesters"), not a pronoun.
 bool IsObjectNoun(const SentenceGraph& g, int head);
 
+// Whether the common noun at `head` names a record or body states act on: a
+// document, agreement, proposal, plan or demand ("resolution", "treaty",
+// "bill"), or an institution. By the lexicon's artefact, institution and
+// government nouns, else by WordNet: one of the noun's first two senses lies
+// under document, message or plan. Not acts, states and spans ("standoff",
+// "withdrawal", "tenure").
+bool IsRecordNoun(const SentenceGraph& g, int head);
+
 // The text of the noun phrase ending at `head`, without determiners and
 // possessive pronouns: "Sweden's NATO membership bid", "export curbs".
 std::string PhraseText(const SentenceGraph& g, int head);

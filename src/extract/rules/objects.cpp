@@ -510,4 +510,15 @@ void ChooseObjects(RuleContext& c) {
   }
 }
 
+void SecondaryClauses(RuleContext& c) {
+  for (Predicate& p : c.preds) {
+    bool secondary = p.subject_rule == "subject.participle" || p.subject_rule == "subject.purpose" ||
+                     p.subject_rule == "subject.attribution";
+    if (p.not_event || !secondary || !p.objects.empty() || p.noun < 0) continue;
+    if (IsRecordNoun(c.g, p.noun)) continue;
+    p.not_event = true;
+    p.why_not = "a clause that describes its main event, acting on no entity or record";
+  }
+}
+
 }  // namespace detente

@@ -24,6 +24,10 @@ const std::vector<Rule>& ExtractionRules() {
       {"object.choose",
        "a carried noun (\"imposed sanctions on X\"), a thing acted on, a named target, or none",
        ChooseObjects},
+      {"object.secondary",
+       "\", ending a standoff\", \"to defuse a row\", \"accused X of staging a coup\": a "
+       "participle, purpose or accusation acting on neither an entity nor a record is no event",
+       SecondaryClauses},
       {"coordination.reciprocal", "\"A and B met\": A meet B", SymmetricSubjects},
       {"nominal.reaction", "\"drew a rebuke from X\": X rebuke the subject", Reactions},
       {"nominal.event_noun",

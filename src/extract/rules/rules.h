@@ -121,6 +121,7 @@ void VerbClasses(RuleContext& c);
 void DirectObjects(RuleContext& c);
 void PrepositionalObjects(RuleContext& c);
 void ChooseObjects(RuleContext& c);
+void SecondaryClauses(RuleContext& c);
 void SymmetricSubjects(RuleContext& c);
 void NominalEvents(RuleContext& c);
 void CompoundAgents(RuleContext& c);

@@ -65,3 +65,20 @@ TEST_CASE("objects: a city after a meeting noun is where it met, a region after 
   INFO(op.Dump());
   CHECK(op.Has("Azerbaijan | halt operation in | Nagorno-Karabakh"));
 }
+
+TEST_CASE("objects: a participle or accusation acting on an act is no event; on a record it is",
+          "[extract][rules]") {
+  HandSentence ending("[Kenya/country] signed a pact with [Somalia/country] , ending a long standoff .");
+  INFO(ending.Dump());
+  CHECK(ending.Has("Kenya | sign | pact"));
+  for (const std::string& t : ending.Triples()) CHECK(t.find("standoff") == std::string::npos);
+
+  HandSentence adopting("[Ghana/country] backed the plan , adopting a resolution on Tuesday .");
+  INFO(adopting.Dump());
+  CHECK(adopting.Has("Ghana | adopt | resolution"));
+
+  HandSentence accused("[Chad/country] accused [Sudan/country] of staging a coup .");
+  INFO(accused.Dump());
+  CHECK(accused.Has("Chad | accuse | Sudan"));
+  CHECK_FALSE(accused.Has("Sudan | stage | coup"));
+}
