@@ -84,8 +84,9 @@ class DocumentEntities {
   // Resolves a reference mention ("he", "the group", "the top U.S.
   // diplomat") against what has been seen so far; false when nothing fits.
   // Entities in `prefer` (those named earlier in the same sentence, in
-  // order) are tried first.
-  bool ResolveReference(Mention* m, const std::vector<Mention>& prefer = {}) const;
+  // order) are tried first; the entity named `exclude` is never chosen.
+  bool ResolveReference(Mention* m, const std::vector<Mention>& prefer = {},
+                        const std::string& exclude = {}) const;
   // Resolves "the two leaders", "both sides" or "the two countries" to the two
   // most recent distinct entities of a fitting kind, stored in `*a` and `*b`
   // with the reference's text and span; false unless the mention is such a

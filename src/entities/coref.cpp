@@ -98,10 +98,12 @@ std::string OfficeOf(const std::string& text) {
 
 }  // namespace
 
-bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& prefer) const {
+bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& prefer,
+                                         const std::string& exclude) const {
   std::string text = Lower(m->text);
   std::string head = LastWord(text);
-  auto pick = [&](auto pred) -> bool {
+  auto pick = [&](auto fits) -> bool {
+    auto pred = [&](const Mention& r) { return (exclude.empty() || r.name != exclude) && fits(r); };
     for (const Mention& p : prefer) {
       if (p.name.empty() || p.kind == "reference" || p.description || !pred(p)) continue;
       std::string text_kept = m->text;
@@ -390,7 +392,15 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
                   head == "organisation" || head == "organization" || head == "body";
       std::vector<Mention> earlier;
       if (body) earlier.assign(ms.begin(), ms.begin() + mi);
-      if (!ResolveReference(&m, earlier)) m.name.clear();
+      // "Sudan ..., accusing the Gulf state": a description a verb acts on is
+      // not that clause's subject, which would have been "itself".
+      std::string subject_name;
+      const std::string& before = m.first > 0 ? tokens[m.first - 1] : std::string();
+      bool object = !before.empty() && std::islower(static_cast<unsigned char>(before[0])) &&
+                    (before.ends_with("ing") || before.ends_with("ed"));
+      for (size_t o = 0; object && o < mi && subject_name.empty(); ++o)
+        if (IsActorKind(ms[o].kind) && !ms[o].name.empty()) subject_name = ms[o].name;
+      if (!ResolveReference(&m, earlier, subject_name)) m.name.clear();
     }
     m.description = true;
     if (!m.name.empty()) Touch(m);

@@ -547,3 +547,24 @@ TEST_CASE("extract: parse coverage is reported per sentence", "[extract]") {
   REQUIRE(x.sentences.size() == 1);
   CHECK(x.sentences[0].parse != ParseCoverage::kNotParsed);
 }
+
+TEST_CASE("extract: a description a verb acts on is not its clause's subject ('the Gulf kingdom')",
+          "[extract]") {
+  auto x = Run("Qatar cut its ties with Bahrain on Monday, accusing the Gulf kingdom of funding "
+               "the Houthis.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Qatar", "accuse", std::string("Bahrain")));
+  CHECK(Find(x, "Bahrain", "fund", std::string("Houthis")));
+  CHECK_FALSE(Find(x, "Qatar", "fund", std::string("Houthis")));
+}
+
+TEST_CASE("extract: 'the top U.S. diplomat' is the Secretary of State, not the President named since",
+          "[extract]") {
+  auto x = Run("U.S. Secretary of State Antony Blinken met Saudi Crown Prince Mohammed bin Salman "
+               "in Riyadh on Monday to discuss a plan put forward by President Joe Biden. The top "
+               "U.S. diplomat will travel to Amman on Tuesday.",
+               "2024-06-10");
+  INFO(Dump(x));
+  CHECK(Find(x, "Antony Blinken", "travel to", std::string("Amman")));
+  CHECK_FALSE(Find(x, "Joe Biden", "travel to", std::string("Amman")));
+}
