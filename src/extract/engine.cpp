@@ -21,6 +21,8 @@ std::vector<RawEvent> ExtractEvents(const AnalysedSentence& s, const WordKnowled
       for (int x : p.objects) line += g.word(x).text + " ";
       if (p.noun >= 0) line += "noun:" + g.word(p.noun).text;
       line += "] action '" + p.action + "' " + p.rule;
+      if (p.modality_from >= 0)
+        line += " mood of " + g.groups()[c.preds[p.modality_from].group].lemma;
       if (p.not_event) line += " -- not an event: " + p.why_not;
       trace(line);
     }

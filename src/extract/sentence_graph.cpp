@@ -112,6 +112,14 @@ void SentenceGraph::TagWords() {
   for (int i = 0; i < size(); ++i) words_[i].pos = GuessPos(i);
 }
 
+bool SentenceGraph::BareVerbBeforeObject(int i) const {
+  if (i + 1 >= size()) return false;
+  const GraphWord& w = words_[i];
+  const GraphWord& next = words_[i + 1];
+  bool object_next = next.mention >= 0 || k_.lexicon->Has(WordList::kDeterminer, next.lower);
+  return w.mention < 0 && w.verb == w.lower && k_.lemmas->IsVerb(w.lower) && object_next;
+}
+
 // Left to right: the guess for word i may use the parts of speech before it.
 Pos SentenceGraph::GuessPos(int i) const {
   const GraphWord& w = words_[i];
@@ -130,6 +138,7 @@ Pos SentenceGraph::GuessPos(int i) const {
     if (i + 1 >= size()) return Pos::kPrep;
     const GraphWord& nx = words_[i + 1];
     if (nx.mention >= 0) return Pos::kPrep;
+    if (BareVerbBeforeObject(i + 1)) return Pos::kTo;
     if (!next_tag.empty()) return next_tag[0] == 'v' || next_tag[0] == 'q' ? Pos::kTo : Pos::kPrep;
     bool base_verb = lem.IsVerb(nx.lower) && nx.verb == nx.lower;
     bool adverb_then_verb = lex.Has(WordList::kVerbAdverb, nx.lower) && i + 2 < size() &&
@@ -165,6 +174,8 @@ Pos SentenceGraph::GuessPos(int i) const {
       lex.Has(WordList::kMeaningMatrix, words_[i - 1].verb) &&
       lex.Value(WordList::kMeaningMatrix, words_[i - 1].verb).empty())
     return Pos::kVerb;
+  // "to meet President Macron": the parser may read "meet" as a noun.
+  if (prev == Pos::kTo && BareVerbBeforeObject(i)) return Pos::kVerb;
   const std::string& t = w.tag;
   if (!t.empty()) {
     char c = t[0];

@@ -149,6 +149,9 @@ class SentenceGraph {
  private:
   void AddLinks();
   void TagWords();
+  // Whether word i is a bare verb followed by a name or a determiner: "to
+  // meet President Macron" is an infinitive with its object.
+  bool BareVerbBeforeObject(int i) const;
   Pos GuessPos(int i) const;
   void FindPhrases();
   void FindGroups();

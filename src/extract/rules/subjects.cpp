@@ -345,7 +345,9 @@ void SharedSubjects(RuleContext& c) {
         const Predicate* main = NearestWithSubject(c, v.head, -1, true);
         if (main) {
           p.subjects = main->subjects;
-          p.modality_from = main->group;
+          // "is due to travel to Paris to meet Macron": the mood of the verb it serves.
+          const Predicate* served = NearestWithSubject(c, v.head, -1, false);
+          p.modality_from = served ? served->group : main->group;
         }
         static const std::string kPurpose = "subject.purpose";
         rule = &kPurpose;

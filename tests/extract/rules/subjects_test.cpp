@@ -79,3 +79,14 @@ TEST_CASE("subjects: 'who' after an apposition stands for the name, and its verb
   CHECK(linked.Has("Lula | take office | -"));
   CHECK_FALSE(linked.Has("leader | take office | -"));
 }
+
+TEST_CASE("subjects: 'to meet X' after a planned trip is a purpose, planned too",
+          "[extract][rules]") {
+  // The parser may tag "meet" a noun ("a track meet"); a bare verb before a name is a verb.
+  HandSentence s("[William Ruto] will travel to [Paris/city] on Monday to meet [Emmanuel Macron] .");
+  s.Time(5, 6, "on Monday");
+  INFO(s.Dump());
+  const detente::RawEvent* e = s.Find("William Ruto | meet | Emmanuel Macron");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kFuture);
+}
