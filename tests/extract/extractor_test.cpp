@@ -568,3 +568,16 @@ TEST_CASE("extract: 'the top U.S. diplomat' is the Secretary of State, not the P
   CHECK(Find(x, "Antony Blinken", "travel to", std::string("Amman")));
   CHECK_FALSE(Find(x, "Joe Biden", "travel to", std::string("Amman")));
 }
+
+TEST_CASE("extract: 'is due to travel to A and B to meet X and Y' plans every meeting",
+          "[extract]") {
+  auto x = Run("Kenyan President William Ruto is due to travel to Paris and Berlin on Friday to "
+               "meet President Emmanuel Macron and Chancellor Olaf Scholz.",
+               "2023-05-02");
+  INFO(Dump(x));
+  for (const char* who : {"Emmanuel Macron", "Olaf Scholz"}) {
+    const Event* e = Find(x, "William Ruto", "meet", std::string(who));
+    REQUIRE(e);
+    CHECK(e->modality == "future");
+  }
+}
