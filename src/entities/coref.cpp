@@ -374,9 +374,16 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
     } else if (l == "him" || l == "her") {
       // An object pronoun is not its sentence's subject ("Sharif is expected
       // to succeed him"): the latest person but that one.
-      // The subject: a person who opens the sentence.
+      // Its clause's subject: the person right before its verb ("after the
+      // Russian leader hosted him"), else the person who opens the sentence
+      // ("Modi met X ... and urged him").
       std::string subject_name;
-      if (mi > 0 && ms[0].kind == "person" && ms[0].first <= 2) subject_name = ms[0].name;
+      int k = m.first - 2;
+      while (k >= 0 && (Lower(tokens[k]) == "also" || Lower(tokens[k]) == "later")) --k;
+      for (size_t o = 0; o < mi; ++o)
+        if (ms[o].last == k && ms[o].kind == "person") subject_name = ms[o].name;
+      if (subject_name.empty() && mi > 0 && ms[0].kind == "person" && ms[0].first <= 2)
+        subject_name = ms[0].name;
       bool found = false;
       for (auto it = recent_.rbegin(); it != recent_.rend() && !found; ++it) {
         if (it->kind != "person" || it->name == subject_name) continue;

@@ -581,3 +581,18 @@ TEST_CASE("extract: 'is due to travel to A and B to meet X and Y' plans every me
     CHECK(e->modality == "future");
   }
 }
+
+TEST_CASE("extract: 'him' is not the person right before its verb, nor the one opening the sentence",
+          "[extract]") {
+  auto x = Run("Kenyan President William Ruto held talks with Xi Jinping in Beijing on Friday, after "
+               "the Chinese leader welcomed him at the Great Hall of the People.",
+               "2023-10-20");
+  INFO(Dump(x));
+  CHECK(Find(x, "Xi Jinping", "welcome", std::string("William Ruto")));
+  auto y = Run("William Ruto met Myanmar's military leader, Senior General Min Aung Hlaing, in "
+               "Bangkok and urged him to free political prisoners.",
+               "2023-10-20");
+  INFO(Dump(y));
+  CHECK(Find(y, "William Ruto", "meet", std::string("Min Aung Hlaing")));
+  CHECK(Find(y, "William Ruto", "urge", std::string("Min Aung Hlaing")));
+}
