@@ -44,6 +44,23 @@ int Antecedent(const SentenceGraph& g, int rel) {
   return NameOfApposition(g, k);
 }
 
+// The subject when the phrase starting at `start` follows "of": "the BRICS
+// group of emerging economies agreed" is the named group, "leaders of ECOWAS"
+// the organisation; "the resignation of Truss stunned" has no named subject
+// (its head noun). Empty when no "of" and noun come before.
+std::vector<int> BeforeOf(const SentenceGraph& g, int start) {
+  int prep = start - 1;
+  // "of emerging economies": a participle the parser took for a verb.
+  if (prep >= 2 && g.lower(prep).ends_with("ing") && g.lower(prep - 1) == "of") --prep;
+  if (prep < 1 || g.lower(prep) != "of" || g.PhraseOf(prep - 1) < 0 || g.pos(prep - 1) != Pos::kNoun)
+    return {};
+  const NounPhrase& np = g.phrases()[g.PhraseOf(prep - 1)];
+  for (int m = np.first; m <= np.head; ++m)
+    if (g.IsNamed(m) && g.mention(m).kind != "person") return CoordinatedNames(g, m);
+  std::vector<int> named = ActorsOfPhrase(g, np.head);
+  return named.empty() ? std::vector<int>{np.head} : named;
+}
+
 // The subjects a subject word stands for: the antecedent of a relative
 // pronoun, a list of names, the entity behind a noun of people. A common
 // noun with no entity behind it is kept as it is: the verb has a subject,
@@ -68,6 +85,8 @@ std::vector<int> SubjectsFromWord(const SentenceGraph& g, int w, int depth = 0) 
   if (g.IsMention(w)) return CoordinatedNames(g, w);
   int np = g.PhraseOf(w);
   int head = np >= 0 ? g.phrases()[np].head : w;
+  if (std::vector<int> owner = BeforeOf(g, np >= 0 ? g.phrases()[np].first : w); !owner.empty())
+    return owner;
   std::vector<int> named = ActorsOfPhrase(g, head);
   if (!named.empty()) return named;
   return {head};
@@ -90,17 +109,7 @@ std::vector<int> SubjectEndingAt(const SentenceGraph& g, int k) {
     std::vector<int> named = ActorsOfPhrase(g, head);
     return named.empty() ? std::vector<int>{head} : named;
   }
-  // "the BRICS group of emerging economies agreed": the named group;
-  // "leaders of ECOWAS": the organisation; "the resignation of Truss
-  // stunned": no named subject.
-  if (prep >= 1 && g.lower(prep) == "of" && g.PhraseOf(prep - 1) >= 0 &&
-      (g.pos(prep - 1) == Pos::kNoun)) {
-    const NounPhrase& np = g.phrases()[g.PhraseOf(prep - 1)];
-    for (int m = np.first; m <= np.head; ++m)
-      if (g.IsNamed(m) && g.mention(m).kind != "person") return CoordinatedNames(g, m);
-    std::vector<int> named = ActorsOfPhrase(g, np.head);
-    return named.empty() ? std::vector<int>{np.head} : named;
-  }
+  if (std::vector<int> owner = BeforeOf(g, start); !owner.empty()) return owner;
   return SubjectsFromWord(g, k);
 }
 

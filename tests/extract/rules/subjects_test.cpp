@@ -90,3 +90,12 @@ TEST_CASE("subjects: 'to meet X' after a planned trip is a purpose, planned too"
   REQUIRE(e);
   CHECK(e->modality == detente::Modality::kFuture);
 }
+
+TEST_CASE("subjects: 'the NAME group of NOUNs' is the named group, even linked from its last noun",
+          "[extract][rules]") {
+  HandSentence s("the [G7/organization] group of emerging democracies agreed to sanction [Belarus/country] .");
+  s.Link("democracies", "agreed", "Sp").Link("agreed", "to", "TO").Link("to", "sanction", "I");
+  INFO(s.Dump());
+  CHECK(s.Has("G7 | agree to sanction | Belarus"));
+  CHECK_FALSE(s.Has("democracies | agree to sanction | Belarus"));
+}
