@@ -154,6 +154,7 @@ class RecognizerImpl : public EntityRecognizer {
   // "Sudanese rebels", "Israel's army", "Hamas fighters": the agent noun
   // after an affiliation at tokens [i, j) (a country, demonym or named
   // organisation `e`), as one mention in `*m`; false when none follows.
+  bool TryAgentsIn(const std::vector<std::string>& t, int i, Mention* m) const;
   bool TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j, const GazEntry& e,
                           Mention* m) const;
 
@@ -237,6 +238,39 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
     m->name = Join(t, i, last);
     m->kind = "group";
   }
+  return true;
+}
+
+// "Army officers in Gabon seized power", "Officials in Beijing said": state
+// agents placed in a state or its capital, opening the sentence, stand for
+// that state as "Gabonese officers" would. Not later in a sentence, where
+// "deployed troops in Syria" are not Syria's.
+bool RecognizerImpl::TryAgentsIn(const std::vector<std::string>& t, int i, Mention* m) const {
+  const int n = static_cast<int>(t.size());
+  if (i > 1 || (i == 1 && Lower(t[0]) != "the")) return false;
+  // The sentence's capital is no name: "Army officers", "Officials".
+  std::vector<std::string> words(t.begin() + i, t.begin() + std::min(n, i + 6));
+  words[0] = Lower(words[0]);
+  AgentNoun a = MatchAgentNoun(lex_, words, 0);
+  int p = a.length;
+  // "army officers", "security officials": a run of agent nouns is one phrase.
+  for (AgentNoun more; p < static_cast<int>(words.size()) &&
+                       (more = MatchAgentNoun(lex_, words, p)).length > 0;
+       p += more.length)
+    a = more;
+  if (p == 0 || a.institution || !IsStateRole(a.role)) return false;
+  p += i;
+  if (p + 1 >= n || (t[p] != "in" && t[p] != "from")) return false;
+  const GazEntry* e = nullptr;
+  int len = MatchGazetteer(t, p + 1, &e);
+  if (len == 0 || !(e->kind == "country" || (e->kind == "city" && e->capital))) return false;
+  m->first = i;
+  m->last = p + len;
+  m->name = e->name;
+  m->kind = "country";
+  m->country = e->country;
+  m->role = a.role;
+  m->group_of_state = true;
   return true;
 }
 
@@ -513,6 +547,12 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
     const GazEntry* e = nullptr;
     // Sentence-initial capitals that are ordinary words are not names.
     bool initial = (i == 0 || t[i - 1] == "\"" || t[i - 1] == "\u201c" || t[i - 1] == ":");
+    if (TryAgentsIn(t, i, &m)) {
+      m.text = Join(t, m.first, m.last);
+      out.push_back(m);
+      i = m.last + 1;
+      continue;
+    }
     if (IsCommonWord(Lower(t[i]))) {
       // "The", "However": never the start of a name, maybe of a reference.
       if (TryReference(t, i, &m)) {

@@ -106,3 +106,23 @@ TEST_CASE("entities: honorifics inside names and titles after an apposition comm
   for (const Mention& x : c) massa = massa || x.name == "Sergio Massa";
   CHECK(massa);
 }
+
+TEST_CASE("entities: state agents placed in a state that open a sentence stand for it",
+          "[entities]") {
+  auto m = Find("Army officers in Mali arrested the president on Monday.");
+  REQUIRE(!m.empty());
+  CHECK(m[0].text == "Army officers in Mali");
+  CHECK(m[0].country == "MLI");
+  CHECK(m[0].role == "MIL");
+  CHECK(m[0].group_of_state);
+  auto capital = Find("Officials in Nairobi welcomed the plan.");
+  REQUIRE(!capital.empty());
+  CHECK(capital[0].country == "KEN");
+  CHECK(capital[0].role == "GOV");
+  // Later in a sentence the troops are not the host state's.
+  auto later = Find("Turkey deployed troops in Libya.");
+  for (const Mention& x : later) CHECK_FALSE(x.group_of_state);
+  // Protesters are not state agents.
+  auto protest = Find("Protesters in Georgia blocked a bridge.");
+  for (const Mention& x : protest) CHECK_FALSE(x.group_of_state);
+}
