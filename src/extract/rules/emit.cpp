@@ -55,6 +55,24 @@ bool CanAct(const SentenceGraph& g, int w) {
 
 }  // namespace
 
+namespace {
+
+// "travelled to Paris to meet Macron": the places a purpose's trip went to.
+std::vector<int> TripPlaces(const RuleContext& c, const Predicate& p) {
+  const SentenceGraph& g = c.g;
+  if (p.subject_rule != "subject.purpose" || p.modality_from < 0) return {};
+  const Predicate& trip = c.preds[p.modality_from];
+  if (!g.lexicon().Has(WordList::kMotionVerb, g.groups()[trip.group].lemma)) return {};
+  std::vector<int> out;
+  for (int o : trip.objects) {
+    const std::string& kind = g.mention(o).kind;
+    if (kind == "city" || kind == "country" || kind == "region") out.push_back(o);
+  }
+  return out;
+}
+
+}  // namespace
+
 void EmitEvents(RuleContext& c) {
   const SentenceGraph& g = c.g;
   std::set<std::tuple<std::string, std::string, std::string>> seen;
@@ -111,11 +129,16 @@ void EmitEvents(RuleContext& c) {
         add(e, actor_name);
         continue;
       }
-      for (int o : objects) {
+      std::vector<int> trip = place < 0 ? TripPlaces(c, p) : std::vector<int>{};
+      for (size_t i = 0; i < objects.size(); ++i) {
+        int o = objects[i];
         if (!g.IsNamed(o) || g.mention(o).name == actor_name) continue;
         RawEvent eo = e;
         eo.object = g.word(o).mention;
         if (eo.place >= 0 && g.word(place).mention == eo.object) eo.place = -1;
+        // One place for all, or one for each: "to Paris and Warsaw to meet Macron and Tusk".
+        if (trip.size() == 1 || trip.size() == objects.size())
+          eo.place = g.word(trip[trip.size() == 1 ? 0 : i]).mention;
         add(eo, actor_name);
       }
     }

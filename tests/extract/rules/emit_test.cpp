@@ -97,3 +97,25 @@ TEST_CASE("emit: the present tense with a coming date is a plan", "[extract][rul
   REQUIRE(e);
   CHECK(e->modality == detente::Modality::kAsserted);
 }
+
+TEST_CASE("emit: a purpose meets where its trip went, pair by pair", "[extract][rules]") {
+  HandSentence s(
+      "[William Ruto] will travel to [Paris/city] and [Berlin/city] to meet [Emmanuel Macron] and "
+      "[Olaf Scholz] .");
+  INFO(s.Dump());
+  const detente::RawEvent* macron = s.Find("William Ruto | meet | Emmanuel Macron");
+  const detente::RawEvent* scholz = s.Find("William Ruto | meet | Olaf Scholz");
+  REQUIRE(macron);
+  REQUIRE(scholz);
+  REQUIRE(macron->place >= 0);
+  REQUIRE(scholz->place >= 0);
+  CHECK(s.sentence().mentions[macron->place].name == "Paris");
+  CHECK(s.sentence().mentions[scholz->place].name == "Berlin");
+
+  HandSentence one("[Abiy Ahmed] flew to [Nairobi/city] to consult with [William Ruto] .");
+  INFO(one.Dump());
+  const detente::RawEvent* e = one.Find("Abiy Ahmed | consult with | William Ruto");
+  REQUIRE(e);
+  REQUIRE(e->place >= 0);
+  CHECK(one.sentence().mentions[e->place].name == "Nairobi");
+}
