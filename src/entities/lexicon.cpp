@@ -17,7 +17,8 @@ constexpr std::string_view kNames[] = {
     "reciprocal_verb", "compound_participle", "reaction_verb", "partitive_noun",
     "object_preposition", "purpose_word", "temporal_preposition", "anaphoric_noun",
     "measure_noun", "standing_verb", "attribution_verb", "example_word",
-    "convene_noun", "negating_matrix", "government_noun", "quantity_word", "owned_noun", "implicative_verb"};
+    "convene_noun", "negating_matrix", "government_noun", "quantity_word", "owned_noun", "implicative_verb",
+    "domestic_verb"};
 static_assert(std::size(kNames) == static_cast<size_t>(WordList::kCount));
 
 int ListIndex(std::string_view name) {

@@ -76,6 +76,7 @@ enum class WordList : uint8_t {
   kQuantityWord,
   kOwnedNoun,
   kImplicativeVerb,
+  kDomesticVerb,
   kCount
 };
 

@@ -187,6 +187,8 @@ void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>
   if (!country.empty()) m->country = country;
 }
 
+std::string FirstWord(const std::string& s) { return s.substr(0, s.find(' ')); }
+
 // Only a named one: "the agreement" after "a deal" may be either.
 std::string Antecedent(const DocumentEntities& de, const std::string& text) {
   return de.last_named_artefact().empty() ? text : de.last_named_artefact();
@@ -354,6 +356,10 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
         e.object_kind = entities.Of(o)->kind;
         e.object_country = entities.Of(o)->country;
         e.object_role = o.role;
+        // "Scholz fired Finance Minister Lindner": his own state's.
+        if (e.object_country.empty() && o.kind == "person" &&
+            lex_.Has(WordList::kDomesticVerb, FirstWord(e.action)))
+          e.object_country = e.actor_country;
       } else if (r.object_text.empty() && e.action == "abstain" &&
                  !de.last_artefact().empty()) {
         // "Russia abstained": on the measure just named.

@@ -126,3 +126,15 @@ TEST_CASE("entities: state agents placed in a state that open a sentence stand f
   auto protest = Find("Protesters in Georgia blocked a bridge.");
   for (const Mention& x : protest) CHECK_FALSE(x.group_of_state);
 }
+
+TEST_CASE("entities: a party name many states share carries no state of its own", "[entities]") {
+  for (const char* text : {"The People's Party won.", "The Social Democrats won."}) {
+    auto m = Find(text);
+    INFO(text);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].country.empty());
+  }
+  auto spd = Find("The SPD won.");
+  REQUIRE(spd.size() == 1);
+  CHECK(spd[0].country == "DEU");
+}

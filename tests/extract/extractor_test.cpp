@@ -596,3 +596,20 @@ TEST_CASE("extract: 'him' is not the person right before its verb, nor the one o
   CHECK(Find(y, "William Ruto", "meet", std::string("Min Aung Hlaing")));
   CHECK(Find(y, "William Ruto", "urge", std::string("Min Aung Hlaing")));
 }
+
+TEST_CASE("extract: a minister a leader fires, or a rival a candidate defeats, is of the same state",
+          "[extract]") {
+  auto x = Run("Kenyan President William Ruto fired Interior Minister Kithure Kindiki on Monday.",
+               "2023-05-02");
+  INFO(Dump(x));
+  const Event* fired = Find(x, "William Ruto", "fire", std::string("Kithure Kindiki"));
+  REQUIRE(fired);
+  CHECK(fired->object_country == "KEN");
+  // Not every act: a person Ruto merely meets keeps no state.
+  auto y = Run("Kenyan President William Ruto met activist Boniface Mwangi on Monday.",
+               "2023-05-02");
+  INFO(Dump(y));
+  const Event* met = Find(y, "William Ruto", "meet", std::string("Boniface Mwangi"));
+  REQUIRE(met);
+  CHECK(met->object_country.empty());
+}
