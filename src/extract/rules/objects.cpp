@@ -350,163 +350,209 @@ void PrepositionalObjects(RuleContext& c) {
   }
 }
 
+namespace {
+
+// One predicate's object choice, with what its cases consult.
+struct Choice {
+  RuleContext& c;
+  const SentenceGraph& g;
+  const Lexicon& lex;
+  Predicate& p;
+  std::string lemma, verb, noun_word;
+  bool light, speech;
+
+  void NotEvent(const char* why) {
+    p.not_event = true;
+    p.why_not = why;
+  }
+  // Makes the noun part of the action ("held talks"), acting on `then`.
+  void Consume(int then) {
+    c.consumed.push_back(p.noun);
+    p.noun = then;
+  }
+  int NamedSubjects() const {
+    return static_cast<int>(
+        std::count_if(p.subjects.begin(), p.subjects.end(), [&](int s) { return g.IsNamed(s); }));
+  }
+};
+
+// Opinion and speech verbs that decide on their own; true when decided.
+bool OpinionOrSpeech(Choice& x) {
+  Predicate& p = x.p;
+  const SentenceGraph& g = x.g;
+  if (p.opinion) {
+    // "called a snap election": only a verb that can convene does.
+    bool convenes = x.lex.Value(WordList::kOpinionVerb, x.verb) == "convene" && p.noun >= 0 &&
+                    (x.lex.Has(WordList::kConveneNoun, x.noun_word) ||
+                     x.lex.Has(WordList::kConveneNoun, g.word(p.noun).noun));
+    if (!convenes) {
+      x.NotEvent("opinion verb");
+      return true;
+    }
+    p.objects.clear();
+  }
+  if (!x.speech || !p.objects.empty()) return false;
+  // "told Canada's parliament", "warned against the meeting" (but "said an
+  // interim government would be formed" reports a clause).
+  int after_noun = p.noun >= 0 ? SkipAdverbs(g, p.noun + 1) : -1;
+  bool clause = after_noun >= 0 && after_noun < g.size() &&
+                (g.pos(after_noun) == Pos::kAux || g.pos(after_noun) == Pos::kModal ||
+                 g.pos(after_noun) == Pos::kVerb);
+  if (p.noun >= 0 && !clause && x.lex.Has(WordList::kInstitutionNoun, g.word(p.noun).noun)) {
+    p.rule = "object.noun";
+    return true;
+  }
+  if (p.noun < 0 && p.prep == "against" && p.prep_noun >= 0) {
+    p.action = x.lemma + " against";
+    p.noun = p.prep_noun;
+    p.rule = "object.prepositional";
+    return true;
+  }
+  return false;
+}
+
+// Named direct objects; true when there are any (or the verb is speech).
+bool NamedObjects(Choice& x) {
+  Predicate& p = x.p;
+  const SentenceGraph& g = x.g;
+  // "handed over 13 Israeli hostages to the ICRC": people carried to a
+  // named recipient are part of the action.
+  bool carried_people = !p.objects.empty() && !p.prep_objects.empty() && p.prep != "of";
+  for (int o : p.objects)
+    carried_people = carried_people && g.mention(o).kind == "group" &&
+                     (g.mention(o).role == "CVL" || g.mention(o).role == "REF");
+  if (carried_people) {
+    const std::string& text = g.mention(p.objects[0]).text;
+    p.action = x.lemma + " " + Lower(text.substr(text.rfind(' ') + 1)) + " " + p.prep;
+    p.objects = p.prep_objects;
+    p.rule = "object.carried_noun";
+    return true;
+  }
+  if (!p.objects.empty()) {
+    if (p.rule.empty()) p.rule = "object.direct";
+    if (!x.speech) return true;
+    bool actor_target = false;
+    for (int o : p.objects) {
+      // "said Assad had stepped down": the name begins what was said.
+      int after = SkipAdverbs(g, o + 1);
+      bool clause = after < g.size() && (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
+                                         g.pos(after) == Pos::kModal);
+      actor_target = actor_target || (IsActorKind(g.mention(o).kind) && !clause);
+    }
+    if (!actor_target) x.NotEvent("speech without a named target");
+    return true;
+  }
+  if (x.speech) {
+    x.NotEvent("speech without a named target");
+    return true;
+  }
+  return false;
+}
+
+// A noun carried by the action ("imposed sanctions on Iran"); true when so.
+bool CarriedNoun(Choice& x) {
+  Predicate& p = x.p;
+  const SentenceGraph& g = x.g;
+  if (p.noun < 0) return false;
+  const std::string& nw = x.noun_word;
+  if (!p.prep_objects.empty() && CarriesNoun(g, x.verb, p.noun, x.light, p.prep) &&
+      (p.prep != "of" || IsActNoun(g, p.noun)) && !PlaceOfAct(g, p)) {
+    // "imposed sanctions on Iran", "ordered the release of X".
+    p.action = x.lemma + " " + nw + " " + p.prep;
+    p.objects = p.prep_objects;
+    if (x.light) p.class_verb = x.lemma + " " + nw;
+    // "ordered the release of X" is classed as a release.
+    if (p.prep == "of" && (x.light || x.lex.Has(WordList::kDirectiveVerb, x.verb)))
+      p.class_verb = NounVerb(g, p.noun);
+    x.Consume(p.noun);
+  } else if (p.prep == "of" && p.prep_noun >= 0 && IsActNoun(g, p.noun)) {
+    // "demanded the closure of France's bases".
+    p.action = x.lemma + " " + nw + " of";
+    if (x.light || x.lex.Has(WordList::kDirectiveVerb, x.verb)) p.class_verb = NounVerb(g, p.noun);
+    x.Consume(p.prep_noun);
+  } else if (p.prep_noun >= 0 && p.prep != "of" &&
+             (x.lex.Has(WordList::kMeasureNoun, nw) ||
+              x.lex.Has(WordList::kMeasureNoun, g.word(p.noun).noun)) &&
+             (p.prep == "on" || p.prep == "against") && OwnedByName(g, p.prep_noun)) {
+    // "eased sanctions on Venezuela's oil sector".
+    p.action = x.lemma + " " + nw + " " + p.prep;
+    x.Consume(p.prep_noun);
+  } else {
+    return false;
+  }
+  p.rule = "object.carried_noun";
+  return true;
+}
+
+// A common-noun object, a light verb's noun, or none at all.
+void NounOrNone(Choice& x) {
+  Predicate& p = x.p;
+  const SentenceGraph& g = x.g;
+  const std::string& nw = x.noun_word;
+  if (p.noun >= 0 && x.light &&
+      x.lex.Has(WordList::kIntransitiveEvent, x.verb + " " + g.word(p.noun).noun)) {
+    // "provided support": an act with no target.
+    p.action = x.lemma + " " + nw;
+    x.Consume(-1);
+    p.rule = "object.none";
+  } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) && !(x.light && NeedsTarget(g, p.noun))) {
+    p.rule = "object.noun";
+  } else if (p.noun >= 0 && x.light && p.prep_noun >= 0 && p.prep != "of") {
+    // "gave ground on the claim", "set foot in": the action keeps its noun.
+    p.action = x.lemma + " " + nw + " " + p.prep;
+    p.class_verb = x.lemma + " " + nw;
+    x.Consume(p.prep_noun);
+    p.rule = "object.carried_noun";
+  } else if (p.noun >= 0 && x.light) {
+    // "held talks" with no named partner: a meeting of the subjects, or nothing.
+    p.action = x.lemma + " " + nw;
+    p.class_verb = p.action;
+    x.Consume(-1);
+    p.rule = "object.light_verb";
+    if (!x.lex.Has(WordList::kMeetingNoun, nw) || x.NamedSubjects() < 2)
+      x.NotEvent("light verb without a target");
+  } else if (p.reciprocal) {
+    // "would not use force against each other".
+    p.action = x.lemma + (p.noun >= 0 ? " " + nw : "") + " " + p.prep;
+    if (p.noun >= 0) x.Consume(-1);
+    p.rule = "object.each_other";
+  } else if (p.noun < 0 && !p.prep_objects.empty()) {
+    p.action = x.lemma + " " + p.prep;
+    p.objects = p.prep_objects;
+    p.rule = "object.prepositional";
+  } else if (p.noun < 0 && p.prep_noun >= 0) {
+    p.action = x.lemma + " " + p.prep;
+    p.noun = p.prep_noun;
+    p.rule = "object.prepositional";
+  } else if (x.lex.Has(WordList::kIntransitiveEvent, x.lemma) ||
+             x.lex.Has(WordList::kIntransitiveEvent, x.verb)) {
+    p.noun = -1;
+    p.rule = "object.none";
+  } else if (x.lex.Has(WordList::kReciprocalVerb, x.verb) && x.NamedSubjects() >= 2) {
+    p.noun = -1;
+    p.rule = "object.none";  // "Biden and Putin met": coordination.reciprocal pairs them
+  } else {
+    p.noun = -1;
+    x.NotEvent("no object");
+  }
+}
+
+}  // namespace
+
 void ChooseObjects(RuleContext& c) {
   const SentenceGraph& g = c.g;
   const Lexicon& lex = g.lexicon();
   for (Predicate& p : c.preds) {
     if (p.not_event) continue;
     const VerbGroup& v = g.groups()[p.group];
-    const std::string& lemma = v.lemma;
     const std::string verb = g.word(v.head).verb;
-    bool light = lex.Has(WordList::kLightVerb, verb) || lex.Has(WordList::kLightVerb, lemma);
-    bool speech = lex.Has(WordList::kSpeechVerb, verb) && !lex.Has(WordList::kPhrasalVerb, lemma);
-    p.action = lemma;
+    Choice x{c, g, lex, p, v.lemma, verb, p.noun >= 0 ? g.lower(p.noun) : "",
+             lex.Has(WordList::kLightVerb, verb) || lex.Has(WordList::kLightVerb, v.lemma),
+             lex.Has(WordList::kSpeechVerb, verb) && !lex.Has(WordList::kPhrasalVerb, v.lemma)};
+    p.action = v.lemma;
     if (p.objects.size() == 1 && UnresolvedThem(g, p.objects[0])) p.objects = LatestList(c, p.group);
-    std::string noun_word = p.noun >= 0 ? g.lower(p.noun) : "";
-    if (p.opinion) {
-      // "called a snap election": only a verb that can convene does.
-      bool convenes = lex.Value(WordList::kOpinionVerb, verb) == "convene" && p.noun >= 0 &&
-                      (lex.Has(WordList::kConveneNoun, noun_word) ||
-                       lex.Has(WordList::kConveneNoun, g.word(p.noun).noun));
-      if (!convenes) {
-        p.not_event = true;
-        p.why_not = "opinion verb";
-        continue;
-      }
-      p.objects.clear();
-    }
-    // "told Canada's parliament", "warned against the meeting" (but "said an
-    // interim government would be formed" reports a clause).
-    int after_noun = p.noun >= 0 ? SkipAdverbs(g, p.noun + 1) : -1;
-    bool clause = after_noun >= 0 && after_noun < g.size() &&
-                  (g.pos(after_noun) == Pos::kAux || g.pos(after_noun) == Pos::kModal ||
-                   g.pos(after_noun) == Pos::kVerb);
-    if (speech && p.objects.empty() && p.noun >= 0 && !clause &&
-        lex.Has(WordList::kInstitutionNoun, g.word(p.noun).noun)) {
-      p.rule = "object.noun";
-      if (!p.prefix.empty()) p.action = p.prefix + p.action;
-      continue;
-    }
-    if (speech && p.objects.empty() && p.noun < 0 && p.prep == "against" && p.prep_noun >= 0) {
-      p.action = lemma + " against";
-      p.noun = p.prep_noun;
-      p.rule = "object.prepositional";
-      continue;
-    }
-    // "handed over 13 Israeli hostages to the ICRC": people carried to a
-    // named recipient are part of the action.
-    bool carried_people = !p.objects.empty() && !p.prep_objects.empty() && p.prep != "of";
-    for (int o : p.objects) carried_people = carried_people && g.mention(o).kind == "group" &&
-                                             (g.mention(o).role == "CVL" || g.mention(o).role == "REF");
-    if (carried_people) {
-      const std::string& text = g.mention(p.objects[0]).text;
-      p.action = lemma + " " + Lower(text.substr(text.rfind(' ') + 1)) + " " + p.prep;
-      p.objects = p.prep_objects;
-      p.rule = "object.carried_noun";
-    } else if (!p.objects.empty()) {
-      if (p.rule.empty()) p.rule = "object.direct";
-      if (speech) {
-        bool actor_target = false;
-        for (int o : p.objects) {
-          // "said Assad had stepped down": the name begins what was said.
-          int after = SkipAdverbs(g, o + 1);
-          bool clause = after < g.size() && (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
-                                             g.pos(after) == Pos::kModal);
-          actor_target = actor_target || (IsActorKind(g.mention(o).kind) && !clause);
-        }
-        if (!actor_target) {
-          p.not_event = true;
-          p.why_not = "speech without a named target";
-        }
-      }
-    } else if (speech) {
-      p.not_event = true;
-      p.why_not = "speech without a named target";
-    } else if (p.noun >= 0 && !p.prep_objects.empty() && CarriesNoun(g, verb, p.noun, light, p.prep) &&
-               (p.prep != "of" || IsActNoun(g, p.noun)) && !PlaceOfAct(g, p)) {
-      // "imposed sanctions on Iran", "ordered the release of X".
-      p.action = lemma + " " + noun_word + " " + p.prep;
-      p.objects = p.prep_objects;
-      if (light) p.class_verb = lemma + " " + noun_word;
-      // "ordered the release of X" is classed as a release.
-      if (p.prep == "of" && (light || lex.Has(WordList::kDirectiveVerb, verb)))
-        p.class_verb = NounVerb(g, p.noun);
-      p.rule = "object.carried_noun";
-      c.consumed.push_back(p.noun);
-    } else if (p.noun >= 0 && p.prep == "of" && p.prep_noun >= 0 && IsActNoun(g, p.noun)) {
-      // "demanded the closure of France's bases".
-      p.action = lemma + " " + noun_word + " of";
-      if (light || lex.Has(WordList::kDirectiveVerb, verb)) p.class_verb = NounVerb(g, p.noun);
-      p.rule = "object.carried_noun";
-      c.consumed.push_back(p.noun);
-      p.noun = p.prep_noun;
-    } else if (p.noun >= 0 && p.prep_noun >= 0 && p.prep != "of" &&
-               (lex.Has(WordList::kMeasureNoun, noun_word) ||
-                lex.Has(WordList::kMeasureNoun, g.word(p.noun).noun)) &&
-               (p.prep == "on" || p.prep == "against") && OwnedByName(g, p.prep_noun)) {
-      // "eased sanctions on Venezuela's oil sector".
-      p.action = lemma + " " + noun_word + " " + p.prep;
-      c.consumed.push_back(p.noun);
-      p.noun = p.prep_noun;
-      p.rule = "object.carried_noun";
-    } else if (p.noun >= 0 && light &&
-               lex.Has(WordList::kIntransitiveEvent, verb + " " + g.word(p.noun).noun)) {
-      // "provided support": an act with no target.
-      p.action = lemma + " " + noun_word;
-      c.consumed.push_back(p.noun);
-      p.noun = -1;
-      p.rule = "object.none";
-    } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) && !(light && NeedsTarget(g, p.noun))) {
-      p.rule = "object.noun";
-    } else if (p.noun >= 0 && light && p.prep_noun >= 0 && p.prep != "of") {
-      // "gave ground on the claim", "set foot in": the action keeps its noun.
-      p.action = lemma + " " + noun_word + " " + p.prep;
-      p.class_verb = lemma + " " + noun_word;
-      c.consumed.push_back(p.noun);
-      p.noun = p.prep_noun;
-      p.rule = "object.carried_noun";
-    } else if (p.noun >= 0 && light) {
-      // "held talks" with no named partner: a meeting of the subjects, or nothing.
-      p.action = lemma + " " + noun_word;
-      p.class_verb = p.action;
-      c.consumed.push_back(p.noun);
-      p.rule = "object.light_verb";
-      p.noun = -1;
-      if (!lex.Has(WordList::kMeetingNoun, noun_word) ||
-          std::count_if(p.subjects.begin(), p.subjects.end(),
-                        [&](int s) { return g.IsNamed(s); }) < 2) {
-        p.not_event = true;
-        p.why_not = "light verb without a target";
-      }
-    } else if (p.reciprocal) {
-      // "would not use force against each other".
-      p.action = lemma + (p.noun >= 0 ? " " + noun_word : "") + " " + p.prep;
-      if (p.noun >= 0) c.consumed.push_back(p.noun);
-      p.noun = -1;
-      p.rule = "object.each_other";
-    } else if (p.noun < 0 && !p.prep_objects.empty()) {
-      p.action = lemma + " " + p.prep;
-      p.objects = p.prep_objects;
-      p.rule = "object.prepositional";
-    } else if (p.noun < 0 && p.prep_noun >= 0) {
-      p.action = lemma + " " + p.prep;
-      p.noun = p.prep_noun;
-      p.rule = "object.prepositional";
-    } else if (lex.Has(WordList::kIntransitiveEvent, lemma) ||
-               lex.Has(WordList::kIntransitiveEvent, verb)) {
-      p.noun = -1;
-      p.rule = "object.none";
-    } else if (lex.Has(WordList::kReciprocalVerb, verb) &&
-               std::count_if(p.subjects.begin(), p.subjects.end(),
-                             [&](int s) { return g.IsNamed(s); }) >= 2) {
-      p.noun = -1;
-      p.rule = "object.none";  // "Biden and Putin met": coordination.reciprocal pairs them
-    } else {
-      p.noun = -1;
-      p.not_event = true;
-      p.why_not = "no object";
-    }
-    if (!p.prefix.empty()) p.action = p.prefix + p.action;
+    if (!OpinionOrSpeech(x) && !NamedObjects(x) && !CarriedNoun(x)) NounOrNone(x);
+    if (!p.not_event && !p.prefix.empty()) p.action = p.prefix + p.action;
   }
 }
 
