@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
 #include "entities/words.h"
-#include "entities/lemmatizer.h"
 
 namespace detente {
 namespace {
@@ -40,7 +40,6 @@ std::string Subscript(const std::string& w) {
       return "";
   return sub;
 }
-
 
 }  // namespace
 
@@ -157,15 +156,14 @@ Pos SentenceGraph::GuessPos(int i) const {
   if (lex.Has(WordList::kConjunction, l)) return Pos::kConj;
   if (lex.Has(WordList::kNegation, l)) return Pos::kNeg;
   if (lex.Has(WordList::kPossessive, l)) return Pos::kPoss;
-  if (lex.Has(WordList::kSubordinator, l) && !lex.Has(WordList::kPreposition, l))
-    return Pos::kSub;
+  if (lex.Has(WordList::kSubordinator, l) && !lex.Has(WordList::kPreposition, l)) return Pos::kSub;
   if (lex.Has(WordList::kPreposition, l)) return Pos::kPrep;
   if (lex.Has(WordList::kPronoun, l)) return Pos::kName;
   if (lex.Has(WordList::kAuxiliary, w.verb) && !lem.IsNoun(l)) return Pos::kAux;
   if (lex.Has(WordList::kAuxiliary, w.verb)) return Pos::kAux;  // "has", "was"
 
-  bool nominal_context = prev == Pos::kDet || prev == Pos::kPoss || prev == Pos::kAdj ||
-                         prev == Pos::kNum;
+  bool nominal_context =
+      prev == Pos::kDet || prev == Pos::kPoss || prev == Pos::kAdj || prev == Pos::kNum;
   bool can_noun = lem.IsNoun(w.noun);
   bool can_verb = lem.IsVerb(w.verb);
   bool ing = EndsWith(l, "ing");
@@ -296,8 +294,7 @@ void SentenceGraph::FindPhrases() {
       }
       if (q == Pos::kNoun || q == Pos::kName) {
         // "the coalition hours after": a measure of time starts a new phrase.
-        if (head >= 0 && j + 1 < n &&
-            k_.lexicon->Has(WordList::kTimeNoun, words_[j].noun) &&
+        if (head >= 0 && j + 1 < n && k_.lexicon->Has(WordList::kTimeNoun, words_[j].noun) &&
             (lower(j + 1) == "after" || lower(j + 1) == "before" || lower(j + 1) == "earlier" ||
              lower(j + 1) == "later" || lower(j + 1) == "ago"))
           break;
@@ -361,8 +358,7 @@ int SentenceGraph::BeforeTime(int w) const {
 bool SentenceGraph::ClauseBreak(int w) const {
   if (w < 0 || w >= size()) return true;
   const std::string& l = lower(w);
-  if (l == ";" || l == ":" || l == "(" || l == ")" || l == "\u2014" || l == "\u2013" ||
-      l == "--")
+  if (l == ";" || l == ":" || l == "(" || l == ")" || l == "\u2014" || l == "\u2013" || l == "--")
     return true;
   Pos p = pos(w);
   if (p == Pos::kSub || p == Pos::kRel) return true;
@@ -385,116 +381,145 @@ bool PastForm(const GraphWord& w) {
 }  // namespace
 
 void SentenceGraph::FindGroups() {
-  const Lexicon& lex = *k_.lexicon;
-  const int n = size();
-  for (int v = 0; v < n; ++v) {
+  for (int v = 0; v < size(); ++v) {
     if (pos(v) != Pos::kVerb) continue;
     VerbGroup g;
     g.head = v;
     g.first = v;
     g.lemma = words_[v].verb;
-    // The particle: "step down", "hand over", "pull out" (a K link, or a
-    // phrasal verb the lexicon knows).
-    if (v + 1 < n && words_[v + 1].mention < 0) {
-      std::string phrase = g.lemma + " " + lower(v + 1);
-      bool linked = false;
-      for (const GraphLink& l : links_[v])
-        if (l.other == v + 1 && l.label[0] == 'K') linked = true;
-      // "take office", "seize power": a phrase the lexicon knows.
-      if ((linked && lex.Has(WordList::kParticle, lower(v + 1))) ||
-          lex.Has(WordList::kPhrasalVerb, phrase) ||
-          lex.Has(WordList::kIntransitiveEvent, phrase)) {
-        g.particle = v + 1;
-        g.lemma = phrase;
-      }
-    }
-    // Idioms Link Grammar links with ID links ("take office", "take part").
-    if (g.particle < 0 && v + 1 < n) {
-      for (const GraphLink& l : links_[v]) {
-        if (l.other == v + 1 && l.label.rfind("ID", 0) == 0) {
-          g.particle = v + 1;
-          g.lemma += " " + lower(v + 1);
-        }
-      }
-    }
-    // Auxiliaries, modals, negation and adverbs to the left.
-    bool yet_to = false;
-    for (int k = v - 1; k >= 0; --k) {
-      Pos p = pos(k);
-      const std::string& l = lower(k);
-      bool adverb = lex.Has(WordList::kVerbAdverb, l) ||
-                    (p == Pos::kAdv && l.size() > 3 && l.compare(l.size() - 2, 2, "ly") == 0);
-      // "did not, however, order": an adverb set off by commas.
-      if (l == "," && k >= 2 && lex.Has(WordList::kVerbAdverb, lower(k - 1)) &&
-          lower(k - 2) == ",") {
-        g.aux.insert(g.aux.begin(), {k - 2, k - 1, k});
-        g.first = k - 2;
-        k -= 2;
-        continue;
-      }
-      if (p == Pos::kAux || p == Pos::kModal || (p == Pos::kNeg && l != "no") || adverb) {
-        g.aux.insert(g.aux.begin(), k);
-        g.first = k;
-        continue;
-      }
-      if (p == Pos::kTo) {
-        // "has yet to respond": negated, not an infinitive.
-        if (k >= 1 && lower(k - 1) == "yet") {
-          yet_to = true;
-          g.aux.insert(g.aux.begin(), k);
-          g.first = k;
-          continue;
-        }
-        g.form = VerbForm::kInfinitive;
-        g.first = k;
-      }
-      break;
-    }
-    if (yet_to) g.negated = true;
-    for (int a : g.aux)
-      if (pos(a) == Pos::kNeg) g.negated = true;
-    // Voice: "was received", "has been held"; or a Pv link.
-    int last_aux = -1;
-    for (int a : g.aux)
-      if (pos(a) == Pos::kAux) last_aux = a;
-    // "was put on a plane": participles like the base ("put", "cut", "set").
-    bool base_form = words_[v].verb == lower(v) && !EndsWith(lower(v), "ing");
-    bool be_passive = last_aux >= 0 && words_[last_aux].verb == "be" &&
-                      (PastForm(words_[v]) || (base_form && lower(last_aux) != "be"));
-    if (be_passive || HasLink(v, "Pv", -1)) g.voice = Voice::kPassive;
-    // Form.
-    if (g.form != VerbForm::kInfinitive) {
-      bool has_aux = false;
-      for (int a : g.aux)
-        if (pos(a) == Pos::kAux || pos(a) == Pos::kModal) has_aux = true;
-      if (has_aux) {
-        g.form = VerbForm::kFinite;
-      } else if (EndsWith(lower(v), "ing")) {
-        g.form = VerbForm::kPresentPart;
-      } else if (PastForm(words_[v])) {
-        int after = v + 1;
-        while (after < n && lex.Has(WordList::kVerbAdverb, lower(after))) ++after;
-        bool by = after < n && lower(after) == "by";
-        // "a resolution drafted by X": a past form between a noun and "by"
-        // is a reduced passive, whatever links the parser chose.
-        bool linked_subject = HasLink(v, "S", -1) || HasLink(v, "S", 1);
-        if (linked_subject && !(by && v > 0 && pos(v - 1) == Pos::kNoun)) by = false;
-        // Without "by", only a common noun right before (not a name, not a
-        // day: "on Friday vetoed") makes it a modifier: "the deal signed in 2022".
-        bool after_noun = v > 0 && pos(v - 1) == Pos::kNoun && !InTime(v - 1);
-        bool mv_link = HasLink(v, "Mv", -1);
-        if (by || (!linked_subject && after_noun && (mv_link || !s_.parse))) {
-          g.form = VerbForm::kPastPart;
-          g.voice = Voice::kPassive;
-        }
-      }
-    }
+    AddParticle(&g);
+    AddLeftWords(&g);
+    SetVoiceAndForm(&g);
     int idx = static_cast<int>(groups_.size());
     group_of_[v] = idx;
     for (int k = g.first; k <= v; ++k) group_at_[k] = idx;
     if (g.particle >= 0) group_at_[g.particle] = idx;
     groups_.push_back(std::move(g));
   }
+  KeepOneMainVerb();
+  FindBareInfinitives();
+  FindGovernors();
+  for (VerbGroup& g : groups_) SetModality(&g);
+  PassModalityDown();
+}
+
+void SentenceGraph::AddParticle(VerbGroup* group) const {
+  const Lexicon& lex = *k_.lexicon;
+  const int n = size();
+  const int v = group->head;
+  VerbGroup& g = *group;
+  // The particle: "step down", "hand over", "pull out" (a K link, or a
+  // phrasal verb the lexicon knows).
+  if (v + 1 < n && words_[v + 1].mention < 0) {
+    std::string phrase = g.lemma + " " + lower(v + 1);
+    bool linked = false;
+    for (const GraphLink& l : links_[v])
+      if (l.other == v + 1 && l.label[0] == 'K') linked = true;
+    // "take office", "seize power": a phrase the lexicon knows.
+    if ((linked && lex.Has(WordList::kParticle, lower(v + 1))) ||
+        lex.Has(WordList::kPhrasalVerb, phrase) || lex.Has(WordList::kIntransitiveEvent, phrase)) {
+      g.particle = v + 1;
+      g.lemma = phrase;
+    }
+  }
+  // Idioms Link Grammar links with ID links ("take office", "take part").
+  if (g.particle < 0 && v + 1 < n) {
+    for (const GraphLink& l : links_[v]) {
+      if (l.other == v + 1 && l.label.rfind("ID", 0) == 0) {
+        g.particle = v + 1;
+        g.lemma += " " + lower(v + 1);
+      }
+    }
+  }
+}
+
+void SentenceGraph::AddLeftWords(VerbGroup* group) const {
+  const Lexicon& lex = *k_.lexicon;
+  const int v = group->head;
+  VerbGroup& g = *group;
+  // Auxiliaries, modals, negation and adverbs to the left.
+  bool yet_to = false;
+  for (int k = v - 1; k >= 0; --k) {
+    Pos p = pos(k);
+    const std::string& l = lower(k);
+    bool adverb = lex.Has(WordList::kVerbAdverb, l) ||
+                  (p == Pos::kAdv && l.size() > 3 && l.compare(l.size() - 2, 2, "ly") == 0);
+    // "did not, however, order": an adverb set off by commas.
+    if (l == "," && k >= 2 && lex.Has(WordList::kVerbAdverb, lower(k - 1)) && lower(k - 2) == ",") {
+      g.aux.insert(g.aux.begin(), {k - 2, k - 1, k});
+      g.first = k - 2;
+      k -= 2;
+      continue;
+    }
+    if (p == Pos::kAux || p == Pos::kModal || (p == Pos::kNeg && l != "no") || adverb) {
+      g.aux.insert(g.aux.begin(), k);
+      g.first = k;
+      continue;
+    }
+    if (p == Pos::kTo) {
+      // "has yet to respond": negated, not an infinitive.
+      if (k >= 1 && lower(k - 1) == "yet") {
+        yet_to = true;
+        g.aux.insert(g.aux.begin(), k);
+        g.first = k;
+        continue;
+      }
+      g.form = VerbForm::kInfinitive;
+      g.first = k;
+    }
+    break;
+  }
+  if (yet_to) g.negated = true;
+  for (int a : g.aux)
+    if (pos(a) == Pos::kNeg) g.negated = true;
+}
+
+void SentenceGraph::SetVoiceAndForm(VerbGroup* group) const {
+  const Lexicon& lex = *k_.lexicon;
+  const int n = size();
+  const int v = group->head;
+  VerbGroup& g = *group;
+  // Voice: "was received", "has been held"; or a Pv link.
+  int last_aux = -1;
+  for (int a : g.aux)
+    if (pos(a) == Pos::kAux) last_aux = a;
+  // "was put on a plane": participles like the base ("put", "cut", "set").
+  bool base_form = words_[v].verb == lower(v) && !EndsWith(lower(v), "ing");
+  bool be_passive = last_aux >= 0 && words_[last_aux].verb == "be" &&
+                    (PastForm(words_[v]) || (base_form && lower(last_aux) != "be"));
+  if (be_passive || HasLink(v, "Pv", -1)) g.voice = Voice::kPassive;
+  // Form.
+  if (g.form != VerbForm::kInfinitive) {
+    bool has_aux = false;
+    for (int a : g.aux)
+      if (pos(a) == Pos::kAux || pos(a) == Pos::kModal) has_aux = true;
+    if (has_aux) {
+      g.form = VerbForm::kFinite;
+    } else if (EndsWith(lower(v), "ing")) {
+      g.form = VerbForm::kPresentPart;
+    } else if (PastForm(words_[v])) {
+      int after = v + 1;
+      while (after < n && lex.Has(WordList::kVerbAdverb, lower(after))) ++after;
+      bool by = after < n && lower(after) == "by";
+      // "a resolution drafted by X": a past form between a noun and "by"
+      // is a reduced passive, whatever links the parser chose.
+      bool linked_subject = HasLink(v, "S", -1) || HasLink(v, "S", 1);
+      if (linked_subject && !(by && v > 0 && pos(v - 1) == Pos::kNoun)) by = false;
+      // Without "by", only a common noun right before (not a name, not a
+      // day: "on Friday vetoed") makes it a modifier: "the deal signed in 2022".
+      bool after_noun = v > 0 && pos(v - 1) == Pos::kNoun && !InTime(v - 1);
+      bool mv_link = HasLink(v, "Mv", -1);
+      if (by || (!linked_subject && after_noun && (mv_link || !s_.parse))) {
+        g.form = VerbForm::kPastPart;
+        g.voice = Voice::kPassive;
+      }
+    }
+  }
+}
+
+void SentenceGraph::KeepOneMainVerb() {
+  const Lexicon& lex = *k_.lexicon;
+  const int n = size();
   // A past form read as a reduced participle ("the deal signed in 2022")
   // needs a main verb elsewhere; without one it is the main verb ("Ukraine
   // and Russia carried out ...").
@@ -511,6 +536,10 @@ void SentenceGraph::FindGroups() {
       g.voice = Voice::kActive;
     }
   }
+}
+
+void SentenceGraph::FindBareInfinitives() {
+  const Lexicon& lex = *k_.lexicon;
   // Bare infinitives: "helped broker the deal", "let Kyiv strike".
   for (int gi = 0; gi < static_cast<int>(groups_.size()); ++gi) {
     VerbGroup& g = groups_[gi];
@@ -519,12 +548,17 @@ void SentenceGraph::FindGroups() {
     if (PhraseOf(k) >= 0 && group_of_[k] < 0) k = phrases_[PhraseOf(k)].first - 1;
     if (k < 0 || group_of_[k] < 0) continue;
     const std::string& gov = words_[k].verb;
-    bool bare = lex.Has(WordList::kMeaningMatrix, gov) && lex.Value(WordList::kMeaningMatrix, gov).empty();
+    bool bare =
+        lex.Has(WordList::kMeaningMatrix, gov) && lex.Value(WordList::kMeaningMatrix, gov).empty();
     if (!bare || words_[g.head].verb != lower(g.head)) continue;
     g.form = VerbForm::kInfinitive;
     g.governor = group_of_[k];
     if (groups_[g.governor].governs < 0) groups_[g.governor].governs = gi;
   }
+}
+
+void SentenceGraph::FindGovernors() {
+  const Lexicon& lex = *k_.lexicon;
   // Governors of infinitives: "expected to meet", "agreed to send", "urged
   // Beijing to lift", "is due to travel".
   for (int gi = 0; gi < static_cast<int>(groups_.size()); ++gi) {
@@ -553,7 +587,10 @@ void SentenceGraph::FindGroups() {
     }
     if (g.governor >= 0 && groups_[g.governor].governs < 0) groups_[g.governor].governs = gi;
   }
-  for (VerbGroup& g : groups_) SetModality(&g);
+}
+
+void SentenceGraph::PassModalityDown() {
+  const Lexicon& lex = *k_.lexicon;
   // Modality flows down from governors ("is expected to meet", "threatened to veto").
   for (VerbGroup& g : groups_) {
     for (int up = g.governor, hops = 0; up >= 0 && hops < 4; up = groups_[up].governor, ++hops) {
@@ -621,9 +658,9 @@ void SentenceGraph::SetModality(VerbGroup* g) const {
 }
 
 std::string SentenceGraph::Debug() const {
-  static const char* kPos[] = {"other", "NAME", "noun", "VERB", "adj", "adv", "det", "poss",
-                               "prep", "conj", "sub", "rel", "aux", "modal", "neg", "to",
-                               "punct", "num"};
+  static const char* kPos[] = {"other", "NAME",  "noun", "VERB", "adj",   "adv",
+                               "det",   "poss",  "prep", "conj", "sub",   "rel",
+                               "aux",   "modal", "neg",  "to",   "punct", "num"};
   std::string out;
   for (int i = 0; i < size(); ++i) {
     out += std::to_string(i) + ":" + words_[i].text + "/" + kPos[static_cast<int>(pos(i))];
@@ -644,7 +681,8 @@ std::string SentenceGraph::Debug() const {
   }
   for (int i = 0; i < size(); ++i)
     for (const GraphLink& l : links_[i])
-      if (l.to_right) out += "  " + words_[i].text + " -" + l.label + "- " + words_[l.other].text + "\n";
+      if (l.to_right)
+        out += "  " + words_[i].text + " -" + l.label + "- " + words_[l.other].text + "\n";
   return out;
 }
 

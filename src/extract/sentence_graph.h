@@ -33,18 +33,18 @@ struct WordKnowledge {
 
 enum class Pos : uint8_t {
   kOther,
-  kName,   // an entity mention (also a resolved or unresolved pronoun)
+  kName,  // an entity mention (also a resolved or unresolved pronoun)
   kNoun,
-  kVerb,   // a content verb (not an auxiliary or modal)
+  kVerb,  // a content verb (not an auxiliary or modal)
   kAdj,
   kAdv,
   kDet,
-  kPoss,   // his, her, its, their; and the possessive 's
+  kPoss,  // his, her, its, their; and the possessive 's
   kPrep,
-  kConj,   // and, or, but
-  kSub,    // while, although, because ...
-  kRel,    // who, which, whom, whose, that (as relative or complementiser)
-  kAux,    // forms of be, have, do
+  kConj,  // and, or, but
+  kSub,   // while, although, because ...
+  kRel,   // who, which, whom, whose, that (as relative or complementiser)
+  kAux,   // forms of be, have, do
   kModal,
   kNeg,
   kTo,
@@ -54,10 +54,10 @@ enum class Pos : uint8_t {
 
 enum class Voice : uint8_t { kActive, kPassive };
 enum class VerbForm : uint8_t {
-  kFinite,          // "met", "will meet", "has met"
-  kInfinitive,      // "to meet"
-  kPresentPart,     // "meeting" without an auxiliary
-  kPastPart,        // "brokered" without an auxiliary: a reduced passive
+  kFinite,       // "met", "will meet", "has met"
+  kInfinitive,   // "to meet"
+  kPresentPart,  // "meeting" without an auxiliary
+  kPastPart,     // "brokered" without an auxiliary: a reduced passive
 };
 
 struct GraphLink {
@@ -71,24 +71,24 @@ struct GraphWord {
   std::string lower;  // ASCII lower case of text
   std::string tag;    // Link Grammar subscript ("v-d", "n", "g"); empty if none
   Pos pos = Pos::kOther;
-  int mention = -1;   // index into the sentence's mentions, or -1
-  std::string verb;   // verb lemma ("met" -> "meet"); lower otherwise
-  std::string noun;   // noun lemma ("talks" -> "talk"); lower otherwise
+  int mention = -1;  // index into the sentence's mentions, or -1
+  std::string verb;  // verb lemma ("met" -> "meet"); lower otherwise
+  std::string noun;  // noun lemma ("talks" -> "talk"); lower otherwise
 };
 
 // A noun phrase: [determiner|possessor] modifiers* head.
 struct NounPhrase {
   int first = 0;
-  int head = 0;       // the last word: a mention or a common noun
-  int possessor = -1; // the mention word before 's, or a possessive pronoun
+  int head = 0;        // the last word: a mention or a common noun
+  int possessor = -1;  // the mention word before 's, or a possessive pronoun
 };
 
 struct VerbGroup {
-  int head = 0;                // the content verb
-  int first = 0;               // first word of the group (auxiliary, modal, adverb)
-  std::vector<int> aux;        // auxiliaries and modals, left to right
-  std::string lemma;           // with its particle or idiom: "step down", "take office"
-  int particle = -1;           // word of the particle, or -1
+  int head = 0;          // the content verb
+  int first = 0;         // first word of the group (auxiliary, modal, adverb)
+  std::vector<int> aux;  // auxiliaries and modals, left to right
+  std::string lemma;     // with its particle or idiom: "step down", "take office"
+  int particle = -1;     // word of the particle, or -1
   Voice voice = Voice::kActive;
   VerbForm form = VerbForm::kFinite;
   bool negated = false;
@@ -155,6 +155,18 @@ class SentenceGraph {
   Pos GuessPos(int i) const;
   void FindPhrases();
   void FindGroups();
+  // Parts of FindGroups, in its order: the particle or idiom after the verb,
+  // auxiliaries, modals, negation and adverbs before it, its voice and form;
+  // then, over all groups, a lone past participle as the main verb, bare
+  // infinitives ("helped broker"), governors of infinitives, and modality
+  // passed down from governors.
+  void AddParticle(VerbGroup* g) const;
+  void AddLeftWords(VerbGroup* g) const;
+  void SetVoiceAndForm(VerbGroup* g) const;
+  void KeepOneMainVerb();
+  void FindBareInfinitives();
+  void FindGovernors();
+  void PassModalityDown();
   void SetModality(VerbGroup* g) const;
 
   const AnalysedSentence& s_;

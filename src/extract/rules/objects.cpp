@@ -45,8 +45,9 @@ bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool
   const Lexicon& lex = g.lexicon();
   const GraphWord& x = g.word(noun);
   // "imposed tariffs on Colombia": a measure against a target.
-  bool measure = (lex.Has(WordList::kMeasureNoun, x.lower) || lex.Has(WordList::kMeasureNoun, x.noun)) &&
-                 (prep == "on" || prep == "against" || prep == "at");
+  bool measure =
+      (lex.Has(WordList::kMeasureNoun, x.lower) || lex.Has(WordList::kMeasureNoun, x.noun)) &&
+      (prep == "on" || prep == "against" || prep == "at");
   // "struck a coalition deal with the DA": making an agreement with a partner.
   bool agreeing = prep == "with" && lex.Has(WordList::kReciprocalVerb, verb + " " + x.noun);
   bool people = (lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun)) &&
@@ -239,7 +240,8 @@ void DirectObjects(RuleContext& c) {
       head = PhraseHeadAt(g, k);
     if (head < 0) head = RelativeObject(g, p, v);
     if (head < 0) continue;
-    if (g.PhraseOf(head) >= 0 && !g.IsMention(head)) head = PhraseHeadAt(g, g.phrases()[g.PhraseOf(head)].first);
+    if (g.PhraseOf(head) >= 0 && !g.IsMention(head))
+      head = PhraseHeadAt(g, g.phrases()[g.PhraseOf(head)].first);
     if (head < 0) continue;
     // The subject is never its own object (a misattached link).
     if (std::find(p.subjects.begin(), p.subjects.end(), head) != p.subjects.end()) continue;
@@ -304,10 +306,12 @@ void PrepositionalObjects(RuleContext& c) {
       bool noun_is_target = false;
       if (p.noun >= 0) {
         const GraphWord& x = g.word(p.noun);
-        bool people = lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun);
-        bool institution =
-            lex.Has(WordList::kInstitutionNoun, x.lower) || lex.Has(WordList::kInstitutionNoun, x.noun);
-        bool act = lex.Has(WordList::kEventNoun, x.lower) && !lex.Has(WordList::kMeetingNoun, x.lower);
+        bool people =
+            lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun);
+        bool institution = lex.Has(WordList::kInstitutionNoun, x.lower) ||
+                           lex.Has(WordList::kInstitutionNoun, x.noun);
+        bool act =
+            lex.Has(WordList::kEventNoun, x.lower) && !lex.Has(WordList::kMeetingNoun, x.lower);
         noun_is_target = (people && !institution) || act;
       }
       if (place_prep && !motion && !(noun_is_target && prep == "in")) continue;
@@ -546,11 +550,18 @@ void ChooseObjects(RuleContext& c) {
     if (p.not_event) continue;
     const VerbGroup& v = g.groups()[p.group];
     const std::string verb = g.word(v.head).verb;
-    Choice x{c, g, lex, p, v.lemma, verb, p.noun >= 0 ? g.lower(p.noun) : "",
+    Choice x{c,
+             g,
+             lex,
+             p,
+             v.lemma,
+             verb,
+             p.noun >= 0 ? g.lower(p.noun) : "",
              lex.Has(WordList::kLightVerb, verb) || lex.Has(WordList::kLightVerb, v.lemma),
              lex.Has(WordList::kSpeechVerb, verb) && !lex.Has(WordList::kPhrasalVerb, v.lemma)};
     p.action = v.lemma;
-    if (p.objects.size() == 1 && UnresolvedThem(g, p.objects[0])) p.objects = LatestList(c, p.group);
+    if (p.objects.size() == 1 && UnresolvedThem(g, p.objects[0]))
+      p.objects = LatestList(c, p.group);
     if (!OpinionOrSpeech(x) && !NamedObjects(x) && !CarriedNoun(x)) NounOrNone(x);
     if (!p.not_event && !p.prefix.empty()) p.action = p.prefix + p.action;
   }
@@ -558,8 +569,8 @@ void ChooseObjects(RuleContext& c) {
 
 void SecondaryClauses(RuleContext& c) {
   for (Predicate& p : c.preds) {
-    bool secondary = p.subject_rule == "subject.participle" || p.subject_rule == "subject.purpose" ||
-                     p.subject_rule == "subject.attribution";
+    bool secondary = p.subject_rule == "subject.participle" ||
+                     p.subject_rule == "subject.purpose" || p.subject_rule == "subject.attribution";
     if (p.not_event || !secondary || !p.objects.empty() || p.noun < 0) continue;
     if (IsRecordNoun(c.g, p.noun)) continue;
     p.not_event = true;
