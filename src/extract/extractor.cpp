@@ -12,12 +12,12 @@
 #include "detente/text.h"
 #include "entities/gazetteer.h"
 #include "entities/leaders.h"
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
 #include "entities/words.h"
 #include "extract/cameo.h"
 #include "extract/dates.h"
 #include "extract/events.h"
-#include "entities/lemmatizer.h"
 #include "extract/sentence_graph.h"
 #include "parse/clauses.h"
 #include "parse/parser_word.h"
@@ -27,6 +27,8 @@ namespace {
 
 void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>& tokens,
                      const std::vector<Mention>& mentions, Mention* m);
+
+class EntityTable;
 
 class ExtractorImpl : public Extractor {
  public:
@@ -56,6 +58,10 @@ class ExtractorImpl : public Extractor {
   Extraction ExtractImpl(const Document& doc) const;
   // Resolves the sentence's mentions and parses it.
   void Analyse(AnalysedSentence* s, DocumentEntities* de) const;
+  // Fills `e` from `r` for `actor`: class, object and its state, place, time
+  // and mood, registering what it names in `entities`.
+  void Code(const RawEvent& r, const AnalysedSentence& a, const Mention& actor,
+            const std::string& date, DocumentEntities* de, EntityTable* entities, Event* e) const;
 
   ExtractOptions options_;
   std::unique_ptr<EntityRecognizer> rec_;
@@ -108,9 +114,8 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
       ++mi;
     } else {
       // The parser's dictionary knows the straight apostrophe only.
-      s->words.push_back(IsPossessive(s->tokens[i]) && s->tokens[i].size() > 1
-                             ? std::string("'s")
-                             : s->tokens[i]);
+      s->words.push_back(IsPossessive(s->tokens[i]) && s->tokens[i].size() > 1 ? std::string("'s")
+                                                                               : s->tokens[i]);
       s->word_mention.push_back(-1);
       ++i;
     }
@@ -266,6 +271,69 @@ class EntityTable {
   std::map<std::string, Entity> entities_;
 };
 
+void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Mention& actor,
+                         const std::string& date, DocumentEntities* de, EntityTable* entities,
+                         Event* e) const {
+  e->actor = actor.name;
+  e->actor_kind = entities->Of(actor)->kind;
+  e->actor_country = entities->Of(actor)->country;
+  e->action = r.action;
+  e->rule = r.rule;
+  // The class of the action, else of the verb it is classed by
+  // ("hold talks with" -> "talk"), by meaning where no list has it.
+  CameoClass cc;
+  if (!r.class_verb.empty()) cc = cameo_.Verb(r.class_verb);
+  if (!cc.known() && !r.class_verb.empty()) cc = cameo_.Noun(r.class_verb);
+  if (!cc.known()) cc = cameo_.Verb(r.action);
+  e->action_class = cc.ClassName();
+  e->cameo_code = cc.code;
+  e->quad_class = cc.quad_class;
+  e->goldstein = cc.goldstein;
+  e->actor_role = actor.role;
+  if (r.object >= 0 || r.object_modifier) {
+    const Mention& o = r.object >= 0 ? a.mentions[r.object] : *r.object_modifier;
+    e->object = o.name;
+    e->object_kind = entities->Of(o)->kind;
+    e->object_country = entities->Of(o)->country;
+    e->object_role = o.role;
+    // "Scholz fired Finance Minister Lindner": his own state's.
+    if (e->object_country.empty() && o.kind == "person" &&
+        lex_.Has(WordList::kDomesticVerb, FirstWord(e->action)))
+      e->object_country = e->actor_country;
+  } else if (r.object_text.empty() && e->action == "abstain" && !de->last_artefact().empty()) {
+    // "Russia abstained": on the measure just named.
+    e->action = "abstain on";
+    e->object = de->last_artefact();
+    e->object_kind = "artefact";
+  } else if (!r.object_text.empty()) {
+    e->object = r.object_text;
+    if (r.object_anaphoric) e->object = Antecedent(*de, r.object_text);
+    e->object_kind = "artefact";
+    // Whose it is: the state its phrase names; else, for the actor's own
+    // measures and institutions ("lifted export curbs", "dismissed the
+    // cabinet"), the actor's state; an agreement belongs to no one state.
+    e->object_country = r.object_owner;
+    if (e->object_country.empty() && r.object_owned) e->object_country = e->actor_country;
+    Mention art;
+    art.name = art.text = r.object_text;
+    art.kind = "artefact";
+    entities->Of(art);
+  }
+  if (r.place >= 0) {
+    e->place = a.mentions[r.place].name;
+    entities->Of(a.mentions[r.place]);
+  }
+  if (r.time >= 0) {
+    const TimeExpr& t = a.times[r.time];
+    e->time_text = t.text;
+    auto iso = ResolveTime(t, date, r.modality == Modality::kFuture);
+    e->time = iso ? *iso : t.text;
+  }
+  e->negated = r.negated;
+  e->modality = ModalityName(r.modality);
+  e->confidence = r.confidence;
+}
+
 Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
   Extraction x;
   std::vector<AnalysedSentence> analysed;
@@ -334,65 +402,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       first_event = false;
       Event e;
       e.sentence = static_cast<int>(si);
-      e.actor = actor.name;
-      e.actor_kind = entities.Of(actor)->kind;
-      e.actor_country = entities.Of(actor)->country;
-      e.action = r.action;
-      e.rule = r.rule;
-      // The class of the action, else of the verb it is classed by
-      // ("hold talks with" -> "talk"), by meaning where no list has it.
-      CameoClass cc;
-      if (!r.class_verb.empty()) cc = cameo_.Verb(r.class_verb);
-      if (!cc.known() && !r.class_verb.empty()) cc = cameo_.Noun(r.class_verb);
-      if (!cc.known()) cc = cameo_.Verb(r.action);
-      e.action_class = cc.ClassName();
-      e.cameo_code = cc.code;
-      e.quad_class = cc.quad_class;
-      e.goldstein = cc.goldstein;
-      e.actor_role = actor.role;
-      if (r.object >= 0 || r.object_modifier) {
-        const Mention& o = r.object >= 0 ? a.mentions[r.object] : *r.object_modifier;
-        e.object = o.name;
-        e.object_kind = entities.Of(o)->kind;
-        e.object_country = entities.Of(o)->country;
-        e.object_role = o.role;
-        // "Scholz fired Finance Minister Lindner": his own state's.
-        if (e.object_country.empty() && o.kind == "person" &&
-            lex_.Has(WordList::kDomesticVerb, FirstWord(e.action)))
-          e.object_country = e.actor_country;
-      } else if (r.object_text.empty() && e.action == "abstain" &&
-                 !de.last_artefact().empty()) {
-        // "Russia abstained": on the measure just named.
-        e.action = "abstain on";
-        e.object = de.last_artefact();
-        e.object_kind = "artefact";
-      } else if (!r.object_text.empty()) {
-        e.object = r.object_text;
-        if (r.object_anaphoric) e.object = Antecedent(de, r.object_text);
-        e.object_kind = "artefact";
-        // Whose it is: the state its phrase names; else, for the actor's own
-        // measures and institutions ("lifted export curbs", "dismissed the
-        // cabinet"), the actor's state; an agreement belongs to no one state.
-        e.object_country = r.object_owner;
-        if (e.object_country.empty() && r.object_owned) e.object_country = e.actor_country;
-        Mention art;
-        art.name = art.text = r.object_text;
-        art.kind = "artefact";
-        entities.Of(art);
-      }
-      if (r.place >= 0) {
-        e.place = a.mentions[r.place].name;
-        entities.Of(a.mentions[r.place]);
-      }
-      if (r.time >= 0) {
-        const TimeExpr& t = a.times[r.time];
-        e.time_text = t.text;
-        auto iso = ResolveTime(t, doc.date, r.modality == Modality::kFuture);
-        e.time = iso ? *iso : t.text;
-      }
-      e.negated = r.negated;
-      e.modality = ModalityName(r.modality);
-      e.confidence = r.confidence;
+      Code(r, a, actor, doc.date, &de, &entities, &e);
       if (e.object_kind == "artefact" && e.object) de.SetLastArtefact(*e.object);
       if (e.object == e.actor) continue;  // "the two leaders" may pair a name with itself
       std::string key = e.actor + "|" + e.action + "|" + e.object.value_or("");
