@@ -155,6 +155,7 @@ class RecognizerImpl : public EntityRecognizer {
   // after an affiliation at tokens [i, j) (a country, demonym or named
   // organisation `e`), as one mention in `*m`; false when none follows.
   bool TryAgentsIn(const std::vector<std::string>& t, int i, Mention* m) const;
+  bool TryLedForce(const std::vector<std::string>& t, int i, Mention* m) const;
   bool TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j, const GazEntry& e,
                           Mention* m) const;
 
@@ -270,6 +271,28 @@ bool RecognizerImpl::TryAgentsIn(const std::vector<std::string>& t, int i, Menti
   m->kind = "country";
   m->country = e->country;
   m->role = a.role;
+  m->group_of_state = true;
+  return true;
+}
+
+// "the Saudi-led coalition", "U.S.-led forces": armed forces a state leads
+// act for it, as its own troops would ("Saudi Arabia", role MIL).
+bool RecognizerImpl::TryLedForce(const std::vector<std::string>& t, int i, Mention* m) const {
+  const int n = static_cast<int>(t.size());
+  // One token ("Saudi-led") or three ("U.S." "-" "led").
+  int noun = EndsWith(t[i], "-led") ? i + 1 : i + 3;
+  if (noun >= n || (noun == i + 3 && (t[i + 1] != "-" || Lower(t[i + 2]) != "led"))) return false;
+  Mention leader = Modifier(noun == i + 1 ? t[i] : t[i] + "-led");
+  if (leader.kind != "country") return false;
+  AgentNoun a = MatchAgentNoun(lex_, t, noun);
+  bool force = Lower(t[noun]) == "coalition" || (a.length > 0 && a.role == "MIL");
+  if (!force) return false;
+  m->first = i;
+  m->last = noun + std::max(a.length, 1) - 1;
+  m->name = leader.name;
+  m->kind = "country";
+  m->country = leader.country;
+  m->role = "MIL";
   m->group_of_state = true;
   return true;
 }
@@ -564,7 +587,7 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
       }
       continue;
     }
-    if (TryTitledPerson(t, i, &m)) {
+    if (TryTitledPerson(t, i, &m) || TryLedForce(t, i, &m)) {
       // done
     } else if (int len = MatchGazetteer(t, i, &e); len > 0) {
       FillFromEntry(*e, &m);

@@ -181,11 +181,13 @@ Pos SentenceGraph::GuessPos(int i) const {
       if (nominal_context && can_noun) return Pos::kNoun;  // "the strikes"
       // "the lifting of", "its founding": a gerund after a determiner names an act.
       if (ing && (prev == Pos::kDet || prev == Pos::kPoss)) return Pos::kNoun;
-      // "following peace talks with": a plural noun after a noun that itself
-      // follows a preposition or determiner.
+      // "following peace talks with", "launched air strikes": a plural noun
+      // after a singular noun that itself follows a preposition, determiner
+      // or verb.
+      Pos two_back = i >= 2 ? words_[i - 2].pos : Pos::kOther;
       if (can_noun && prev == Pos::kNoun && EndsWith(l, "s") && i >= 2 &&
-          (words_[i - 2].pos == Pos::kPrep || words_[i - 2].pos == Pos::kDet ||
-           words_[i - 2].pos == Pos::kAdj || words_[i - 2].pos == Pos::kPoss))
+          (two_back == Pos::kPrep || two_back == Pos::kDet || two_back == Pos::kAdj ||
+           two_back == Pos::kPoss || (two_back == Pos::kVerb && !EndsWith(lower(i - 1), "s"))))
         return Pos::kNoun;
       // "a surprise visit", "its first military drills": still inside the
       // noun phrase a determiner opened.

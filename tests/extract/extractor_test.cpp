@@ -613,3 +613,28 @@ TEST_CASE("extract: a minister a leader fires, or a rival a candidate defeats, i
   REQUIRE(met);
   CHECK(met->object_country.empty());
 }
+
+TEST_CASE("extract: wire-style actors and targets: led forces, advisers, parts of a place, a body's positions",
+          "[extract]") {
+  auto x = Run("The U.S.-led coalition carried out air strikes on Islamic State positions near "
+               "Raqqa. Ethiopian rebels shelled the outskirts of Gondar on Friday. Kenya's national "
+               "security adviser met a Somali delegation in Mombasa.",
+               "2017-05-02");
+  INFO(Dump(x));
+  bool strikes = false, shelled = false, met = false;
+  for (const Event& e : x.events) {
+    if (e.actor == "United States" && e.action.rfind("carry out strikes on", 0) == 0) {
+      strikes = true;
+      CHECK(e.actor_role == "MIL");
+    }
+    if (e.actor == "Ethiopian rebels" && e.action == "shell" && e.object == std::string("Gondar")) {
+      shelled = true;
+      CHECK(e.actor_country == "ETH");
+      CHECK(e.actor_role == "REB");
+    }
+    if (e.actor == "Kenya" && e.action == "meet" && e.object == std::string("Somalia")) met = true;
+  }
+  CHECK(strikes);
+  CHECK(shelled);
+  CHECK(met);
+}

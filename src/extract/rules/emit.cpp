@@ -41,6 +41,11 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
   // compound ("a U.S.-brokered deal").
   for (int k = p.first; k < head; ++k) {
     if (g.IsNamed(k) && g.mention(k).kind == "country") return g.mention(k).country;
+    // "Houthi positions", "a Hamas proposal": a body's own, of its home state.
+    static const std::set<std::string> kBodies = {"organization", "armed_group", "institution",
+                                                  "party", "group"};
+    if (g.IsNamed(k) && kBodies.count(g.mention(k).kind) && !g.mention(k).country.empty())
+      return g.mention(k).country;
     int t = s.word_first[k];
     if (!g.IsMention(k) && t >= 0 && t < static_cast<int>(s.token_modifier.size()) &&
         s.token_modifier[t].kind == "country" && g.word(k).text.find('-') == std::string::npos)
