@@ -28,6 +28,7 @@ class Status {
     kDatabaseError,    // SQLite reported an error
     kUnsupported,      // e.g. a database written by a newer detente
     kTimeout,          // a time limit was hit
+    kCancelled,        // stopped on request (e.g. Ctrl-C)
     kInternal,         // a bug or an unexpected exception
   };
 
@@ -44,6 +45,7 @@ class Status {
   }
   static Status Unsupported(std::string_view msg) { return {Code::kUnsupported, msg}; }
   static Status Timeout(std::string_view msg) { return {Code::kTimeout, msg}; }
+  static Status Cancelled(std::string_view msg) { return {Code::kCancelled, msg}; }
   static Status Internal(std::string_view msg) { return {Code::kInternal, msg}; }
 
   bool ok() const { return code_ == Code::kOk; }
