@@ -74,8 +74,7 @@ int RunExtract(const ExtractArgs& args) {
     if (write_failed) return;
     if (!x.ok()) {
       ++rejected;
-      std::fprintf(stderr, "%s: cannot extract: %s\n", DocumentLocation(doc).c_str(),
-                   x.status().message().c_str());
+      Report(DocumentLocation(doc), "cannot extract: " + x.status().message());
       return;
     }
     std::string out;
@@ -88,7 +87,7 @@ int RunExtract(const ExtractArgs& args) {
   };
   auto on_error = [&](const InputError& e) {
     ++rejected;
-    std::fprintf(stderr, "%s\n", e.ToString().c_str());
+    Report(e.file + (e.line > 0 ? ":" + std::to_string(e.line) : ""), e.message);
   };
   ReadInputs(args.paths, on_document, on_error);
   pipeline.Finish();

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "cli/commands.h"
 #include "cli/graph_options.h"
 #include "cli/output.h"
@@ -120,12 +122,9 @@ int RunPath(const PathArgs& a) {
     return Emit(w.Take() + "\n");
   }
 
-  std::string out = EntityLabel(g->entity(*from)) + " -> " + EntityLabel(g->entity(*to)) + ": " +
-                    std::to_string(hops) + (hops == 1 ? " hop" : " hops");
-  if (a.all_shortest) {
-    out += ", " + std::to_string(paths->size()) +
-           (paths->size() == 1 ? " shortest path" : " shortest paths");
-  }
+  std::string out = fmt::format("{} -> {}: {}", EntityLabel(g->entity(*from)),
+                                EntityLabel(g->entity(*to)), Count(hops, "hop"));
+  if (a.all_shortest) out += ", " + Count(paths->size(), "shortest path");
   out += "\n";
   QueryResult t;
   if (a.all_shortest) t.columns.push_back("path");
@@ -214,10 +213,9 @@ int RunNeighbours(const NeighboursArgs& a) {
   }
 
   // Tables, streamed: a hub's two-hop network can hold a million events.
-  std::string head = EntityLabel(g->entity(*center)) + ": " +
-                     std::to_string(ego.members.size() - 1) + " entities within " +
-                     std::to_string(a.radius) + (a.radius == 1 ? " hop" : " hops") + ", " +
-                     std::to_string(ego.events.size()) + " events\n";
+  std::string head = fmt::format("{}: {} within {}, {}\n", EntityLabel(g->entity(*center)),
+                                 Count(ego.members.size() - 1, "entity", "entities"),
+                                 Count(a.radius, "hop"), Count(ego.events.size(), "event"));
   bool ok = WriteStdout(head);
   // The members' cells, laid out once in row order: WriteTable asks for
   // each cell twice, and the entities are spread over the whole graph. Cell
@@ -261,9 +259,8 @@ int RunNeighbours(const NeighboursArgs& a) {
   const size_t skipped =
       a.limit > 0 && ego.events.size() > a.limit ? ego.events.size() - a.limit : 0;
   if (skipped > 0) {
-    ok = ok && WriteStdout("The " + std::to_string(a.limit) + " most recent of " +
-                           std::to_string(ego.events.size()) +
-                           " events (--limit 0 lists all):\n");
+    ok = ok && WriteStdout(fmt::format("The {} most recent of {} events (--limit 0 lists all):\n",
+                                       a.limit, ego.events.size()));
   }
   // The cells of each event, looked up once: WriteTable asks for each cell
   // twice, and a hub's events are spread all over memory.
@@ -368,10 +365,8 @@ int RunRank(const RankArgs& a) {
   if (ranked.empty())
     return Fail(Status::NotFound("no entity takes part in an event under these filters"));
   auto score = [&](double s) {
-    if (o.by == RankBy::kDegree) return std::to_string(static_cast<int64_t>(s));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6f", s);
-    return std::string(buf);
+    if (o.by == RankBy::kDegree) return fmt::format("{}", static_cast<int64_t>(s));
+    return fmt::format("{:.6f}", s);
   };
   if (a.graph.format == "json") {
     JsonWriter w;
@@ -437,7 +432,7 @@ int RunEntity(const EntityArgs& a) {
   out += "aliases: ";
   for (size_t i = 0; i < rep->aliases.size(); ++i) out += (i ? ", " : "") + rep->aliases[i];
   if (rep->aliases.empty()) out += "(none)";
-  out += "\nevents: " + std::to_string(rep->timeline.size()) + "\n";
+  out += fmt::format("\nevents: {}\n", rep->timeline.size());
   if (!rep->timeline.empty()) {
     QueryResult t;
     t.columns = {"date", "role", "actor", "action", "object", "place", "sentence"};

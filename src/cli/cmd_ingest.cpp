@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "cli/commands.h"
 #include "cli/pipeline.h"
 #include "detente/extract.h"
@@ -39,8 +41,8 @@ class Progress {
     if (now - start_ < std::chrono::seconds(1)) return;
     if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
-    std::fprintf(stderr, "\rdetente: %ld documents (%ld added, %ld present, %ld rejected)", done,
-                 added, skipped, rejected);
+    fmt::print(stderr, "\rdetente: {} ({} added, {} present, {} rejected)",
+               Count(done, "document"), added, skipped, rejected);
     std::fflush(stderr);
     shown_ = true;
   }
@@ -70,7 +72,7 @@ int RunIngest(const IngestArgs& args) {
   Progress progress(!args.quiet && StderrIsTerminal());
   auto report = [&](const std::string& where, const std::string& message) {
     progress.Clear();
-    std::fprintf(stderr, "%s: %s\n", where.c_str(), message.c_str());
+    Report(where, message);
   };
 
   // Runs on this thread, in input order, whatever --jobs is.
@@ -114,13 +116,12 @@ int RunIngest(const IngestArgs& args) {
   pipeline.Finish();
   progress.Clear();
   if (!fatal.ok()) {
-    std::fprintf(stderr, "detente: stopped after %ld documents added: %s\n", added,
-                 fatal.message().c_str());
-    return kExitDataError;
+    Note(fmt::format("stopped after {} added: {}", Count(added, "document"), fatal.message()));
+    return ExitCodeFor(fatal) == kExitInterrupted ? kExitInterrupted : kExitDataError;
   }
   if (!args.quiet) {
-    std::fprintf(stderr, "detente: %ld documents added, %ld already present, %ld rejected (%s)\n",
-                 added, present, rejected, db_path.c_str());
+    Note(fmt::format("{} added, {} already present, {} rejected ({})", Count(added, "document"),
+                     present, rejected, db_path));
   }
   return rejected > 0 ? kExitDataError : kExitOk;
 }

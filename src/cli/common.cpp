@@ -1,10 +1,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
+
+#include <fmt/format.h>
 
 #include "cli/commands.h"
 
@@ -15,13 +19,115 @@ int ExitCodeFor(const Status& status) {
     case Status::Code::kOk: return kExitOk;
     case Status::Code::kNotFound: return kExitNoResult;
     case Status::Code::kInvalidArgument: return kExitUsage;
+    case Status::Code::kCancelled: return kExitInterrupted;
     default: return kExitDataError;
   }
 }
 
+namespace {
+
+// The code point of the well-formed UTF-8 sequence at s[i] and its length,
+// or a length of 0 when it is ill-formed.
+std::pair<char32_t, size_t> Decode(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return {c, 1};
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) return {0, 0};
+  char32_t cp = c & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return {0, 0};
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  const char32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
+  return {cp, len};
+}
+
+// Code points that change how a terminal shows the rest of the line: C1
+// controls, bidirectional marks and overrides, line and paragraph separators.
+bool Disruptive(char32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
+std::string Printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      auto [cp, len] = Decode(s, i);
+      if (len == 0) {
+        out += fmt::format("\\x{:02x}", c);
+        ++i;
+        continue;
+      }
+      if (Disruptive(cp)) {
+        out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp));
+      } else {
+        out.append(s.substr(i, len));
+      }
+      i += len;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
 int Fail(const Status& status) {
-  std::fprintf(stderr, "detente: %s\n", status.message().c_str());
+  Note(status.message());
   return ExitCodeFor(status);
+}
+
+void Note(std::string_view message) {
+  fmt::print(stderr, "detente: {}\n", Printable(message));
+  std::fflush(stderr);
+}
+
+void Report(std::string_view where, std::string_view message) {
+  fmt::print(stderr, "{}: {}\n", Printable(where), Printable(message));
+  std::fflush(stderr);
+}
+
+CLI::Validator WholeNumber(long long min, long long max) {
+  return CLI::Validator(
+      [min, max](std::string& in) -> std::string {
+        long long v = 0;
+        auto [end, ec] = std::from_chars(in.data(), in.data() + in.size(), v);
+        if (ec != std::errc() || end != in.data() + in.size() || v < min || v > max) {
+          return fmt::format("{} is not a whole number from {} to {}", Printable(in), min, max);
+        }
+        return "";
+      },
+      fmt::format("INT in [{} - {}]", min, max));
+}
+
+CLI::Validator NonNegativeSeconds() {
+  return CLI::Validator(
+      [](std::string& in) -> std::string {
+        double v = 0;
+        auto [end, ec] = std::from_chars(in.data(), in.data() + in.size(), v);
+        if (ec != std::errc() || end != in.data() + in.size() || !std::isfinite(v) || v < 0 ||
+            v > 1e7) {
+          return fmt::format("{} is not a number of seconds (0 or more)", Printable(in));
+        }
+        return "";
+      },
+      "SECONDS");
 }
 
 std::string ResolveDbPath(const std::string& flag_value) {
@@ -34,6 +140,9 @@ std::string ResolveDbPath(const std::string& flag_value) {
 Status RequireExistingDb(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return Status::OK();
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    return Status::IOError("cannot open database " + path + ": " + ec.message());
+  }
   return Status::IOError("no database at " + path +
                          " (create one with `detente ingest`, or pass --db FILE)");
 }
@@ -43,6 +152,12 @@ void AddDbOption(CLI::App& sub, std::string* value) {
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+std::string Count(int64_t n, std::string_view singular, std::string_view plural) {
+  if (n == 1) return fmt::format("1 {}", singular);
+  if (plural.empty()) return fmt::format("{} {}s", n, singular);
+  return fmt::format("{} {}", n, plural);
+}
 
 std::string DocumentLocation(const Document& doc) {
   return doc.line > 0 ? doc.source + ":" + std::to_string(doc.line) : doc.source;

@@ -263,7 +263,7 @@ TEST_CASE("cli: sql is read-only unless --write", "[cli]") {
   RunResult w = RunDetente({"sql", "--db", db, "--write", "UPDATE documents SET title = 'x'"});
   INFO(w.err);
   CHECK(w.exit_code == 0);
-  CHECK(Contains(w.err, "1 rows changed"));
+  CHECK(Contains(w.err, "1 row changed"));
   CHECK(RawQuery(db, "SELECT title FROM documents") == "x");
   // A query with no rows succeeds.
   RunResult none = RunDetente({"sql", "--db", db, "SELECT * FROM documents WHERE id < 0"});
@@ -357,6 +357,42 @@ TEST_CASE("cli: table cells are measured in code points, cleaned and cut", "[cli
             o40 + " 東京で会談した " + std::string(20, 'x') +
             "…\n"
             "      x y\n");
+}
+
+TEST_CASE("cli: sql csv neutralises formulas, tables show control characters harmlessly",
+          "[cli]") {
+  TempDir dir;
+  std::string db = dir.File("t.db");
+  WriteFile(dir.File("a.txt"), kArticleA);
+  REQUIRE(RunDetente({"ingest", "--db", db, dir.File("a.txt")}).exit_code == 0);
+  // OWASP's list: = + - @ tab CR at the start of a text cell (and a header);
+  // numbers, even negative ones, stay numbers.
+  const std::string q =
+      "SELECT '=HYPERLINK(\"http://x\",\"y\")' AS \"=h\", '+SUM(1,2)' AS p, '@SUM(A1)' AS a, "
+      "'-2+3' AS m, char(9) || 'tab' AS t, char(13) || 'cr' AS c, -5 AS n, -2.5 AS r, "
+      "'a=b' AS plain";
+  RunResult csv = RunDetente({"sql", "--db", db, "--format", "csv", q});
+  INFO(csv.err);
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out ==
+        "'=h,p,a,m,t,c,n,r,plain\n"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+SUM(1,2)\",'@SUM(A1),'-2+3,'\ttab,"
+        "\"'\rcr\",-5,-2.5,a=b\n");
+  // ESC, BEL, NUL-free C0 and C1 characters never reach the terminal raw.
+  RunResult table = RunDetente(
+      {"sql", "--db", db,
+       "SELECT 'red' || char(27) || '[31m' AS a, 'bell' || char(7) AS b, "
+       "'csi' || char(155) || '2J' AS c, 'del' || char(127) AS d"});
+  INFO(table.err);
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find('\x1b') == std::string::npos);
+  CHECK(table.out.find('\x07') == std::string::npos);
+  CHECK(table.out.find("\xc2\x9b") == std::string::npos);
+  CHECK(table.out.find('\x7f') == std::string::npos);
+  CHECK(Contains(table.out, "red\u241b[31m"));
+  CHECK(Contains(table.out, "bell\u2407"));
+  CHECK(Contains(table.out, "csi\ufffd2J"));
+  CHECK(Contains(table.out, "del\u2421"));
 }
 
 TEST_CASE("cli: usage errors exit 2", "[cli]") {
