@@ -395,6 +395,52 @@ TEST_CASE("cli: sql csv neutralises formulas, tables show control characters har
   CHECK(Contains(table.out, "del\u2421"));
 }
 
+TEST_CASE("cli: endless and binary inputs stop at their caps, naming the path", "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("t.db");
+  const std::string bin = detente::testing::DetenteBinary();
+  // stdin that never ends: `yes` is one endless text document.
+  RunResult yes = detente::testing::RunCommand(
+      {"sh", "-c", "yes | \"$0\" ingest --db \"$1\" -", bin, db}, "", std::chrono::seconds(120));
+  INFO(yes.err);
+  REQUIRE_FALSE(yes.timed_out);
+  CHECK(yes.exit_code == 3);
+  CHECK(Contains(yes.err, "-: document too large (more than 4194304 bytes)"));
+  // /dev/zero as stdin and as a path: binary at once.
+  RunResult zero = detente::testing::RunCommand(
+      {"sh", "-c", "\"$0\" extract - < /dev/zero", bin}, "", std::chrono::seconds(120));
+  REQUIRE_FALSE(zero.timed_out);
+  CHECK(zero.exit_code == 3);
+  CHECK(zero.err == "-:1: binary file (contains NUL bytes)\n");
+  RunResult dev = RunDetente({"extract", "/dev/urandom"}, "", std::chrono::seconds(120));
+  REQUIRE_FALSE(dev.timed_out);
+  CHECK(dev.exit_code == 3);
+  CHECK(Contains(dev.err, "/dev/urandom:"));
+  CHECK(Contains(dev.err, "binary file (contains NUL bytes)"));
+}
+
+TEST_CASE("cli: messages escape control characters in file names and data", "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("t.db");
+  // A file name that would forge a second message line and colour the terminal.
+  const std::string evil = dir.File("evil\n\x1b[31mdetente: 0 documents added.txt");
+  WriteFile(evil, std::string("Title\n\nbinary\0here\n", 20));
+  RunResult r = RunDetente({"ingest", "--db", db, evil});
+  INFO(r.err);
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  std::vector<std::string> lines = Lines(r.err);
+  REQUIRE(lines.size() == 2);  // the rejection and the summary, nothing forged
+  CHECK(Contains(lines[0], "evil\\n\\x1b[31mdetente: 0 documents added.txt:3: binary file"));
+  // An SQL error echoing hostile text, and a bidi override in a name.
+  RunResult sql = RunDetente({"sql", "--db", db, "SELECT * FROM \"x\x1b]0;pwned\x07\""});
+  CHECK(sql.err.find('\x1b') == std::string::npos);
+  CHECK(sql.err.find('\x07') == std::string::npos);
+  CHECK(Contains(sql.err, "\\x1b]0;pwned\\x07"));
+  RunResult path = RunDetente({"path", "--db", db, "a\xe2\x80\xae b", "c"});
+  CHECK(Contains(path.err, "a\\u202e b"));
+}
+
 TEST_CASE("cli: usage errors exit 2", "[cli]") {
   TempDir dir;
   std::string db = dir.File("t.db");
