@@ -187,8 +187,10 @@ void ReadText(const std::string& source, std::string data, bool markdown, Sink& 
         std::string lower = Lower(std::string(l.substr(0, 5)));
         if (l.empty()) {
           ++i;
-        } else if (lower == "date:" && IsoDate(l.substr(5)) && doc.date.empty()) {
-          doc.date = *IsoDate(l.substr(5));
+        } else if (lower == "date:" && doc.date.empty()) {
+          // A date that does not exist (2024-02-30) is left out, and so is
+          // its line: it is a header, not a sentence.
+          doc.date = IsoDate(l.substr(5)).value_or("");
           ++i;
         } else if (lower.substr(0, 4) == "url:" && doc.url.empty()) {
           doc.url = std::string(Trim(l.substr(4)));

@@ -412,4 +412,5 @@ TEST_CASE("input: dates that do not exist are refused", "[input]") {
   Collected t = Read({dir.File("t.txt")});
   REQUIRE(t.docs.size() == 1);
   CHECK(t.docs[0].date.empty());
+  CHECK(t.docs[0].text == "Wang Yi met Antony Blinken.");
 }
