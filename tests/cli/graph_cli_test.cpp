@@ -105,6 +105,46 @@ TEST_CASE("graph cli: usage and database errors", "[graph_cli]") {
   CHECK_FALSE(std::filesystem::exists(fx.dir.File("none.db")));
 }
 
+TEST_CASE("graph cli: numbers, kinds, actions, classes and dates are validated", "[graph_cli]") {
+  CliFixture fx;
+  struct Bad {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const Bad cases[] = {
+      {{"neighbours", "Blinken", "--radius", "-1"},
+       "--radius: -1 is not a whole number from 0 to 1000000"},
+      {{"neighbours", "Blinken", "--radius", "1e400"}, "--radius: 1e400 is not a whole number"},
+      {{"neighbours", "Blinken", "--limit", "-5"}, "--limit: -5 is not a whole number"},
+      {{"rank", "--top", "-1"}, "--top: -1 is not a whole number from 0 to 1000000000"},
+      {{"path", "Blinken", "Lavrov", "--max-hops", "two"}, "--max-hops: two is not a whole"},
+      {{"export", "--around", "Blinken", "--radius", "-3"}, "--radius: -3 is not a whole"},
+      {{"neighbours", "Blinken", "--kind", "persn"},
+       "--kind \"persn\": no entity has this kind (did you mean \"person\"?)"},
+      {{"entity", "Blinken", "--kind", "person,contry"},
+       "--kind \"contry\": no entity has this kind (did you mean \"country\"?)"},
+      {{"rank", "--kind", "spaceship"}, "--kind \"spaceship\": no entity has this kind; kinds in"},
+      {{"rank", "--action", "meat"}, "--action \"meat\": no event has this action (did you mean"},
+      {{"rank", "--class", "4"}, "--class wants a CAMEO code of 2 to 4 digits"},
+      {{"rank", "--class", "21"}, "--class wants a CAMEO code"},
+      {{"path", "Blinken", "Lavrov", "--since", "2025-13"}, "--since wants an ISO date that exists"},
+      {{"path", "Blinken", "Lavrov", "--until", "2025-02-30"},
+       "--until wants an ISO date that exists"},
+      {{"path", "Blinken", "Lavrov", "--until", "0000"}, "--until wants an ISO date that exists"},
+  };
+  for (const Bad& b : cases) {
+    RunResult r = fx.Run(b.args);
+    INFO(b.args[0] << " ... " << b.args.back() << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(Contains(r.err, b.message));
+    CHECK(r.err.size() < 400);  // no 300-digit bounds
+  }
+  // Valid values still work: a real kind with no entity is an empty answer.
+  CHECK(fx.Run({"rank", "--kind", "party"}).exit_code == 1);
+  CHECK(fx.Run({"path", "Blinken", "Lavrov", "--until", "2024-02-29"}).exit_code == 0);
+  CHECK(fx.Run({"rank", "--class", "04"}).exit_code == 0);
+}
+
 TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {
   CliFixture fx;
   RunResult r = fx.Run({"neighbours", "Antony Blinken"});
