@@ -117,7 +117,7 @@ Runner SetupExport(CLI::App& sub) {
   sub.add_option("--around", a->around,
                  "Export only the neighbourhood of this entity (name, alias or #id)");
   sub.add_option("--radius", a->radius, "With --around: hops from the entity")
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1000000))
       ->capture_default_str();
   sub.add_option("--direction", a->direction, "With --around: out, in or both")
       ->check(CLI::IsMember({"out", "in", "both"}))

@@ -103,7 +103,7 @@ Runner SetupExtract(CLI::App& sub) {
       ->check(CLI::IsMember({"jsonl"}))
       ->capture_default_str();
   sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (default: one per core; output stays in input order)")
-      ->check(CLI::Range(1, 64))
+      ->check(WholeNumber(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths, "Articles, as for ingest; - for stdin")->required();
   sub.footer(

@@ -458,12 +458,12 @@ Runner SetupPath(CLI::App& sub) {
   sub.add_option("TO", a->to, "Entity name, alias or #id")->required();
   AddGraphOptions(sub, &a->graph, {"table", "json", "dot"});
   sub.add_option("--max-hops", a->max_hops, "Longest path accepted (0: no limit)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1000000))
       ->capture_default_str();
   sub.add_flag("--directed", a->directed, "Follow events from actor to object only");
   sub.add_flag("--all-shortest", a->all_shortest, "Show every shortest path");
   sub.add_option("--limit", a->limit, "With --all-shortest, at most this many paths")
-      ->check(CLI::PositiveNumber)
+      ->check(WholeNumber(1, 1000000))
       ->capture_default_str();
   sub.footer(kExitFooter);
   return [a] { return RunPath(*a); };
@@ -474,7 +474,7 @@ Runner SetupNeighbours(CLI::App& sub) {
   sub.add_option("ENTITY", a->entity, "Entity name, alias or #id")->required();
   AddGraphOptions(sub, &a->graph, {"table", "json", "dot"});
   sub.add_option("--radius", a->radius, "Hops from the entity")
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1000000))
       ->capture_default_str();
   sub.add_option("--direction", a->direction,
                  "out: actor to object, in: object to actor, both: either way")
@@ -482,6 +482,7 @@ Runner SetupNeighbours(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--limit", a->limit,
                  "Table: list only the N most recent events (0: all); json and dot hold all")
+      ->check(WholeNumber(0, 1000000000))
       ->capture_default_str();
   sub.footer(kExitFooter);
   return [a] { return RunNeighbours(*a); };
@@ -493,7 +494,9 @@ Runner SetupRank(CLI::App& sub) {
   sub.add_option("--by", a->by, "Measure")
       ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))
       ->capture_default_str();
-  sub.add_option("--top", a->top, "How many entities (0: all)")->capture_default_str();
+  sub.add_option("--top", a->top, "How many entities (0: all)")
+      ->check(WholeNumber(0, 1000000000))
+      ->capture_default_str();
   sub.add_flag("--directed", a->directed, "Betweenness on the directed graph");
   sub.footer(kExitFooter);
   return [a] { return RunRank(*a); };

@@ -134,7 +134,7 @@ Runner SetupIngest(CLI::App& sub) {
   sub.add_flag("-q,--quiet", args->quiet, "No progress line and no summary; errors still shown");
   sub.add_option("-j,--jobs", args->jobs,
                  "Extract on N threads (default: one per core; documents are stored in order)")
-      ->check(CLI::Range(1, 64))
+      ->check(WholeNumber(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths,
                  "Articles: .txt/.md files, .jsonl files, directories, or - for stdin")

@@ -468,6 +468,130 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
   CHECK(Contains(help.out, "--write"));
 }
 
+TEST_CASE("cli: usage errors name the bad word and suggest the nearest", "[cli]") {
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {{"inget", "x.txt"}, "unknown command \"inget\" (did you mean \"ingest\"?)"},
+      {{"stast"}, "unknown command \"stast\" (did you mean \"stats\"?)"},
+      {{"frobnicate"}, "unknown command \"frobnicate\"; the commands are ingest, extract"},
+      {{"-V"}, "unknown option \"-V\"; a command comes first"},
+      {{"--hlep"}, "unknown option \"--hlep\" (did you mean --help?)"},
+      {{"ingest", "--hlep"}, "unknown option \"--hlep\" for ingest; did you mean --help?"},
+      {{"ingest", "--jbos", "2", "x.txt"}, "unknown option \"--jbos\" for ingest; did you mean --jobs?"},
+      {{"sql", "--fromat", "csv", "SELECT 1"}, "did you mean --format?"},
+      {{"ingest", "-rf.txt"}, "unknown option \"-rf.txt\" for ingest; to name a file that starts "
+                              "with '-', write ./-rf.txt or put -- before it"},
+      {{}, "a command is required: ingest, extract, sql, stats"},
+      {{"ingest", "-j", "0", "x.txt"}, "--jobs: 0 is not a whole number from 1 to 64"},
+  };
+  for (const Case& c : cases) {
+    RunResult r = RunDetente(c.args);
+    INFO((c.args.empty() ? "(none)" : c.args[0]) << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(Contains(r.err, c.message));
+    CHECK(r.err.rfind("detente: ", 0) == 0);
+    CHECK(Lines(r.err).size() == 1);
+  }
+  // `--` ends the options: a file whose name starts with '-' is read.
+  TempDir dir;
+  WriteFile(dir.File("-rf.txt"), kArticleB);
+  RunResult dashed = detente::testing::RunCommand(
+      {"sh", "-c", "cd \"$1\" && \"$0\" ingest -q --db t.db -- -rf.txt",
+       detente::testing::DetenteBinary(), dir.path().string()});
+  INFO(dashed.err);
+  CHECK(dashed.exit_code == 0);
+  CHECK(RawQuery(dir.File("t.db"), "SELECT doc_id FROM documents") == "-rf");
+}
+
+TEST_CASE("cli: database paths that cannot be opened are named once, with the reason", "[cli]") {
+  TempDir dir;
+  RunResult missing_dir = RunDetente({"ingest", "--db", "/nonexistent/dir/x.db", "-"}, kArticleB);
+  CHECK(missing_dir.exit_code == 3);
+  CHECK(missing_dir.err ==
+        "detente: cannot open database /nonexistent/dir/x.db: directory /nonexistent/dir does "
+        "not exist\n");
+  std::filesystem::create_directory(dir.File("adir"));
+  RunResult is_dir = RunDetente({"ingest", "--db", dir.File("adir"), "-"}, kArticleB);
+  CHECK(is_dir.exit_code == 3);
+  CHECK(is_dir.err == "detente: cannot open database " + dir.File("adir") + ": it is a directory\n");
+  // A symbolic link loop is not "no such file".
+  std::filesystem::create_symlink(dir.File("b.db"), dir.File("a.db"));
+  std::filesystem::create_symlink(dir.File("a.db"), dir.File("b.db"));
+  for (const char* cmd : {"stats", "sql"}) {
+    std::vector<std::string> args = {cmd, "--db", dir.File("a.db")};
+    if (std::string(cmd) == "sql") args.push_back("SELECT 1");
+    RunResult loop = RunDetente(args);
+    INFO(loop.err);
+    CHECK(loop.exit_code == 3);
+    CHECK(Contains(loop.err, "Too many levels of symbolic links"));
+  }
+  RunResult input_loop = RunDetente({"extract", dir.File("a.db")});
+  CHECK(Contains(input_loop.err, "cannot read: Too many levels of symbolic links"));
+}
+
+TEST_CASE("cli: a database in a read-only directory is readable", "[cli]") {
+  TempDir dir;
+  const std::string ro = dir.File("ro");
+  std::filesystem::create_directory(ro);
+  const std::string db = ro + "/t.db";
+  WriteFile(dir.File("a.txt"), kArticleA);
+  REQUIRE(RunDetente({"ingest", "-q", "--db", db, dir.File("a.txt")}).exit_code == 0);
+  REQUIRE_FALSE(std::filesystem::exists(db + "-wal"));
+  std::filesystem::permissions(ro, std::filesystem::perms::owner_write |
+                                       std::filesystem::perms::group_write |
+                                       std::filesystem::perms::others_write,
+                               std::filesystem::perm_options::remove);
+  // As root every directory is writable: run as nobody instead.
+  std::vector<std::string> prefix;
+  if (geteuid() == 0) prefix = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+  auto run = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv = prefix;
+    argv.push_back(detente::testing::DetenteBinary());
+    argv.insert(argv.end(), args.begin(), args.end());
+    return detente::testing::RunCommand(argv);
+  };
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"stats", "--db", db},
+           {"sql", "--db", db, "SELECT count(*) FROM documents"},
+           {"path", "--db", db, "Blinken", "Abdel Fattah el-Sissi"},
+           {"neighbours", "--db", db, "Blinken"},
+           {"rank", "--db", db},
+           {"entity", "--db", db, "Blinken"},
+           {"export", "--db", db, "--format", "json"}}) {
+    RunResult r = run(args);
+    INFO(args[0] << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(Contains(r.err, "readonly"));
+  }
+  RunResult write = run({"sql", "--db", db, "--write", "DELETE FROM events"});
+  CHECK(write.exit_code == 3);
+  CHECK(std::filesystem::is_empty(ro) == false);
+  CHECK_FALSE(std::filesystem::exists(db + "-wal"));
+  std::filesystem::permissions(ro, std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::add);
+}
+
+TEST_CASE("cli: counts of one are singular", "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("t.db");
+  WriteFile(dir.File("a.txt"), kArticleA);
+  RunResult one = RunDetente({"ingest", "--db", db, dir.File("a.txt")});
+  CHECK(Contains(one.err, "detente: 1 document added, 0 already present, 0 rejected"));
+  RunResult w = RunDetente({"sql", "--db", db, "--write", "UPDATE documents SET title = 'x'"});
+  CHECK(Contains(w.err, "detente: 1 row changed"));
+  // One event with el-Sissi left: one neighbour, one event.
+  REQUIRE(RunDetente({"sql", "--db", db, "--write",
+                      "DELETE FROM events WHERE id <> (SELECT min(e.id) FROM events e JOIN "
+                      "entities o ON o.id = e.object_id WHERE o.name = 'Abdel Fattah el-Sissi')"})
+              .exit_code == 0);
+  RunResult n = RunDetente({"neighbours", "--db", db, "Abdel Fattah el-Sissi"});
+  INFO(n.out << n.err);
+  CHECK(Contains(n.out, ": 1 entity within 1 hop, 1 event\n"));
+}
+
 TEST_CASE("cli: sql and stats never create a missing database", "[cli]") {
   TempDir dir;
   std::string db = dir.File("nope.db");
