@@ -48,8 +48,9 @@ struct GraphFilter {
   std::string until;
   // Exact action lemmas ("meet", "travel to"). Default: empty (all).
   std::vector<std::string> actions;
-  // CAMEO code prefixes of 2-4 digits, root 01-20 ("04" keeps "04 Consult"
-  // and "042 ..."). Default: empty (all classes, also events with no class).
+  // CAMEO code prefixes of 1-4 digits under a root 01-20 ("04" keeps "04
+  // Consult" and "042 ...", "1" the roots 10-19). Default: empty (all
+  // classes, also events with no class).
   std::vector<std::string> classes;
   // Entity kinds allowed as vertices ("person", "country"); events touching
   // another kind are dropped. Default: empty (all kinds).
