@@ -29,6 +29,7 @@ class Status {
     kUnsupported,      // e.g. a database written by a newer detente
     kTimeout,          // a time limit was hit
     kCancelled,        // stopped on request (e.g. Ctrl-C)
+    kResourceExhausted,  // out of memory or another limit of the machine
     kInternal,         // a bug or an unexpected exception
   };
 
@@ -46,6 +47,9 @@ class Status {
   static Status Unsupported(std::string_view msg) { return {Code::kUnsupported, msg}; }
   static Status Timeout(std::string_view msg) { return {Code::kTimeout, msg}; }
   static Status Cancelled(std::string_view msg) { return {Code::kCancelled, msg}; }
+  static Status ResourceExhausted(std::string_view msg) {
+    return {Code::kResourceExhausted, msg};
+  }
   static Status Internal(std::string_view msg) { return {Code::kInternal, msg}; }
 
   bool ok() const { return code_ == Code::kOk; }

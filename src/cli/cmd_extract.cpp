@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/memory.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
 #include "detente/extract.h"
@@ -66,12 +67,21 @@ std::string EventJson(const Document& doc, const Extraction& x, const Event& ev)
 }
 
 int RunExtract(const ExtractArgs& args) {
+  MemoryGuard memory;  // see ingest
+  if (Status s = memory.CheckLoad(); !s.ok()) return Fail(s);
   Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(ExtractOptions());
   if (!extractor.ok()) return Fail(extractor.status());
+  Result<int> jobs = memory.FitJobs(args.jobs);
+  if (!jobs.ok()) return Fail(jobs.status());
   long rejected = 0;
   bool write_failed = false;
+  Status fatal;
   auto on_extracted = [&](Document& doc, Result<Extraction>& x) {
-    if (write_failed) return;
+    if (write_failed || !fatal.ok()) return;
+    if (!x.ok() && OutOfMemory(x.status())) {
+      fatal = Status::ResourceExhausted("out of memory while extracting " + DocumentLocation(doc));
+      return;
+    }
     if (!x.ok()) {
       ++rejected;
       Report(DocumentLocation(doc), "cannot extract: " + x.status().message());
@@ -81,9 +91,14 @@ int RunExtract(const ExtractArgs& args) {
     for (const Event& ev : x->events) out += EventJson(doc, *x, ev) + "\n";
     if (!WriteStdout(out)) write_failed = true;
   };
-  ExtractPipeline pipeline(**extractor, args.jobs, on_extracted);
+  ExtractPipeline pipeline(**extractor, *jobs, on_extracted);
   auto on_document = [&](Document& doc) {
-    if (!write_failed) pipeline.Add(std::move(doc));
+    if (write_failed || !fatal.ok()) return;
+    if (Status room = memory.Check(); !room.ok()) {
+      fatal = room;
+      return;
+    }
+    pipeline.Add(std::move(doc));
   };
   auto on_error = [&](const InputError& e) {
     ++rejected;
@@ -91,6 +106,7 @@ int RunExtract(const ExtractArgs& args) {
   };
   ReadInputs(args.paths, on_document, on_error);
   pipeline.Finish();
+  if (!fatal.ok()) return Fail(fatal);
   if (write_failed) return Fail(Status::IOError("cannot write to stdout"));
   return rejected > 0 ? kExitDataError : kExitOk;
 }

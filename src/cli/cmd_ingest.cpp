@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/memory.h"
 #include "cli/pipeline.h"
 #include "detente/extract.h"
 #include "detente/input.h"
@@ -62,10 +63,16 @@ class Progress {
 
 int RunIngest(const IngestArgs& args) {
   const std::string db_path = ResolveDbPath(args.db);
+  // Under ulimit -v: refuse to start, or run fewer threads, rather than let
+  // Link Grammar hit the limit (cli/memory.h).
+  MemoryGuard memory;
+  if (Status s = memory.CheckLoad(); !s.ok()) return Fail(s);
   Result<std::unique_ptr<Store>> store = Store::Open(db_path);
   if (!store.ok()) return Fail(store.status());
   Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(ExtractOptions());
   if (!extractor.ok()) return Fail(extractor.status());
+  Result<int> jobs = memory.FitJobs(args.jobs);
+  if (!jobs.ok()) return Fail(jobs.status());
 
   long added = 0, present = 0, rejected = 0;
   Status fatal;  // a database failure: stop storing, report once
@@ -78,7 +85,9 @@ int RunIngest(const IngestArgs& args) {
   // Runs on this thread, in input order, whatever --jobs is.
   auto on_extracted = [&](Document& doc, Result<Extraction>& x) {
     if (!fatal.ok()) return;
-    if (!x.ok()) {
+    if (!x.ok() && OutOfMemory(x.status())) {
+      fatal = Status::ResourceExhausted("out of memory while extracting " + DocumentLocation(doc));
+    } else if (!x.ok()) {
       ++rejected;
       report(DocumentLocation(doc), "cannot extract: " + x.status().message());
     } else {
@@ -94,9 +103,13 @@ int RunIngest(const IngestArgs& args) {
     }
     progress.Update(added + present + rejected, added, present, rejected);
   };
-  ExtractPipeline pipeline(**extractor, args.jobs, on_extracted);
+  ExtractPipeline pipeline(**extractor, *jobs, on_extracted);
   auto on_document = [&](Document& doc) {
     if (!fatal.ok()) return;
+    if (Status room = memory.Check(); !room.ok()) {
+      fatal = room;
+      return;
+    }
     // Skip known documents before the costly extraction.
     Result<bool> known = (*store)->Contains(doc);
     if (!known.ok()) {

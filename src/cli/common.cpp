@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <new>
 #include <thread>
 
 #include <fmt/format.h>
@@ -105,6 +106,10 @@ std::string DocumentLocation(const Document& doc) {
 int Guarded(const std::function<int()>& run) {
   try {
     return run();
+  } catch (const std::bad_alloc&) {
+    return Fail(Status::ResourceExhausted(
+        "out of memory (is the address space limited? see ulimit -v); the database keeps every "
+        "document stored before"));
   } catch (const std::exception& e) {
     return Fail(Status::Internal(std::string("unexpected error: ") + e.what()));
   } catch (...) {

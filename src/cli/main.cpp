@@ -89,13 +89,13 @@ std::string UsageMessage(CLI::App& app, const std::vector<std::string>& args) {
     if (token.size() < 2 || token[0] != '-' || IsNegativeNumber(token)) continue;
     const std::string name = OptionName(token);
     if (name == "-h" || name == "--help" || sub->get_option_no_throw(name)) continue;
-    if (token[1] != '-') {
+    if (token[1] != '-' && token.size() > 2) {
       return fmt::format(
           "unknown option \"{}\" for {}; to name a file that starts with '-', write ./{} or put "
           "-- before it",
           token, first, token);
     }
-    std::string suggestion = Nearest(name, OptionNames(*sub));
+    std::string suggestion = token[1] == '-' ? Nearest(name, OptionNames(*sub)) : "";
     return fmt::format("unknown option \"{}\" for {}{}", name, first,
                        suggestion.empty() ? "" : "; did you mean " + suggestion + "?");
   }
