@@ -154,7 +154,10 @@ Runner SetupIngest(CLI::App& sub) {
       ->required();
   sub.footer(
       "Each document is stored in its own transaction; documents already stored are skipped.\n"
-      "Bad inputs are reported as FILE:LINE: MESSAGE and skipped.\n"
+      "Bad inputs are reported as FILE:LINE: MESSAGE and skipped. Reads are capped: 4 MiB a\n"
+      "document or JSONL line, 1 GiB from stdin, a pipe or a device. Under ulimit -v, as many\n"
+      "threads run as fit, and the run stops cleanly when memory runs short (what was stored\n"
+      "stays). A file whose name starts with '-' goes after --.\n"
       "Exit status: 0 ok, 2 usage, 3 some input was rejected or the database failed.");
   return [args] { return Guarded([&] { return RunIngest(*args); }); };
 }
