@@ -21,7 +21,6 @@
 #include <time.h>
 
 #include <algorithm>
-
 #include <chrono>
 #include <cstdint>
 #include <cstdio>

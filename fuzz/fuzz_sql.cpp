@@ -62,35 +62,50 @@ class Choices {
 // Functions the guard allows (a sample), and some it must refuse: the
 // latter make `refused` true when they appear in a script.
 const char* const kAllowed[] = {
-    "abs",       "length",   "lower",      "upper",     "substr",       "coalesce",
-    "ifnull",    "iif",      "instr",      "replace",   "trim",         "hex",
-    "quote",     "typeof",   "round",      "printf",    "format",       "date",
-    "strftime",  "julianday", "json",      "json_extract", "json_array", "json_object",
-    "max",       "min",      "count",      "sum",       "group_concat", "random",
-    "randomblob", "zeroblob", "unicode",   "char",      "likely",       "nullif",
-    "sqrt",      "pow",      "sign",       "soundex",   "sqlite_version", "total_changes",
+    "abs",        "length",    "lower",   "upper",        "substr",         "coalesce",
+    "ifnull",     "iif",       "instr",   "replace",      "trim",           "hex",
+    "quote",      "typeof",    "round",   "printf",       "format",         "date",
+    "strftime",   "julianday", "json",    "json_extract", "json_array",     "json_object",
+    "max",        "min",       "count",   "sum",          "group_concat",   "random",
+    "randomblob", "zeroblob",  "unicode", "char",         "likely",         "nullif",
+    "sqrt",       "pow",       "sign",    "soundex",      "sqlite_version", "total_changes",
 };
 const char* const kRefused[] = {
-    "fts3_tokenizer", "load_extension", "fts5",      "optimize",  "rtreenode", "rtreedepth",
-    "rtreecheck",     "sqlite_log",     "readfile",  "writefile", "edit",      "sha3_query",
-    "FTS3_Tokenizer", "Load_Extension", "zipfile",   "lsmode",
+    "fts3_tokenizer", "load_extension", "fts5",     "optimize",  "rtreenode", "rtreedepth",
+    "rtreecheck",     "sqlite_log",     "readfile", "writefile", "edit",      "sha3_query",
+    "FTS3_Tokenizer", "Load_Extension", "zipfile",  "lsmode",
 };
 const char* const kTables[] = {
-    "documents", "sentences",   "entities",   "aliases",     "events",         "event_view",
-    "edges",     "generation",  "sqlite_schema", "dbstat",   "sqlite_stmt",    "sentences_fts",
-    "json_each('[1,[2,3],{\"a\":4}]')", "pragma_table_info('events')",
-    "pragma_function_list",     "pragma_index_list('events')",
+    "documents",
+    "sentences",
+    "entities",
+    "aliases",
+    "events",
+    "event_view",
+    "edges",
+    "generation",
+    "sqlite_schema",
+    "dbstat",
+    "sqlite_stmt",
+    "sentences_fts",
+    "json_each('[1,[2,3],{\"a\":4}]')",
+    "pragma_table_info('events')",
+    "pragma_function_list",
+    "pragma_index_list('events')",
 };
-const char* const kColumns[] = {"id", "name", "kind", "text", "action", "title", "rowid",
-                                "event_date", "country", "1", "NULL", "'x'", "-0.5"};
-const char* const kReadPragmas[] = {
-    "user_version", "table_info(events)", "index_list(entities)", "integrity_check",
-    "quick_check(3)", "journal_mode", "foreign_keys", "compile_options", "page_count",
-    "data_version", "table_list", "foreign_key_check", "schema_version", "encoding"};
+const char* const kColumns[] = {"id",         "name",    "kind", "text", "action", "title", "rowid",
+                                "event_date", "country", "1",    "NULL", "'x'",    "-0.5"};
+const char* const kReadPragmas[] = {"user_version",         "table_info(events)",
+                                    "index_list(entities)", "integrity_check",
+                                    "quick_check(3)",       "journal_mode",
+                                    "foreign_keys",         "compile_options",
+                                    "page_count",           "data_version",
+                                    "table_list",           "foreign_key_check",
+                                    "schema_version",       "encoding"};
 const char* const kWritePragmas[] = {
-    "journal_mode=DELETE", "user_version=7", "writable_schema=ON", "trusted_schema=1",
-    "foreign_keys=OFF",    "cache_size=-100000", "optimize", "wal_checkpoint",
-    "incremental_vacuum",  "shrink_memory", "query_only=0", "main.synchronous=OFF",
+    "journal_mode=DELETE", "user_version=7",     "writable_schema=ON", "trusted_schema=1",
+    "foreign_keys=OFF",    "cache_size=-100000", "optimize",           "wal_checkpoint",
+    "incremental_vacuum",  "shrink_memory",      "query_only=0",       "main.synchronous=OFF",
     "bogus_pragma",        "mmap_size=268435456"};
 const char* const kWrites[] = {
     "INSERT INTO entities(name, kind) VALUES ('Fuzz ' || random(), 'person')",
@@ -104,10 +119,16 @@ const char* const kWrites[] = {
     "ANALYZE",
     "REINDEX",
     "INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')"};
-const char* const kAlwaysRefused[] = {
-    "ATTACH ':memory:' AS m", "ATTACH '/tmp/detente-fuzz-attached.db' AS a", "DETACH m",
-    "VACUUM", "VACUUM INTO '/tmp/detente-fuzz-vacuum.db'", "BEGIN", "COMMIT", "ROLLBACK",
-    "BEGIN IMMEDIATE", "END"};
+const char* const kAlwaysRefused[] = {"ATTACH ':memory:' AS m",
+                                      "ATTACH '/tmp/detente-fuzz-attached.db' AS a",
+                                      "DETACH m",
+                                      "VACUUM",
+                                      "VACUUM INTO '/tmp/detente-fuzz-vacuum.db'",
+                                      "BEGIN",
+                                      "COMMIT",
+                                      "ROLLBACK",
+                                      "BEGIN IMMEDIATE",
+                                      "END"};
 
 struct Script {
   std::string sql;
@@ -304,9 +325,9 @@ detente::Extraction Sample() {
 Fixture& Get() {
   static Fixture* fx = [] {
     auto* f = new Fixture;
-    f->dir = (std::filesystem::temp_directory_path() /
-              ("detente-fuzz-sql-" + std::to_string(getpid())))
-                 .string();
+    f->dir =
+        (std::filesystem::temp_directory_path() / ("detente-fuzz-sql-" + std::to_string(getpid())))
+            .string();
     std::filesystem::create_directories(f->dir);
     f->read_only_path = f->dir + "/ro.db";
     for (const std::string& path : {f->read_only_path, f->dir + "/rw.db"}) {

@@ -76,7 +76,8 @@ Status WriteNodeLinkJson(const Graph& g, const Subgraph& sub, const ExportOption
 
 // Gephi CSV (RFC 4180: fields with , " CR or LF quoted, quotes doubled, CRLF
 // line ends). A field that starts with =, +, -, @, tab or CR gets a leading
-// ' (OWASP's rule), so that no spreadsheet runs a name as a formula. Nodes: Id,Label,Kind,Country. Edges, one row per event:
+// ' (OWASP's rule), so that no spreadsheet runs a name as a formula. Nodes: Id,Label,Kind,Country.
+// Edges, one row per event:
 // Source,Target,Type,Label,Weight,Id,Action,Class,Date,Modality,Negated,Sentence.
 Status WriteCsvNodes(const Graph& g, const Subgraph& sub, std::ostream& out);
 Status WriteCsvEdges(const Graph& g, const Subgraph& sub, const ExportOptions& options,

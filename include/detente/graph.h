@@ -73,8 +73,8 @@ struct GraphFilter {
 // The entity kinds the extractor gives; a database may hold others, added by
 // hand.
 inline constexpr const char* kEntityKinds[] = {
-    "person", "country", "city",    "region",   "place",    "organization", "armed_group",
-    "institution", "party", "company", "venue", "artefact", "unknown"};
+    "person",      "country", "city",    "region", "place",    "organization", "armed_group",
+    "institution", "party",   "company", "venue",  "artefact", "unknown"};
 
 struct GraphEntity {
   int64_t id = 0;       // entities.id

@@ -118,7 +118,8 @@ Runner SetupExtract(CLI::App& sub) {
   sub.add_option("--format", args->format, "Output format (only jsonl)")
       ->check(CLI::IsMember({"jsonl"}))
       ->capture_default_str();
-  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (default: one per core; output stays in input order)")
+  sub.add_option("-j,--jobs", args->jobs,
+                 "Extract on N threads (default: one per core; output stays in input order)")
       ->check(WholeNumber(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths, "Articles, as for ingest; - for stdin")->required();

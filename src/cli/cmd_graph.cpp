@@ -1,4 +1,6 @@
 // detente path | neighbours | rank | entity: graph questions over the store.
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -6,8 +8,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/graph_options.h"

@@ -4,6 +4,8 @@
 // transaction, so that an interrupted run keeps what it committed and a rerun
 // completes it. Documents already stored (same title and text) are skipped
 // before extraction.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,8 +13,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/memory.h"
@@ -42,8 +42,8 @@ class Progress {
     if (now - start_ < std::chrono::seconds(1)) return;
     if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
-    fmt::print(stderr, "\rdetente: {} ({} added, {} present, {} rejected)",
-               Count(done, "document"), added, skipped, rejected);
+    fmt::print(stderr, "\rdetente: {} ({} added, {} present, {} rejected)", Count(done, "document"),
+               added, skipped, rejected);
     std::fflush(stderr);
     shown_ = true;
   }

@@ -4,6 +4,7 @@
 // Runs SQL against the database under the console's guard (Store::Query):
 // read-only unless --write, one transaction, rows streamed to stdout as they
 // come. Ctrl-C stops the query cleanly (exit 130, nothing changed).
+#include <fmt/format.h>
 #include <signal.h>
 
 #include <atomic>
@@ -12,8 +13,6 @@
 #include <cstring>
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/output.h"

@@ -201,8 +201,8 @@ void LayOutTable(const std::vector<std::string>& names, size_t rows, Cell&& cell
 // True when a spreadsheet would read `s` as a formula: it starts with =, +,
 // -, @, tab or carriage return (OWASP's CSV injection list).
 bool LooksLikeFormula(std::string_view s) {
-  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-                        s[0] == '\t' || s[0] == '\r');
+  return !s.empty() &&
+         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 }
 
 // One RFC 4180 field. Text that looks like a formula gets a leading ' (a
@@ -276,8 +276,9 @@ std::string FormatResult(const QueryResult& r, OutputFormat format, size_t max_c
     for (size_t c = 0; c < values.size(); ++c) {
       const auto& v = r.rows[row][c];
       const bool numeric = row < r.numeric.size() && c < r.numeric[row].size() && r.numeric[row][c];
-      values[c].type = !v ? QueryValue::Type::kNull
-                          : numeric ? QueryValue::Type::kReal : QueryValue::Type::kText;
+      values[c].type = !v        ? QueryValue::Type::kNull
+                       : numeric ? QueryValue::Type::kReal
+                                 : QueryValue::Type::kText;
       values[c].text = v ? std::string_view(*v) : std::string_view();
     }
     w.Row(values);
@@ -376,7 +377,8 @@ void ResultWriter::LayOutWindow() {
     return v ? std::string_view(*v) : std::string_view();
   };
   auto numeric = [&](size_t row, size_t c) { return r.numeric[row][c]; };
-  LayOutTable(r.columns, r.rows.size(), cell, numeric, max_cell_, buf_, [] {}, widths_);
+  LayOutTable(
+      r.columns, r.rows.size(), cell, numeric, max_cell_, buf_, [] {}, widths_);
   window_.rows.clear();
   window_.numeric.clear();
 }
@@ -416,8 +418,8 @@ bool WriteTable(std::FILE* out, const std::vector<TableColumn>& columns, size_t 
   buf.reserve((1 << 20) + (1 << 16));
   std::vector<size_t> widths;
   LayOutTable(
-      names, rows, cell, [&](size_t, size_t c) { return columns[c].numeric; }, max_cell, buf,
-      flush, widths);
+      names, rows, cell, [&](size_t, size_t c) { return columns[c].numeric; }, max_cell, buf, flush,
+      widths);
   flush();
   return ok && std::fflush(out) == 0;
 }

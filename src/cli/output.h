@@ -80,8 +80,8 @@ class ResultWriter : public RowSink {
   bool have_columns_ = false;
   size_t rows_ = 0;
   std::string buf_;
-  QueryResult window_;              // a table's first rows, until it is sized
-  std::vector<size_t> widths_;      // a table's column widths once sized
+  QueryResult window_;          // a table's first rows, until it is sized
+  std::vector<size_t> widths_;  // a table's column widths once sized
 };
 
 // Writes `text` to stdout; returns false when the write failed (e.g. EPIPE).

@@ -95,9 +95,8 @@ std::string CsvField(std::string_view s) {
   std::string clean = CleanText(s);
   // OWASP's rule against CSV injection: a cell a spreadsheet would read as a
   // formula starts with ' instead (CleanText made a leading CR a newline).
-  if (!clean.empty() && (clean[0] == '=' || clean[0] == '+' || clean[0] == '-' ||
-                         clean[0] == '@' || clean[0] == '\t' || clean[0] == '\r' ||
-                         clean[0] == '\n')) {
+  if (!clean.empty() && (clean[0] == '=' || clean[0] == '+' || clean[0] == '-' || clean[0] == '@' ||
+                         clean[0] == '\t' || clean[0] == '\r' || clean[0] == '\n')) {
     clean.insert(0, 1, '\'');
   }
   if (clean.find_first_of(",\"\r\n") == std::string::npos) return clean;

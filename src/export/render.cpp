@@ -119,7 +119,9 @@ struct Staged {
 Status Stage(const std::string& path, std::string_view text, Staged* s) {
   s->path = path;
   s->target = path;
-  auto fail = [&](const std::string& why) { return Status::IOError("cannot write " + path + ": " + why); };
+  auto fail = [&](const std::string& why) {
+    return Status::IOError("cannot write " + path + ": " + why);
+  };
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec && ec != std::errc::no_such_file_or_directory) return fail(ec.message());

@@ -38,23 +38,26 @@ Status CheckList(const std::vector<std::string>& list, const char* what) {
 
 Status GraphFilter::Validate() const {
   if (!since.empty() && !IsIsoDatePrefix(since)) {
-    return Status::InvalidArgument("--since wants an ISO date that exists (yyyy, yyyy-mm or "
-                                   "yyyy-mm-dd, years 0001-9999), got \"" +
-                                   since + "\"");
+    return Status::InvalidArgument(
+        "--since wants an ISO date that exists (yyyy, yyyy-mm or "
+        "yyyy-mm-dd, years 0001-9999), got \"" +
+        since + "\"");
   }
   if (!until.empty() && !IsIsoDatePrefix(until)) {
-    return Status::InvalidArgument("--until wants an ISO date that exists (yyyy, yyyy-mm or "
-                                   "yyyy-mm-dd, years 0001-9999), got \"" +
-                                   until + "\"");
+    return Status::InvalidArgument(
+        "--until wants an ISO date that exists (yyyy, yyyy-mm or "
+        "yyyy-mm-dd, years 0001-9999), got \"" +
+        until + "\"");
   }
   DETENTE_RETURN_IF_ERROR(CheckList(actions, "--action"));
   DETENTE_RETURN_IF_ERROR(CheckList(classes, "--class"));
   DETENTE_RETURN_IF_ERROR(CheckList(kinds, "--kind"));
   for (const std::string& c : classes) {
     if (!IsCameoPrefix(c)) {
-      return Status::InvalidArgument("--class wants a CAMEO code or its first digits, under a "
-                                     "root class 01 to 20 (04 Consult, 042, 1 for 10-19), got \"" +
-                                     c + "\"");
+      return Status::InvalidArgument(
+          "--class wants a CAMEO code or its first digits, under a "
+          "root class 01 to 20 (04 Consult, 042, 1 for 10-19), got \"" +
+          c + "\"");
     }
   }
   return Status::OK();

@@ -128,8 +128,8 @@ Status CheckValues(const GraphFilter& f, std::vector<std::string> kinds,
                    const std::vector<std::string>& actions) {
   std::sort(kinds.begin(), kinds.end());
   for (const std::string& k : f.kinds) {
-    const bool known = std::find(std::begin(kEntityKinds), std::end(kEntityKinds), k) !=
-                       std::end(kEntityKinds);
+    const bool known =
+        std::find(std::begin(kEntityKinds), std::end(kEntityKinds), k) != std::end(kEntityKinds);
     if (known || std::binary_search(kinds.begin(), kinds.end(), k)) continue;
     std::vector<std::string> all(std::begin(kEntityKinds), std::end(kEntityKinds));
     all.insert(all.end(), kinds.begin(), kinds.end());
@@ -138,15 +138,17 @@ Status CheckValues(const GraphFilter& f, std::vector<std::string> kinds,
     for (const std::string& x : kinds) listed += (listed.empty() ? "" : ", ") + x;
     return Status::InvalidArgument(
         "--kind \"" + k + "\": no entity has this kind" +
-        (near.empty() ? "" : " (did you mean \"" + near + "\"?)") + "; kinds in this database: " +
-        (listed.empty() ? "none" : listed));
+        (near.empty() ? "" : " (did you mean \"" + near + "\"?)") +
+        "; kinds in this database: " + (listed.empty() ? "none" : listed));
   }
   for (const std::string& a : f.actions) {
     if (std::find(actions.begin(), actions.end(), a) != actions.end()) continue;
     const std::string near = Nearest(a, actions);
     if (!near.empty()) {
-      return Status::InvalidArgument("--action \"" + a + "\": no event has this action (did you "
-                                     "mean \"" + near + "\"?)");
+      return Status::InvalidArgument("--action \"" + a +
+                                     "\": no event has this action (did you "
+                                     "mean \"" +
+                                     near + "\"?)");
     }
   }
   return Status::OK();

@@ -211,7 +211,7 @@ Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) 
   if (fd < 0) {
     if (errno == ENOENT) return Status::NotFound("no snapshot at " + path);
     return Corrupt(path, errno == ELOOP ? "a symbolic link, not a snapshot"
-                                         : std::string("cannot open: ") + std::strerror(errno));
+                                        : std::string("cannot open: ") + std::strerror(errno));
   }
   struct Closer {
     int fd;

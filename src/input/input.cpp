@@ -1,10 +1,9 @@
 #include "detente/input.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
@@ -256,8 +255,8 @@ std::string ParseJsonlLine(std::string_view line, Document* doc) {
     return error;
   }
   // An id or URL is printed and used as is: no control character in them.
-  for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"id", &doc->id},
-                                   {"url", &doc->url}}) {
+  for (const auto& [key, value] :
+       {std::pair<const char*, const std::string*>{"id", &doc->id}, {"url", &doc->url}}) {
     if (auto c = FirstControl(*value)) {
       return fmt::format("field \"{}\" holds a control character (U+{:04X})", key,
                          static_cast<uint32_t>(*c));
@@ -357,9 +356,10 @@ class Source {
 std::optional<std::string> StopReason(const Source& src) {
   if (!src.error().empty()) return src.error();
   if (src.capped()) {
-    return fmt::format("stopped after reading {} bytes, the most read from stdin, a pipe or a "
-                       "device",
-                       src.total());
+    return fmt::format(
+        "stopped after reading {} bytes, the most read from stdin, a pipe or a "
+        "device",
+        src.total());
   }
   return std::nullopt;
 }
@@ -443,7 +443,7 @@ class LineReader {
   void Take(size_t from, size_t to, size_t skipped, std::string_view* line, size_t* length) {
     *length = skipped + (to - from);
     *line = skipped > 0 || *length > max_ ? std::string_view()
-                                           : std::string_view(buf_).substr(from, to - from);
+                                          : std::string_view(buf_).substr(from, to - from);
   }
 
   Source& src_;
@@ -507,9 +507,9 @@ void ReadTextSource(Source& src, std::string data, bool markdown, Sink& sink) {
     checked = data.size();
     if (data.size() > kMaxDocumentBytes) {
       sink.Error(source, 0,
-                 src.regular() ? TooLarge(data.size())
-                               : fmt::format("document too large (more than {} bytes)",
-                                             kMaxDocumentBytes));
+                 src.regular()
+                     ? TooLarge(data.size())
+                     : fmt::format("document too large (more than {} bytes)", kMaxDocumentBytes));
       return;
     }
     if (!src.Read(data)) break;

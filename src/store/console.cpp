@@ -1,5 +1,6 @@
 #include "store/console.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <chrono>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace detente::store_internal {
 namespace {
@@ -22,46 +21,211 @@ namespace {
 // runs other SQL (sha3_query), writes (optimize, sqlite_log) or parses raw
 // index nodes (rtreenode, rtreedepth, rtreecheck). Lower case.
 constexpr std::string_view kAllowedFunctions[] = {
-    "->", "->>", "abs", "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "avg", "bm25",
-    "ceil", "ceiling", "changes", "char", "coalesce", "concat", "concat_ws", "cos", "cosh", "count",
-    "cume_dist", "current_date", "current_time", "current_timestamp", "date", "datetime",
-    "degrees", "dense_rank", "exp", "first_value", "floor", "format", "fts5_source_id", "glob",
-    "group_concat", "hex", "highlight", "ifnull", "iif", "instr", "json", "json_array",
-    "json_array_length", "json_error_position", "json_extract", "json_group_array",
-    "json_group_object", "json_insert", "json_object", "json_patch", "json_pretty", "json_quote",
-    "json_remove", "json_replace", "json_set", "json_type", "json_valid", "jsonb", "jsonb_array",
-    "jsonb_extract", "jsonb_group_array", "jsonb_group_object", "jsonb_insert", "jsonb_object",
-    "jsonb_patch", "jsonb_remove", "jsonb_replace", "jsonb_set", "julianday", "lag",
-    "last_insert_rowid", "last_value", "lead", "length", "like", "likelihood", "likely", "ln",
-    "log", "log10", "log2", "lower", "ltrim", "match", "matchinfo", "max", "min", "mod",
-    "nth_value", "ntile", "nullif", "octet_length", "offsets", "percent_rank", "pi", "pow",
-    "power", "printf", "quote", "radians", "random", "randomblob", "rank", "replace", "round",
-    "row_number", "rtrim", "sign", "sin", "sinh", "snippet", "soundex",
-    "sqlite_compileoption_get", "sqlite_compileoption_used", "sqlite_source_id",
-    "sqlite_version", "sqrt", "strftime", "string_agg", "substr", "substring", "subtype", "sum",
-    "tan", "tanh", "time", "timediff", "total", "total_changes", "trim", "trunc", "typeof",
-    "unhex", "unicode", "unistr", "unixepoch", "unlikely", "upper", "zeroblob",
+    "->",
+    "->>",
+    "abs",
+    "acos",
+    "acosh",
+    "asin",
+    "asinh",
+    "atan",
+    "atan2",
+    "atanh",
+    "avg",
+    "bm25",
+    "ceil",
+    "ceiling",
+    "changes",
+    "char",
+    "coalesce",
+    "concat",
+    "concat_ws",
+    "cos",
+    "cosh",
+    "count",
+    "cume_dist",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "date",
+    "datetime",
+    "degrees",
+    "dense_rank",
+    "exp",
+    "first_value",
+    "floor",
+    "format",
+    "fts5_source_id",
+    "glob",
+    "group_concat",
+    "hex",
+    "highlight",
+    "ifnull",
+    "iif",
+    "instr",
+    "json",
+    "json_array",
+    "json_array_length",
+    "json_error_position",
+    "json_extract",
+    "json_group_array",
+    "json_group_object",
+    "json_insert",
+    "json_object",
+    "json_patch",
+    "json_pretty",
+    "json_quote",
+    "json_remove",
+    "json_replace",
+    "json_set",
+    "json_type",
+    "json_valid",
+    "jsonb",
+    "jsonb_array",
+    "jsonb_extract",
+    "jsonb_group_array",
+    "jsonb_group_object",
+    "jsonb_insert",
+    "jsonb_object",
+    "jsonb_patch",
+    "jsonb_remove",
+    "jsonb_replace",
+    "jsonb_set",
+    "julianday",
+    "lag",
+    "last_insert_rowid",
+    "last_value",
+    "lead",
+    "length",
+    "like",
+    "likelihood",
+    "likely",
+    "ln",
+    "log",
+    "log10",
+    "log2",
+    "lower",
+    "ltrim",
+    "match",
+    "matchinfo",
+    "max",
+    "min",
+    "mod",
+    "nth_value",
+    "ntile",
+    "nullif",
+    "octet_length",
+    "offsets",
+    "percent_rank",
+    "pi",
+    "pow",
+    "power",
+    "printf",
+    "quote",
+    "radians",
+    "random",
+    "randomblob",
+    "rank",
+    "replace",
+    "round",
+    "row_number",
+    "rtrim",
+    "sign",
+    "sin",
+    "sinh",
+    "snippet",
+    "soundex",
+    "sqlite_compileoption_get",
+    "sqlite_compileoption_used",
+    "sqlite_source_id",
+    "sqlite_version",
+    "sqrt",
+    "strftime",
+    "string_agg",
+    "substr",
+    "substring",
+    "subtype",
+    "sum",
+    "tan",
+    "tanh",
+    "time",
+    "timediff",
+    "total",
+    "total_changes",
+    "trim",
+    "trunc",
+    "typeof",
+    "unhex",
+    "unicode",
+    "unistr",
+    "unixepoch",
+    "unlikely",
+    "upper",
+    "zeroblob",
 };
 
 // PRAGMAs that only read, asked without a value ("PRAGMA user_version"). A
 // PRAGMA with a value changes a setting and is refused, except the
 // introspection ones whose value names a table or index (kPragmasWithName).
 constexpr std::string_view kAllowedPragmas[] = {
-    "application_id", "auto_vacuum", "automatic_index", "busy_timeout", "cache_size",
-    "cache_spill", "cell_size_check", "checkpoint_fullfsync", "collation_list",
-    "compile_options", "data_version", "database_list", "defer_foreign_keys", "encoding",
-    "foreign_key_check", "foreign_key_list", "foreign_keys", "freelist_count", "fullfsync",
-    "function_list", "hard_heap_limit", "ignore_check_constraints", "index_info", "index_list",
-    "index_xinfo", "integrity_check", "journal_mode", "journal_size_limit", "legacy_alter_table",
-    "locking_mode", "max_page_count", "mmap_size", "module_list", "page_count", "page_size",
-    "pragma_list", "query_only", "quick_check", "read_uncommitted", "recursive_triggers",
-    "reverse_unordered_selects", "schema_version", "secure_delete", "soft_heap_limit",
-    "synchronous", "table_info", "table_list", "table_xinfo", "temp_store", "threads",
-    "trusted_schema", "user_version", "wal_autocheckpoint", "writable_schema",
+    "application_id",
+    "auto_vacuum",
+    "automatic_index",
+    "busy_timeout",
+    "cache_size",
+    "cache_spill",
+    "cell_size_check",
+    "checkpoint_fullfsync",
+    "collation_list",
+    "compile_options",
+    "data_version",
+    "database_list",
+    "defer_foreign_keys",
+    "encoding",
+    "foreign_key_check",
+    "foreign_key_list",
+    "foreign_keys",
+    "freelist_count",
+    "fullfsync",
+    "function_list",
+    "hard_heap_limit",
+    "ignore_check_constraints",
+    "index_info",
+    "index_list",
+    "index_xinfo",
+    "integrity_check",
+    "journal_mode",
+    "journal_size_limit",
+    "legacy_alter_table",
+    "locking_mode",
+    "max_page_count",
+    "mmap_size",
+    "module_list",
+    "page_count",
+    "page_size",
+    "pragma_list",
+    "query_only",
+    "quick_check",
+    "read_uncommitted",
+    "recursive_triggers",
+    "reverse_unordered_selects",
+    "schema_version",
+    "secure_delete",
+    "soft_heap_limit",
+    "synchronous",
+    "table_info",
+    "table_list",
+    "table_xinfo",
+    "temp_store",
+    "threads",
+    "trusted_schema",
+    "user_version",
+    "wal_autocheckpoint",
+    "writable_schema",
 };
 constexpr std::string_view kPragmasWithName[] = {
     "foreign_key_check", "foreign_key_list", "index_info", "index_list", "index_xinfo",
-    "integrity_check", "quick_check", "table_info", "table_list", "table_xinfo",
+    "integrity_check",   "quick_check",      "table_info", "table_list", "table_xinfo",
 };
 
 // Virtual tables that read raw database pages, files or memory by pointer:
@@ -72,8 +236,7 @@ constexpr std::string_view kDeniedTables[] = {
 
 // Modules a writable console may create virtual tables with.
 constexpr std::string_view kAllowedModules[] = {
-    "fts3", "fts3tokenize", "fts4", "fts4aux", "fts5", "fts5vocab", "geopoly", "rtree",
-    "rtree_i32",
+    "fts3", "fts3tokenize", "fts4", "fts4aux", "fts5", "fts5vocab", "geopoly", "rtree", "rtree_i32",
 };
 
 std::string Lower(const char* s) {
@@ -153,8 +316,8 @@ class Guard {
         return Status::OK();
       case SQLITE_READ:
         if (In(kDeniedTables, Lower(a))) {
-          return Status::DataError(
-              fmt::format("reading {} is not allowed: it reads raw pages, files or memory", Name(a)));
+          return Status::DataError(fmt::format(
+              "reading {} is not allowed: it reads raw pages, files or memory", Name(a)));
         }
         return Status::OK();
       case SQLITE_FUNCTION:
@@ -200,9 +363,8 @@ class Guard {
         break;
     }
     if (!read_only_) return Status::OK();
-    return Status::Unsupported(
-        fmt::format("refused: the query writes ({}) and the database is open read-only",
-                    Describe(action, a)));
+    return Status::Unsupported(fmt::format(
+        "refused: the query writes ({}) and the database is open read-only", Describe(action, a)));
   }
 
   Status CheckPragma(const std::string& name, const char* value, const char* db) {
@@ -217,41 +379,72 @@ class Guard {
           "{} tries to change a setting: detente sql reads settings but never changes them",
           pragma));
     }
-    return Status::DataError(fmt::format(
-        "{} is not allowed: detente sql runs only the PRAGMAs that read (see "
-        "docs/reliability.md)",
-        pragma));
+    return Status::DataError(
+        fmt::format("{} is not allowed: detente sql runs only the PRAGMAs that read (see "
+                    "docs/reliability.md)",
+                    pragma));
   }
 
   static std::string Describe(int action, const char* a) {
     const char* what = "a change";
     switch (action) {
-      case SQLITE_INSERT: what = "INSERT into"; break;
-      case SQLITE_UPDATE: what = "UPDATE of"; break;
-      case SQLITE_DELETE: what = "DELETE from"; break;
+      case SQLITE_INSERT:
+        what = "INSERT into";
+        break;
+      case SQLITE_UPDATE:
+        what = "UPDATE of";
+        break;
+      case SQLITE_DELETE:
+        what = "DELETE from";
+        break;
       case SQLITE_CREATE_INDEX:
-      case SQLITE_CREATE_TEMP_INDEX: what = "CREATE INDEX"; break;
+      case SQLITE_CREATE_TEMP_INDEX:
+        what = "CREATE INDEX";
+        break;
       case SQLITE_CREATE_TABLE:
-      case SQLITE_CREATE_TEMP_TABLE: what = "CREATE TABLE"; break;
+      case SQLITE_CREATE_TEMP_TABLE:
+        what = "CREATE TABLE";
+        break;
       case SQLITE_CREATE_TRIGGER:
-      case SQLITE_CREATE_TEMP_TRIGGER: what = "CREATE TRIGGER"; break;
+      case SQLITE_CREATE_TEMP_TRIGGER:
+        what = "CREATE TRIGGER";
+        break;
       case SQLITE_CREATE_VIEW:
-      case SQLITE_CREATE_TEMP_VIEW: what = "CREATE VIEW"; break;
-      case SQLITE_CREATE_VTABLE: what = "CREATE VIRTUAL TABLE"; break;
+      case SQLITE_CREATE_TEMP_VIEW:
+        what = "CREATE VIEW";
+        break;
+      case SQLITE_CREATE_VTABLE:
+        what = "CREATE VIRTUAL TABLE";
+        break;
       case SQLITE_DROP_INDEX:
-      case SQLITE_DROP_TEMP_INDEX: what = "DROP INDEX"; break;
+      case SQLITE_DROP_TEMP_INDEX:
+        what = "DROP INDEX";
+        break;
       case SQLITE_DROP_TABLE:
-      case SQLITE_DROP_TEMP_TABLE: what = "DROP TABLE"; break;
+      case SQLITE_DROP_TEMP_TABLE:
+        what = "DROP TABLE";
+        break;
       case SQLITE_DROP_TRIGGER:
-      case SQLITE_DROP_TEMP_TRIGGER: what = "DROP TRIGGER"; break;
+      case SQLITE_DROP_TEMP_TRIGGER:
+        what = "DROP TRIGGER";
+        break;
       case SQLITE_DROP_VIEW:
-      case SQLITE_DROP_TEMP_VIEW: what = "DROP VIEW"; break;
-      case SQLITE_DROP_VTABLE: what = "DROP VIRTUAL TABLE"; break;
-      case SQLITE_ALTER_TABLE: return "ALTER TABLE";
-      case SQLITE_ANALYZE: return "ANALYZE";
-      case SQLITE_REINDEX: return "REINDEX";
-      case SQLITE_SAVEPOINT: return "SAVEPOINT";
-      default: return what;
+      case SQLITE_DROP_TEMP_VIEW:
+        what = "DROP VIEW";
+        break;
+      case SQLITE_DROP_VTABLE:
+        what = "DROP VIRTUAL TABLE";
+        break;
+      case SQLITE_ALTER_TABLE:
+        return "ALTER TABLE";
+      case SQLITE_ANALYZE:
+        return "ANALYZE";
+      case SQLITE_REINDEX:
+        return "REINDEX";
+      case SQLITE_SAVEPOINT:
+        return "SAVEPOINT";
+      default:
+        return what;
     }
     return a ? fmt::format("{} {}", what, a) : what;
   }
@@ -398,9 +591,15 @@ class Console {
           v = {QueryValue::Type::kBlob, hex};
           continue;
         }
-        case SQLITE_INTEGER: v.type = QueryValue::Type::kInteger; break;
-        case SQLITE_FLOAT: v.type = QueryValue::Type::kReal; break;
-        default: v.type = QueryValue::Type::kText; break;
+        case SQLITE_INTEGER:
+          v.type = QueryValue::Type::kInteger;
+          break;
+        case SQLITE_FLOAT:
+          v.type = QueryValue::Type::kReal;
+          break;
+        default:
+          v.type = QueryValue::Type::kText;
+          break;
       }
       const unsigned char* p = sqlite3_column_text(st, c);
       v.text = p ? std::string_view(reinterpret_cast<const char*>(p),

@@ -49,8 +49,7 @@ std::string OpenFailure(const std::string& path, int rc, sqlite3* raw) {
   if (!fs::exists(dir, ec)) {
     return ec && ec != std::errc::no_such_file_or_directory
                ? "cannot open database " + path + ": " + ec.message()
-               : "cannot open database " + path + ": directory " + dir.string() +
-                     " does not exist";
+               : "cannot open database " + path + ": directory " + dir.string() + " does not exist";
   }
   if (fs::is_directory(p, ec)) return "cannot open database " + path + ": it is a directory";
   std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
@@ -84,8 +83,8 @@ Result<Db> Db::Open(const std::string& path, bool read_only, int busy_timeout_ms
   // create the -shm file a reader needs, and fails on the first read. With no
   // write-ahead log to read, nobody is writing it (a writer would need that
   // directory too), so it is read as an immutable file.
-  const int rc = sqlite3_exec(db->get(), "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr,
-                              nullptr);
+  const int rc =
+      sqlite3_exec(db->get(), "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr);
   const int primary = rc & 0xFF;
   if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN) return db;
   std::error_code ec;

@@ -200,10 +200,12 @@ const std::vector<Case> kCases = {
      [](const std::string& db) {
        // No shifted day (31 February 2024 is not 2024-03-02), no date out of
        // range, and no publication date that does not exist.
-       CHECK(QueryOne(db, "SELECT count(*) FROM events WHERE event_date = '2024-03-02' OR "
-                          "event_date NOT BETWEEN '0001' AND '9999-12-31'") == "0");
-       CHECK(QueryOne(db, "SELECT count(*) FROM documents WHERE doc_id = 'odd_dates' AND "
-                          "published IS NULL") == "1");
+       CHECK(QueryOne(db,
+                      "SELECT count(*) FROM events WHERE event_date = '2024-03-02' OR "
+                      "event_date NOT BETWEEN '0001' AND '9999-12-31'") == "0");
+       CHECK(QueryOne(db,
+                      "SELECT count(*) FROM documents WHERE doc_id = 'odd_dates' AND "
+                      "published IS NULL") == "1");
      }},
 
     // --- JSONL.

@@ -359,8 +359,7 @@ TEST_CASE("cli: table cells are measured in code points, cleaned and cut", "[cli
             "      x y\n");
 }
 
-TEST_CASE("cli: sql csv neutralises formulas, tables show control characters harmlessly",
-          "[cli]") {
+TEST_CASE("cli: sql csv neutralises formulas, tables show control characters harmlessly", "[cli]") {
   TempDir dir;
   std::string db = dir.File("t.db");
   WriteFile(dir.File("a.txt"), kArticleA);
@@ -379,10 +378,9 @@ TEST_CASE("cli: sql csv neutralises formulas, tables show control characters har
         "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+SUM(1,2)\",'@SUM(A1),'-2+3,'\ttab,"
         "\"'\rcr\",-5,-2.5,a=b\n");
   // ESC, BEL, NUL-free C0 and C1 characters never reach the terminal raw.
-  RunResult table = RunDetente(
-      {"sql", "--db", db,
-       "SELECT 'red' || char(27) || '[31m' AS a, 'bell' || char(7) AS b, "
-       "'csi' || char(155) || '2J' AS c, 'del' || char(127) AS d"});
+  RunResult table = RunDetente({"sql", "--db", db,
+                                "SELECT 'red' || char(27) || '[31m' AS a, 'bell' || char(7) AS b, "
+                                "'csi' || char(155) || '2J' AS c, 'del' || char(127) AS d"});
   INFO(table.err);
   REQUIRE(table.exit_code == 0);
   CHECK(table.out.find('\x1b') == std::string::npos);
@@ -407,8 +405,8 @@ TEST_CASE("cli: endless and binary inputs stop at their caps, naming the path", 
   CHECK(yes.exit_code == 3);
   CHECK(Contains(yes.err, "-: document too large (more than 4194304 bytes)"));
   // /dev/zero as stdin and as a path: binary at once.
-  RunResult zero = detente::testing::RunCommand(
-      {"sh", "-c", "\"$0\" extract - < /dev/zero", bin}, "", std::chrono::seconds(120));
+  RunResult zero = detente::testing::RunCommand({"sh", "-c", "\"$0\" extract - < /dev/zero", bin},
+                                                "", std::chrono::seconds(120));
   REQUIRE_FALSE(zero.timed_out);
   CHECK(zero.exit_code == 3);
   CHECK(zero.err == "-:1: binary file (contains NUL bytes)\n");
@@ -480,10 +478,12 @@ TEST_CASE("cli: usage errors name the bad word and suggest the nearest", "[cli]"
       {{"-V"}, "unknown option \"-V\"; a command comes first"},
       {{"--hlep"}, "unknown option \"--hlep\" (did you mean --help?)"},
       {{"ingest", "--hlep"}, "unknown option \"--hlep\" for ingest; did you mean --help?"},
-      {{"ingest", "--jbos", "2", "x.txt"}, "unknown option \"--jbos\" for ingest; did you mean --jobs?"},
+      {{"ingest", "--jbos", "2", "x.txt"},
+       "unknown option \"--jbos\" for ingest; did you mean --jobs?"},
       {{"sql", "--fromat", "csv", "SELECT 1"}, "did you mean --format?"},
-      {{"ingest", "-rf.txt"}, "unknown option \"-rf.txt\" for ingest; to name a file that starts "
-                              "with '-', write ./-rf.txt or put -- before it"},
+      {{"ingest", "-rf.txt"},
+       "unknown option \"-rf.txt\" for ingest; to name a file that starts "
+       "with '-', write ./-rf.txt or put -- before it"},
       {{}, "a command is required: ingest, extract, sql, stats"},
       {{"ingest", "-j", "0", "x.txt"}, "--jobs: 0 is not a whole number from 1 to 64"},
   };
@@ -516,7 +516,8 @@ TEST_CASE("cli: database paths that cannot be opened are named once, with the re
   std::filesystem::create_directory(dir.File("adir"));
   RunResult is_dir = RunDetente({"ingest", "--db", dir.File("adir"), "-"}, kArticleB);
   CHECK(is_dir.exit_code == 3);
-  CHECK(is_dir.err == "detente: cannot open database " + dir.File("adir") + ": it is a directory\n");
+  CHECK(is_dir.err ==
+        "detente: cannot open database " + dir.File("adir") + ": it is a directory\n");
   // A symbolic link loop is not "no such file".
   std::filesystem::create_symlink(dir.File("b.db"), dir.File("a.db"));
   std::filesystem::create_symlink(dir.File("a.db"), dir.File("b.db"));
@@ -540,9 +541,10 @@ TEST_CASE("cli: a database in a read-only directory is readable", "[cli]") {
   WriteFile(dir.File("a.txt"), kArticleA);
   REQUIRE(RunDetente({"ingest", "-q", "--db", db, dir.File("a.txt")}).exit_code == 0);
   REQUIRE_FALSE(std::filesystem::exists(db + "-wal"));
-  std::filesystem::permissions(ro, std::filesystem::perms::owner_write |
-                                       std::filesystem::perms::group_write |
-                                       std::filesystem::perms::others_write,
+  std::filesystem::permissions(ro,
+                               std::filesystem::perms::owner_write |
+                                   std::filesystem::perms::group_write |
+                                   std::filesystem::perms::others_write,
                                std::filesystem::perm_options::remove);
   // As root every directory is writable: run as nobody instead.
   std::vector<std::string> prefix;

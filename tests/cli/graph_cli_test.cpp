@@ -130,7 +130,8 @@ TEST_CASE("graph cli: numbers, kinds, actions, classes and dates are validated",
       {{"rank", "--class", "4"}, "--class wants a CAMEO code or its first digits"},
       {{"rank", "--class", "21"}, "--class wants a CAMEO code"},
       {{"rank", "--class", "Consult"}, "--class wants a CAMEO code"},
-      {{"path", "Blinken", "Lavrov", "--since", "2025-13"}, "--since wants an ISO date that exists"},
+      {{"path", "Blinken", "Lavrov", "--since", "2025-13"},
+       "--since wants an ISO date that exists"},
       {{"path", "Blinken", "Lavrov", "--until", "2025-02-30"},
        "--until wants an ISO date that exists"},
       {{"path", "Blinken", "Lavrov", "--until", "0000"}, "--until wants an ISO date that exists"},
@@ -309,24 +310,25 @@ TEST_CASE("graph cli: export -o never lets a value reach dot as an option, and -
   CliFixture fx;
   // A file named -O (dot's own "-O" option) and -V, written in the cwd.
   for (const char* name : {"-O", "-V", "-Tpng"}) {
-    RunResult r = RunCommand({"sh", "-c",
-                              "cd \"$1\" && \"$0\" export --db g.db --render svg -o \"$2\"",
-                              DetenteBinary(), fx.dir.path().string(), name});
+    RunResult r =
+        RunCommand({"sh", "-c", "cd \"$1\" && \"$0\" export --db g.db --render svg -o \"$2\"",
+                    DetenteBinary(), fx.dir.path().string(), name});
     INFO(name << ": " << r.err);
     CHECK(r.exit_code == 0);
     std::string svg = ReadFile(fx.dir.File(name));
     CHECK((svg.rfind("<?xml", 0) == 0 || svg.rfind("<svg", 0) == 0));
   }
   // -o - is stdout, in every format; no file named "-" appears.
-  for (std::vector<std::string> args :
-       {std::vector<std::string>{"export", "-o", "-"}, {"export", "--format", "graphml", "-o", "-"},
-        {"export", "--format", "json", "-o", "-"}, {"export", "--format", "csv", "-o", "-"},
-        {"export", "--render", "svg", "-o", "-"}}) {
-    RunResult r = RunCommand({"sh", "-c", "cd \"$1\" && shift 1 && exec \"$@\"", "sh",
-                              fx.dir.path().string(), DetenteBinary(), args[0], "--db", "g.db",
-                              args[1], args[2],
-                              args.size() > 3 ? args[3] : std::string("--include-isolated"),
-                              args.size() > 4 ? args[4] : std::string("--no-sentences")});
+  for (std::vector<std::string> args : {std::vector<std::string>{"export", "-o", "-"},
+                                        {"export", "--format", "graphml", "-o", "-"},
+                                        {"export", "--format", "json", "-o", "-"},
+                                        {"export", "--format", "csv", "-o", "-"},
+                                        {"export", "--render", "svg", "-o", "-"}}) {
+    RunResult r =
+        RunCommand({"sh", "-c", "cd \"$1\" && shift 1 && exec \"$@\"", "sh", fx.dir.path().string(),
+                    DetenteBinary(), args[0], "--db", "g.db", args[1], args[2],
+                    args.size() > 3 ? args[3] : std::string("--include-isolated"),
+                    args.size() > 4 ? args[4] : std::string("--no-sentences")});
     INFO(args[1] << " " << args[2] << ": " << r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.size() > 100);
@@ -334,8 +336,7 @@ TEST_CASE("graph cli: export -o never lets a value reach dot as an option, and -
   }
 }
 
-TEST_CASE("graph cli: export writes files whole or not at all, and says why not",
-          "[graph_cli]") {
+TEST_CASE("graph cli: export writes files whole or not at all, and says why not", "[graph_cli]") {
   CliFixture fx;
   // A file size limit of 512 bytes stands for a full disk: every output of
   // the fixture is bigger. The old files must survive intact. (A connection
@@ -358,8 +359,15 @@ TEST_CASE("graph cli: export writes files whole or not at all, and says why not"
     if (out == "out.csv") files = {"out.nodes.csv", "out.edges.csv"};
     for (const std::string& f : files) WriteFile(fx.dir.File(f), "old " + f);
     std::vector<std::string> argv = {
-        "sh", "-c", "cd \"$1\" && ulimit -f 1 && trap '' XFSZ && shift 1 && exec \"$@\"", "sh",
-        fx.dir.path().string(), DetenteBinary(), "export", "--db", "g.db"};
+        "sh",
+        "-c",
+        "cd \"$1\" && ulimit -f 1 && trap '' XFSZ && shift 1 && exec \"$@\"",
+        "sh",
+        fx.dir.path().string(),
+        DetenteBinary(),
+        "export",
+        "--db",
+        "g.db"};
     argv.insert(argv.end(), args.begin(), args.end());
     RunResult r = RunCommand(argv);
     INFO(out << ": " << r.err);

@@ -51,22 +51,31 @@ TEST_CASE("memory: under ulimit -v, ingest and extract stop cleanly or finish", 
                         std::filesystem::copy_options::recursive);
   for (int i = 0; i < 20; ++i) {
     WriteFile(corpus + "/extra" + std::to_string(i) + ".txt",
-              "Talks " + std::to_string(i) + "\n\nWang Yi met Antony Blinken in Beijing on Monday, "
-              "round " + std::to_string(i) + ". Sergei Lavrov will visit Cairo next week.\n");
+              "Talks " + std::to_string(i) +
+                  "\n\nWang Yi met Antony Blinken in Beijing on Monday, "
+                  "round " +
+                  std::to_string(i) + ". Sergei Lavrov will visit Cairo next week.\n");
   }
   int finished = 0, stopped = 0;
   for (int limit_mb : {40, 60, 80, 90, 100, 130, 200}) {
     for (const char* jobs : {"1", "2", "8"}) {
       for (const char* command : {"ingest", "extract"}) {
         const std::string db = dir.File("m" + std::to_string(limit_mb) + jobs + ".db");
-        std::vector<std::string> argv = {
-            "sh", "-c", "ulimit -v \"$1\" && shift 1 && exec \"$@\"", "sh",
-            std::to_string(limit_mb * 1024), DetenteBinary(), command, "-j", jobs};
+        std::vector<std::string> argv = {"sh",
+                                         "-c",
+                                         "ulimit -v \"$1\" && shift 1 && exec \"$@\"",
+                                         "sh",
+                                         std::to_string(limit_mb * 1024),
+                                         DetenteBinary(),
+                                         command,
+                                         "-j",
+                                         jobs};
         if (std::string(command) == "ingest") argv.insert(argv.end(), {"-q", "--db", db});
         argv.push_back(corpus);
         RunResult r = RunCommand(argv, "", std::chrono::seconds(300));
         INFO(command << " -j " << jobs << " under " << limit_mb << " MB: exit " << r.exit_code
-                     << ", signal " << r.signal << "\n" << r.err);
+                     << ", signal " << r.signal << "\n"
+                     << r.err);
         REQUIRE_FALSE(r.timed_out);
         CHECK(r.signal == 0);
         CHECK((r.exit_code == 0 || r.exit_code == 3));

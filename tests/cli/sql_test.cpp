@@ -143,11 +143,10 @@ TEST_CASE("sql: Ctrl-C stops the query, exits 130 and changes nothing", "[cli][s
   CHECK(r.signal == 0);
   CHECK(r.exit_code == 130);
   CHECK(Contains(r.err, "interrupted"));
-  RunResult w = Interrupt(
-      dir,
-      {"sql", "--db", db, "--write", "UPDATE documents SET title = 'changed'; " +
-                                         std::string(kEndless)},
-      std::chrono::milliseconds(1500));
+  RunResult w = Interrupt(dir,
+                          {"sql", "--db", db, "--write",
+                           "UPDATE documents SET title = 'changed'; " + std::string(kEndless)},
+                          std::chrono::milliseconds(1500));
   INFO(w.err);
   REQUIRE_FALSE(w.timed_out);
   CHECK(w.exit_code == 130);
@@ -164,10 +163,10 @@ TEST_CASE("sql: rows stream out in every format (an endless result can be read i
   for (const char* format : {"table", "csv", "json", "jsonl"}) {
     // head closes the pipe after 3 lines; a console that held the whole
     // result would never print a line.
-    RunResult r = RunCommand({"sh", "-c",
-                              "\"$0\" sql --db \"$1\" --format \"$2\" \"$3\" | head -n 3",
-                              DetenteBinary(), db, format, endless_rows},
-                             "", std::chrono::seconds(60));
+    RunResult r =
+        RunCommand({"sh", "-c", "\"$0\" sql --db \"$1\" --format \"$2\" \"$3\" | head -n 3",
+                    DetenteBinary(), db, format, endless_rows},
+                   "", std::chrono::seconds(60));
     INFO(format << ": " << r.err);
     REQUIRE_FALSE(r.timed_out);
     CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 3);
@@ -213,8 +212,8 @@ TEST_CASE("sql: a --write script is one transaction", "[cli][sql]") {
   RunResult begin = RunDetente({"sql", "--db", db, "--write", "BEGIN; DELETE FROM events; COMMIT"});
   CHECK(begin.exit_code == 3);
   CHECK(Contains(begin.err, "one transaction"));
-  RunResult ok = RunDetente({"sql", "--db", db, "--write",
-                             "UPDATE documents SET title = 'changed'; SELECT 1"});
+  RunResult ok = RunDetente(
+      {"sql", "--db", db, "--write", "UPDATE documents SET title = 'changed'; SELECT 1"});
   CHECK(ok.exit_code == 0);
   CHECK(Contains(ok.err, "1 row changed"));
   CHECK(Title(db) == "title\nchanged\n");

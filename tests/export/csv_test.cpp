@@ -36,7 +36,7 @@ TEST_CASE("csv: cells a spreadsheet would run as formulas start with '", "[csv]"
   CHECK(CsvField("+SUM(1,2)") == "\"'+SUM(1,2)\"");
   CHECK(CsvField("@SUM(A1)") == "'@SUM(A1)");
   CHECK(CsvField("-2+3") == "'-2+3");
-  CHECK(CsvField("\t=1") == "'\t=1");  // tab: kept by CleanText, neutralised here
+  CHECK(CsvField("\t=1") == "'\t=1");      // tab: kept by CleanText, neutralised here
   CHECK(CsvField("\r=1") == "\"'\n=1\"");  // CR: a line end after CleanText
   CHECK(CsvField("a=b") == "a=b");
   CHECK(CsvField("") == "");

@@ -74,13 +74,20 @@ TEST_CASE("graphml: characters XML forbids never reach the file, nor the rendere
   TempDir dir;
   BuildFixtureDb(dir.File("g.db"));
   // U+FFFE, U+FFFF, and C0 characters other than tab and newline: not XML 1.0.
-  const std::string hostile = "A\xEF\xBF\xBE" "B\xEF\xBF\xBF" "C\x0B" "D\x0C" "E\x1F" "F\x01" "G";
+  const std::string hostile =
+      "A\xEF\xBF\xBE"
+      "B\xEF\xBF\xBF"
+      "C\x0B"
+      "D\x0C"
+      "E\x1F"
+      "F\x01"
+      "G";
   {
     auto db = sql::Db::Open(dir.File("g.db"), false);
     REQUIRE(db.ok());
-    for (const char* sql : {"UPDATE entities SET name = ? WHERE id = 3",
-                            "UPDATE entities SET kind = ? WHERE id = 4",
-                            "UPDATE events SET action = ? WHERE id = 1"}) {
+    for (const char* sql :
+         {"UPDATE entities SET name = ? WHERE id = 3", "UPDATE entities SET kind = ? WHERE id = 4",
+          "UPDATE events SET action = ? WHERE id = 1"}) {
       auto st = db->Prepare(sql);
       REQUIRE(st.ok());
       REQUIRE(st->Bind(1, hostile).Run().ok());
@@ -91,7 +98,9 @@ TEST_CASE("graphml: characters XML forbids never reach the file, nor the rendere
       [&](std::ostream& os) { return WriteGraphml(g, WholeGraph(g), ExportOptions{}, os); });
   CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
   CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
-  CHECK(xml.find("A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C D E F G") != std::string::npos);
+  CHECK(xml.find("A\xEF\xBF\xBD"
+                 "B\xEF\xBF\xBD"
+                 "C D E F G") != std::string::npos);
   const std::string path = dir.File("g.graphml");
   WriteFile(path, xml);
   ProgramResult lint = RunProgram({"xmllint", "--noout", path});

@@ -61,8 +61,8 @@ TEST_CASE("render: outputs are written whole or not at all", "[render]") {
   CHECK_FALSE(pair.ok());
   CHECK(ReadFile(dir.File("a.csv")) == "old a");
   // A rewrite keeps the file's permissions.
-  std::filesystem::permissions(dir.File("a.csv"), std::filesystem::perms::owner_read |
-                                                      std::filesystem::perms::owner_write);
+  std::filesystem::permissions(
+      dir.File("a.csv"), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   REQUIRE(WriteFilesAtomically({{dir.File("a.csv"), "new a"}}).ok());
   CHECK(ReadFile(dir.File("a.csv")) == "new a");
   CHECK(std::filesystem::status(dir.File("a.csv")).permissions() ==

@@ -342,7 +342,8 @@ TEST_CASE("snapshot: a FIFO, a link or a directory in its place is not followed"
   check("link");
   std::filesystem::remove(snap);
   std::filesystem::create_directory(snap);
-  CHECK(graph_internal::ReadSnapshot(snap, {"x", 1}).status().message() == snap + ": not a regular file");
+  CHECK(graph_internal::ReadSnapshot(snap, {"x", 1}).status().message() ==
+        snap + ": not a regular file");
   check("directory");
 }
 

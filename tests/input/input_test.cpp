@@ -277,8 +277,9 @@ TEST_CASE("input: a FIFO that never ends is read up to the stream limit, in boun
   CHECK(c.docs.size() > 10000);
   REQUIRE(c.errors.size() == 1);
   CHECK(c.errors[0].file == jsonl);
-  CHECK(c.errors[0].message == "stopped after reading 3145728 bytes, the most read from stdin, "
-                               "a pipe or a device");
+  CHECK(c.errors[0].message ==
+        "stopped after reading 3145728 bytes, the most read from stdin, "
+        "a pipe or a device");
   // Endless text: one document, cut at kMaxDocumentBytes while reading.
   const std::string text = dir.File("feed.txt");
   REQUIRE(mkfifo(text.c_str(), 0600) == 0);
@@ -331,8 +332,8 @@ TEST_CASE("input: a huge sparse file is refused or skipped without holding it", 
   CHECK(late.docs.size() == 300);
   REQUIRE(late.errors.size() == 1);
   CHECK(late.errors[0].line == 301);
-  CHECK(late.errors[0].message == "document too large (" + std::to_string(kSize - head.size()) +
-                                      " bytes; at most 4194304)");
+  CHECK(late.errors[0].message ==
+        "document too large (" + std::to_string(kSize - head.size()) + " bytes; at most 4194304)");
 }
 
 TEST_CASE("input: JSONL lines may end with a lone CR and start with a BOM", "[input]") {

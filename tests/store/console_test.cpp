@@ -98,12 +98,39 @@ Result<int64_t> Run(Store& store, const std::string& sql, const QueryOptions& o 
 // FTS3/FTS5, R*Tree) and those of the sqlite3 shell's and other builds'
 // extensions (fileio, sha3, zipfile, sqlar, carray, ...).
 const std::vector<std::string> kDangerous = {
-    "fts3_tokenizer", "load_extension", "fts5", "optimize", "rtreenode", "rtreedepth",
-    "rtreecheck", "sqlite_log", "readfile", "writefile", "edit", "lsmode", "sha3_query",
-    "zipfile", "zipfile_cds", "sqlar_compress", "sqlar_uncompress", "carray", "usleep",
-    "shell_add_schema", "shell_escape_crnl", "shell_idquote", "shell_int32",
-    "shell_module_schema", "shell_putsnl", "fts3_exprtest", "fts5_decode", "fts5_expr",
-    "sqlite_rename_column", "sqlite_drop_column", "sqlite_offset", "eval", "remember",
+    "fts3_tokenizer",
+    "load_extension",
+    "fts5",
+    "optimize",
+    "rtreenode",
+    "rtreedepth",
+    "rtreecheck",
+    "sqlite_log",
+    "readfile",
+    "writefile",
+    "edit",
+    "lsmode",
+    "sha3_query",
+    "zipfile",
+    "zipfile_cds",
+    "sqlar_compress",
+    "sqlar_uncompress",
+    "carray",
+    "usleep",
+    "shell_add_schema",
+    "shell_escape_crnl",
+    "shell_idquote",
+    "shell_int32",
+    "shell_module_schema",
+    "shell_putsnl",
+    "fts3_exprtest",
+    "fts5_decode",
+    "fts5_expr",
+    "sqlite_rename_column",
+    "sqlite_drop_column",
+    "sqlite_offset",
+    "eval",
+    "remember",
     "geopoly_debug",
 };
 
@@ -126,8 +153,8 @@ TEST_CASE("console: functions that return pointers, load code or touch files are
     for (const std::string& name : kDangerous) {
       sqlite3_create_function(
           db->get(), name.c_str(), -1, SQLITE_UTF8, nullptr,
-          [](sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, 42); },
-          nullptr, nullptr);
+          [](sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, 42); }, nullptr,
+          nullptr);
     }
     for (const std::string& name : kDangerous) {
       for (const std::string& sql :
@@ -408,18 +435,17 @@ TEST_CASE("console: raw page and file tables are refused, the others read", "[st
   RawExec(path, "CREATE TABLE fsdir(name); CREATE TABLE zipfile(name); CREATE TABLE carray(v)");
   for (bool read_only : {true, false}) {
     auto store = OpenOrDie(path, read_only);
-    for (const char* sql : {"SELECT * FROM fsdir", "SELECT count(*) FROM zipfile",
-                            "SELECT 1 FROM carray"}) {
+    for (const char* sql :
+         {"SELECT * FROM fsdir", "SELECT count(*) FROM zipfile", "SELECT 1 FROM carray"}) {
       INFO(sql);
       auto r = Run(*store, sql);
       REQUIRE_FALSE(r.ok());
       CHECK(r.status().message().find("not allowed") != std::string::npos);
     }
-    for (const char* sql :
-         {"SELECT count(*) FROM dbstat", "SELECT value FROM json_each('[1, 2]')",
-          "SELECT highlight(sentences_fts, 0, '[', ']') FROM sentences_fts "
-          "WHERE sentences_fts MATCH 'Blinken'",
-          "SELECT count(*) FROM event_view", "SELECT count(*) FROM edges"}) {
+    for (const char* sql : {"SELECT count(*) FROM dbstat", "SELECT value FROM json_each('[1, 2]')",
+                            "SELECT highlight(sentences_fts, 0, '[', ']') FROM sentences_fts "
+                            "WHERE sentences_fts MATCH 'Blinken'",
+                            "SELECT count(*) FROM event_view", "SELECT count(*) FROM edges"}) {
       INFO(sql);
       auto r = Run(*store, sql);
       INFO(r.status().ToString());

@@ -391,8 +391,8 @@ TEST_CASE("store: read-only stores refuse writes through SQLite", "[store]") {
   auto ro = OpenOrDie(path, true);
   for (const char* write :
        {"DELETE FROM events", "INSERT INTO entities(name, kind) VALUES ('x', 'y')",
-        "CREATE TABLE t(x)", "CREATE TEMP TABLE t(x)", "SELECT 1; DROP VIEW edges",
-        "ANALYZE", "REINDEX", "SAVEPOINT a"}) {
+        "CREATE TABLE t(x)", "CREATE TEMP TABLE t(x)", "SELECT 1; DROP VIEW edges", "ANALYZE",
+        "REINDEX", "SAVEPOINT a"}) {
     INFO(write);
     auto r = ro->Query(write);
     REQUIRE_FALSE(r.ok());
