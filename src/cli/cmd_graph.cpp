@@ -122,8 +122,8 @@ int RunPath(const PathArgs& a) {
     return Emit(w.Take() + "\n");
   }
 
-  std::string out = fmt::format("{} -> {}: {}", EntityLabel(g->entity(*from)),
-                                EntityLabel(g->entity(*to)), Count(hops, "hop"));
+  std::string out = fmt::format("{} -> {}: {}", ForTerminal(EntityLabel(g->entity(*from))),
+                                ForTerminal(EntityLabel(g->entity(*to))), Count(hops, "hop"));
   if (a.all_shortest) out += ", " + Count(paths->size(), "shortest path");
   out += "\n";
   QueryResult t;
@@ -213,7 +213,8 @@ int RunNeighbours(const NeighboursArgs& a) {
   }
 
   // Tables, streamed: a hub's two-hop network can hold a million events.
-  std::string head = fmt::format("{}: {} within {}, {}\n", EntityLabel(g->entity(*center)),
+  std::string head = fmt::format("{}: {} within {}, {}\n",
+                                 ForTerminal(EntityLabel(g->entity(*center))),
                                  Count(ego.members.size() - 1, "entity", "entities"),
                                  Count(a.radius, "hop"), Count(ego.events.size(), "event"));
   bool ok = WriteStdout(head);
@@ -428,9 +429,13 @@ int RunEntity(const EntityArgs& a) {
     w.EndArray().EndObject();
     return Emit(w.Take() + "\n");
   }
-  std::string out = EntityLabel(rep->entity) + ", #" + std::to_string(rep->entity.id) + "\n";
+  // Names as a table shows them: control characters never reach the terminal.
+  std::string out =
+      ForTerminal(EntityLabel(rep->entity)) + ", #" + std::to_string(rep->entity.id) + "\n";
   out += "aliases: ";
-  for (size_t i = 0; i < rep->aliases.size(); ++i) out += (i ? ", " : "") + rep->aliases[i];
+  for (size_t i = 0; i < rep->aliases.size(); ++i) {
+    out += (i ? ", " : "") + ForTerminal(rep->aliases[i]);
+  }
   if (rep->aliases.empty()) out += "(none)";
   out += fmt::format("\nevents: {}\n", rep->timeline.size());
   if (!rep->timeline.empty()) {

@@ -424,6 +424,13 @@ bool WriteTable(std::FILE* out, const std::vector<TableColumn>& columns, size_t 
   return ok && std::fflush(out) == 0;
 }
 
+std::string ForTerminal(std::string_view s) {
+  if (!HasControl(s)) return std::string(s);
+  std::string out;
+  AppendClean(s, out);
+  return out;
+}
+
 bool WriteStdout(const std::string& text) {
   if (!text.empty() && std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
     return false;

@@ -84,6 +84,11 @@ class ResultWriter : public RowSink {
   std::vector<size_t> widths_;  // a table's column widths once sized
 };
 
+// `s` as a table cell shows it, for a line of text meant for a terminal:
+// tabs, newlines and carriage returns become spaces, other control
+// characters their Unicode pictures (ESC as U+241B), C1 ones U+FFFD.
+std::string ForTerminal(std::string_view s);
+
 // Writes `text` to stdout; returns false when the write failed (e.g. EPIPE).
 bool WriteStdout(const std::string& text);
 

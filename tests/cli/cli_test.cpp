@@ -437,6 +437,28 @@ TEST_CASE("cli: messages escape control characters in file names and data", "[cl
   CHECK(Contains(sql.err, "\\x1b]0;pwned\\x07"));
   RunResult path = RunDetente({"path", "--db", db, "a\xe2\x80\xae b", "c"});
   CHECK(Contains(path.err, "a\\u202e b"));
+  // Names stored with control characters (through sql --write) never reach
+  // the terminal raw from the graph commands either.
+  WriteFile(dir.File("a.txt"), kArticleA);
+  REQUIRE(RunDetente({"ingest", "-q", "--db", db, dir.File("a.txt")}).exit_code == 0);
+  REQUIRE(RunDetente({"sql", "--db", db, "--write",
+                      "UPDATE entities SET name = 'Antony' || char(27) || ']0;x' || char(7) || "
+                      "'Blinken' WHERE name = 'Antony Blinken'; INSERT INTO aliases(alias, "
+                      "entity_id) SELECT 'Bl' || char(27) || '[2J', id FROM entities WHERE "
+                      "name LIKE 'Antony%'"})
+              .exit_code == 0);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"path", "--db", db, "Blinken", "Abdel Fattah el-Sissi"},
+        {"neighbours", "--db", db, "Blinken"},
+        {"entity", "--db", db, "Blinken"},
+        {"rank", "--db", db}}) {
+    RunResult r = RunDetente(args);
+    INFO(args[0] << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK(Contains(r.out, "Antony\u241b]0;x\u2407Blinken"));
+  }
 }
 
 TEST_CASE("cli: usage errors exit 2", "[cli]") {
