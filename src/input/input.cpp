@@ -317,7 +317,13 @@ class Source {
     size_t want = kChunk;
     if (!regular_) {
       if (total_ >= limit_) {
-        capped_ = true;
+        // At the limit: capped only if there is more (one byte tells).
+        char probe;
+        ssize_t more;
+        do {
+          more = ::read(fd_, &probe, 1);
+        } while (more < 0 && errno == EINTR);
+        capped_ = more > 0;
         done_ = true;
         return false;
       }

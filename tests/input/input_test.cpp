@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -280,6 +281,20 @@ TEST_CASE("input: a FIFO that never ends is read up to the stream limit, in boun
   CHECK(c.errors[0].message ==
         "stopped after reading 3145728 bytes, the most read from stdin, "
         "a pipe or a device");
+  // A stream of exactly the limit is whole, not cut.
+  const std::string exact = dir.File("exact.jsonl");
+  REQUIRE(mkfifo(exact.c_str(), 0600) == 0);
+  const std::string line = "{\"text\": \"Wang Yi met Antony Blinken.\"}\n";
+  detente::InputOptions tight;
+  tight.max_stream_bytes = 100 * line.size();
+  std::thread exact_writer([&] {
+    std::ofstream f(exact, std::ios::binary);
+    for (int i = 0; i < 100; ++i) f << line;
+  });
+  Collected whole = Read({exact}, tight);
+  exact_writer.join();
+  CHECK(whole.docs.size() == 100);
+  CHECK(whole.errors.empty());
   // Endless text: one document, cut at kMaxDocumentBytes while reading.
   const std::string text = dir.File("feed.txt");
   REQUIRE(mkfifo(text.c_str(), 0600) == 0);
