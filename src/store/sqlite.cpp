@@ -1,6 +1,7 @@
 #include "store/sqlite.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -52,6 +53,10 @@ std::string OpenFailure(const std::string& path, int rc, sqlite3* raw) {
                : "cannot open database " + path + ": directory " + dir.string() + " does not exist";
   }
   if (fs::is_directory(p, ec)) return "cannot open database " + path + ": it is a directory";
+  if (!fs::exists(p, ec) && ::access(dir.c_str(), W_OK) != 0) {
+    return "cannot create database " + path + ": directory " + dir.string() + ": " +
+           std::strerror(errno);
+  }
   std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
   if ((rc & 0xFF) == SQLITE_CANTOPEN && errno != 0) msg = std::strerror(errno);
   return "cannot open database " + path + ": " + msg;
@@ -120,6 +125,13 @@ Result<Db> Db::OpenOnce(const std::string& path, bool read_only, int busy_timeou
   if (!read_only) {
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
       if (Status s = db.Exec(pragma); !s.ok()) {
+        const fs::path p(path);
+        const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+        if (::access(path.c_str(), W_OK) != 0 || ::access(dir.c_str(), W_OK) != 0) {
+          return Status::DatabaseError("cannot write database " + path +
+                                       ": it or its directory is read-only (commands that only "
+                                       "read it still work)");
+        }
         return Status::DatabaseError(path + ": " + s.message());
       }
     }

@@ -592,6 +592,11 @@ TEST_CASE("cli: a database in a read-only directory is readable", "[cli]") {
   }
   RunResult write = run({"sql", "--db", db, "--write", "DELETE FROM events"});
   CHECK(write.exit_code == 3);
+  CHECK(Contains(write.err, "cannot write database " + db + ": it or its directory is read-only"));
+  RunResult create = run({"ingest", "--db", ro + "/new.db", dir.File("a.txt")});
+  CHECK(create.exit_code == 3);
+  CHECK(Contains(create.err, "cannot create database " + ro + "/new.db: directory " + ro +
+                                 ": Permission denied"));
   CHECK(std::filesystem::is_empty(ro) == false);
   CHECK_FALSE(std::filesystem::exists(db + "-wal"));
   std::filesystem::permissions(ro, std::filesystem::perms::owner_write,
