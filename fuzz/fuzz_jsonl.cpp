@@ -28,10 +28,13 @@ const std::string& TempPath() {
   return path;
 }
 
+// Lines end with LF, CRLF or a lone CR (include/detente/input.h).
 int CountLines(const uint8_t* data, size_t size) {
   int n = size > 0 ? 1 : 0;
-  for (size_t i = 0; i < size; ++i)
-    if (data[i] == '\n' && i + 1 < size) ++n;
+  for (size_t i = 0; i < size; ++i) {
+    const bool end = data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
+    if (end && i + 1 < size) ++n;
+  }
   return n;
 }
 

@@ -4,7 +4,9 @@
 // Every writer is deterministic: vertices come by entity id, events by event
 // id, so the same graph always gives the same bytes. Strings are made valid
 // UTF-8 (invalid bytes become U+FFFD) and control characters other than
-// newline and tab become spaces, so any name survives every format.
+// newline and tab become spaces, so any name survives every format; in DOT,
+// GraphML and CSV, U+FFFE and U+FFFF (characters XML forbids, and so the
+// SVG that dot renders) become U+FFFD too.
 //
 // Writers return kIOError when the stream fails, and never throw.
 // Thread safety: every function is reentrant.
@@ -16,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "detente/evidence.h"
@@ -74,7 +77,9 @@ Status WriteNodeLinkJson(const Graph& g, const Subgraph& sub, const ExportOption
                          std::ostream& out);
 
 // Gephi CSV (RFC 4180: fields with , " CR or LF quoted, quotes doubled, CRLF
-// line ends). Nodes: Id,Label,Kind,Country. Edges, one row per event:
+// line ends). A field that starts with =, +, -, @, tab or CR gets a leading
+// ' (OWASP's rule), so that no spreadsheet runs a name as a formula. Nodes: Id,Label,Kind,Country.
+// Edges, one row per event:
 // Source,Target,Type,Label,Weight,Id,Action,Class,Date,Modality,Negated,Sentence.
 Status WriteCsvNodes(const Graph& g, const Subgraph& sub, std::ostream& out);
 Status WriteCsvEdges(const Graph& g, const Subgraph& sub, const ExportOptions& options,
@@ -86,12 +91,27 @@ Status WriteCsvEdges(const Graph& g, const Subgraph& sub, const ExportOptions& o
 // cannot locate are listed in a top-level "unlocated" member instead.
 Status WriteGeoJson(const std::vector<PlaceCount>& places, const Geography& geo, std::ostream& out);
 
-// Runs Graphviz `dot -T<format> -o <output_path>` on `dot_text`, found on
-// PATH and run without a shell. `format` is svg, png or pdf, else
-// kInvalidArgument. Returns kIOError when dot cannot be started or fails
-// (its error output is in the message).
+// Runs Graphviz `dot` on `dot_text` and returns what it rendered: `format`
+// is svg, png or pdf, else kInvalidArgument. dot is found on PATH and run
+// without a shell, with a fixed argument vector of detente's own temporary
+// files (absolute paths: nothing a user typed can reach it as an option).
+// Returns kIOError when dot cannot be started or fails (its error output is
+// in the message, one line).
+Result<std::string> RenderDotToBytes(std::string_view dot_text, const std::string& format);
+
+// RenderDotToBytes, written to `output_path` with WriteFilesAtomically.
 Status RenderDot(std::string_view dot_text, const std::string& format,
                  const std::string& output_path);
+
+// Writes each (path, text) whole or not at all: every text goes first to a
+// temporary file beside its path (in the same directory, with the old file's
+// permissions), which is flushed to disk; only when all are written are they
+// renamed over their paths, so a full disk or a killed process leaves the
+// old files as they were. A path that names a device or a FIFO (/dev/null,
+// /dev/stdout) is written in place; a symbolic link is followed. On failure
+// the temporary files are removed and kIOError names the path and why
+// ("cannot write g.dot: No space left on device").
+Status WriteFilesAtomically(const std::vector<std::pair<std::string, std::string_view>>& files);
 
 }  // namespace detente
 

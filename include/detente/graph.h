@@ -49,11 +49,15 @@ struct GraphFilter {
   std::string until;
   // Exact action lemmas ("meet", "travel to"). Default: empty (all).
   std::vector<std::string> actions;
-  // CAMEO code prefixes ("04" keeps "04 Consult" and "042 ..."). Default:
-  // empty (all classes, also events with no class).
+  // CAMEO code prefixes of 1-4 digits under a root 01-20 ("04" keeps "04
+  // Consult" and "042 ...", "1" the roots 10-19). Default: empty (all
+  // classes, also events with no class).
   std::vector<std::string> classes;
   // Entity kinds allowed as vertices ("person", "country"); events touching
   // another kind are dropped. Default: empty (all kinds).
+  // GraphReader refuses (kInvalidArgument, with the nearest right one) a kind
+  // that is neither one detente knows (kEntityKinds) nor in the database, and
+  // an action that is in no event when one that is differs by a typo.
   std::vector<std::string> kinds;
   // Also keep events whose modality is not 'asserted' ('future' and
   // 'possible'). Default: false.
@@ -61,10 +65,17 @@ struct GraphFilter {
   // Also keep negated events ("did not meet"). Default: false.
   bool include_negated = false;
 
-  // Returns kInvalidArgument when since/until is not yyyy[-mm[-dd]] or a
-  // list holds an empty string.
+  // Returns kInvalidArgument when since/until is not a year, month or day
+  // that exists (yyyy[-mm[-dd]], years 0001-9999), a class is not a CAMEO
+  // code prefix, or a list holds an empty string.
   Status Validate() const;
 };
+
+// The entity kinds the extractor gives; a database may hold others, added by
+// hand.
+inline constexpr const char* kEntityKinds[] = {
+    "person",      "country", "city",    "region", "place",    "organization", "armed_group",
+    "institution", "party",   "company", "venue",  "artefact", "unknown"};
 
 struct GraphEntity {
   int64_t id = 0;       // entities.id

@@ -8,18 +8,28 @@
 //   fill Document::date and ::url. In .md files the '#'s of headings are
 //   stripped.
 // - a .jsonl file: one {"id","title","date","url","text"} object per line.
-//   "text" is required; the others may be absent or null; "id" may be an
-//   integer; "date" must be yyyy-mm-dd (a trailing time is dropped); other
-//   keys are ignored. Blank lines are skipped.
+//   Lines end with LF, CRLF or a lone CR; a byte order mark at the start of
+//   any line is dropped. "text" is required; the others may be absent or
+//   null; "id" may be an integer; "date" must be a real calendar date
+//   yyyy-mm-dd, years 0001-9999 (a trailing time is dropped); "id" and "url"
+//   must hold no control character; other keys are ignored. Blank lines are
+//   skipped.
 // - a directory, read recursively in sorted order (.txt, .md, .jsonl only);
 // - "-" for stdin, or a file with another extension: JSONL when the first
 //   non-blank byte is '{', else plain text.
 //
-// Rejected, reported and skipped: unreadable or missing files, binary files
-// (NUL bytes), invalid UTF-8 (reported at its line), empty documents,
-// documents larger than kMaxDocumentBytes (a text file, or one JSONL line),
-// and JSONL lines that are not a JSON object or whose fields have the wrong
-// type (reported at their line; the other lines are still read).
+// Rejected, reported and skipped: unreadable or missing files (a symbolic
+// link loop is reported as such), binary files (NUL bytes), invalid UTF-8
+// (reported at its line), empty documents, documents larger than
+// kMaxDocumentBytes (a text file, or one JSONL line), and JSONL lines that are
+// not a JSON object or whose fields have the wrong type (reported at their
+// line; the other lines are still read).
+//
+// Memory stays bounded whatever a path holds: every read is capped while it
+// reads, never after. A text document stops at kMaxDocumentBytes, a JSONL
+// file is read line by line (a longer line is skipped, not kept), and stdin,
+// pipes, FIFOs and devices stop after InputOptions::max_stream_bytes in all
+// (/dev/zero and /dev/urandom are binary at once).
 //
 // Thread safety: ReadInputs is reentrant; it shares no state between calls
 // (but "-" reads the process's stdin).
@@ -27,6 +37,7 @@
 #define DETENTE_INPUT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -40,11 +51,18 @@ namespace detente {
 // article, and extracting it would take hours.
 constexpr size_t kMaxDocumentBytes = 4 << 20;  // 4 MiB
 
+struct InputOptions {
+  // The most bytes read from stdin, a pipe, a FIFO or a device, in all: a
+  // regular file ends, these may not. Default: 1 GiB.
+  uint64_t max_stream_bytes = uint64_t{1} << 30;
+};
+
 struct Document {
   std::string source;  // the file path, or "-" for stdin
   int line = 0;        // 1-based line in a JSONL file; 0 for whole files
   std::string id;      // JSONL "id"; else the file name without extension
-                       // ("stdin" for "-"), plus ":<line>" for a JSONL line
+                       // ("stdin" for "-"; control characters in it escaped
+                       // as \xNN), plus ":<line>" for a JSONL line
   std::string title;   // may be empty
   std::string date;    // ISO yyyy-mm-dd publication date, or empty
   std::string url;     // may be empty
@@ -69,7 +87,8 @@ struct InputError {
 // from its argument.
 Status ReadInputs(const std::vector<std::string>& paths,
                   const std::function<void(Document&)>& on_document,
-                  const std::function<void(const InputError&)>& on_error);
+                  const std::function<void(const InputError&)>& on_error,
+                  const InputOptions& options = {});
 
 }  // namespace detente
 

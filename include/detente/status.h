@@ -21,14 +21,16 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kNotFound,         // the answer is empty: no such entity, no path
-    kInvalidArgument,  // the caller's request is malformed (usage error)
-    kDataError,        // bad input data: invalid UTF-8, malformed JSON ...
-    kIOError,          // a file could not be read or written
-    kDatabaseError,    // SQLite reported an error
-    kUnsupported,      // e.g. a database written by a newer detente
-    kTimeout,          // a time limit was hit
-    kInternal,         // a bug or an unexpected exception
+    kNotFound,           // the answer is empty: no such entity, no path
+    kInvalidArgument,    // the caller's request is malformed (usage error)
+    kDataError,          // bad input data: invalid UTF-8, malformed JSON ...
+    kIOError,            // a file could not be read or written
+    kDatabaseError,      // SQLite reported an error
+    kUnsupported,        // e.g. a database written by a newer detente
+    kTimeout,            // a time limit was hit
+    kCancelled,          // stopped on request (e.g. Ctrl-C)
+    kResourceExhausted,  // out of memory or another limit of the machine
+    kInternal,           // a bug or an unexpected exception
   };
 
   Status() = default;  // OK
@@ -44,6 +46,8 @@ class Status {
   }
   static Status Unsupported(std::string_view msg) { return {Code::kUnsupported, msg}; }
   static Status Timeout(std::string_view msg) { return {Code::kTimeout, msg}; }
+  static Status Cancelled(std::string_view msg) { return {Code::kCancelled, msg}; }
+  static Status ResourceExhausted(std::string_view msg) { return {Code::kResourceExhausted, msg}; }
   static Status Internal(std::string_view msg) { return {Code::kInternal, msg}; }
 
   bool ok() const { return code_ == Code::kOk; }

@@ -7,6 +7,7 @@
 #ifndef DETENTE_STORE_H_
 #define DETENTE_STORE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -27,8 +28,42 @@ struct StoreOptions {
   int busy_timeout_ms = 10000;
 };
 
-// The result of a query: column names and rows of values (NULL as nullopt).
-// Integers and reals are in SQLite's text form; blobs are lowercase hex.
+// How Store::Query runs SQL typed by a user (the `detente sql` console).
+struct QueryOptions {
+  // Stop a query that runs longer than this many seconds, with kTimeout;
+  // 0 means no limit. Default: 0.
+  double timeout_s = 0;
+  // When not null, polled while the query runs: once it holds true, the
+  // query stops with kCancelled. It may be set from a signal handler (a
+  // lock-free atomic). Default: nullptr.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+// One value of a result row, as SQLite produced it. `text` is SQLite's text
+// form (blobs as lowercase hex) and is valid only during RowSink::Row.
+struct QueryValue {
+  enum class Type { kNull, kInteger, kReal, kText, kBlob };
+  Type type = Type::kNull;
+  std::string_view text;
+  bool numeric() const { return type == Type::kInteger || type == Type::kReal; }
+};
+
+// Receives the result of Store::Query while the query runs, so that a result
+// of any size streams through in constant memory.
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  // The column names of the printed statement, once, before its rows; not
+  // called when that statement returns no columns.
+  virtual Status Columns(const std::vector<std::string>& names) = 0;
+  // One row, one value per column. A non-OK status stops the query, and
+  // Store::Query returns it.
+  virtual Status Row(const std::vector<QueryValue>& values) = 0;
+};
+
+// The result of a query, whole: column names and rows of values (NULL as
+// nullopt). Integers and reals are in SQLite's text form; blobs are lowercase
+// hex. For small results (tests, tools); big ones go through a RowSink.
 struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<std::optional<std::string>>> rows;
@@ -180,11 +215,35 @@ class Store {
   // a value the schema refuses) and kDatabaseError when SQLite fails.
   virtual Result<bool> AddDocument(const Document& doc, const Extraction& extraction) = 0;
 
-  // Runs one or more SQL statements (separated by ';') and returns the rows
-  // of the last one that returns columns. On a read-only store a write fails
-  // with kUnsupported (SQLite refuses it; nothing is parsed here); any other
-  // SQL error is kDatabaseError.
-  virtual Result<QueryResult> Query(const std::string& sql) = 0;
+  // The SQL console: runs one or more statements (separated by ';') typed by
+  // a user, in order, as one transaction, and streams the rows of the last
+  // statement to `sink` (earlier statements run for their effect; their rows
+  // are dropped). Returns the number of rows the statements inserted,
+  // updated or deleted.
+  //
+  // User SQL is guarded (docs/reliability.md, "Security"):
+  // - A read-only store allows reads and nothing else: SELECT, WITH,
+  //   introspection PRAGMAs; every write, CREATE (TEMP too), ATTACH,
+  //   VACUUM, transaction statement and PRAGMA that changes a setting is
+  //   refused with kUnsupported, whose message names what was refused.
+  // - On a writable store the script is one transaction (BEGIN IMMEDIATE
+  //   ... COMMIT): on any error, timeout or cancellation nothing of it stays.
+  //   BEGIN/COMMIT/ROLLBACK, ATTACH (hence VACUUM INTO and VACUUM) and
+  //   PRAGMAs that change a setting are refused.
+  // - Either way only the functions of an allowlist may be called (core,
+  //   date, math, JSON, window and full-text functions); those that return
+  //   pointers, load code or touch files (fts3_tokenizer, load_extension,
+  //   fts5, readfile, ...) are refused with kUnsupported, as are the
+  //   virtual tables that read raw pages or files.
+  // - One value may hold at most 64 MiB (SQLITE_LIMIT_LENGTH).
+  // kTimeout when options.timeout_s passed, kCancelled when options.cancel
+  // was set, the sink's status when it failed, kDatabaseError for any other
+  // SQL error. Rows already given to the sink stay given.
+  virtual Result<int64_t> Query(std::string_view sql, const QueryOptions& options,
+                                RowSink& sink) = 0;
+
+  // Query with default options, its last result collected whole.
+  Result<QueryResult> Query(std::string_view sql);
 
   virtual Result<StoreStats> Stats() = 0;
 

@@ -1,6 +1,5 @@
 // detente export: the graph (or one entity's neighbourhood) as DOT, GraphML,
 // node-link JSON or Gephi CSV; optionally rendered by Graphviz.
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -28,14 +27,6 @@ struct ExportArgs {
   std::string render;
 };
 
-Status WriteFileText(const std::string& path, const std::string& text) {
-  std::ofstream f(path, std::ios::binary);
-  f << text;
-  f.close();
-  if (!f) return Status::IOError("cannot write " + path);
-  return Status::OK();
-}
-
 // -o graph.csv writes graph.nodes.csv and graph.edges.csv.
 std::string CsvPart(const std::string& output, const char* part) {
   std::string base = output;
@@ -50,8 +41,9 @@ int RunExport(const ExportArgs& a) {
     return Fail(Status::InvalidArgument("--render needs --format dot"));
   }
   if (!a.render.empty() && a.output.empty()) {
-    return Fail(Status::InvalidArgument("--render needs -o FILE"));
+    return Fail(Status::InvalidArgument("--render needs -o FILE (or -o - for stdout)"));
   }
+  const bool to_stdout = a.output.empty() || a.output == "-";
   auto reader = OpenReader(a.graph);
   if (!reader.ok()) return Fail(reader.status());
   if (!a.around.empty()) {
@@ -86,14 +78,15 @@ int RunExport(const ExportArgs& a) {
     Status st = WriteCsvNodes(*g, sub, nodes);
     if (st.ok()) st = WriteCsvEdges(*g, sub, options, edges);
     if (!st.ok()) return Fail(st);
-    if (a.output.empty()) {
+    if (to_stdout) {
       if (!WriteStdout(nodes.str() + "\r\n" + edges.str())) {
         return Fail(Status::IOError("cannot write to stdout"));
       }
       return kExitOk;
     }
-    st = WriteFileText(CsvPart(a.output, "nodes"), nodes.str());
-    if (st.ok()) st = WriteFileText(CsvPart(a.output, "edges"), edges.str());
+    // Both files or neither.
+    const std::string n = nodes.str(), e = edges.str();
+    st = WriteFilesAtomically({{CsvPart(a.output, "nodes"), n}, {CsvPart(a.output, "edges"), e}});
     return st.ok() ? kExitOk : Fail(st);
   }
 
@@ -110,21 +103,26 @@ int RunExport(const ExportArgs& a) {
     auto geo = Geography::Load("");
     if (!geo.ok()) return Fail(geo.status());
     Status gs = WriteGeoJson(*places, *geo, os);
-    if (gs.ok()) gs = a.output.empty() ? (WriteStdout(os.str()) ? Status::OK()
-                                                                 : Status::IOError("cannot write to stdout"))
-                                       : WriteFileText(a.output, os.str());
+    if (!gs.ok()) return Fail(gs);
+    if (to_stdout)
+      return WriteStdout(os.str()) ? kExitOk : Fail(Status::IOError("cannot write to stdout"));
+    gs = WriteFilesAtomically({{a.output, os.str()}});
     return gs.ok() ? kExitOk : Fail(gs);
   }
   Status st = format == "graphml" ? WriteGraphml(*g, sub, options, os)
               : format == "json"  ? WriteNodeLinkJson(*g, sub, options, os)
                                   : WriteDot(*g, sub, options, os);
   if (!st.ok()) return Fail(st);
-  if (!a.render.empty())
-    st = RenderDot(os.str(), a.render, a.output);
-  else if (!a.output.empty())
-    st = WriteFileText(a.output, os.str());
-  else if (!WriteStdout(os.str()))
-    st = Status::IOError("cannot write to stdout");
+  std::string text = os.str();
+  if (!a.render.empty()) {
+    Result<std::string> rendered = RenderDotToBytes(text, a.render);
+    if (!rendered.ok()) return Fail(rendered.status());
+    text = std::move(*rendered);
+  }
+  if (to_stdout) {
+    return WriteStdout(text) ? kExitOk : Fail(Status::IOError("cannot write to stdout"));
+  }
+  st = WriteFilesAtomically({{a.output, text}});
   return st.ok() ? kExitOk : Fail(st);
 }
 
@@ -136,7 +134,7 @@ Runner SetupExport(CLI::App& sub) {
   sub.add_option("--around", a->around,
                  "Export only the neighbourhood of this entity (name, alias or #id)");
   sub.add_option("--radius", a->radius, "With --around: hops from the entity")
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1000000))
       ->capture_default_str();
   sub.add_option("--direction", a->direction, "With --around: out, in or both")
       ->check(CLI::IsMember({"out", "in", "both"}))
@@ -146,8 +144,10 @@ Runner SetupExport(CLI::App& sub) {
                "Also export entities that take part in no event");
   sub.add_flag("--no-sentences", a->no_sentences, "Leave the source sentences out");
   sub.add_option("-o,--output", a->output,
-                 "Write to FILE (default: stdout); for csv, FILE.nodes.csv and FILE.edges.csv");
-  sub.add_option("--render", a->render, "Run Graphviz dot to write svg, png or pdf to -o FILE")
+                 "Write to FILE, whole or not at all (default, or -: stdout); for csv, "
+                 "FILE.nodes.csv and FILE.edges.csv");
+  sub.add_option("--render", a->render,
+                 "Run Graphviz dot to write svg, png or pdf to -o FILE (or -o - for stdout)")
       ->check(CLI::IsMember({"svg", "png", "pdf"}));
   sub.footer(
       "Exit status: 0 ok, 1 unknown entity, 2 usage (also an ambiguous name), 3 database, "

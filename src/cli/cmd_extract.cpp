@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/memory.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
 #include "detente/extract.h"
@@ -103,26 +104,33 @@ void PrintStats(const long coverage[5], size_t events) {
 }
 
 int RunExtract(const ExtractArgs& args) {
+  MemoryGuard memory;  // see ingest
+  if (Status s = memory.CheckLoad(); !s.ok()) return Fail(s);
   ExtractOptions options;
   if (args.trace) {
     options.trace = [](std::string_view line) {
       std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
     };
   }
-  // A trace is read in order: one thread.
-  const int jobs = args.trace ? 1 : args.jobs;
   Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
   if (!extractor.ok()) return Fail(extractor.status());
+  // A trace is read in order: one thread.
+  Result<int> jobs = memory.FitJobs(args.trace ? 1 : args.jobs);
+  if (!jobs.ok()) return Fail(jobs.status());
   long rejected = 0;
   bool write_failed = false;
   long coverage[5] = {0, 0, 0, 0, 0};
   size_t events = 0;
+  Status fatal;
   auto on_extracted = [&](Document& doc, Result<Extraction>& x) {
-    if (write_failed) return;
+    if (write_failed || !fatal.ok()) return;
+    if (!x.ok() && OutOfMemory(x.status())) {
+      fatal = Status::ResourceExhausted("out of memory while extracting " + DocumentLocation(doc));
+      return;
+    }
     if (!x.ok()) {
       ++rejected;
-      std::fprintf(stderr, "%s: cannot extract: %s\n", DocumentLocation(doc).c_str(),
-                   x.status().message().c_str());
+      Report(DocumentLocation(doc), "cannot extract: " + x.status().message());
       return;
     }
     for (const Sentence& s : x->sentences) ++coverage[static_cast<int>(s.parse)];
@@ -131,16 +139,22 @@ int RunExtract(const ExtractArgs& args) {
     for (const Event& ev : x->events) out += EventJson(doc, *x, ev) + "\n";
     if (!WriteStdout(out)) write_failed = true;
   };
-  ExtractPipeline pipeline(**extractor, jobs, on_extracted);
+  ExtractPipeline pipeline(**extractor, *jobs, on_extracted);
   auto on_document = [&](Document& doc) {
-    if (!write_failed) pipeline.Add(std::move(doc));
+    if (write_failed || !fatal.ok()) return;
+    if (Status room = memory.Check(); !room.ok()) {
+      fatal = room;
+      return;
+    }
+    pipeline.Add(std::move(doc));
   };
   auto on_error = [&](const InputError& e) {
     ++rejected;
-    std::fprintf(stderr, "%s\n", e.ToString().c_str());
+    Report(e.file + (e.line > 0 ? ":" + std::to_string(e.line) : ""), e.message);
   };
   ReadInputs(args.paths, on_document, on_error);
   pipeline.Finish();
+  if (!fatal.ok()) return Fail(fatal);
   if (args.stats) PrintStats(coverage, events);
   if (write_failed) return Fail(Status::IOError("cannot write to stdout"));
   return rejected > 0 ? kExitDataError : kExitOk;
@@ -153,8 +167,9 @@ Runner SetupExtract(CLI::App& sub) {
   sub.add_option("--format", args->format, "Output format (only jsonl)")
       ->check(CLI::IsMember({"jsonl"}))
       ->capture_default_str();
-  sub.add_option("-j,--jobs", args->jobs, "Extract on N threads (default: one per core; output stays in input order)")
-      ->check(CLI::Range(1, 64))
+  sub.add_option("-j,--jobs", args->jobs,
+                 "Extract on N threads (default: one per core; output stays in input order)")
+      ->check(WholeNumber(1, 64))
       ->capture_default_str();
   sub.add_flag("--stats", args->stats,
                "At the end, print to stderr how many sentences and events there were and how "

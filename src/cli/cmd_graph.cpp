@@ -1,4 +1,6 @@
 // detente path | neighbours | rank | entity: graph questions over the store.
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -120,12 +122,9 @@ int RunPath(const PathArgs& a) {
     return Emit(w.Take() + "\n");
   }
 
-  std::string out = EntityLabel(g->entity(*from)) + " -> " + EntityLabel(g->entity(*to)) + ": " +
-                    std::to_string(hops) + (hops == 1 ? " hop" : " hops");
-  if (a.all_shortest) {
-    out += ", " + std::to_string(paths->size()) +
-           (paths->size() == 1 ? " shortest path" : " shortest paths");
-  }
+  std::string out = fmt::format("{} -> {}: {}", ForTerminal(EntityLabel(g->entity(*from))),
+                                ForTerminal(EntityLabel(g->entity(*to))), Count(hops, "hop"));
+  if (a.all_shortest) out += ", " + Count(paths->size(), "shortest path");
   out += "\n";
   QueryResult t;
   if (a.all_shortest) t.columns.push_back("path");
@@ -214,10 +213,10 @@ int RunNeighbours(const NeighboursArgs& a) {
   }
 
   // Tables, streamed: a hub's two-hop network can hold a million events.
-  std::string head = EntityLabel(g->entity(*center)) + ": " +
-                     std::to_string(ego.members.size() - 1) + " entities within " +
-                     std::to_string(a.radius) + (a.radius == 1 ? " hop" : " hops") + ", " +
-                     std::to_string(ego.events.size()) + " events\n";
+  std::string head = fmt::format("{}: {} within {}, {}\n",
+                                 ForTerminal(EntityLabel(g->entity(*center))),
+                                 Count(ego.members.size() - 1, "entity", "entities"),
+                                 Count(a.radius, "hop"), Count(ego.events.size(), "event"));
   bool ok = WriteStdout(head);
   // The members' cells, laid out once in row order: WriteTable asks for
   // each cell twice, and the entities are spread over the whole graph. Cell
@@ -261,9 +260,8 @@ int RunNeighbours(const NeighboursArgs& a) {
   const size_t skipped =
       a.limit > 0 && ego.events.size() > a.limit ? ego.events.size() - a.limit : 0;
   if (skipped > 0) {
-    ok = ok && WriteStdout("The " + std::to_string(a.limit) + " most recent of " +
-                           std::to_string(ego.events.size()) +
-                           " events (--limit 0 lists all):\n");
+    ok = ok && WriteStdout(fmt::format("The {} most recent of {} events (--limit 0 lists all):\n",
+                                       a.limit, ego.events.size()));
   }
   // The cells of each event, looked up once: WriteTable asks for each cell
   // twice, and a hub's events are spread all over memory.
@@ -368,10 +366,8 @@ int RunRank(const RankArgs& a) {
   if (ranked.empty())
     return Fail(Status::NotFound("no entity takes part in an event under these filters"));
   auto score = [&](double s) {
-    if (o.by == RankBy::kDegree) return std::to_string(static_cast<int64_t>(s));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6f", s);
-    return std::string(buf);
+    if (o.by == RankBy::kDegree) return fmt::format("{}", static_cast<int64_t>(s));
+    return fmt::format("{:.6f}", s);
   };
   if (a.graph.format == "json") {
     JsonWriter w;
@@ -433,11 +429,15 @@ int RunEntity(const EntityArgs& a) {
     w.EndArray().EndObject();
     return Emit(w.Take() + "\n");
   }
-  std::string out = EntityLabel(rep->entity) + ", #" + std::to_string(rep->entity.id) + "\n";
+  // Names as a table shows them: control characters never reach the terminal.
+  std::string out =
+      ForTerminal(EntityLabel(rep->entity)) + ", #" + std::to_string(rep->entity.id) + "\n";
   out += "aliases: ";
-  for (size_t i = 0; i < rep->aliases.size(); ++i) out += (i ? ", " : "") + rep->aliases[i];
+  for (size_t i = 0; i < rep->aliases.size(); ++i) {
+    out += (i ? ", " : "") + ForTerminal(rep->aliases[i]);
+  }
   if (rep->aliases.empty()) out += "(none)";
-  out += "\nevents: " + std::to_string(rep->timeline.size()) + "\n";
+  out += fmt::format("\nevents: {}\n", rep->timeline.size());
   if (!rep->timeline.empty()) {
     QueryResult t;
     t.columns = {"date", "role", "actor", "action", "object", "place", "sentence"};
@@ -463,12 +463,12 @@ Runner SetupPath(CLI::App& sub) {
   sub.add_option("TO", a->to, "Entity name, alias or #id")->required();
   AddGraphOptions(sub, &a->graph, {"table", "json", "dot"});
   sub.add_option("--max-hops", a->max_hops, "Longest path accepted (0: no limit)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1000000))
       ->capture_default_str();
   sub.add_flag("--directed", a->directed, "Follow events from actor to object only");
   sub.add_flag("--all-shortest", a->all_shortest, "Show every shortest path");
   sub.add_option("--limit", a->limit, "With --all-shortest, at most this many paths")
-      ->check(CLI::PositiveNumber)
+      ->check(WholeNumber(1, 1000000))
       ->capture_default_str();
   sub.footer(kExitFooter);
   return [a] { return RunPath(*a); };
@@ -479,7 +479,7 @@ Runner SetupNeighbours(CLI::App& sub) {
   sub.add_option("ENTITY", a->entity, "Entity name, alias or #id")->required();
   AddGraphOptions(sub, &a->graph, {"table", "json", "dot"});
   sub.add_option("--radius", a->radius, "Hops from the entity")
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1000000))
       ->capture_default_str();
   sub.add_option("--direction", a->direction,
                  "out: actor to object, in: object to actor, both: either way")
@@ -487,6 +487,7 @@ Runner SetupNeighbours(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--limit", a->limit,
                  "Table: list only the N most recent events (0: all); json and dot hold all")
+      ->check(WholeNumber(0, 1000000000))
       ->capture_default_str();
   sub.footer(kExitFooter);
   return [a] { return RunNeighbours(*a); };
@@ -498,7 +499,9 @@ Runner SetupRank(CLI::App& sub) {
   sub.add_option("--by", a->by, "Measure")
       ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))
       ->capture_default_str();
-  sub.add_option("--top", a->top, "How many entities (0: all)")->capture_default_str();
+  sub.add_option("--top", a->top, "How many entities (0: all)")
+      ->check(WholeNumber(0, 1000000000))
+      ->capture_default_str();
   sub.add_flag("--directed", a->directed, "Betweenness on the directed graph");
   sub.footer(kExitFooter);
   return [a] { return RunRank(*a); };

@@ -4,6 +4,8 @@
 // transaction, so that an interrupted run keeps what it committed and a rerun
 // completes it. Documents already stored (same title and text) are skipped
 // before extraction.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/memory.h"
 #include "cli/pipeline.h"
 #include "detente/extract.h"
 #include "detente/input.h"
@@ -39,8 +42,8 @@ class Progress {
     if (now - start_ < std::chrono::seconds(1)) return;
     if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
-    std::fprintf(stderr, "\rdetente: %ld documents (%ld added, %ld present, %ld rejected)", done,
-                 added, skipped, rejected);
+    fmt::print(stderr, "\rdetente: {} ({} added, {} present, {} rejected)", Count(done, "document"),
+               added, skipped, rejected);
     std::fflush(stderr);
     shown_ = true;
   }
@@ -60,23 +63,31 @@ class Progress {
 
 int RunIngest(const IngestArgs& args) {
   const std::string db_path = ResolveDbPath(args.db);
+  // Under ulimit -v: refuse to start, or run fewer threads, rather than let
+  // Link Grammar hit the limit (cli/memory.h).
+  MemoryGuard memory;
+  if (Status s = memory.CheckLoad(); !s.ok()) return Fail(s);
   Result<std::unique_ptr<Store>> store = Store::Open(db_path);
   if (!store.ok()) return Fail(store.status());
   Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(ExtractOptions());
   if (!extractor.ok()) return Fail(extractor.status());
+  Result<int> jobs = memory.FitJobs(args.jobs);
+  if (!jobs.ok()) return Fail(jobs.status());
 
   long added = 0, present = 0, rejected = 0;
   Status fatal;  // a database failure: stop storing, report once
   Progress progress(!args.quiet && StderrIsTerminal());
   auto report = [&](const std::string& where, const std::string& message) {
     progress.Clear();
-    std::fprintf(stderr, "%s: %s\n", where.c_str(), message.c_str());
+    Report(where, message);
   };
 
   // Runs on this thread, in input order, whatever --jobs is.
   auto on_extracted = [&](Document& doc, Result<Extraction>& x) {
     if (!fatal.ok()) return;
-    if (!x.ok()) {
+    if (!x.ok() && OutOfMemory(x.status())) {
+      fatal = Status::ResourceExhausted("out of memory while extracting " + DocumentLocation(doc));
+    } else if (!x.ok()) {
       ++rejected;
       report(DocumentLocation(doc), "cannot extract: " + x.status().message());
     } else {
@@ -92,9 +103,13 @@ int RunIngest(const IngestArgs& args) {
     }
     progress.Update(added + present + rejected, added, present, rejected);
   };
-  ExtractPipeline pipeline(**extractor, args.jobs, on_extracted);
+  ExtractPipeline pipeline(**extractor, *jobs, on_extracted);
   auto on_document = [&](Document& doc) {
     if (!fatal.ok()) return;
+    if (Status room = memory.Check(); !room.ok()) {
+      fatal = room;
+      return;
+    }
     // Skip known documents before the costly extraction.
     Result<bool> known = (*store)->Contains(doc);
     if (!known.ok()) {
@@ -114,13 +129,12 @@ int RunIngest(const IngestArgs& args) {
   pipeline.Finish();
   progress.Clear();
   if (!fatal.ok()) {
-    std::fprintf(stderr, "detente: stopped after %ld documents added: %s\n", added,
-                 fatal.message().c_str());
-    return kExitDataError;
+    Note(fmt::format("stopped after {} added: {}", Count(added, "document"), fatal.message()));
+    return ExitCodeFor(fatal) == kExitInterrupted ? kExitInterrupted : kExitDataError;
   }
   if (!args.quiet) {
-    std::fprintf(stderr, "detente: %ld documents added, %ld already present, %ld rejected (%s)\n",
-                 added, present, rejected, db_path.c_str());
+    Note(fmt::format("{} added, {} already present, {} rejected ({})", Count(added, "document"),
+                     present, rejected, db_path));
   }
   return rejected > 0 ? kExitDataError : kExitOk;
 }
@@ -133,14 +147,17 @@ Runner SetupIngest(CLI::App& sub) {
   sub.add_flag("-q,--quiet", args->quiet, "No progress line and no summary; errors still shown");
   sub.add_option("-j,--jobs", args->jobs,
                  "Extract on N threads (default: one per core; documents are stored in order)")
-      ->check(CLI::Range(1, 64))
+      ->check(WholeNumber(1, 64))
       ->capture_default_str();
   sub.add_option("PATH", args->paths,
                  "Articles: .txt/.md files, .jsonl files, directories, or - for stdin")
       ->required();
   sub.footer(
       "Each document is stored in its own transaction; documents already stored are skipped.\n"
-      "Bad inputs are reported as FILE:LINE: MESSAGE and skipped.\n"
+      "Bad inputs are reported as FILE:LINE: MESSAGE and skipped. Reads are capped: 4 MiB a\n"
+      "document or JSONL line, 1 GiB from stdin, a pipe or a device. Under ulimit -v, as many\n"
+      "threads run as fit, and the run stops cleanly when memory runs short (what was stored\n"
+      "stays). A file whose name starts with '-' goes after --.\n"
       "Exit status: 0 ok, 2 usage, 3 some input was rejected or the database failed.");
   return [args] { return Guarded([&] { return RunIngest(*args); }); };
 }

@@ -1,12 +1,18 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <new>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "cli/commands.h"
+#include "util/escape.h"
 
 namespace detente::cli {
 
@@ -15,13 +21,53 @@ int ExitCodeFor(const Status& status) {
     case Status::Code::kOk: return kExitOk;
     case Status::Code::kNotFound: return kExitNoResult;
     case Status::Code::kInvalidArgument: return kExitUsage;
+    case Status::Code::kCancelled: return kExitInterrupted;
     default: return kExitDataError;
   }
 }
 
+std::string Printable(std::string_view s) { return EscapeControls(s); }
+
 int Fail(const Status& status) {
-  std::fprintf(stderr, "detente: %s\n", status.message().c_str());
+  Note(status.message());
   return ExitCodeFor(status);
+}
+
+void Note(std::string_view message) {
+  fmt::print(stderr, "detente: {}\n", Printable(message));
+  std::fflush(stderr);
+}
+
+void Report(std::string_view where, std::string_view message) {
+  fmt::print(stderr, "{}: {}\n", Printable(where), Printable(message));
+  std::fflush(stderr);
+}
+
+CLI::Validator WholeNumber(long long min, long long max) {
+  return CLI::Validator(
+      [min, max](std::string& in) -> std::string {
+        long long v = 0;
+        auto [end, ec] = std::from_chars(in.data(), in.data() + in.size(), v);
+        if (ec != std::errc() || end != in.data() + in.size() || v < min || v > max) {
+          return fmt::format("{} is not a whole number from {} to {}", Printable(in), min, max);
+        }
+        return "";
+      },
+      fmt::format("INT in [{} - {}]", min, max));
+}
+
+CLI::Validator NonNegativeSeconds() {
+  return CLI::Validator(
+      [](std::string& in) -> std::string {
+        double v = 0;
+        auto [end, ec] = std::from_chars(in.data(), in.data() + in.size(), v);
+        if (ec != std::errc() || end != in.data() + in.size() || !std::isfinite(v) || v < 0 ||
+            v > 1e7) {
+          return fmt::format("{} is not a number of seconds (0 or more)", Printable(in));
+        }
+        return "";
+      },
+      "SECONDS");
 }
 
 std::string ResolveDbPath(const std::string& flag_value) {
@@ -34,6 +80,9 @@ std::string ResolveDbPath(const std::string& flag_value) {
 Status RequireExistingDb(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return Status::OK();
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    return Status::IOError("cannot open database " + path + ": " + ec.message());
+  }
   return Status::IOError("no database at " + path +
                          " (create one with `detente ingest`, or pass --db FILE)");
 }
@@ -44,6 +93,12 @@ void AddDbOption(CLI::App& sub, std::string* value) {
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
+std::string Count(int64_t n, std::string_view singular, std::string_view plural) {
+  if (n == 1) return fmt::format("1 {}", singular);
+  if (plural.empty()) return fmt::format("{} {}s", n, singular);
+  return fmt::format("{} {}", n, plural);
+}
+
 std::string DocumentLocation(const Document& doc) {
   return doc.line > 0 ? doc.source + ":" + std::to_string(doc.line) : doc.source;
 }
@@ -51,6 +106,10 @@ std::string DocumentLocation(const Document& doc) {
 int Guarded(const std::function<int()>& run) {
   try {
     return run();
+  } catch (const std::bad_alloc&) {
+    return Fail(Status::ResourceExhausted(
+        "out of memory (is the address space limited? see ulimit -v); the database keeps every "
+        "document stored before"));
   } catch (const std::exception& e) {
     return Fail(Status::Internal(std::string("unexpected error: ") + e.what()));
   } catch (...) {

@@ -1,5 +1,7 @@
 #include "cli/pipeline.h"
 
+#include <system_error>
+
 namespace detente::cli {
 
 ExtractPipeline::ExtractPipeline(const Extractor& extractor, int jobs, OnResult on_result)
@@ -7,7 +9,14 @@ ExtractPipeline::ExtractPipeline(const Extractor& extractor, int jobs, OnResult 
       on_result_(std::move(on_result)),
       max_in_flight_(jobs > 1 ? 2 * static_cast<size_t>(jobs) : 0) {
   if (jobs <= 1) return;
-  for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+  for (int i = 0; i < jobs; ++i) {
+    try {
+      workers_.emplace_back([this] { Work(); });
+    } catch (const std::system_error&) {
+      break;  // no room for another thread (ulimit -v): work with fewer
+    }
+  }
+  max_in_flight_ = 2 * workers_.size();  // none at all: extract inline
 }
 
 ExtractPipeline::~ExtractPipeline() { Finish(); }

@@ -24,8 +24,8 @@ class ExtractPipeline {
   using OnResult = std::function<void(Document& doc, Result<Extraction>& extraction)>;
 
   // `jobs` <= 1 extracts inline in Add(); otherwise `jobs` worker threads
-  // share `extractor` (Extractor::Extract is thread-safe). `extractor` must
-  // outlive the pipeline.
+  // share `extractor` (Extractor::Extract is thread-safe), or as many as
+  // could be started (none: inline). `extractor` must outlive the pipeline.
   ExtractPipeline(const Extractor& extractor, int jobs, OnResult on_result);
   // Finishes (see Finish) if that was not done.
   ~ExtractPipeline();

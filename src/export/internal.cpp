@@ -51,9 +51,13 @@ std::string CleanText(std::string_view s) {
       continue;
     }
     size_t len = SequenceLength(s, i);
-    if (len == 0) {
+    // U+FFFE and U+FFFF are not characters XML allows (nor are the
+    // surrogates, which are not valid UTF-8 anyway).
+    const bool xml_forbidden =
+        len == 3 && c == 0xEF && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF');
+    if (len == 0 || xml_forbidden) {
       out += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
+      i += len == 0 ? 1 : len;
     } else {
       out.append(s.substr(i, len));
       i += len;
@@ -89,6 +93,12 @@ std::string DotQuote(std::string_view s) {
 
 std::string CsvField(std::string_view s) {
   std::string clean = CleanText(s);
+  // OWASP's rule against CSV injection: a cell a spreadsheet would read as a
+  // formula starts with ' instead (CleanText made a leading CR a newline).
+  if (!clean.empty() && (clean[0] == '=' || clean[0] == '+' || clean[0] == '-' || clean[0] == '@' ||
+                         clean[0] == '\t' || clean[0] == '\r' || clean[0] == '\n')) {
+    clean.insert(0, 1, '\'');
+  }
   if (clean.find_first_of(",\"\r\n") == std::string::npos) return clean;
   std::string out = "\"";
   for (char c : clean) {

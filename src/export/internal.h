@@ -10,14 +10,17 @@
 
 namespace detente::export_internal {
 
-// Valid UTF-8 for any input: invalid bytes become U+FFFD, control characters
-// other than \n and \t (and DEL) become spaces, \r\n and \r become \n.
+// Valid UTF-8 that XML 1.0 allows, for any input: invalid bytes, U+FFFE and
+// U+FFFF become U+FFFD, control characters other than \n and \t (and DEL)
+// become spaces, \r\n and \r become \n.
 std::string CleanText(std::string_view s);
 
 // A DOT double-quoted escString: " and \ escaped, newlines as \n.
 std::string DotQuote(std::string_view s);
 
-// One RFC 4180 field: quoted when it holds , " CR or LF, quotes doubled.
+// One RFC 4180 field of CleanText(s): quoted when it holds , " CR or LF,
+// quotes doubled; one that starts with = + - @ tab, CR or LF (a
+// spreadsheet formula) gets a leading '.
 std::string CsvField(std::string_view s);
 
 // `sub` with vertices by entity id and events by event id, without

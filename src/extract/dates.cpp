@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "entities/words.h"
+#include "util/calendar.h"
 
 namespace detente {
 namespace {
@@ -91,8 +92,7 @@ void CivilFromDays(long z, int* y, int* m, int* d) {
 
 bool ParseIsoDate(const std::string& s, int* y, int* m, int* d) {
   if (s.size() < 10) return false;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2d", y, m, d) != 3) return false;
-  return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+  return ParseCalendarDate(std::string_view(s).substr(0, 10), y, m, d);
 }
 
 std::vector<TimeExpr> FindTimeExpressions(const std::vector<std::string>& t) {
@@ -184,17 +184,26 @@ std::vector<TimeExpr> FindTimeExpressions(const std::vector<std::string>& t) {
 
 std::optional<std::string> ResolveTime(const TimeExpr& t, const std::string& story_date,
                                        bool future) {
-  int y, m, d;
-  auto fmt = [](long days) {
+  // A day that exists, within years 0001-9999, or nothing: a time left
+  // unresolved is better than a wrong one.
+  auto fmt = [](long days) -> std::optional<std::string> {
     int yy, mm, dd;
     CivilFromDays(days, &yy, &mm, &dd);
+    if (!IsCalendarDate(yy, mm, dd)) return std::nullopt;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yy, mm, dd);
     return std::string(buf);
   };
+  // The day `month`/`day` of `year`, when that day exists.
+  auto day_of = [&](int year) -> std::optional<long> {
+    if (!IsCalendarDate(year, t.month, t.day)) return std::nullopt;
+    return DaysFromCivil(year, t.month, t.day);
+  };
   if (t.kind == TimeExpr::Kind::kMonthDay && t.year > 0) {
-    return fmt(DaysFromCivil(t.year, t.month, t.day));
+    std::optional<long> day = day_of(t.year);
+    return day ? fmt(*day) : std::nullopt;
   }
+  int y, m, d;
   if (!ParseIsoDate(story_date, &y, &m, &d)) return std::nullopt;
   long base = DaysFromCivil(y, m, d);
   switch (t.kind) {
@@ -206,12 +215,14 @@ std::optional<std::string> ResolveTime(const TimeExpr& t, const std::string& sto
       return fmt(base - ((base_wd - t.weekday + 7) % 7));
     }
     case TimeExpr::Kind::kMonthDay: {
-      long cand = DaysFromCivil(y, t.month, t.day);
-      // A past event dated well after the story belongs to the year before;
-      // a future one dated before it, to the year after.
-      if (!future && cand > base + 7) cand = DaysFromCivil(y - 1, t.month, t.day);
-      if (future && cand < base - 7) cand = DaysFromCivil(y + 1, t.month, t.day);
-      return fmt(cand);
+      // In the story's year; a past event dated well after the story belongs
+      // to the year before, a future one dated before it to the year after.
+      // "29 February" in a year without one, or "31 April", stays unresolved.
+      std::optional<long> cand = day_of(y);
+      if (!cand) return std::nullopt;
+      if (!future && *cand > base + 7) cand = day_of(y - 1);
+      if (future && cand && *cand < base - 7) cand = day_of(y + 1);
+      return cand ? fmt(*cand) : std::nullopt;
     }
     case TimeExpr::Kind::kRelativeDay:
       return fmt(base + t.day_offset);

@@ -29,14 +29,18 @@ std::vector<TimeExpr> FindTimeExpressions(const std::vector<std::string>& tokens
 // An ISO yyyy-mm-dd date for `t`, given the story date (ISO, may be empty)
 // and whether the event lies in the future ("will meet on Tuesday" -> the
 // next Tuesday after the story date; "met on Tuesday" -> the last Tuesday on
-// or before it). nullopt when no single day can be named.
+// or before it). nullopt when no single day can be named, when the day does
+// not exist ("30 February 2023", "31 April"), when the story date does not
+// exist, and when the answer would fall outside years 0001-9999: a time left
+// unresolved rather than shifted to a wrong day.
 std::optional<std::string> ResolveTime(const TimeExpr& t, const std::string& story_date,
                                        bool future);
 
 // Days since 1970-01-01 for a civil date, and back. Exposed for tests.
 long DaysFromCivil(int y, int m, int d);
 void CivilFromDays(long z, int* y, int* m, int* d);
-// Parses "yyyy-mm-dd"; false if malformed.
+// Parses "yyyy-mm-dd" (anything after the tenth character is ignored);
+// false unless it names a day that exists in years 0001-9999.
 bool ParseIsoDate(const std::string& s, int* y, int* m, int* d);
 
 }  // namespace detente

@@ -6,6 +6,8 @@
 #include <limits>
 #include <utility>
 
+#include "util/calendar.h"
+
 namespace detente {
 namespace {
 
@@ -13,14 +15,16 @@ constexpr uint32_t kNoVertex = std::numeric_limits<uint32_t>::max();
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// yyyy, yyyy-mm or yyyy-mm-dd.
-bool IsIsoDatePrefix(std::string_view s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : !IsDigit(s[i])) return false;
+// A prefix of some CAMEO code: 1 to 4 digits under a root class 01-20 ("1"
+// stands for the roots 10-19).
+bool IsCameoPrefix(std::string_view s) {
+  if (s.empty() || s.size() > 4) return false;
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
   }
-  return true;
+  if (s.size() == 1) return s[0] <= '2';
+  const int root = (s[0] - '0') * 10 + (s[1] - '0');
+  return root >= 1 && root <= 20;
 }
 
 Status CheckList(const std::vector<std::string>& list, const char* what) {
@@ -35,15 +39,27 @@ Status CheckList(const std::vector<std::string>& list, const char* what) {
 Status GraphFilter::Validate() const {
   if (!since.empty() && !IsIsoDatePrefix(since)) {
     return Status::InvalidArgument(
-        "--since wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" + since + "\"");
+        "--since wants an ISO date that exists (yyyy, yyyy-mm or "
+        "yyyy-mm-dd, years 0001-9999), got \"" +
+        since + "\"");
   }
   if (!until.empty() && !IsIsoDatePrefix(until)) {
     return Status::InvalidArgument(
-        "--until wants an ISO date (yyyy, yyyy-mm or yyyy-mm-dd), got \"" + until + "\"");
+        "--until wants an ISO date that exists (yyyy, yyyy-mm or "
+        "yyyy-mm-dd, years 0001-9999), got \"" +
+        until + "\"");
   }
   DETENTE_RETURN_IF_ERROR(CheckList(actions, "--action"));
   DETENTE_RETURN_IF_ERROR(CheckList(classes, "--class"));
   DETENTE_RETURN_IF_ERROR(CheckList(kinds, "--kind"));
+  for (const std::string& c : classes) {
+    if (!IsCameoPrefix(c)) {
+      return Status::InvalidArgument(
+          "--class wants a CAMEO code or its first digits, under a "
+          "root class 01 to 20 (04 Consult, 042, 1 for 10-19), got \"" +
+          c + "\"");
+    }
+  }
   return Status::OK();
 }
 

@@ -16,6 +16,7 @@
 #include "graph/load_sql.h"
 #include "graph/snapshot.h"
 #include "store/sqlite.h"
+#include "util/suggest.h"
 
 namespace detente {
 namespace {
@@ -116,6 +117,39 @@ std::string Describe(const GraphEntity& e) {
   if (!e.country.empty()) out += ", " + e.country;
   out += ", #" + std::to_string(e.id) + ")";
   return out;
+}
+
+// Refuses filter values that can only be typos: a kind neither detente nor
+// the database knows, an action no event has while one that does is a typo
+// away. `kinds` and `actions` are those in the database.
+Status CheckValues(const GraphFilter& f, std::vector<std::string> kinds,
+                   const std::vector<std::string>& actions) {
+  std::sort(kinds.begin(), kinds.end());
+  for (const std::string& k : f.kinds) {
+    const bool known =
+        std::find(std::begin(kEntityKinds), std::end(kEntityKinds), k) != std::end(kEntityKinds);
+    if (known || std::binary_search(kinds.begin(), kinds.end(), k)) continue;
+    std::vector<std::string> all(std::begin(kEntityKinds), std::end(kEntityKinds));
+    all.insert(all.end(), kinds.begin(), kinds.end());
+    const std::string near = Nearest(k, all);
+    std::string listed;
+    for (const std::string& x : kinds) listed += (listed.empty() ? "" : ", ") + x;
+    return Status::InvalidArgument(
+        "--kind \"" + k + "\": no entity has this kind" +
+        (near.empty() ? "" : " (did you mean \"" + near + "\"?)") +
+        "; kinds in this database: " + (listed.empty() ? "none" : listed));
+  }
+  for (const std::string& a : f.actions) {
+    if (std::find(actions.begin(), actions.end(), a) != actions.end()) continue;
+    const std::string near = Nearest(a, actions);
+    if (!near.empty()) {
+      return Status::InvalidArgument("--action \"" + a +
+                                     "\": no event has this action (did you "
+                                     "mean \"" +
+                                     near + "\"?)");
+    }
+  }
+  return Status::OK();
 }
 
 // Entity id -> vertex while loading: a dense table when ids are compact,
@@ -275,6 +309,20 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
   auto data = Data();
   if (!data.ok()) return data.status();
   GraphData& d = *data;
+  if (!filter.kinds.empty() || !filter.actions.empty()) {
+    std::vector<std::string> kinds, actions;
+    for (const GraphEntity& e : d.entities) kinds.push_back(e.kind);
+    std::sort(kinds.begin(), kinds.end());
+    kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+    if (!filter.actions.empty()) {
+      std::vector<char> used(d.strings.size());
+      for (const GraphEvent& e : d.events) used[e.action] = 1;
+      for (size_t i = 1; i < used.size(); ++i) {
+        if (used[i]) actions.push_back(d.strings[i]);
+      }
+    }
+    DETENTE_RETURN_IF_ERROR(CheckValues(filter, std::move(kinds), actions));
+  }
 
   // Vertices: entities of an allowed kind, renumbered in id order. The data
   // is ours, so it is filtered in place: no copy of a million events.
@@ -482,6 +530,23 @@ Status SqliteGraphReader::ForEachSentence(
 
 Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphFilter& filter) {
   DETENTE_RETURN_IF_ERROR(filter.Validate());
+  if (!filter.kinds.empty() || !filter.actions.empty()) {
+    std::vector<std::string> kinds, actions;
+    for (auto [sql, out] : {std::pair<const char*, std::vector<std::string>*>{
+                                "SELECT DISTINCT kind FROM entities", &kinds},
+                            {"SELECT DISTINCT action FROM events", &actions}}) {
+      if (out == &actions && filter.actions.empty()) continue;
+      auto st = db_.Prepare(sql);
+      if (!st.ok()) return st.status();
+      for (;;) {
+        auto row = st->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        out->push_back(st->Text(0));
+      }
+    }
+    DETENTE_RETURN_IF_ERROR(CheckValues(filter, std::move(kinds), actions));
+  }
   EntityReport report;
   {
     auto rows = Rows("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE id = ?",

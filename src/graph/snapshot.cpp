@@ -15,14 +15,16 @@
 #include "graph/snapshot.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <new>
 #include <string_view>
 
 namespace detente::graph_internal {
@@ -99,6 +101,20 @@ Status Corrupt(const std::string& path, const std::string& why) {
   return Status::DataError(path + ": " + why);
 }
 
+// Reads exactly `n` bytes at `offset`; false on an error or a short file.
+bool ReadAt(int fd, char* out, uint64_t n, uint64_t offset) {
+  while (n > 0) {
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(n, 1 << 30));
+    ssize_t got = ::pread(fd, out, want, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    out += got;
+    n -= static_cast<uint64_t>(got);
+    offset += static_cast<uint64_t>(got);
+  }
+  return true;
+}
+
 }  // namespace
 
 uint64_t SnapshotHash(const char* p, size_t n) { return Hash(p, n); }
@@ -157,8 +173,14 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
   // processes rebuilding at once apart.
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   {
-    std::unique_ptr<FILE, FileCloser> f(std::fopen(tmp.c_str(), "wb"));
-    if (!f) return Status::IOError("cannot write " + tmp);
+    // Never through a link someone left under that name.
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) return Status::IOError("cannot write " + tmp + ": " + std::strerror(errno));
+    std::unique_ptr<FILE, FileCloser> f(::fdopen(fd, "wb"));
+    if (!f) {
+      ::close(fd);
+      return Status::IOError("cannot write " + tmp);
+    }
     bool ok = std::fwrite(header.buf().data(), 1, header.buf().size(), f.get()) ==
                   header.buf().size() &&
               std::fwrite(p.data(), 1, p.size(), f.get()) == p.size();
@@ -179,30 +201,33 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
 }
 
 Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) {
-  // Mapped, not copied: the pages come straight from the page cache.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::NotFound("no snapshot at " + path);
+  // Read, never mapped: a mapped file that another process truncates kills
+  // the reader with SIGBUS. Opened without following a link or waiting on a
+  // FIFO, and only a regular file is read.
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound("no snapshot at " + path);
+    return Corrupt(path, errno == ELOOP ? "a symbolic link, not a snapshot"
+                                        : std::string("cannot open: ") + std::strerror(errno));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return Corrupt(path, "cannot stat");
-  }
-  const size_t size = static_cast<size_t>(st.st_size);
-  if (size < kHeaderBytes) {
-    ::close(fd);
-    return Corrupt(path, "too short");
-  }
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) return Corrupt(path, "cannot map");
-  struct Unmap {
-    void* p;
-    size_t n;
-    ~Unmap() { ::munmap(p, n); }
-  } unmap{map, size};
-  const std::string_view buf(static_cast<const char*>(map), size);
+  if (::fstat(fd, &st) != 0) return Corrupt(path, "cannot stat");
+  if (!S_ISREG(st.st_mode)) return Corrupt(path, "not a regular file");
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (size < kHeaderBytes) return Corrupt(path, "too short");
 
-  Reader h(buf.data(), kHeaderBytes);
+  // The header first: nothing else is read unless it names this database,
+  // its generation and a payload that fills the file exactly.
+  char header[kHeaderBytes];
+  if (!ReadAt(fd, header, kHeaderBytes, 0)) return Corrupt(path, "truncated");
+  Reader h(header, kHeaderBytes);
   char magic[8];
   uint32_t version = 0, endian = 0;
   int64_t generation = 0;
@@ -221,21 +246,26 @@ Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) 
   h.Get(&payload_hash);
   h.Get(&header_hash);
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) return Corrupt(path, "not a snapshot");
-  if (header_hash != Hash(buf.data(), kHeaderBytes - 8)) return Corrupt(path, "bad header");
+  if (header_hash != Hash(header, kHeaderBytes - 8)) return Corrupt(path, "bad header");
   if (version != kSnapshotVersion || endian != kEndianTag) {
     return Corrupt(path, "written by another version or machine");
   }
   db_id.resize(db_id.find('\0') == std::string::npos ? db_id.size() : db_id.find('\0'));
   if (db_id != key.db_id) return Corrupt(path, "snapshot of another database");
   if (generation != key.generation) return Corrupt(path, "stale snapshot");
-  if (payload_bytes != buf.size() - kHeaderBytes) return Corrupt(path, "truncated");
-  const char* payload = buf.data() + kHeaderBytes;
-  if (payload_hash != Hash(payload, payload_bytes)) return Corrupt(path, "checksum mismatch");
+  if (payload_bytes != size - kHeaderBytes) return Corrupt(path, "truncated");
   // Counts that cannot fit the payload are refused before any allocation.
   if (n_strings == 0 || n_strings > payload_bytes / 4 || n_entities > payload_bytes / 20 ||
       n_events > payload_bytes / kEventBytes) {
     return Corrupt(path, "bad counts");
   }
+  // A private copy of the size checked above (not zero-filled first: it is
+  // overwritten at once). A file cut short meanwhile reads short.
+  std::unique_ptr<char[]> copy(new (std::nothrow) char[payload_bytes ? payload_bytes : 1]);
+  if (!copy) return Corrupt(path, "too big to read");
+  if (!ReadAt(fd, copy.get(), payload_bytes, kHeaderBytes)) return Corrupt(path, "truncated");
+  const char* payload = copy.get();
+  if (payload_hash != Hash(payload, payload_bytes)) return Corrupt(path, "checksum mismatch");
 
   GraphData data;
   Reader r(payload, payload_bytes);

@@ -51,8 +51,12 @@ uint64_t SnapshotHash(const char* p, size_t n);
 Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const GraphData& data);
 
 // Reads the snapshot at `path`. kNotFound when there is no file; kDataError
-// when it is not a snapshot, is from another database, generation or format
-// version, or is truncated or corrupt.
+// when it is not a regular file (a symbolic link, a FIFO, a directory: none
+// is followed or waited on), is not a snapshot, is from another database,
+// generation or format version, or is truncated or corrupt. The header is
+// checked before anything else is read, and the payload is copied with
+// pread, never mapped: a file truncated while it is read reads short (and is
+// reported as truncated) instead of raising SIGBUS.
 Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key);
 
 }  // namespace detente::graph_internal

@@ -1,19 +1,22 @@
 #include "detente/input.h"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string_view>
 #include <system_error>
 
 #include "detente/text.h"
+#include "util/calendar.h"
+#include "util/escape.h"
 #include "util/json.h"
 
 namespace detente {
@@ -88,25 +91,24 @@ int FirstInvalidUtf8Line(std::string_view s) {
   return 0;
 }
 
-// "yyyy-mm-dd" with a plausible month and day, optionally followed by a time
-// ("2024-06-10T08:00:00Z"); returns the date part or nullopt.
+// "yyyy-mm-dd" naming a day that exists (years 0001-9999), optionally
+// followed by a time ("2024-06-10T08:00:00Z"); returns the date part or
+// nullopt.
 std::optional<std::string> IsoDate(std::string_view s) {
   s = Trim(s);
   if (s.size() < 10) return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
-  }
-  if (s[4] != '-' || s[7] != '-') return std::nullopt;
   if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
-  int month = (s[5] - '0') * 10 + (s[6] - '0');
-  int day = (s[8] - '0') * 10 + (s[9] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  int y, m, d;
+  if (!ParseCalendarDate(s.substr(0, 10), &y, &m, &d)) return std::nullopt;
   return std::string(s.substr(0, 10));
 }
 
+// The document id of a whole file: its name without the extension, control
+// characters escaped (a file name may hold ESC or a newline).
 std::string Stem(const std::string& source) {
   if (source == "-") return "stdin";
-  return fs::path(source).stem().string();
+  std::string stem = fs::path(source).stem().string();
+  return FirstControl(stem) ? EscapeControls(stem) : stem;
 }
 
 bool LooksLikeTitle(std::string_view line) {
@@ -184,8 +186,10 @@ void ReadText(const std::string& source, std::string data, bool markdown, Sink& 
         std::string lower = Lower(std::string(l.substr(0, 5)));
         if (l.empty()) {
           ++i;
-        } else if (lower == "date:" && IsoDate(l.substr(5)) && doc.date.empty()) {
-          doc.date = *IsoDate(l.substr(5));
+        } else if (lower == "date:" && doc.date.empty()) {
+          // A date that does not exist (2024-02-30) is left out, and so is
+          // its line: it is a header, not a sentence.
+          doc.date = IsoDate(l.substr(5)).value_or("");
           ++i;
         } else if (lower.substr(0, 4) == "url:" && doc.url.empty()) {
           doc.url = std::string(Trim(l.substr(4)));
@@ -250,11 +254,23 @@ std::string ParseJsonlLine(std::string_view line, Document* doc) {
       !StringField(obj, "text", &doc->text, &error)) {
     return error;
   }
+  // An id or URL is printed and used as is: no control character in them.
+  for (const auto& [key, value] :
+       {std::pair<const char*, const std::string*>{"id", &doc->id}, {"url", &doc->url}}) {
+    if (auto c = FirstControl(*value)) {
+      return fmt::format("field \"{}\" holds a control character (U+{:04X})", key,
+                         static_cast<uint32_t>(*c));
+    }
+  }
   std::string date;
   if (!StringField(obj, "date", &date, &error)) return error;
   if (!Trim(date).empty()) {
     std::optional<std::string> iso = IsoDate(date);
-    if (!iso) return "field \"date\" must be an ISO date (yyyy-mm-dd), not \"" + date + "\"";
+    if (!iso) {
+      // A date that does not exist (2023-02-29) is not one either.
+      return "field \"date\" must be an ISO date (yyyy-mm-dd), not \"" + EscapeControls(date) +
+             "\"";
+    }
     doc->date = *iso;
   }
   if (!obj.Find("text")) return "missing field \"text\"";
@@ -264,25 +280,207 @@ std::string ParseJsonlLine(std::string_view line, Document* doc) {
   return "";
 }
 
-void ReadJsonl(const std::string& source, const std::string& data, Sink& sink) {
-  if (data.find('\0') < kBinaryProbe) {
-    sink.Error(source, LineOf(data, data.find('\0')), "binary file (contains NUL bytes)");
+// A file, a device or stdin, read in chunks. Stdin, pipes, FIFOs and devices
+// stop after `limit` bytes in all; a regular file ends by itself.
+class Source {
+ public:
+  static constexpr size_t kChunk = 1 << 16;
+
+  Source(std::string name, int fd, bool owned, uint64_t limit)
+      : name_(std::move(name)), fd_(fd), owned_(owned) {
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) {
+      regular_ = true;
+      size_ = static_cast<uint64_t>(st.st_size);
+    } else {
+      limit_ = limit;
+    }
+  }
+  ~Source() {
+    if (owned_) ::close(fd_);
+  }
+  Source(const Source&) = delete;
+  Source& operator=(const Source&) = delete;
+
+  const std::string& name() const { return name_; }
+  bool regular() const { return regular_; }
+  uint64_t size() const { return size_; }  // regular files only
+  uint64_t total() const { return total_; }
+  bool capped() const { return capped_; }
+  // Why the last Read stopped early ("" when it did not).
+  const std::string& error() const { return error_; }
+
+  // Appends up to kChunk bytes to `out`. False at the end, on a read error
+  // (error()) or at the stream limit (capped()).
+  bool Read(std::string& out) {
+    if (done_) return false;
+    size_t want = kChunk;
+    if (!regular_) {
+      if (total_ >= limit_) {
+        // At the limit: capped only if there is more (one byte tells).
+        char probe;
+        ssize_t more;
+        do {
+          more = ::read(fd_, &probe, 1);
+        } while (more < 0 && errno == EINTR);
+        capped_ = more > 0;
+        done_ = true;
+        return false;
+      }
+      want = static_cast<size_t>(std::min<uint64_t>(want, limit_ - total_));
+    }
+    const size_t at = out.size();
+    out.resize(at + want);
+    ssize_t n;
+    do {
+      n = ::read(fd_, out.data() + at, want);
+    } while (n < 0 && errno == EINTR);
+    out.resize(at + (n > 0 ? static_cast<size_t>(n) : 0));
+    if (n < 0) error_ = std::string("read error: ") + std::strerror(errno);
+    if (n <= 0) {
+      done_ = true;
+      return false;
+    }
+    total_ += static_cast<uint64_t>(n);
+    return true;
+  }
+
+ private:
+  std::string name_;
+  int fd_;
+  bool owned_;
+  bool regular_ = false;
+  uint64_t size_ = 0;
+  uint64_t limit_ = UINT64_MAX;
+  uint64_t total_ = 0;
+  bool capped_ = false;
+  bool done_ = false;
+  std::string error_;
+};
+
+// Why `src` stopped, when it did not simply end.
+std::optional<std::string> StopReason(const Source& src) {
+  if (!src.error().empty()) return src.error();
+  if (src.capped()) {
+    return fmt::format(
+        "stopped after reading {} bytes, the most read from stdin, a pipe or a "
+        "device",
+        src.total());
+  }
+  return std::nullopt;
+}
+
+// The number of line ends (LF, CRLF or a lone CR) in `s`.
+int LineEnds(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) ++n;
+  }
+  return n;
+}
+
+// The lines of a source, one at a time, in memory bounded by `max_line`:
+// a longer line is measured but not kept.
+class LineReader {
+ public:
+  LineReader(Source& src, std::string prefix, size_t max_line)
+      : src_(src), buf_(std::move(prefix)), max_(max_line) {}
+
+  // The next line without its end (LF, CRLF or a lone CR). `*length` is its
+  // size; when it is over max_line, `*line` is empty. False at the end. A
+  // last line cut by the stream limit is not returned.
+  bool Next(std::string_view* line, size_t* length) {
+    size_t skipped = 0;  // bytes of this line already dropped
+    for (;;) {
+      const size_t end = FindLineEnd(scan_);
+      if (end != std::string::npos) {
+        // A CR last in the buffer may be the first half of a CRLF.
+        if (buf_[end] == '\r' && end + 1 == buf_.size() && !eof_) {
+          scan_ = end;
+          if (!More()) eof_ = true;
+          continue;
+        }
+        const bool crlf = buf_[end] == '\r' && end + 1 < buf_.size() && buf_[end + 1] == '\n';
+        Take(pos_, end, skipped, line, length);
+        pos_ = scan_ = end + (crlf ? 2 : 1);
+        return true;
+      }
+      scan_ = buf_.size();
+      if (buf_.size() - pos_ > max_) {  // too long to keep: count and drop
+        skipped += buf_.size() - pos_;
+        buf_.clear();
+        pos_ = scan_ = 0;
+      }
+      if (eof_ || !More()) {
+        eof_ = true;
+        if ((pos_ == buf_.size() && skipped == 0) || src_.capped()) return false;
+        Take(pos_, buf_.size(), skipped, line, length);
+        pos_ = scan_ = buf_.size();
+        return true;
+      }
+    }
+  }
+
+ private:
+  // Reads one more chunk, first dropping the lines already returned.
+  bool More() {
+    if (pos_ > 0) {
+      buf_.erase(0, pos_);
+      scan_ -= pos_;
+      pos_ = 0;
+    }
+    return src_.Read(buf_);
+  }
+
+  // The first CR or LF at or after `from` (two memchr: a giant line is
+  // scanned at memory speed), or npos.
+  size_t FindLineEnd(size_t from) const {
+    if (from >= buf_.size()) return std::string::npos;
+    const char* p = buf_.data() + from;
+    const size_t n = buf_.size() - from;
+    const void* lf = std::memchr(p, '\n', n);
+    const size_t until = lf ? static_cast<size_t>(static_cast<const char*>(lf) - p) : n;
+    const void* cr = std::memchr(p, '\r', until);
+    if (cr) return from + static_cast<size_t>(static_cast<const char*>(cr) - p);
+    return lf ? from + until : std::string::npos;
+  }
+
+  // The line buf_[from, to), after `skipped` bytes already dropped.
+  void Take(size_t from, size_t to, size_t skipped, std::string_view* line, size_t* length) {
+    *length = skipped + (to - from);
+    *line = skipped > 0 || *length > max_ ? std::string_view()
+                                          : std::string_view(buf_).substr(from, to - from);
+  }
+
+  Source& src_;
+  std::string buf_;
+  bool eof_ = false;
+  size_t pos_ = 0;   // start of the next line in buf_
+  size_t scan_ = 0;  // buf_ holds no line end in [pos_, scan_)
+  size_t max_;
+};
+
+void ReadJsonl(Source& src, std::string prefix, Sink& sink) {
+  const std::string& source = src.name();
+  // A NUL among the first bytes: a binary file, not a damaged line.
+  while (prefix.size() < kBinaryProbe && src.Read(prefix)) {
+  }
+  if (size_t nul = prefix.find('\0'); nul < kBinaryProbe) {
+    sink.Error(source, 1 + LineEnds(std::string_view(prefix).substr(0, nul)),
+               "binary file (contains NUL bytes)");
     return;
   }
+  LineReader lines(src, std::move(prefix), kMaxDocumentBytes);
   int line_no = 0;
-  size_t start = 0;
-  while (start < data.size()) {
-    size_t nl = data.find('\n', start);
-    if (nl == std::string::npos) nl = data.size();
-    std::string_view line(data.data() + start, nl - start);
-    start = nl + 1;
+  std::string_view line;
+  size_t length = 0;
+  while (lines.Next(&line, &length)) {
     ++line_no;
-    if (line.size() > kMaxDocumentBytes) {
-      sink.Error(source, line_no, TooLarge(line.size()));
+    if (length > kMaxDocumentBytes) {
+      sink.Error(source, line_no, TooLarge(length));
       continue;
     }
-    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // a BOM, on any line
     if (Trim(line).empty()) continue;
     Document doc;
     doc.source = source;
@@ -295,26 +493,63 @@ void ReadJsonl(const std::string& source, const std::string& data, Sink& sink) {
     if (doc.id.empty()) doc.id = Stem(source) + ":" + std::to_string(line_no);
     sink.on_document(doc);
   }
+  if (auto why = StopReason(src)) sink.Error(source, 0, *why);
 }
 
-void ReadData(const std::string& source, std::string data, Format format, Sink& sink) {
-  if (format == Format::kSniff) {
-    size_t b = 0;
-    if (data.compare(0, 3, "\xEF\xBB\xBF") == 0) b = 3;
-    while (b < data.size() && std::isspace(static_cast<unsigned char>(data[b]))) ++b;
-    format = b < data.size() && data[b] == '{' ? Format::kJsonl : Format::kText;
+// Reads a whole text document, at most kMaxDocumentBytes, stopping at the
+// first NUL byte (a binary file).
+void ReadTextSource(Source& src, std::string data, bool markdown, Sink& sink) {
+  const std::string& source = src.name();
+  if (src.regular() && src.size() > kMaxDocumentBytes) {
+    sink.Error(source, 0, TooLarge(src.size()));  // before reading it
+    return;
   }
-  if (format == Format::kJsonl) {
-    ReadJsonl(source, data, sink);
+  size_t checked = 0;
+  for (;;) {
+    if (size_t nul = data.find('\0', checked); nul != std::string::npos) {
+      sink.Error(source, LineOf(data, nul), "binary file (contains NUL bytes)");
+      return;
+    }
+    checked = data.size();
+    if (data.size() > kMaxDocumentBytes) {
+      sink.Error(source, 0,
+                 src.regular()
+                     ? TooLarge(data.size())
+                     : fmt::format("document too large (more than {} bytes)", kMaxDocumentBytes));
+      return;
+    }
+    if (!src.Read(data)) break;
+  }
+  if (auto why = StopReason(src)) {
+    sink.Error(source, 0, *why);
     return;
   }
   if (data.compare(0, 3, "\xEF\xBB\xBF") == 0) data.erase(0, 3);
-  ReadText(source, std::move(data), format == Format::kMarkdown, sink);
+  ReadText(source, std::move(data), markdown, sink);
 }
 
-void ReadFile(const fs::path& path, Format format, Sink& sink) {
+void ReadSource(Source& src, Format format, Sink& sink) {
+  std::string head;
+  if (format == Format::kSniff) {
+    // JSONL when the first byte that is not blank (after a BOM) is '{'.
+    size_t b = 0;
+    for (;;) {
+      if (b == 0 && head.compare(0, 3, "\xEF\xBB\xBF") == 0) b = 3;
+      while (b < head.size() && std::isspace(static_cast<unsigned char>(head[b]))) ++b;
+      if (b < head.size() || head.size() > kMaxDocumentBytes || !src.Read(head)) break;
+    }
+    format = b < head.size() && head[b] == '{' ? Format::kJsonl : Format::kText;
+  }
+  if (format == Format::kJsonl) {
+    ReadJsonl(src, std::move(head), sink);
+  } else {
+    ReadTextSource(src, std::move(head), format == Format::kMarkdown, sink);
+  }
+}
+
+void ReadFile(const fs::path& path, Format format, Sink& sink, const InputOptions& options) {
   const std::string source = path.string();
-  // A text file is one document: refuse a huge one before reading it.
+  // A text file is one document: refuse a huge one before opening it.
   std::error_code size_ec;
   uintmax_t size = fs::file_size(path, size_ec);
   if (!size_ec && size > kMaxDocumentBytes &&
@@ -322,20 +557,27 @@ void ReadFile(const fs::path& path, Format format, Sink& sink) {
     sink.Error(source, 0, TooLarge(size));
     return;
   }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
+  int fd;
+  do {
+    fd = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
     sink.Error(source, 0, std::string("cannot read: ") + std::strerror(errno));
     return;
   }
-  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  if (f.bad()) {
-    sink.Error(source, 0, std::string("read error: ") + std::strerror(errno));
-    return;
-  }
-  ReadData(source, std::move(data), format, sink);
+  Source src(source, fd, /*owned=*/true, options.max_stream_bytes);
+  ReadSource(src, format, sink);
 }
 
-void ReadDirectory(const fs::path& dir, Sink& sink) {
+// Why `path` cannot be read, when fs::status failed on it.
+std::string StatusError(const std::error_code& ec) {
+  if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) {
+    return "no such file or directory";
+  }
+  return "cannot read: " + ec.message();
+}
+
+void ReadDirectory(const fs::path& dir, Sink& sink, const InputOptions& options) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -343,16 +585,24 @@ void ReadDirectory(const fs::path& dir, Sink& sink) {
     sink.Error(dir.string(), 0, "cannot read directory: " + ec.message());
     return;
   }
+  std::vector<std::pair<fs::path, std::string>> broken;  // links to nowhere, loops
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
       sink.Error(dir.string(), 0, "cannot read directory: " + ec.message());
       return;
     }
+    if (!IsInputFile(it->path())) continue;
     std::error_code fec;
-    if (it->is_regular_file(fec) && IsInputFile(it->path())) files.push_back(it->path());
+    if (it->is_regular_file(fec)) {
+      files.push_back(it->path());
+    } else if (fec) {
+      broken.emplace_back(it->path(), StatusError(fec));
+    }
   }
   std::sort(files.begin(), files.end());
-  for (const fs::path& p : files) ReadFile(p, FormatOf(p), sink);
+  std::sort(broken.begin(), broken.end());
+  for (const auto& [path, why] : broken) sink.Error(path.string(), 0, why);
+  for (const fs::path& p : files) ReadFile(p, FormatOf(p), sink, options);
 }
 
 }  // namespace
@@ -364,24 +614,24 @@ std::string InputError::ToString() const {
 
 Status ReadInputs(const std::vector<std::string>& paths,
                   const std::function<void(Document&)>& on_document,
-                  const std::function<void(const InputError&)>& on_error) {
+                  const std::function<void(const InputError&)>& on_error,
+                  const InputOptions& options) {
   Sink sink{on_document, on_error};
   for (const std::string& path : paths) {
     try {
       if (path == "-") {
-        std::string data((std::istreambuf_iterator<char>(std::cin)),
-                         std::istreambuf_iterator<char>());
-        ReadData("-", std::move(data), Format::kSniff, sink);
+        Source src("-", STDIN_FILENO, /*owned=*/false, options.max_stream_bytes);
+        ReadSource(src, Format::kSniff, sink);
         continue;
       }
       std::error_code ec;
       fs::file_status st = fs::status(path, ec);
       if (ec || !fs::exists(st)) {
-        sink.Error(path, 0, "no such file or directory");
+        sink.Error(path, 0, ec ? StatusError(ec) : "no such file or directory");
       } else if (fs::is_directory(st)) {
-        ReadDirectory(path, sink);
+        ReadDirectory(path, sink, options);
       } else {
-        ReadFile(path, FormatOf(path), sink);
+        ReadFile(path, FormatOf(path), sink, options);
       }
     } catch (const std::exception& e) {
       // Filesystem or allocation failures: report and go on with the rest.

@@ -1,27 +1,140 @@
 #include "store/sqlite.h"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
 namespace detente::sql {
 
+namespace fs = std::filesystem;
+
+namespace {
+
+// Hardens a new connection against what SQL (or a crafted database) may ask
+// for: no fts3_tokenizer() pointer calls, no writes to shadow tables or the
+// schema by hand (DEFENSIVE), no extension loading, and on a read-only
+// connection no functions with side effects or virtual tables in views and
+// triggers (TRUSTED_SCHEMA off). A writable connection must trust the
+// schema: its triggers keep the FTS5 index, a virtual table SQLite 3.40 does
+// not mark innocuous; user SQL there still goes through the console's
+// authorizer, which also sees what the triggers call.
+Status Harden(sqlite3* db, bool read_only) {
+  struct {
+    int op;
+    int value;
+  } settings[] = {
+      {SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0},
+      {SQLITE_DBCONFIG_DEFENSIVE, 1},
+      {SQLITE_DBCONFIG_TRUSTED_SCHEMA, read_only ? 0 : 1},
+      {SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0},
+  };
+  for (const auto& s : settings) {
+    int now = -1;
+    if (sqlite3_db_config(db, s.op, s.value, &now) != SQLITE_OK || now != s.value) {
+      return Status::DatabaseError("cannot configure the SQLite connection safely");
+    }
+  }
+  sqlite3_enable_load_extension(db, 0);
+  return Status::OK();
+}
+
+// Why `path` cannot be opened, in words: SQLite only says "unable to open
+// database file".
+std::string OpenFailure(const std::string& path, int rc, sqlite3* raw) {
+  std::error_code ec;
+  const fs::path p(path);
+  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  if (!fs::exists(dir, ec)) {
+    return ec && ec != std::errc::no_such_file_or_directory
+               ? "cannot open database " + path + ": " + ec.message()
+               : "cannot open database " + path + ": directory " + dir.string() + " does not exist";
+  }
+  if (fs::is_directory(p, ec)) return "cannot open database " + path + ": it is a directory";
+  if (!fs::exists(p, ec) && ::access(dir.c_str(), W_OK) != 0) {
+    return "cannot create database " + path + ": directory " + dir.string() + ": " +
+           std::strerror(errno);
+  }
+  std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+  if ((rc & 0xFF) == SQLITE_CANTOPEN && errno != 0) msg = std::strerror(errno);
+  return "cannot open database " + path + ": " + msg;
+}
+
+// "file:" URI for `path` opened read-only and immutable.
+std::string ImmutableUri(const std::string& path) {
+  std::string abs = fs::absolute(path).string();
+  std::string uri = "file:";
+  size_t i = 0;
+  while (i + 1 < abs.size() && abs[i] == '/' && abs[i + 1] == '/') ++i;  // no "//authority"
+  for (; i < abs.size(); ++i) {
+    const char c = abs[i];
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02x}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+}  // namespace
+
 Result<Db> Db::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
+  Result<Db> db = OpenOnce(path, read_only, busy_timeout_ms, /*immutable=*/false);
+  if (!db.ok() || !read_only) return db;
+  // A WAL database in a directory this user cannot write: SQLite cannot
+  // create the -shm file a reader needs, and fails on the first read. With no
+  // write-ahead log to read, nobody is writing it (a writer would need that
+  // directory too), so it is read as an immutable file.
+  const int rc =
+      sqlite3_exec(db->get(), "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr);
+  const int primary = rc & 0xFF;
+  if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN) return db;
+  std::error_code ec;
+  const uintmax_t wal = fs::file_size(path + "-wal", ec);
+  if (!ec && wal > 0) {
+    return Status::DatabaseError("cannot read " + path + ": its write-ahead log (" + path +
+                                 "-wal) needs write access to the directory to be read");
+  }
+  return OpenOnce(path, true, busy_timeout_ms, /*immutable=*/true);
+}
+
+Result<Db> Db::OpenOnce(const std::string& path, bool read_only, int busy_timeout_ms,
+                        bool immutable) {
   sqlite3* raw = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY
                         : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (immutable) flags |= SQLITE_OPEN_URI;
+  const std::string name = immutable ? ImmutableUri(path) : path;
+  errno = 0;
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db;
   db.db_.reset(raw);
-  if (rc != SQLITE_OK) {
-    std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
-    return Status::DatabaseError(path + ": " + msg);
-  }
+  if (rc != SQLITE_OK) return Status::DatabaseError(OpenFailure(path, rc, raw));
+  DETENTE_RETURN_IF_ERROR(Harden(raw, read_only));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, busy_timeout_ms);
   // A read-only connection opens no other file either: with no ATTACH,
   // "VACUUM INTO 'file'" (which writes a copy) fails too.
   if (read_only) sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
-  DETENTE_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys=ON"));
+  if (Status s = db.Exec("PRAGMA foreign_keys=ON"); !s.ok()) {
+    return Status::DatabaseError(path + ": " + s.message());
+  }
   if (!read_only) {
-    DETENTE_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL"));
-    DETENTE_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=NORMAL"));
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+      if (Status s = db.Exec(pragma); !s.ok()) {
+        const fs::path p(path);
+        const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+        if (::access(path.c_str(), W_OK) != 0 || ::access(dir.c_str(), W_OK) != 0) {
+          return Status::DatabaseError("cannot write database " + path +
+                                       ": it or its directory is read-only (commands that only "
+                                       "read it still work)");
+        }
+        return Status::DatabaseError(path + ": " + s.message());
+      }
+    }
   }
   return db;
 }

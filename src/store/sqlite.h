@@ -29,9 +29,15 @@ class Stmt;
 
 class Db {
  public:
-  // Opens `path`. With read_only, SQLite itself refuses every write
-  // (SQLITE_OPEN_READONLY), and ATTACH (hence VACUUM INTO) is disabled. Sets foreign_keys=ON and a busy timeout; a
-  // writable database is switched to WAL.
+  // Opens `path`. Every connection is hardened: no two-argument
+  // fts3_tokenizer(), SQLITE_DBCONFIG_DEFENSIVE on, no extension loading,
+  // and TRUSTED_SCHEMA off when read-only (a writer needs the schema's FTS5
+  // triggers). With read_only, SQLite itself refuses every write
+  // (SQLITE_OPEN_READONLY), ATTACH (hence VACUUM INTO) is disabled, and a
+  // database in a directory this user cannot write is still readable
+  // (opened immutable when it has no write-ahead log). Sets foreign_keys=ON
+  // and a busy timeout; a writable database is switched to WAL.
+  // kDatabaseError names the path once and says why it cannot be opened.
   static Result<Db> Open(const std::string& path, bool read_only,
                          int busy_timeout_ms = 10000);
 
@@ -44,7 +50,24 @@ class Db {
   int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_.get()); }
 
  private:
+  static Result<Db> OpenOnce(const std::string& path, bool read_only, int busy_timeout_ms,
+                             bool immutable);
   std::unique_ptr<sqlite3, DbCloser> db_;
+};
+
+// Lets detente's own constant SQL write an FTS5 shadow table (which
+// SQLITE_DBCONFIG_DEFENSIVE forbids) for the life of the object.
+class ShadowWrites {
+ public:
+  explicit ShadowWrites(Db& db) : db_(db.get()) {
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+  }
+  ~ShadowWrites() { sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr); }
+  ShadowWrites(const ShadowWrites&) = delete;
+  ShadowWrites& operator=(const ShadowWrites&) = delete;
+
+ private:
+  sqlite3* db_;
 };
 
 class Stmt {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/console.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
 #include "util/sha256.h"
@@ -583,6 +584,8 @@ class SqliteBulkWriter : public BulkWriter {
       if (c.own) continue;
       // No setting of its own before: none after either (the value in use
       // by this connection is the default again).
+      // A shadow table: SQLITE_DBCONFIG_DEFENSIVE refuses this unless lifted.
+      sql::ShadowWrites allow(db_);
       Result<sql::Stmt> st = db_.Prepare("DELETE FROM sentences_fts_config WHERE k = ?");
       if (!st.ok()) return st.status();
       st->Bind(1, c.key);
@@ -804,66 +807,9 @@ class SqliteStore : public Store {
     return true;
   }
 
-  Result<QueryResult> Query(const std::string& text) override {
-    QueryResult out;
-    sqlite3* db = db_.get();
-    const char* tail = text.c_str();
-    const char* end = tail + text.size();
-    bool have_columns = false;
-    while (tail < end) {
-      sqlite3_stmt* raw = nullptr;
-      const char* next = nullptr;
-      int rc = sqlite3_prepare_v2(db, tail, static_cast<int>(end - tail), &raw, &next);
-      sql::Stmt st(raw);
-      if (rc != SQLITE_OK) return SqlError();
-      tail = next;
-      if (!raw) continue;  // whitespace or a comment
-      int ncol = st.ColumnCount();
-      bool keep = ncol > 0 || !have_columns;
-      const int64_t total_before = sqlite3_total_changes64(db);
-      if (ncol > 0) {
-        out.columns.clear();
-        out.rows.clear();
-        out.numeric.clear();
-        for (int c = 0; c < ncol; ++c) out.columns.push_back(sqlite3_column_name(raw, c));
-        have_columns = true;
-      }
-      while (true) {
-        rc = sqlite3_step(raw);
-        if (rc == SQLITE_DONE) break;
-        if (rc != SQLITE_ROW) return SqlError();
-        if (!keep || ncol == 0) continue;
-        std::vector<std::optional<std::string>> row;
-        std::vector<bool> numeric;
-        for (int c = 0; c < ncol; ++c) {
-          int type = sqlite3_column_type(raw, c);
-          numeric.push_back(type == SQLITE_INTEGER || type == SQLITE_FLOAT);
-          if (type == SQLITE_NULL) {
-            row.push_back(std::nullopt);
-          } else if (type == SQLITE_BLOB) {
-            static const char kHex[] = "0123456789abcdef";
-            const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(raw, c));
-            int n = sqlite3_column_bytes(raw, c);
-            std::string hex;
-            for (int k = 0; k < n; ++k) {
-              hex += kHex[p[k] >> 4];
-              hex += kHex[p[k] & 0xF];
-            }
-            row.push_back(std::move(hex));
-          } else {
-            row.push_back(st.Text(c));
-          }
-        }
-        out.rows.push_back(std::move(row));
-        out.numeric.push_back(std::move(numeric));
-      }
-      // The rows the statement itself changed: total_changes also counts
-      // the rows its triggers changed (the generation counter, the
-      // full-text index), and changes() keeps its value across statements
-      // that change nothing.
-      if (sqlite3_total_changes64(db) != total_before) out.changes += sqlite3_changes64(db);
-    }
-    return out;
+  Result<int64_t> Query(std::string_view text, const QueryOptions& options,
+                        RowSink& sink) override {
+    return store_internal::RunConsole(db_, read_only_, text, options, sink);
   }
 
   Result<StoreStats> Stats() override {
@@ -913,19 +859,6 @@ class SqliteStore : public Store {
   }
 
  private:
-  Status SqlError() {
-    sqlite3* db = db_.get();
-    std::string msg = sqlite3_errmsg(db);
-    if ((sqlite3_extended_errcode(db) & 0xFF) == SQLITE_READONLY) {
-      return Status::Unsupported("write refused, the database is open read-only (" + msg + ")");
-    }
-    // Read-only connections allow no ATTACH (see sql::Db::Open).
-    if (msg.rfind("too many attached databases - max 0", 0) == 0) {
-      return Status::Unsupported("ATTACH and VACUUM INTO refused, the database is open read-only");
-    }
-    return Status::DatabaseError(msg);
-  }
-
   // Inserts the entity or returns the existing one with that name (case-
   // insensitive), filling in a kind or country it did not know yet.
   Result<int64_t> UpsertEntity(const std::string& name, const std::string& kind,
@@ -981,7 +914,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
     return Status::IOError(path + ": no such database file");
   }
   Result<sql::Db> db = sql::Db::Open(path, options.read_only, options.busy_timeout_ms);
-  if (!db.ok()) return Status::DatabaseError(path + ": " + db.status().message());
+  if (!db.ok()) return db.status();  // it names the path
   Result<SchemaState> state = ReadSchemaState(*db);
   if (!state.ok()) return Status::DatabaseError(path + ": " + state.status().message());
   const int known = SchemaVersion();

@@ -13,6 +13,8 @@ std::string Status::ToString() const {
     case Code::kDatabaseError: name = "Database error"; break;
     case Code::kUnsupported: name = "Unsupported"; break;
     case Code::kTimeout: name = "Timeout"; break;
+    case Code::kCancelled: name = "Cancelled"; break;
+    case Code::kResourceExhausted: name = "Resource exhausted"; break;
     case Code::kInternal: name = "Internal error"; break;
   }
   return std::string(name) + ": " + message_;

@@ -192,7 +192,21 @@ const std::vector<Case> kCases = {
     {"punctuation only", "punctuation_only.txt", nullptr, 1, {}},
     {"emoji and flags", "emoji.txt", nullptr, 1, {}},
     {"markdown oddities", "markdown_tricks.md", nullptr, 1, {}},
-    {"impossible dates", "odd_dates.txt", nullptr, 1, {}},
+    {"impossible dates",
+     "odd_dates.txt",
+     nullptr,
+     1,
+     {},
+     [](const std::string& db) {
+       // No shifted day (31 February 2024 is not 2024-03-02), no date out of
+       // range, and no publication date that does not exist.
+       CHECK(QueryOne(db,
+                      "SELECT count(*) FROM events WHERE event_date = '2024-03-02' OR "
+                      "event_date NOT BETWEEN '0001' AND '9999-12-31'") == "0");
+       CHECK(QueryOne(db,
+                      "SELECT count(*) FROM documents WHERE doc_id = 'odd_dates' AND "
+                      "published IS NULL") == "1");
+     }},
 
     // --- JSONL.
     {"malformed JSONL lines",
@@ -260,6 +274,24 @@ const std::vector<Case> kCases = {
              "1000013");
      }},
     {"BOM and CRLF and blank lines", "bom_crlf_blank.jsonl", nullptr, 2, {}},
+    {"lone CR line ends in JSONL", "cr_only.jsonl", nullptr, 3, {}},
+    {"a BOM at the start of every JSONL line", "bom_lines.jsonl", nullptr, 2, {}},
+    {"control characters in JSONL ids and URLs",
+     "control_ids.jsonl",
+     nullptr,
+     1,
+     {{2, "field \"id\" holds a control character (U+001B)"},
+      {3, "field \"id\" holds a control character (U+0007)"},
+      {4, "field \"id\" holds a control character (U+0000)"},
+      {5, "field \"url\" holds a control character (U+000D)"},
+      {6, "field \"url\" holds a control character (U+009B)"}}},
+    {"JSONL dates that do not exist",
+     "impossible_dates.jsonl",
+     nullptr,
+     1,
+     {{2, "field \"date\" must be an ISO date (yyyy-mm-dd), not \"2023-02-29\""},
+      {3, "field \"date\" must be an ISO date (yyyy-mm-dd), not \"2024-04-31\""},
+      {4, "field \"date\" must be an ISO date (yyyy-mm-dd), not \"0000-01-01\""}}},
     {"duplicate keys and duplicate documents",
      "duplicates.jsonl",
      nullptr,

@@ -263,7 +263,7 @@ TEST_CASE("cli: sql is read-only unless --write", "[cli]") {
   RunResult w = RunDetente({"sql", "--db", db, "--write", "UPDATE documents SET title = 'x'"});
   INFO(w.err);
   CHECK(w.exit_code == 0);
-  CHECK(Contains(w.err, "1 rows changed"));
+  CHECK(Contains(w.err, "1 row changed"));
   CHECK(RawQuery(db, "SELECT title FROM documents") == "x");
   // A query with no rows succeeds.
   RunResult none = RunDetente({"sql", "--db", db, "SELECT * FROM documents WHERE id < 0"});
@@ -359,6 +359,108 @@ TEST_CASE("cli: table cells are measured in code points, cleaned and cut", "[cli
             "      x y\n");
 }
 
+TEST_CASE("cli: sql csv neutralises formulas, tables show control characters harmlessly", "[cli]") {
+  TempDir dir;
+  std::string db = dir.File("t.db");
+  WriteFile(dir.File("a.txt"), kArticleA);
+  REQUIRE(RunDetente({"ingest", "--db", db, dir.File("a.txt")}).exit_code == 0);
+  // OWASP's list: = + - @ tab CR at the start of a text cell (and a header);
+  // numbers, even negative ones, stay numbers.
+  const std::string q =
+      "SELECT '=HYPERLINK(\"http://x\",\"y\")' AS \"=h\", '+SUM(1,2)' AS p, '@SUM(A1)' AS a, "
+      "'-2+3' AS m, char(9) || 'tab' AS t, char(13) || 'cr' AS c, -5 AS n, -2.5 AS r, "
+      "'a=b' AS plain";
+  RunResult csv = RunDetente({"sql", "--db", db, "--format", "csv", q});
+  INFO(csv.err);
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out ==
+        "'=h,p,a,m,t,c,n,r,plain\n"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+SUM(1,2)\",'@SUM(A1),'-2+3,'\ttab,"
+        "\"'\rcr\",-5,-2.5,a=b\n");
+  // ESC, BEL, NUL-free C0 and C1 characters never reach the terminal raw.
+  RunResult table = RunDetente({"sql", "--db", db,
+                                "SELECT 'red' || char(27) || '[31m' AS a, 'bell' || char(7) AS b, "
+                                "'csi' || char(155) || '2J' AS c, 'del' || char(127) AS d"});
+  INFO(table.err);
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find('\x1b') == std::string::npos);
+  CHECK(table.out.find('\x07') == std::string::npos);
+  CHECK(table.out.find("\xc2\x9b") == std::string::npos);
+  CHECK(table.out.find('\x7f') == std::string::npos);
+  CHECK(Contains(table.out, "red\u241b[31m"));
+  CHECK(Contains(table.out, "bell\u2407"));
+  CHECK(Contains(table.out, "csi\ufffd2J"));
+  CHECK(Contains(table.out, "del\u2421"));
+}
+
+TEST_CASE("cli: endless and binary inputs stop at their caps, naming the path", "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("t.db");
+  const std::string bin = detente::testing::DetenteBinary();
+  // stdin that never ends: `yes` is one endless text document.
+  RunResult yes = detente::testing::RunCommand(
+      {"sh", "-c", "yes | \"$0\" ingest --db \"$1\" -", bin, db}, "", std::chrono::seconds(120));
+  INFO(yes.err);
+  REQUIRE_FALSE(yes.timed_out);
+  CHECK(yes.exit_code == 3);
+  CHECK(Contains(yes.err, "-: document too large (more than 4194304 bytes)"));
+  // /dev/zero as stdin and as a path: binary at once.
+  RunResult zero = detente::testing::RunCommand({"sh", "-c", "\"$0\" extract - < /dev/zero", bin},
+                                                "", std::chrono::seconds(120));
+  REQUIRE_FALSE(zero.timed_out);
+  CHECK(zero.exit_code == 3);
+  CHECK(zero.err == "-:1: binary file (contains NUL bytes)\n");
+  RunResult dev = RunDetente({"extract", "/dev/urandom"}, "", std::chrono::seconds(120));
+  REQUIRE_FALSE(dev.timed_out);
+  CHECK(dev.exit_code == 3);
+  CHECK(Contains(dev.err, "/dev/urandom:"));
+  CHECK(Contains(dev.err, "binary file (contains NUL bytes)"));
+}
+
+TEST_CASE("cli: messages escape control characters in file names and data", "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("t.db");
+  // A file name that would forge a second message line and colour the terminal.
+  const std::string evil = dir.File("evil\n\x1b[31mdetente: 0 documents added.txt");
+  WriteFile(evil, std::string("Title\n\nbinary\0here\n", 20));
+  RunResult r = RunDetente({"ingest", "--db", db, evil});
+  INFO(r.err);
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  std::vector<std::string> lines = Lines(r.err);
+  REQUIRE(lines.size() == 2);  // the rejection and the summary, nothing forged
+  CHECK(Contains(lines[0], "evil\\n\\x1b[31mdetente: 0 documents added.txt:3: binary file"));
+  // An SQL error echoing hostile text, and a bidi override in a name.
+  RunResult sql = RunDetente({"sql", "--db", db, "SELECT * FROM \"x\x1b]0;pwned\x07\""});
+  CHECK(sql.err.find('\x1b') == std::string::npos);
+  CHECK(sql.err.find('\x07') == std::string::npos);
+  CHECK(Contains(sql.err, "\\x1b]0;pwned\\x07"));
+  RunResult path = RunDetente({"path", "--db", db, "a\xe2\x80\xae b", "c"});
+  CHECK(Contains(path.err, "a\\u202e b"));
+  // Names stored with control characters (through sql --write) never reach
+  // the terminal raw from the graph commands either.
+  WriteFile(dir.File("a.txt"), kArticleA);
+  REQUIRE(RunDetente({"ingest", "-q", "--db", db, dir.File("a.txt")}).exit_code == 0);
+  REQUIRE(RunDetente({"sql", "--db", db, "--write",
+                      "UPDATE entities SET name = 'Antony' || char(27) || ']0;x' || char(7) || "
+                      "'Blinken' WHERE name = 'Antony Blinken'; INSERT INTO aliases(alias, "
+                      "entity_id) SELECT 'Bl' || char(27) || '[2J', id FROM entities WHERE "
+                      "name LIKE 'Antony%'"})
+              .exit_code == 0);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"path", "--db", db, "Blinken", "Abdel Fattah el-Sissi"},
+        {"neighbours", "--db", db, "Blinken"},
+        {"entity", "--db", db, "Blinken"},
+        {"rank", "--db", db}}) {
+    RunResult r = RunDetente(args);
+    INFO(args[0] << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK(Contains(r.out, "Antony\u241b]0;x\u2407Blinken"));
+  }
+}
+
 TEST_CASE("cli: usage errors exit 2", "[cli]") {
   TempDir dir;
   std::string db = dir.File("t.db");
@@ -384,6 +486,139 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
   RunResult help = RunDetente({"sql", "--help"});
   CHECK(help.exit_code == 0);
   CHECK(Contains(help.out, "--write"));
+}
+
+TEST_CASE("cli: usage errors name the bad word and suggest the nearest", "[cli]") {
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {{"inget", "x.txt"}, "unknown command \"inget\" (did you mean \"ingest\"?)"},
+      {{"stast"}, "unknown command \"stast\" (did you mean \"stats\"?)"},
+      {{"frobnicate"}, "unknown command \"frobnicate\"; the commands are ingest, extract"},
+      {{"-V"}, "unknown option \"-V\"; a command comes first"},
+      {{"--hlep"}, "unknown option \"--hlep\" (did you mean --help?)"},
+      {{"ingest", "--hlep"}, "unknown option \"--hlep\" for ingest; did you mean --help?"},
+      {{"ingest", "--jbos", "2", "x.txt"},
+       "unknown option \"--jbos\" for ingest; did you mean --jobs?"},
+      {{"sql", "--fromat", "csv", "SELECT 1"}, "did you mean --format?"},
+      {{"ingest", "-rf.txt"},
+       "unknown option \"-rf.txt\" for ingest; to name a file that starts "
+       "with '-', write ./-rf.txt or put -- before it"},
+      {{}, "a command is required: ingest, extract, sql, stats"},
+      {{"ingest", "-j", "0", "x.txt"}, "--jobs: 0 is not a whole number from 1 to 64"},
+  };
+  for (const Case& c : cases) {
+    RunResult r = RunDetente(c.args);
+    INFO((c.args.empty() ? "(none)" : c.args[0]) << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(Contains(r.err, c.message));
+    CHECK(r.err.rfind("detente: ", 0) == 0);
+    CHECK(Lines(r.err).size() == 1);
+  }
+  // `--` ends the options: a file whose name starts with '-' is read.
+  TempDir dir;
+  WriteFile(dir.File("-rf.txt"), kArticleB);
+  RunResult dashed = detente::testing::RunCommand(
+      {"sh", "-c", "cd \"$1\" && \"$0\" ingest -q --db t.db -- -rf.txt",
+       detente::testing::DetenteBinary(), dir.path().string()});
+  INFO(dashed.err);
+  CHECK(dashed.exit_code == 0);
+  CHECK(RawQuery(dir.File("t.db"), "SELECT doc_id FROM documents") == "-rf");
+}
+
+TEST_CASE("cli: database paths that cannot be opened are named once, with the reason", "[cli]") {
+  TempDir dir;
+  RunResult missing_dir = RunDetente({"ingest", "--db", "/nonexistent/dir/x.db", "-"}, kArticleB);
+  CHECK(missing_dir.exit_code == 3);
+  CHECK(missing_dir.err ==
+        "detente: cannot open database /nonexistent/dir/x.db: directory /nonexistent/dir does "
+        "not exist\n");
+  std::filesystem::create_directory(dir.File("adir"));
+  RunResult is_dir = RunDetente({"ingest", "--db", dir.File("adir"), "-"}, kArticleB);
+  CHECK(is_dir.exit_code == 3);
+  CHECK(is_dir.err ==
+        "detente: cannot open database " + dir.File("adir") + ": it is a directory\n");
+  // A symbolic link loop is not "no such file".
+  std::filesystem::create_symlink(dir.File("b.db"), dir.File("a.db"));
+  std::filesystem::create_symlink(dir.File("a.db"), dir.File("b.db"));
+  for (const char* cmd : {"stats", "sql"}) {
+    std::vector<std::string> args = {cmd, "--db", dir.File("a.db")};
+    if (std::string(cmd) == "sql") args.push_back("SELECT 1");
+    RunResult loop = RunDetente(args);
+    INFO(loop.err);
+    CHECK(loop.exit_code == 3);
+    CHECK(Contains(loop.err, "Too many levels of symbolic links"));
+  }
+  RunResult input_loop = RunDetente({"extract", dir.File("a.db")});
+  CHECK(Contains(input_loop.err, "cannot read: Too many levels of symbolic links"));
+}
+
+TEST_CASE("cli: a database in a read-only directory is readable", "[cli]") {
+  TempDir dir;
+  const std::string ro = dir.File("ro");
+  std::filesystem::create_directory(ro);
+  const std::string db = ro + "/t.db";
+  WriteFile(dir.File("a.txt"), kArticleA);
+  REQUIRE(RunDetente({"ingest", "-q", "--db", db, dir.File("a.txt")}).exit_code == 0);
+  REQUIRE_FALSE(std::filesystem::exists(db + "-wal"));
+  std::filesystem::permissions(ro,
+                               std::filesystem::perms::owner_write |
+                                   std::filesystem::perms::group_write |
+                                   std::filesystem::perms::others_write,
+                               std::filesystem::perm_options::remove);
+  // As root every directory is writable: run as nobody instead.
+  std::vector<std::string> prefix;
+  if (geteuid() == 0) prefix = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+  auto run = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv = prefix;
+    argv.push_back(detente::testing::DetenteBinary());
+    argv.insert(argv.end(), args.begin(), args.end());
+    return detente::testing::RunCommand(argv);
+  };
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"stats", "--db", db},
+           {"sql", "--db", db, "SELECT count(*) FROM documents"},
+           {"path", "--db", db, "Blinken", "Abdel Fattah el-Sissi"},
+           {"neighbours", "--db", db, "Blinken"},
+           {"rank", "--db", db},
+           {"entity", "--db", db, "Blinken"},
+           {"export", "--db", db, "--format", "json"}}) {
+    RunResult r = run(args);
+    INFO(args[0] << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(Contains(r.err, "readonly"));
+  }
+  RunResult write = run({"sql", "--db", db, "--write", "DELETE FROM events"});
+  CHECK(write.exit_code == 3);
+  CHECK(Contains(write.err, "cannot write database " + db + ": it or its directory is read-only"));
+  RunResult create = run({"ingest", "--db", ro + "/new.db", dir.File("a.txt")});
+  CHECK(create.exit_code == 3);
+  CHECK(Contains(create.err, "cannot create database " + ro + "/new.db: directory " + ro +
+                                 ": Permission denied"));
+  CHECK(std::filesystem::is_empty(ro) == false);
+  CHECK_FALSE(std::filesystem::exists(db + "-wal"));
+  std::filesystem::permissions(ro, std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::add);
+}
+
+TEST_CASE("cli: counts of one are singular", "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("t.db");
+  WriteFile(dir.File("a.txt"), kArticleA);
+  RunResult one = RunDetente({"ingest", "--db", db, dir.File("a.txt")});
+  CHECK(Contains(one.err, "detente: 1 document added, 0 already present, 0 rejected"));
+  RunResult w = RunDetente({"sql", "--db", db, "--write", "UPDATE documents SET title = 'x'"});
+  CHECK(Contains(w.err, "detente: 1 row changed"));
+  // One event with el-Sissi left: one neighbour, one event.
+  REQUIRE(RunDetente({"sql", "--db", db, "--write",
+                      "DELETE FROM events WHERE id <> (SELECT min(e.id) FROM events e JOIN "
+                      "entities o ON o.id = e.object_id WHERE o.name = 'Abdel Fattah el-Sissi')"})
+              .exit_code == 0);
+  RunResult n = RunDetente({"neighbours", "--db", db, "Abdel Fattah el-Sissi"});
+  INFO(n.out << n.err);
+  CHECK(Contains(n.out, ": 1 entity within 1 hop, 1 event\n"));
 }
 
 TEST_CASE("cli: sql and stats never create a missing database", "[cli]") {

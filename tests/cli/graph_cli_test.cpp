@@ -1,5 +1,7 @@
 // End-to-end tests of path, neighbours, rank, entity and export: the real
 // binary against the hand-built fixture database (tests/graph/graph_fixture.h).
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -103,6 +105,48 @@ TEST_CASE("graph cli: usage and database errors", "[graph_cli]") {
   RunResult r = RunDetente({"path", "--db", fx.dir.File("none.db"), "A", "B"});
   CHECK(r.exit_code == 3);
   CHECK_FALSE(std::filesystem::exists(fx.dir.File("none.db")));
+}
+
+TEST_CASE("graph cli: numbers, kinds, actions, classes and dates are validated", "[graph_cli]") {
+  CliFixture fx;
+  struct Bad {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const Bad cases[] = {
+      {{"neighbours", "Blinken", "--radius", "-1"},
+       "--radius: -1 is not a whole number from 0 to 1000000"},
+      {{"neighbours", "Blinken", "--radius", "1e400"}, "--radius: 1e400 is not a whole number"},
+      {{"neighbours", "Blinken", "--limit", "-5"}, "--limit: -5 is not a whole number"},
+      {{"rank", "--top", "-1"}, "--top: -1 is not a whole number from 0 to 1000000000"},
+      {{"path", "Blinken", "Lavrov", "--max-hops", "two"}, "--max-hops: two is not a whole"},
+      {{"export", "--around", "Blinken", "--radius", "-3"}, "--radius: -3 is not a whole"},
+      {{"neighbours", "Blinken", "--kind", "persn"},
+       "--kind \"persn\": no entity has this kind (did you mean \"person\"?)"},
+      {{"entity", "Blinken", "--kind", "person,contry"},
+       "--kind \"contry\": no entity has this kind (did you mean \"country\"?)"},
+      {{"rank", "--kind", "spaceship"}, "--kind \"spaceship\": no entity has this kind; kinds in"},
+      {{"rank", "--action", "meat"}, "--action \"meat\": no event has this action (did you mean"},
+      {{"rank", "--class", "4"}, "--class wants a CAMEO code or its first digits"},
+      {{"rank", "--class", "21"}, "--class wants a CAMEO code"},
+      {{"rank", "--class", "Consult"}, "--class wants a CAMEO code"},
+      {{"path", "Blinken", "Lavrov", "--since", "2025-13"},
+       "--since wants an ISO date that exists"},
+      {{"path", "Blinken", "Lavrov", "--until", "2025-02-30"},
+       "--until wants an ISO date that exists"},
+      {{"path", "Blinken", "Lavrov", "--until", "0000"}, "--until wants an ISO date that exists"},
+  };
+  for (const Bad& b : cases) {
+    RunResult r = fx.Run(b.args);
+    INFO(b.args[0] << " ... " << b.args.back() << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(Contains(r.err, b.message));
+    CHECK(r.err.size() < 400);  // no 300-digit bounds
+  }
+  // Valid values still work: a real kind with no entity is an empty answer.
+  CHECK(fx.Run({"rank", "--kind", "party"}).exit_code == 1);
+  CHECK(fx.Run({"path", "Blinken", "Lavrov", "--until", "2024-02-29"}).exit_code == 0);
+  CHECK(fx.Run({"rank", "--class", "04"}).exit_code == 0);
 }
 
 TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {
@@ -259,6 +303,92 @@ TEST_CASE("graph cli: export in every format, to stdout and files", "[graph_cli]
   CHECK(fx.Run({"export", "--format", "json", "--render", "svg", "-o", svg}).exit_code == 2);
   CHECK(fx.Run({"export", "--around", "Washington"}).exit_code == 2);
   CHECK(fx.Run({"export", "-o", fx.dir.File("no/such/dir/g.dot")}).exit_code == 3);
+}
+
+TEST_CASE("graph cli: export -o never lets a value reach dot as an option, and - is stdout",
+          "[graph_cli]") {
+  CliFixture fx;
+  // A file named -O (dot's own "-O" option) and -V, written in the cwd.
+  for (const char* name : {"-O", "-V", "-Tpng"}) {
+    RunResult r =
+        RunCommand({"sh", "-c", "cd \"$1\" && \"$0\" export --db g.db --render svg -o \"$2\"",
+                    DetenteBinary(), fx.dir.path().string(), name});
+    INFO(name << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    std::string svg = ReadFile(fx.dir.File(name));
+    CHECK((svg.rfind("<?xml", 0) == 0 || svg.rfind("<svg", 0) == 0));
+  }
+  // -o - is stdout, in every format; no file named "-" appears.
+  for (std::vector<std::string> args : {std::vector<std::string>{"export", "-o", "-"},
+                                        {"export", "--format", "graphml", "-o", "-"},
+                                        {"export", "--format", "json", "-o", "-"},
+                                        {"export", "--format", "csv", "-o", "-"},
+                                        {"export", "--render", "svg", "-o", "-"}}) {
+    RunResult r =
+        RunCommand({"sh", "-c", "cd \"$1\" && shift 1 && exec \"$@\"", "sh", fx.dir.path().string(),
+                    DetenteBinary(), args[0], "--db", "g.db", args[1], args[2],
+                    args.size() > 3 ? args[3] : std::string("--include-isolated"),
+                    args.size() > 4 ? args[4] : std::string("--no-sentences")});
+    INFO(args[1] << " " << args[2] << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.size() > 100);
+    CHECK_FALSE(std::filesystem::exists(fx.dir.File("-")));
+  }
+}
+
+TEST_CASE("graph cli: export writes files whole or not at all, and says why not", "[graph_cli]") {
+  CliFixture fx;
+  // A file size limit of 512 bytes stands for a full disk: every output of
+  // the fixture is bigger. The old files must survive intact. (A connection
+  // held open here keeps the database's -shm file in place, which a reader
+  // could not create under that limit.)
+  sqlite3* keep = nullptr;
+  REQUIRE(sqlite3_open(fx.db.c_str(), &keep) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(keep, "SELECT count(*) FROM entities", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  const std::vector<std::vector<std::string>> outputs = {
+      {"--format", "dot", "-o", "out.dot"},
+      {"--format", "graphml", "-o", "out.graphml"},
+      {"--format", "json", "-o", "out.json"},
+      {"--format", "csv", "-o", "out.csv"},
+      {"--format", "dot", "--render", "svg", "-o", "out.svg"},
+  };
+  for (const auto& args : outputs) {
+    const std::string out = args.back();
+    std::vector<std::string> files = {out};
+    if (out == "out.csv") files = {"out.nodes.csv", "out.edges.csv"};
+    for (const std::string& f : files) WriteFile(fx.dir.File(f), "old " + f);
+    std::vector<std::string> argv = {
+        "sh",
+        "-c",
+        "cd \"$1\" && ulimit -f 1 && trap '' XFSZ && shift 1 && exec \"$@\"",
+        "sh",
+        fx.dir.path().string(),
+        DetenteBinary(),
+        "export",
+        "--db",
+        "g.db"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    RunResult r = RunCommand(argv);
+    INFO(out << ": " << r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(Contains(r.err, "cannot write "));
+    CHECK((Contains(r.err, "File too large") || Contains(r.err, "dot failed")));
+    for (const std::string& f : files) CHECK(ReadFile(fx.dir.File(f)) == "old " + f);
+    size_t entries = 0;
+    for (const auto& e : std::filesystem::directory_iterator(fx.dir.path())) {
+      CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+      ++entries;
+    }
+    CHECK(entries > 0);
+  }
+  sqlite3_close(keep);
+  // Without the limit the same commands replace the files.
+  REQUIRE(fx.Run({"export", "--format", "graphml", "-o", fx.dir.File("out.graphml")}).exit_code ==
+          0);
+  CHECK(RunProgram({"xmllint", "--noout", fx.dir.File("out.graphml")}).exit_code == 0);
+  RunResult dir = fx.Run({"export", "-o", fx.dir.File("no/such/dir/g.dot")});
+  CHECK(Contains(dir.err, "directory " + fx.dir.File("no/such/dir") + " does not exist"));
 }
 
 TEST_CASE("graph cli: path and neighbours on the ingested examples", "[graph_cli][examples]") {

@@ -28,6 +28,20 @@ TEST_CASE("csv: fields are quoted as RFC 4180 says", "[csv]") {
   CHECK(CsvField("back\\slash '; DROP") == "back\\slash '; DROP");
 }
 
+TEST_CASE("csv: cells a spreadsheet would run as formulas start with '", "[csv]") {
+  using export_internal::CsvField;
+  // OWASP's list: = + - @ tab and CR first.
+  CHECK(CsvField("=HYPERLINK(\"http://evil\",\"x\")") ==
+        "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+  CHECK(CsvField("+SUM(1,2)") == "\"'+SUM(1,2)\"");
+  CHECK(CsvField("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(CsvField("-2+3") == "'-2+3");
+  CHECK(CsvField("\t=1") == "'\t=1");      // tab: kept by CleanText, neutralised here
+  CHECK(CsvField("\r=1") == "\"'\n=1\"");  // CR: a line end after CleanText
+  CHECK(CsvField("a=b") == "a=b");
+  CHECK(CsvField("") == "");
+}
+
 TEST_CASE("csv: Python's csv module reads the tables back", "[csv]") {
   ExportFixture fx;
   Subgraph all = WholeGraph(fx.graph);

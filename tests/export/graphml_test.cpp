@@ -7,6 +7,7 @@
 
 #include "detente/export.h"
 #include "export/export_fixture.h"
+#include "store/sqlite.h"
 
 using namespace detente;
 using namespace detente::testing;
@@ -66,4 +67,52 @@ TEST_CASE("graphml: Boost read_graphml reads it back with names and kinds", "[gr
     }
   }
   CHECK(found);
+}
+
+TEST_CASE("graphml: characters XML forbids never reach the file, nor the rendered SVG",
+          "[graphml][render]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  // U+FFFE, U+FFFF, and C0 characters other than tab and newline: not XML 1.0.
+  const std::string hostile =
+      "A\xEF\xBF\xBE"
+      "B\xEF\xBF\xBF"
+      "C\x0B"
+      "D\x0C"
+      "E\x1F"
+      "F\x01"
+      "G";
+  {
+    auto db = sql::Db::Open(dir.File("g.db"), false);
+    REQUIRE(db.ok());
+    for (const char* sql :
+         {"UPDATE entities SET name = ? WHERE id = 3", "UPDATE entities SET kind = ? WHERE id = 4",
+          "UPDATE events SET action = ? WHERE id = 1"}) {
+      auto st = db->Prepare(sql);
+      REQUIRE(st.ok());
+      REQUIRE(st->Bind(1, hostile).Run().ok());
+    }
+  }
+  Graph g = LoadFixture(dir.File("g.db"));
+  std::string xml = Capture(
+      [&](std::ostream& os) { return WriteGraphml(g, WholeGraph(g), ExportOptions{}, os); });
+  CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
+  CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
+  CHECK(xml.find("A\xEF\xBF\xBD"
+                 "B\xEF\xBF\xBD"
+                 "C D E F G") != std::string::npos);
+  const std::string path = dir.File("g.graphml");
+  WriteFile(path, xml);
+  ProgramResult lint = RunProgram({"xmllint", "--noout", path});
+  INFO(lint.err);
+  CHECK(lint.exit_code == 0);
+  // DOT, rendered to SVG by Graphviz: XML too.
+  std::string dot =
+      Capture([&](std::ostream& os) { return WriteDot(g, WholeGraph(g), ExportOptions{}, os); });
+  const std::string svg = dir.File("g.svg");
+  REQUIRE(RenderDot(dot, "svg", svg).ok());
+  ProgramResult svg_lint = RunProgram({"xmllint", "--noout", svg});
+  INFO(svg_lint.err);
+  CHECK(svg_lint.exit_code == 0);
+  CHECK(ReadFile(svg).find("\xEF\xBF\xBE") == std::string::npos);
 }

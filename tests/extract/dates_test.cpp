@@ -66,3 +66,33 @@ TEST_CASE("dates: phrases without a single day stay phrases", "[extract][dates]"
   CHECK(First("yesterday", "2024-01-01", false) == "2023-12-31");
   CHECK(First("no date here", "", false) == "none");
 }
+
+TEST_CASE("dates: days that do not exist and years out of range stay unresolved",
+          "[extract][dates]") {
+  // No shifting into the next month.
+  CHECK(First("met on 30 February 2023", "2023-03-08", false) == std::nullopt);
+  CHECK(First("met on 29 February 2023", "2023-03-08", false) == std::nullopt);
+  CHECK(First("met on 29 February 2024", "2024-03-08", false) == "2024-02-29");
+  CHECK(First("met on 31 April 2024", "2024-05-08", false) == std::nullopt);
+  CHECK(First("met on 0 January 2024", "2024-05-08", false) == std::nullopt);
+  CHECK(First("met on Feb. 30 .", "2024-03-08", false) == std::nullopt);
+  CHECK(First("will meet on Feb. 29 .", "2025-01-10", true) == std::nullopt);  // 2025: none
+  // Story dates that do not exist resolve nothing.
+  CHECK(First("met him on Monday", "2024-02-30", false) == std::nullopt);
+  CHECK(First("met him on Monday", "0000-01-01", false) == std::nullopt);
+  CHECK(First("met him yesterday", "2024-13-01", false) == std::nullopt);
+  // Years 0001-9999 only, at both ends.
+  CHECK(First("met him on Sunday", "0001-01-01", false) == std::nullopt);  // 0000-12-31
+  CHECK(First("met him on Monday", "0001-01-01", false) == "0001-01-01");
+  CHECK(First("met him today", "0001-01-01", false) == "0001-01-01");
+  CHECK(First("will meet him tomorrow", "9999-12-31", true) == std::nullopt);
+  CHECK(First("will meet on Saturday", "9999-12-30", true) == std::nullopt);
+  CHECK(First("will meet on Friday", "9999-12-30", true) == "9999-12-31");
+  CHECK(First("met him yesterday", "9999-12-31", false) == "9999-12-30");
+  int y, m, d;
+  CHECK_FALSE(ParseIsoDate("2023-02-29", &y, &m, &d));
+  CHECK_FALSE(ParseIsoDate("0000-01-01", &y, &m, &d));
+  CHECK_FALSE(ParseIsoDate("2024-1-015", &y, &m, &d));
+  CHECK(ParseIsoDate("2024-02-29", &y, &m, &d));
+  CHECK(ParseIsoDate("2024-02-29T10:00:00Z", &y, &m, &d));
+}

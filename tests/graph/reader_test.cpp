@@ -130,11 +130,53 @@ TEST_CASE("graph: filters with hostile values are bound, not spliced", "[graph]"
   BuildFixtureDb(dir.File("g.db"));
   GraphFilter f;
   f.actions = {"meet'); DROP TABLE events; --"};
-  f.kinds = {"person' OR '1'='1"};
   Graph g = LoadFixture(dir.File("g.db"), f);
-  CHECK(g.num_vertices() == 0);
   CHECK(g.num_events() == 0);
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  auto timeline = (*reader)->Describe(1, f);  // through SQL, bound
+  REQUIRE(timeline.ok());
+  CHECK(timeline->timeline.empty());
+  // A kind nobody has is refused before any lookup, as a typo would be.
+  f = {};
+  f.kinds = {"person' OR '1'='1"};
+  CHECK((*reader)->Load(f).status().IsInvalidArgument());
+  CHECK((*reader)->Describe(1, f).status().IsInvalidArgument());
   CHECK(LoadFixture(dir.File("g.db")).num_events() == 13);  // events still there
+}
+
+TEST_CASE("graph: kinds and actions that can only be typos are refused with the nearest",
+          "[graph]") {
+  TempDir dir;
+  BuildFixtureDb(dir.File("g.db"));
+  auto reader = GraphReader::Open(dir.File("g.db"));
+  REQUIRE(reader.ok());
+  GraphFilter f;
+  f.kinds = {"persn"};
+  auto typo = (*reader)->Load(f);
+  REQUIRE(typo.status().IsInvalidArgument());
+  CHECK(typo.status().message().find("did you mean \"person\"?") != std::string::npos);
+  f.kinds = {"party"};  // a kind detente knows, absent here: an empty graph
+  auto party = (*reader)->Load(f);
+  REQUIRE(party.ok());
+  CHECK(party->num_vertices() == 0);
+  f = {};
+  f.actions = {"meat"};
+  auto action = (*reader)->Load(f);
+  REQUIRE(action.status().IsInvalidArgument());
+  CHECK(action.status().message().find("did you mean \"meet\"?") != std::string::npos);
+  f.actions = {"sanction"};  // far from every action here: just no events
+  CHECK((*reader)->Load(f).ok());
+  f = {};
+  f.classes = {"4"};
+  CHECK((*reader)->Load(f).status().IsInvalidArgument());
+  f.classes = {"2"};  // the root 20
+  CHECK((*reader)->Load(f).ok());
+  f = {};
+  f.until = "2023-02-29";
+  CHECK((*reader)->Load(f).status().IsInvalidArgument());
+  f.until = "2024-02-29";
+  CHECK((*reader)->Load(f).ok());
 }
 
 TEST_CASE("graph: a malformed filter is an invalid argument", "[graph]") {

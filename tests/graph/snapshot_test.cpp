@@ -2,11 +2,18 @@
 // refused when corrupt or foreign, and invisible in the answers.
 #include "graph/snapshot.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <random>
 #include <string>
+#include <thread>
 
 #include "detente/graph.h"
 #include "detente/store.h"
@@ -302,4 +309,123 @@ TEST_CASE("snapshot: the name order round-trips, and a bad one is refused", "[gr
   // One that does not match the entities is not written.
   data.by_name = {0, 1};
   CHECK_FALSE(graph_internal::WriteSnapshot(path, key, data).ok());
+}
+
+TEST_CASE("snapshot: a FIFO, a link or a directory in its place is not followed",
+          "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  const std::string expected = Dump(Load(*Reader(db, false)));
+  const std::string snap = db + ".graph";
+  auto check = [&](const char* what) {
+    INFO(what);
+    auto start = std::chrono::steady_clock::now();
+    auto r = Reader(db);
+    CHECK(Dump(Load(*r)) == expected);
+    CHECK_FALSE(r->last_load().from_snapshot);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+  };
+  // A FIFO: opening it to read used to block for ever.
+  REQUIRE(mkfifo(snap.c_str(), 0600) == 0);
+  auto fifo = graph_internal::ReadSnapshot(snap, {"x", 1});
+  REQUIRE_FALSE(fifo.ok());
+  CHECK(fifo.status().message() == snap + ": not a regular file");
+  check("fifo");
+  CHECK(std::filesystem::is_regular_file(snap));  // rebuilt over it
+  // A symbolic link to a good snapshot is still not followed.
+  std::filesystem::rename(snap, dir.File("elsewhere.graph"));
+  std::filesystem::create_symlink(dir.File("elsewhere.graph"), snap);
+  auto link = graph_internal::ReadSnapshot(snap, {"x", 1});
+  REQUIRE_FALSE(link.ok());
+  CHECK(link.status().message() == snap + ": a symbolic link, not a snapshot");
+  check("link");
+  std::filesystem::remove(snap);
+  std::filesystem::create_directory(snap);
+  CHECK(graph_internal::ReadSnapshot(snap, {"x", 1}).status().message() ==
+        snap + ": not a regular file");
+  check("directory");
+}
+
+TEST_CASE("snapshot: a huge sparse file is refused by its header, unread", "[graph][snapshot]") {
+  TempDir dir;
+  const std::string snap = dir.File("g.db.graph");
+  WriteFile(snap, "");
+  REQUIRE(truncate(snap.c_str(), off_t{1} << 31) == 0);  // 2 GiB of holes
+  auto start = std::chrono::steady_clock::now();
+  auto r = graph_internal::ReadSnapshot(snap, {"x", 1});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == snap + ": not a snapshot");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+}
+
+TEST_CASE("snapshot: truncated while it is read, it is refused and never kills the reader",
+          "[graph][snapshot]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  // A graph big enough that a read takes a while: 30,000 events.
+  {
+    auto store = Store::Open(db);
+    REQUIRE(store.ok());
+    auto bulk = (*store)->Bulk();
+    REQUIRE(bulk.ok());
+    BulkDocument d;
+    d.source = "gen";
+    d.text = "gen";
+    int64_t doc = *(*bulk)->AddDocument(d);
+    int64_t sentence = *(*bulk)->AddSentence(doc, 0, "Generated.");
+    std::vector<int64_t> ids;
+    for (int i = 0; i < 300; ++i) {
+      ids.push_back(*(*bulk)->AddEntity("Entity " + std::to_string(i), "person", ""));
+    }
+    for (int i = 0; i < 30000; ++i) {
+      BulkEvent e;
+      e.sentence_id = sentence;
+      e.actor_id = ids[i % 300];
+      e.object_id = ids[(i * 7 + 1) % 300];
+      e.action = i % 2 ? "meet" : "visit";
+      REQUIRE((*bulk)->AddEvent(e).ok());
+    }
+    REQUIRE((*bulk)->Finish().ok());
+  }
+  const std::string snap = db + ".graph";
+  REQUIRE(Load(*Reader(db)).num_events() == 30000);
+  const std::string good = ReadFile(snap);
+  REQUIRE(good.size() > 1000000);
+  // Cut at every kind of place, then put back, again and again, while
+  // another thread loads: a mapped read would die of SIGBUS here.
+  std::atomic<bool> stop{false};
+  std::thread cutter([&] {
+    std::mt19937 rng(12);
+    while (!stop.load()) {
+      if (truncate(snap.c_str(), static_cast<off_t>(rng() % good.size())) != 0) continue;
+      std::this_thread::sleep_for(std::chrono::microseconds(rng() % 300));
+      std::ofstream(snap, std::ios::binary | std::ios::trunc) << good;
+    }
+  });
+  struct Joiner {
+    std::atomic<bool>& stop;
+    std::thread& t;
+    ~Joiner() {
+      stop = true;
+      t.join();
+    }
+  } joiner{stop, cutter};
+  int from_snapshot = 0;
+  GraphReaderOptions o;
+  o.snapshot_path = dir.File("other.graph");  // where the reader rebuilds it
+  for (int i = 0; i < 150; ++i) {
+    auto r = graph_internal::ReadSnapshot(snap, {"", 0});  // a foreign key: header only
+    CHECK_FALSE(r.ok());
+    auto reader = GraphReader::Open(db, o);
+    REQUIRE(reader.ok());
+    WriteFile(o.snapshot_path, ReadFile(snap));  // maybe cut, maybe whole
+    auto g = (*reader)->Load({});
+    INFO(g.status().ToString());
+    REQUIRE(g.ok());
+    CHECK(g->num_events() == 30000);
+    from_snapshot += (*reader)->last_load().from_snapshot;
+  }
+  INFO(from_snapshot << " of 150 loads used the snapshot");
+  CHECK(from_snapshot < 150);  // some copies were cut, and refused
 }

@@ -1,10 +1,17 @@
 #include "detente/input.h"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_util.h"
@@ -24,12 +31,28 @@ struct Collected {
   Status status;
 };
 
-Collected Read(const std::vector<std::string>& paths) {
+Collected Read(const std::vector<std::string>& paths, const detente::InputOptions& o = {}) {
   Collected c;
   c.status = ReadInputs(
       paths, [&](Document& d) { c.docs.push_back(std::move(d)); },
-      [&](const InputError& e) { c.errors.push_back(e); });
+      [&](const InputError& e) { c.errors.push_back(e); }, o);
   return c;
+}
+
+// Writes `chunk` into the FIFO at `path` again and again until the reader
+// goes away (EPIPE) or `stop` is set.
+void FeedFifo(const std::string& path, const std::string& head, const std::string& chunk,
+              const std::atomic<bool>& stop) {
+  int fd = ::open(path.c_str(), O_WRONLY);
+  if (fd < 0) return;
+  auto put = [&](const std::string& s) {
+    return ::write(fd, s.data(), s.size()) == static_cast<ssize_t>(s.size());
+  };
+  if (put(head)) {
+    while (!stop.load() && put(chunk)) {
+    }
+  }
+  ::close(fd);
 }
 
 }  // namespace
@@ -234,4 +257,176 @@ TEST_CASE("input: integer ids of 2^53 or more are refused, not cast", "[input]")
   REQUIRE(c.docs.size() == 2);
   CHECK(c.docs[0].id == "-42");
   CHECK(c.docs[1].id == "9007199254740991");
+}
+
+TEST_CASE("input: a FIFO that never ends is read up to the stream limit, in bounded memory",
+          "[input]") {
+  signal(SIGPIPE, SIG_IGN);  // the writer below sees EPIPE when the reader stops
+  TempDir dir;
+  detente::InputOptions o;
+  o.max_stream_bytes = 3 << 20;
+  // Endless JSONL: every document up to the limit is read, then a message.
+  const std::string jsonl = dir.File("feed.jsonl");
+  REQUIRE(mkfifo(jsonl.c_str(), 0600) == 0);
+  std::atomic<bool> stop{false};
+  std::thread writer(FeedFifo, jsonl, "",
+                     std::string("{\"text\": \"Antony Blinken met Wang Yi in Beijing.\"}\n"),
+                     std::cref(stop));
+  Collected c = Read({jsonl}, o);
+  stop = true;
+  writer.join();
+  CHECK(c.docs.size() > 10000);
+  REQUIRE(c.errors.size() == 1);
+  CHECK(c.errors[0].file == jsonl);
+  CHECK(c.errors[0].message ==
+        "stopped after reading 3145728 bytes, the most read from stdin, "
+        "a pipe or a device");
+  // A stream of exactly the limit is whole, not cut.
+  const std::string exact = dir.File("exact.jsonl");
+  REQUIRE(mkfifo(exact.c_str(), 0600) == 0);
+  const std::string line = "{\"text\": \"Wang Yi met Antony Blinken.\"}\n";
+  detente::InputOptions tight;
+  tight.max_stream_bytes = 100 * line.size();
+  std::thread exact_writer([&] {
+    std::ofstream f(exact, std::ios::binary);
+    for (int i = 0; i < 100; ++i) f << line;
+  });
+  Collected whole = Read({exact}, tight);
+  exact_writer.join();
+  CHECK(whole.docs.size() == 100);
+  CHECK(whole.errors.empty());
+  // Endless text: one document, cut at kMaxDocumentBytes while reading.
+  const std::string text = dir.File("feed.txt");
+  REQUIRE(mkfifo(text.c_str(), 0600) == 0);
+  stop = false;
+  std::thread text_writer(FeedFifo, text, "", std::string(4096, 'x') + "\n", std::cref(stop));
+  c = Read({text});
+  stop = true;
+  text_writer.join();
+  CHECK(c.docs.empty());
+  REQUIRE(c.errors.size() == 1);
+  CHECK(c.errors[0].message == "document too large (more than 4194304 bytes)");
+}
+
+TEST_CASE("input: devices are binary at once, whatever their extension", "[input]") {
+  TempDir dir;
+  std::filesystem::create_symlink("/dev/zero", dir.File("zero.jsonl"));
+  std::filesystem::create_symlink("/dev/urandom", dir.File("random.txt"));
+  for (const std::string& path : {std::string("/dev/zero"), std::string("/dev/urandom"),
+                                  dir.File("zero.jsonl"), dir.File("random.txt")}) {
+    INFO(path);
+    auto start = std::chrono::steady_clock::now();
+    Collected c = Read({path});
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+    REQUIRE(c.errors.size() == 1);
+    CHECK(c.errors[0].message == "binary file (contains NUL bytes)");
+  }
+}
+
+TEST_CASE("input: a huge sparse file is refused or skipped without holding it", "[input]") {
+  TempDir dir;
+  const uint64_t kSize = uint64_t{1} << 28;  // 256 MiB, nearly all holes
+  auto sparse = [&](const std::string& name, const std::string& head) {
+    const std::string path = dir.File(name);
+    WriteFile(path, head);
+    REQUIRE(truncate(path.c_str(), static_cast<off_t>(kSize)) == 0);
+    return path;
+  };
+  // A text file: refused by its size before it is read.
+  Collected t = Read({sparse("big.txt", "Title\n\nText.\n")});
+  REQUIRE(t.errors.size() == 1);
+  CHECK(t.errors[0].message.rfind("document too large (268435456 bytes", 0) == 0);
+  // JSONL: holes among the first bytes make it binary at once.
+  Collected j = Read({sparse("holes.jsonl", "{\"text\": \"Wang Yi met Antony Blinken.\"}\n")});
+  REQUIRE(j.errors.size() == 1);
+  CHECK(j.errors[0].message == "binary file (contains NUL bytes)");
+  // Holes after a valid start: one giant line, skipped as it streams by.
+  std::string head;
+  for (int i = 0; i < 300; ++i) head += "{\"text\": \"Wang Yi met Antony Blinken.\"}\n";
+  Collected late = Read({sparse("late.jsonl", head)});
+  CHECK(late.docs.size() == 300);
+  REQUIRE(late.errors.size() == 1);
+  CHECK(late.errors[0].line == 301);
+  CHECK(late.errors[0].message ==
+        "document too large (" + std::to_string(kSize - head.size()) + " bytes; at most 4194304)");
+}
+
+TEST_CASE("input: JSONL lines may end with a lone CR and start with a BOM", "[input]") {
+  TempDir dir;
+  const std::string bom = "\xEF\xBB\xBF";
+  WriteFile(dir.File("cr.jsonl"),
+            bom + "{\"id\": \"a\", \"text\": \"One.\"}\r" + bom +
+                "{\"id\": \"b\", \"text\": \"Two.\"}\r\n\r" + bom +
+                "{\"id\": \"c\", \"text\": \"Three.\"}\n{\"id\": \"d\", \"text\": \"Four.\"}\r");
+  Collected c = Read({dir.File("cr.jsonl")});
+  INFO((c.errors.empty() ? "" : c.errors[0].ToString()));
+  CHECK(c.errors.empty());
+  REQUIRE(c.docs.size() == 4);
+  CHECK(c.docs[0].id == "a");
+  CHECK(c.docs[1].id == "b");
+  CHECK(c.docs[2].id == "c");
+  CHECK(c.docs[2].line == 4);  // CR, CRLF and the blank CR line each end one
+  CHECK(c.docs[3].line == 5);
+}
+
+TEST_CASE("input: control characters in ids and URLs are refused, in file names escaped",
+          "[input]") {
+  TempDir dir;
+  WriteFile(dir.File("c.jsonl"),
+            "{\"id\": \"x\\u001b[31mred\", \"text\": \"One.\"}\n"
+            "{\"id\": \"bell\\u0007\", \"text\": \"Two.\"}\n"
+            "{\"url\": \"https://e.org/\\r\\nX-Forged: 1\", \"text\": \"Three.\"}\n"
+            "{\"url\": \"https://e.org/\\u0000\", \"text\": \"Four.\"}\n"
+            "{\"id\": \"csi\\u009b2J\", \"text\": \"Five.\"}\n"
+            "{\"id\": \"fine\", \"url\": \"https://e.org/a b\", \"text\": \"Six.\"}\n");
+  Collected c = Read({dir.File("c.jsonl")});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].id == "fine");
+  REQUIRE(c.errors.size() == 5);
+  CHECK(c.errors[0].message == "field \"id\" holds a control character (U+001B)");
+  CHECK(c.errors[1].message == "field \"id\" holds a control character (U+0007)");
+  CHECK(c.errors[2].message == "field \"url\" holds a control character (U+000D)");
+  CHECK(c.errors[3].message == "field \"url\" holds a control character (U+0000)");
+  CHECK(c.errors[4].message == "field \"id\" holds a control character (U+009B)");
+  // A file name with ESC and a newline: its id is escaped.
+  const std::string evil = dir.File("evil\x1b[31m\nname.txt");
+  WriteFile(evil, "Talks\n\nWang Yi met Antony Blinken.\n");
+  Collected f = Read({evil});
+  REQUIRE(f.docs.size() == 1);
+  CHECK(f.docs[0].id == "evil\\x1b[31m\\nname");
+}
+
+TEST_CASE("input: a symbolic link loop is reported as one", "[input]") {
+  TempDir dir;
+  std::filesystem::create_symlink(dir.File("b.txt"), dir.File("a.txt"));
+  std::filesystem::create_symlink(dir.File("a.txt"), dir.File("b.txt"));
+  Collected c = Read({dir.File("a.txt")});
+  REQUIRE(c.errors.size() == 1);
+  CHECK(c.errors[0].message == "cannot read: Too many levels of symbolic links");
+  // Inside a directory too (both links), instead of being skipped.
+  Collected d = Read({dir.path().string()});
+  REQUIRE(d.errors.size() == 2);
+  CHECK(d.errors[0].message == "cannot read: Too many levels of symbolic links");
+}
+
+TEST_CASE("input: dates that do not exist are refused", "[input]") {
+  TempDir dir;
+  WriteFile(dir.File("d.jsonl"),
+            "{\"date\": \"2023-02-29\", \"text\": \"One.\"}\n"
+            "{\"date\": \"2024-02-30\", \"text\": \"Two.\"}\n"
+            "{\"date\": \"0000-01-01\", \"text\": \"Three.\"}\n"
+            "{\"date\": \"2024-04-31\", \"text\": \"Four.\"}\n"
+            "{\"date\": \"2024-02-29\", \"text\": \"Five.\"}\n");
+  Collected c = Read({dir.File("d.jsonl")});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].date == "2024-02-29");
+  REQUIRE(c.errors.size() == 4);
+  CHECK(c.errors[0].message ==
+        "field \"date\" must be an ISO date (yyyy-mm-dd), not \"2023-02-29\"");
+  // In a text file, an impossible Date: line is not a date (nor the text).
+  WriteFile(dir.File("t.txt"), "Talks\nDate: 2023-02-29\n\nWang Yi met Antony Blinken.\n");
+  Collected t = Read({dir.File("t.txt")});
+  REQUIRE(t.docs.size() == 1);
+  CHECK(t.docs[0].date.empty());
+  CHECK(t.docs[0].text == "Wang Yi met Antony Blinken.");
 }
