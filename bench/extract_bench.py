@@ -8,6 +8,9 @@ build/bench/ and are rewritten on every run.
 """
 
 import argparse
+import csv
+import io
+import json
 import os
 import platform
 import re
@@ -121,6 +124,8 @@ def main():
     ap.add_argument("--rss-articles", default="1000,4000",
                     help="corpus sizes for the memory check (default 1000,4000)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--gold", nargs="*", default=[],
+                    help="JSONL files (id, text) whose texts are measured too, e.g. the gold sets")
     args = ap.parse_args()
 
     work = os.path.join(ROOT, "build", "bench")
@@ -159,31 +164,60 @@ def main():
     log("start-up ...")
     startup = [ingest(one, 1, "one.db")[0].wall for _ in range(args.runs)]
 
+    def throughput(jsonl, txt, n_sent, db_name):
+        """Sentences/s and CPU s of ingest --jobs 1 and 2, then link-parser."""
+        rates, cpus = {}, {}
+        for jobs in (1, 2):
+            log("ingest --jobs %d, %s ..." % (jobs, os.path.basename(jsonl)))
+            walls, cpu = [], []
+            for _ in range(args.runs):
+                r, db = ingest(jsonl, jobs, db_name)
+                walls.append(r.wall)
+                cpu.append(r.cpu)
+            stored = sqlite_count(detente, db, "sentences")
+            if stored != n_sent:
+                sys.exit("detente stored %d sentences, expected %d" % (stored, n_sent))
+            rates[jobs] = [n_sent / w for w in walls]
+            cpus[jobs] = cpu
+        log("link-parser, %d sentences ..." % n_sent)
+        lp, lp_cpu = [], []
+        env = dict(os.environ, LC_ALL="C.UTF-8")
+        for _ in range(args.runs):
+            r = Run(["link-parser", "en", "--quiet", "-batch"], stdin=txt, env=env)
+            lp.append(n_sent / r.wall)
+            lp_cpu.append(r.cpu)
+        return rates, cpus, lp, lp_cpu, sqlite_count(detente, db, "events")
+
     # Throughput: the same corpus, --jobs 1 and 2, then link-parser on its sentences.
     jsonl, txt = corpus(args.articles), corpus(args.articles, sentences=True)
     with open(txt, encoding="utf-8") as f:
         n_sent = sum(1 for _ in f)
-    rates, cpus = {}, {}
-    for jobs in (1, 2):
-        log("ingest --jobs %d, %d articles ..." % (jobs, args.articles))
-        walls, cpu = [], []
-        for _ in range(args.runs):
-            r, db = ingest(jsonl, jobs, "throughput.db")
-            walls.append(r.wall)
-            cpu.append(r.cpu)
-        stored = sqlite_count(detente, db, "sentences")
-        if stored != n_sent:
-            sys.exit("detente stored %d sentences, the generator wrote %d" % (stored, n_sent))
-        rates[jobs] = [n_sent / w for w in walls]
-        cpus[jobs] = cpu
-    log("link-parser, %d sentences ..." % n_sent)
-    lp, lp_cpu = [], []
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    for _ in range(args.runs):
-        r = Run(["link-parser", "en", "--quiet", "-batch"], stdin=txt, env=env)
-        lp.append(n_sent / r.wall)
-        lp_cpu.append(r.cpu)
-    events = sqlite_count(detente, db, "events")
+    bench = throughput(jsonl, txt, n_sent, "throughput.db")
+    events = bench[4]
+
+    # The same on wire-length prose: the texts of --gold files, split into
+    # sentences by detente itself so that link-parser reads the same sentences.
+    gold = None
+    if args.gold:
+        gjsonl = os.path.join(work, "gold.jsonl")
+        with open(gjsonl, "w", encoding="utf-8") as out:
+            for path in args.gold:
+                with open(path, encoding="utf-8") as f:
+                    for line in f:
+                        doc = json.loads(line)
+                        out.write(json.dumps({"id": "%s:%s" % (os.path.basename(path), doc["id"]),
+                                              "text": doc["text"]}) + "\n")
+        _, gdb = ingest(gjsonl, 1, "gold-split.db")
+        rows_out = subprocess.run([detente, "sql", "--db", gdb, "--format", "csv",
+                                   "SELECT text FROM sentences ORDER BY id"],
+                                  capture_output=True, text=True, check=True).stdout
+        gtxt = os.path.join(work, "gold-sentences.txt")
+        sentences = [r for r in csv.reader(io.StringIO(rows_out))][1:]
+        with open(gtxt, "w", encoding="utf-8") as f:
+            for (text,) in sentences:
+                f.write(" ".join(text.split()) + "\n")
+        gwords = sum(len(t.split()) for (t,) in sentences)
+        gold = (len(sentences), gwords) + throughput(gjsonl, gtxt, len(sentences), "gold.db")
 
     # Memory: peak RSS of ingest (default --jobs) over growing corpora.
     rss = []
@@ -209,19 +243,29 @@ def main():
           "reading, extraction (parse included) and storing, over wall-clock time; "
           "median (min–max) of %d runs.\n" % (args.articles, args.seed, args.articles,
                                               n_sent, events, args.runs))
-    print("| run | sentences/s | vs link-parser | CPU s per run | sentences per CPU s |")
-    print("|---|---|---|---|---|")
-    lp_med = statistics.median(lp)
-    for jobs in (1, 2):
-        print("| `detente ingest --jobs %d` | %s | %.1f× | %s | %.0f |" % (
-            jobs, fmt_stat(rates[jobs]), statistics.median(rates[jobs]) / lp_med,
-            fmt_stat(cpus[jobs], 2), n_sent / statistics.median(cpus[jobs])))
-    print("| `link-parser en -batch` (its defaults) | %s | 1× | %s | %.0f |" % (
-        fmt_stat(lp), fmt_stat(lp_cpu, 2), n_sent / statistics.median(lp_cpu)))
-    print()
-    print("- `--jobs 2` / `--jobs 1`: %.2f× (ratio of medians)" % (
-        statistics.median(rates[2]) / statistics.median(rates[1])))
+    def table(n_sent, rates, cpus, lp, lp_cpu, _events):
+        print("| run | sentences/s | vs link-parser | CPU s per run | sentences per CPU s |")
+        print("|---|---|---|---|---|")
+        lp_med = statistics.median(lp)
+        for jobs in (1, 2):
+            print("| `detente ingest --jobs %d` | %s | %.1f× | %s | %.0f |" % (
+                jobs, fmt_stat(rates[jobs]), statistics.median(rates[jobs]) / lp_med,
+                fmt_stat(cpus[jobs], 2), n_sent / statistics.median(cpus[jobs])))
+        print("| `link-parser en -batch` (its defaults) | %s | 1× | %s | %.0f |" % (
+            fmt_stat(lp), fmt_stat(lp_cpu, 2), n_sent / statistics.median(lp_cpu)))
+        print()
+        print("- `--jobs 2` / `--jobs 1`: %.2f× (ratio of medians)" % (
+            statistics.median(rates[2]) / statistics.median(rates[1])))
+
+    table(n_sent, *bench)
     print("- Start-up (one short document): %s s" % fmt_stat(startup, 2))
+    if gold:
+        print()
+        print("Wire-length prose: the texts of %s, %d sentences, %.1f words a sentence "
+              "(%d events stored); same measures.\n" % (
+                  ", ".join("`%s`" % os.path.basename(p) for p in args.gold),
+                  gold[0], gold[1] / gold[0], gold[6]))
+        table(gold[0], *gold[2:])
     print()
     print("Memory: resident set size of `detente ingest` (default `--jobs`, all cores), "
           "sampled every 0.25 s; one run each.\n")

@@ -35,6 +35,9 @@ struct Mention {
   // A pronoun or description ("he", "the bloc") that resolution turned into
   // the entity it refers to; the parser still sees a pronoun for it.
   bool description = false;
+  // The gazetteer knows the name as written: an empty `country` then means
+  // the body belongs to no single state (NATO, the UN), not that it is unknown.
+  bool known = false;
   // The office a known person held on the story's date ("head_of_state",
   // "foreign_minister" ...: the offices of data/leaders.tsv), or empty.
   std::string office;

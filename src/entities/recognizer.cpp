@@ -150,6 +150,8 @@ class RecognizerImpl : public EntityRecognizer {
             lex_.Has(WordList::kTimeNoun, lower.substr(0, lower.size() - 1)));
   }
   void FillFromEntry(const GazEntry& e, Mention* m) const;
+  // The state a country name in tokens (from, last] names, or empty.
+  std::string CountryAfterOf(const std::vector<std::string>& t, int from, int last) const;
 
   // "Sudanese rebels", "Israel's army", "Hamas fighters": the agent noun
   // after an affiliation at tokens [i, j) (a country, demonym or named
@@ -170,8 +172,18 @@ void RecognizerImpl::FillFromEntry(const GazEntry& e, Mention* m) const {
   m->kind = e.kind;
   m->country = e.country;
   m->capital = e.capital;
+  m->known = true;
   m->role = RoleOfOrganization(e.kind, !e.country.empty(), e.name);
   if (e.kind == "country" || e.kind == "city" || e.kind == "region") m->role.clear();
+}
+
+std::string RecognizerImpl::CountryAfterOf(const std::vector<std::string>& t, int from,
+                                           int last) const {
+  for (int k = from + 1; k <= last; ++k) {
+    const GazEntry* e = nullptr;
+    if (MatchGazetteer(t, k, &e) > 0 && e->kind == "country") return e->country;
+  }
+  return "";
 }
 
 bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j,
@@ -601,8 +613,10 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.last = i + name_len - 1;
         m.name = Join(t, i, m.last);
         m.kind = "organization";
-        // "Congress of Deputies" is not the U.S. Congress.
-        if (via_of && e->kind != "country") m.country.clear();
+        m.known = false;
+        // "Congress of Deputies" is not the U.S. Congress; "Communist Party
+        // of Nepal" is of Nepal.
+        if (via_of && e->kind != "country") m.country = CountryAfterOf(t, i + len, m.last);
       } else if (e->kind != "city" && e->kind != "region" &&
                  TryAffiliatedGroup(t, i, i + len, *e, &m)) {
         // done: "Israel's army", "Hamas fighters"

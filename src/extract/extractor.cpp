@@ -192,6 +192,38 @@ void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>
   if (!country.empty()) m->country = country;
 }
 
+// The state a story is about, when one dominates it: named at least twice
+// and at least twice as often as any other, by its name, capital, demonym or
+// people. Empty when the story is about several.
+std::string FocalCountry(const std::vector<AnalysedSentence>& analysed) {
+  std::map<std::string, int> count;
+  for (const AnalysedSentence& a : analysed)
+    for (const Mention& m : a.mentions)
+      if (!m.country.empty() && m.kind != "reference") ++count[m.country];
+  std::string top;
+  int first = 0, second = 0;
+  for (const auto& [country, n] : count) {
+    if (n > first) {
+      second = first;
+      first = n;
+      top = country;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  return first >= 2 && first >= 2 * second ? top : "";
+}
+
+// "Gantz resigned" in a story about Israel: a person, party or national body
+// the gazetteers do not place is of the story's state, as a reader takes it.
+void AddFocalCountry(const std::string& focal, Mention* m) {
+  if (focal.empty() || !m->country.empty() || m->name.empty()) return;
+  // A known person without a state holds an office of no one state.
+  bool national = (m->kind == "person" && m->office.empty()) || m->kind == "party" || m->kind == "institution" ||
+                  (m->kind == "organization" && !m->known);
+  if (national) m->country = focal;
+}
+
 std::string FirstWord(const std::string& s) { return s.substr(0, s.find(' ')); }
 
 // Only a named one: "the agreement" after "a deal" may be either.
@@ -355,6 +387,9 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
   };
   add(doc.title, true);
   add(doc.text, false);
+  std::string focal = FocalCountry(analysed);
+  for (AnalysedSentence& a : analysed)
+    for (Mention& m : a.mentions) AddFocalCountry(focal, &m);
 
   // Full names first, so that "Blinken" in a headline finds "Antony Blinken".
   DocumentEntities de;

@@ -138,3 +138,14 @@ TEST_CASE("entities: a party name many states share carries no state of its own"
   REQUIRE(spd.size() == 1);
   CHECK(spd[0].country == "DEU");
 }
+
+TEST_CASE("entities: a body named 'X of STATE' is of that state, 'X of Y' of none",
+          "[entities]") {
+  auto m = Find("The Congress of Colombia met the Congress of Deputies.");
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].name == "Congress of Colombia");
+  CHECK(m[0].country == "COL");
+  CHECK_FALSE(m[0].known);
+  CHECK(m[1].name == "Congress of Deputies");
+  CHECK(m[1].country.empty());
+}

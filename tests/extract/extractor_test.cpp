@@ -605,8 +605,17 @@ TEST_CASE("extract: a minister a leader fires, or a rival a candidate defeats, i
   const Event* fired = Find(x, "William Ruto", "fire", std::string("Kithure Kindiki"));
   REQUIRE(fired);
   CHECK(fired->object_country == "KEN");
-  // Not every act: a person Ruto merely meets keeps no state.
-  auto y = Run("Kenyan President William Ruto met activist Boniface Mwangi on Monday.",
+  // A state's own body, however the parser saw "the government".
+  auto g = Run("Kenyan President William Ruto dissolved the government on Thursday.",
+               "2024-07-12");
+  INFO(Dump(g));
+  const Event* dissolved = Find(g, "William Ruto", "dissolve", std::string("government"));
+  REQUIRE(dissolved);
+  CHECK(dissolved->object_country == "KEN");
+  // Not every act: a person Ruto merely meets, in a story about two states,
+  // keeps no state.
+  auto y = Run("Kenyan President William Ruto met Ugandan President Yoweri Museveni and "
+               "activist Boniface Mwangi on Monday.",
                "2023-05-02");
   INFO(Dump(y));
   const Event* met = Find(y, "William Ruto", "meet", std::string("Boniface Mwangi"));
@@ -637,4 +646,29 @@ TEST_CASE("extract: wire-style actors and targets: led forces, advisers, parts o
   CHECK(strikes);
   CHECK(shelled);
   CHECK(met);
+}
+
+TEST_CASE("extract: in a story about one state, people and bodies nobody places are of it",
+          "[extract]") {
+  auto x = Run("Chilean police arrested student leader Camila Rojas in Valparaiso on Monday. "
+               "The Chilean interior minister said the arrest was lawful.",
+               "2024-03-04");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Chile", "arrest", std::string("Camila Rojas"));
+  REQUIRE(e);
+  CHECK(e->object_country == "CHL");
+  // Two states as often: nobody can tell whose she is.
+  auto y = Run("Chilean police arrested student leader Camila Rojas at the border with Argentina. "
+               "Argentina protested to Chile.",
+               "2024-03-04");
+  INFO(Dump(y));
+  const Event* f = Find(y, "Chile", "arrest", std::string("Camila Rojas"));
+  REQUIRE(f);
+  CHECK(f->object_country.empty());
+  // A body the gazetteer knows keeps having no state.
+  auto z = Run("Chilean police met NATO officials in Santiago. Chile thanked NATO.", "2024-03-04");
+  INFO(Dump(z));
+  const Event* g = Find(z, "Chile", "thank", std::string("NATO"));
+  REQUIRE(g);
+  CHECK(g->object_country.empty());
 }

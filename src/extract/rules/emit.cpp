@@ -114,8 +114,11 @@ void EmitEvents(RuleContext& c) {
     proto.object_anaphoric = p.noun >= 0 && IsAnaphoric(g, p.noun);
     if (p.noun >= 0) {
       proto.object_owner = OwnerOf(g, p.noun);
+      // "the government" may reach the parser as a pronoun: its head as written.
+      std::string head = artefact.substr(artefact.rfind(' ') + 1);
       proto.object_owned = g.lexicon().Has(WordList::kOwnedNoun, g.word(p.noun).noun) ||
-                           g.lexicon().Has(WordList::kOwnedNoun, g.lower(p.noun));
+                           g.lexicon().Has(WordList::kOwnedNoun, g.lower(p.noun)) ||
+                           g.lexicon().Has(WordList::kOwnedNoun, head);
     }
     std::vector<int> objects = p.objects;
     if (p.reciprocal) {
