@@ -49,6 +49,13 @@ const std::unordered_set<std::string> kNameConnectors = {
     "bin", "bint", "ibn", "al", "el", "de", "da", "das", "do", "dos", "van", "von", "der",
     "den", "del", "della", "di", "la", "le", "du", "ter", "y", "abu"};
 
+// How many name connectors start at j, at most two: "von der", "de la".
+int ConnectorRun(const std::vector<std::string>& t, int j) {
+  int c = 0;
+  while (c < 2 && j + c < static_cast<int>(t.size()) && kNameConnectors.count(t[j + c])) ++c;
+  return c;
+}
+
 // Adjectives that may stand between a country and a title: "former", "top".
 const std::unordered_set<std::string> kTitleAdjectives = {
     "former", "then",   "top",    "chief",  "senior", "deputy", "acting", "new",
@@ -385,8 +392,8 @@ int RecognizerImpl::MatchName(const std::vector<std::string>& t, int i) const {
         if (!kNameConnectors.count(lower_prev)) break;
       }
       ++j;
-    } else if (kNameConnectors.count(t[j]) && j + 1 < n && IsNameWord(t, j + 1)) {
-      j += 2;
+    } else if (int c = ConnectorRun(t, j); c > 0 && j + c < n && IsNameWord(t, j + c)) {
+      j += c + 1;  // "Ursula von der Leyen", "Luis de la Fuente"
     } else if ((t[j] == "of" || t[j] == "for") && j + 1 < n &&
                kOrgKeywords.count(t[j - 1]) + kVenueKeywords.count(t[j - 1]) +
                        kArtefactKeywords.count(t[j - 1]) > 0) {

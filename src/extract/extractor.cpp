@@ -194,12 +194,14 @@ void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>
 
 // The state a story is about, when one dominates it: named at least twice
 // and at least twice as often as any other, by its name, capital, demonym or
-// people. Empty when the story is about several.
+// people. Empty when the story is about several, or about bodies of states
+// (counted together, under "").
 std::string FocalCountry(const std::vector<AnalysedSentence>& analysed) {
   std::map<std::string, int> count;
   for (const AnalysedSentence& a : analysed)
     for (const Mention& m : a.mentions)
-      if (!m.country.empty() && m.kind != "reference") ++count[m.country];
+      if (m.kind != "reference" && (!m.country.empty() || (m.known && m.kind == "organization")))
+        ++count[m.country];
   std::string top;
   int first = 0, second = 0;
   for (const auto& [country, n] : count) {
@@ -211,7 +213,7 @@ std::string FocalCountry(const std::vector<AnalysedSentence>& analysed) {
       second = n;
     }
   }
-  return first >= 2 && first >= 2 * second ? top : "";
+  return first >= 2 && first >= 2 * second ? top : "";  // "" when bodies dominate
 }
 
 // "Gantz resigned" in a story about Israel: a person, party or national body

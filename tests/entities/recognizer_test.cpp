@@ -149,3 +149,14 @@ TEST_CASE("entities: a body named 'X of STATE' is of that state, 'X of Y' of non
   CHECK(m[1].name == "Congress of Deputies");
   CHECK(m[1].country.empty());
 }
+
+TEST_CASE("entities: two lower-case particles inside a name", "[entities]") {
+  auto m = Find("Ursula von der Leyen met Luis de la Fuente in Madrid.");
+  REQUIRE(m.size() == 3);
+  CHECK(m[0].name == "Ursula von der Leyen");
+  CHECK(m[1].name == "Luis de la Fuente");
+  // Not a run of particles with no name after it.
+  auto n = Find("Kenya sent aid to the people of the north.");
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].name == "Kenya");
+}

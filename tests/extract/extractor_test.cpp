@@ -672,3 +672,19 @@ TEST_CASE("extract: in a story about one state, people and bodies nobody places 
   REQUIRE(g);
   CHECK(g->object_country.empty());
 }
+
+TEST_CASE("extract: a story about bodies of states has no state of its own; a passive speech verb "
+          "keeps its named target",
+          "[extract]") {
+  auto x = Run("European Union leaders nominated Anna Lindqvist as foreign policy chief. Italy's "
+               "Giorgia Meloni backed Lindqvist, and Lindqvist must still be confirmed by the European "
+               "Parliament.",
+               "2024-06-28");
+  INFO(Dump(x));
+  const Event* backed = Find(x, "Giorgia Meloni", "back", std::string("Anna Lindqvist"));
+  REQUIRE(backed);
+  CHECK(backed->object_country.empty());  // Italy is named twice, the EU's bodies three times
+  const Event* confirmed = Find(x, "European Parliament", "confirm", std::string("Anna Lindqvist"));
+  REQUIRE(confirmed);
+  CHECK(confirmed->modality == "possible");
+}

@@ -437,10 +437,12 @@ bool NamedObjects(Choice& x) {
     if (!x.speech) return true;
     bool actor_target = false;
     for (int o : p.objects) {
-      // "said Assad had stepped down": the name begins what was said.
+      // "said Assad had stepped down": the name begins what was said; not
+      // when a passive made the subject its object ("X must be confirmed").
       int after = SkipAdverbs(g, o + 1);
-      bool clause = after < g.size() && (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
-                                         g.pos(after) == Pos::kModal);
+      bool clause = p.subject_rule != "passive.agent" && after < g.size() &&
+                    (g.pos(after) == Pos::kVerb || g.pos(after) == Pos::kAux ||
+                     g.pos(after) == Pos::kModal);
       actor_target = actor_target || (IsActorKind(g.mention(o).kind) && !clause);
     }
     if (!actor_target) x.NotEvent("speech without a named target");
