@@ -26,8 +26,13 @@ bool IsPersonMention(const SentenceGraph& g, int k) {
 int DescribedName(const SentenceGraph& g, int k) {
   const int n = g.size();
   int d = k;
-  while (d < n && d < k + 4 && !g.IsMention(d) && g.pos(d) != Pos::kVerb &&
-         g.pos(d) != Pos::kPrep && g.pos(d) != Pos::kConj && !g.lower(d).empty() &&
+  // Describing words only: "while Foreign Secretary X said" starts a clause.
+  auto describes = [&](int w) {
+    Pos p = g.pos(w);
+    return p == Pos::kNoun || p == Pos::kAdj || p == Pos::kDet || p == Pos::kPoss ||
+           p == Pos::kNum || p == Pos::kOther;
+  };
+  while (d < n && d < k + 4 && !g.IsMention(d) && describes(d) && !g.lower(d).empty() &&
          std::islower(static_cast<unsigned char>(g.lower(d)[0])) && g.lower(d) != ",")
     ++d;
   if (d > k && d < n && IsPersonMention(g, d)) return d;

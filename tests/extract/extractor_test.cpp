@@ -688,3 +688,13 @@ TEST_CASE("extract: a story about bodies of states has no state of its own; a pa
   REQUIRE(confirmed);
   CHECK(confirmed->modality == "possible");
 }
+
+TEST_CASE("extract: a list of objects ends at 'while'", "[extract]") {
+  auto x = Run("Pakistani Foreign Minister Ishaq Dar thanked Qatar and Turkey, while Indian "
+               "Foreign Secretary Vikram Misri praised Japan.",
+               "2025-05-10");
+  INFO(Dump(x));
+  CHECK(Find(x, "Ishaq Dar", "thank", std::string("Qatar")));
+  CHECK(Find(x, "Ishaq Dar", "thank", std::string("Turkey")));
+  CHECK_FALSE(Find(x, "Ishaq Dar", "thank", std::string("Vikram Misri")));
+}
