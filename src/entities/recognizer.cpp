@@ -212,10 +212,12 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
     std::string l = Lower(w);
     std::string verb = lem_.Verb(l);
     bool verb_form = lem_.IsVerb(verb) && (verb != l || !lem_.IsNoun(lem_.Noun(l)));
+    // After a possessive, a participle qualifies the noun: "Niger's ruling junta".
+    bool participle = verb_form || EndsWith(w, "ed") || EndsWith(w, "ing");
     bool plain = !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
                  !IsCommonWord(l) && !lex_.Has(WordList::kPreposition, l) &&
                  !lex_.Has(WordList::kModal, l) && !lex_.Has(WordList::kAuxiliary, verb) &&
-                 !verb_form && !EndsWith(w, "ed") && !EndsWith(w, "ing");
+                 (!participle || k > j);
     if (!plain) break;
   }
   if (a.length == 0) return false;

@@ -160,3 +160,15 @@ TEST_CASE("entities: two lower-case particles inside a name", "[entities]") {
   REQUIRE(n.size() == 1);
   CHECK(n[0].name == "Kenya");
 }
+
+TEST_CASE("entities: a participle after a possessive qualifies the group, not after a bare name",
+          "[entities]") {
+  auto m = Find("Niger's ruling junta expelled the envoy.");
+  REQUIRE_FALSE(m.empty());
+  CHECK(m[0].name == "Niger's ruling junta");
+  CHECK(m[0].country == "NER");
+  auto n = Find("Kenya deployed police to Haiti.");
+  REQUIRE(n.size() == 2);
+  CHECK(n[0].name == "Kenya");
+  CHECK(n[0].last == 0);
+}
