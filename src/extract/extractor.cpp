@@ -172,6 +172,33 @@ void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
   if (match.in_office) m->office = match.term->office;
 }
 
+// "President Nicolás Maduro's government", "Morawiecki's nationalist
+// government": a leader's government acts as a body of its own, of the
+// leader's state, named by the leader's name.
+void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>& tokens,
+                             std::vector<Mention>* mentions) {
+  const int n = static_cast<int>(tokens.size());
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    Mention& m = (*mentions)[i];
+    int k = m.last + 1;
+    if (m.kind != "person" || m.name.empty() || k >= n || !IsPossessive(tokens[k])) continue;
+    int head = k + 1;
+    while (head < n && head <= k + 3 && !lex.Has(WordList::kGovernmentNoun, tokens[head]) &&
+           !tokens[head].empty() && std::islower(static_cast<unsigned char>(tokens[head][0])))
+      ++head;
+    if (head >= n || !lex.Has(WordList::kGovernmentNoun, tokens[head])) continue;
+    if (i + 1 < mentions->size() && (*mentions)[i + 1].first <= head) continue;
+    std::string name = m.name + tokens[k];
+    for (int w = k + 1; w <= head; ++w) name += " " + tokens[w];
+    m.last = head;
+    m.text = name;
+    m.name = name;
+    m.kind = "institution";
+    m.role = "GOV";
+    m.office.clear();
+  }
+}
+
 // "France's National Assembly", "Nepali Congress leader Deuba", "the Mexican
 // Embassy": a state named right before a body or person is its state,
 // whatever the gazetteer says of the body's name alone.
@@ -383,6 +410,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       for (const Token& t : Tokenize(out.text)) a.tokens.push_back(t.text);
       a.mentions = rec_->Recognize(a.tokens);
       for (Mention& m : a.mentions) AddLeader(leaders_, doc.date, &m);
+      MergeLeadersGovernments(lex_, a.tokens, &a.mentions);
       x.sentences.push_back(std::move(out));
       analysed.push_back(std::move(a));
     }

@@ -178,6 +178,9 @@ Pos SentenceGraph::GuessPos(int i) const {
   if (!t.empty()) {
     char c = t[0];
     if (c == 'v' || c == 'q' || c == 'w' || c == 'g') {
+      // "the ban barring Machado": a participle modifying the noun before it
+      // and taking an object of its own.
+      if (HasLink(i, "Mg", -1) && HasLink(i, "O", 1)) return Pos::kVerb;
       if (nominal_context && can_noun) return Pos::kNoun;  // "the strikes"
       // "the lifting of", "its founding": a gerund after a determiner names an act.
       if (ing && (prev == Pos::kDet || prev == Pos::kPoss)) return Pos::kNoun;

@@ -698,3 +698,22 @@ TEST_CASE("extract: a list of objects ends at 'while'", "[extract]") {
   CHECK(Find(x, "Ishaq Dar", "thank", std::string("Turkey")));
   CHECK_FALSE(Find(x, "Ishaq Dar", "thank", std::string("Vikram Misri")));
 }
+
+TEST_CASE("extract: passives in relative and reduced clauses find the thing acted on; a leader's "
+          "government acts",
+          "[extract]") {
+  auto x = Run("Colombia lifted tariffs after a trade protocol signed in Quito on Monday by "
+               "President Daniel Noboa's government. The treaty, which still has to be ratified "
+               "by Peru's parliament, was praised by Chile. Ecuador did not lift the ban barring "
+               "Rafael Correa from running.",
+               "2024-03-05");
+  INFO(Dump(x));
+  const Event* signed_ = Find(x, "Daniel Noboa's government", "sign", std::string("trade protocol"));
+  REQUIRE(signed_);
+  CHECK(signed_->actor_country == "ECU");
+  CHECK(Find(x, "Peru's parliament", "ratify", std::string("treaty")));
+  const Event* lift = Find(x, "Ecuador", "lift", std::string("ban"));
+  REQUIRE(lift);
+  CHECK(lift->negated);
+  CHECK_FALSE(Find(x, "Ecuador", "lift", std::string("Rafael Correa")));
+}

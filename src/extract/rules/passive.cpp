@@ -31,6 +31,9 @@ int ModifiedNoun(const SentenceGraph& g, const VerbGroup& v) {
   int noun = -1;
   for (int w : g.Linked(v.head, "Mv", -1)) noun = w;
   int k = v.first - 1;
+  // "an electoral roadmap signed by": the common noun right before the
+  // participle, whatever a far link says.
+  if (k >= 0 && g.pos(k) == Pos::kNoun && !g.IsMention(k)) noun = k;
   if (k >= 0 && g.lower(k) == ",") --k;
   if (noun < 0 && k >= 0 && (g.pos(k) == Pos::kNoun || g.IsMention(k))) noun = k;
   // "Stoianoglo, a former prosecutor general backed by X": the named person
@@ -43,6 +46,20 @@ int ModifiedNoun(const SentenceGraph& g, const VerbGroup& v) {
       return before - 1;
   }
   return noun;
+}
+
+// "the pact, which has yet to be ratified by X": the noun the relative
+// pronoun before the verb stands for; -1 when none.
+int RelativeAntecedent(const SentenceGraph& g, const VerbGroup& v) {
+  for (int k = v.first - 1; k >= 1 && k >= v.first - 6; --k) {
+    bool rel = g.pos(k) == Pos::kRel && (g.lower(k) == "which" || g.lower(k) == "that");
+    if (!rel && (g.pos(k) == Pos::kVerb || g.ClauseBreak(k))) break;
+    if (!rel) continue;
+    int ant = k - 1;
+    if (ant >= 1 && g.lower(ant) == ",") --ant;
+    return g.pos(ant) == Pos::kNoun || g.IsMention(ant) ? ant : -1;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -95,6 +112,12 @@ void PassiveAgents(RuleContext& c) {
           patients = {noun};
         }
       }
+    }
+    bool usable = false;
+    for (int w : patients) usable = usable || g.IsNamed(w) || IsObjectNoun(g, w);
+    if (!usable) {
+      int ant = RelativeAntecedent(g, v);
+      if (ant >= 0) patients = g.IsMention(ant) ? CoordinatedNames(g, ant) : std::vector<int>{ant};
     }
     std::vector<int> agents = Agents(g, v);
     p.subjects.clear();
