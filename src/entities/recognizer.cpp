@@ -438,7 +438,14 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     country = d->country;
     j += dl;
   }
-  while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the") ++j;
+  // "who seized power and detained President Bazoum": after a name, a
+  // conjunction, a relative or an auxiliary, "detained" is the act.
+  static const std::unordered_set<std::string> kBeforeVerb = {
+      "and", "or", "who", "which", "that", "has", "have", "had", "was", "were"};
+  bool verb_context = i > 0 && (kBeforeVerb.count(Lower(t[i - 1])) || IsCapitalised(t[i - 1]));
+  while (j < n && kTitleAdjectives.count(Lower(t[j])) && t[j] != "the" &&
+         !(j == i && verb_context && EndsWith(t[j], "ed")))
+    ++j;
   // "top security official", "national security adviser": up to two
   // lower-case words may qualify the title.
   for (int skip = 1; skip <= 2 && j > i && MatchTitle(t, j) == 0; ++skip) {

@@ -172,3 +172,16 @@ TEST_CASE("entities: a participle after a possessive qualifies the group, not af
   CHECK(n[0].name == "Kenya");
   CHECK(n[0].last == 0);
 }
+
+TEST_CASE("entities: 'detained' before a title is the act after a conjunction, the title after "
+          "'of'",
+          "[entities]") {
+  auto m = Find("The colonel seized power and detained President Mohamed Bazoum.");
+  REQUIRE_FALSE(m.empty());
+  CHECK(m.back().name == "Mohamed Bazoum");
+  CHECK(m.back().text.rfind("President", 0) == 0);
+  auto n = Find("The president ordered the release of jailed opposition leader Khaleda Zia.");
+  REQUIRE_FALSE(n.empty());
+  CHECK(n.back().name == "Khaleda Zia");
+  CHECK(n.back().text.rfind("jailed", 0) == 0);
+}
