@@ -198,7 +198,8 @@ Pos SentenceGraph::GuessPos(int i) const {
         for (int k = i - 1; k >= 0 && k >= i - 4; --k) {
           Pos q = words_[k].pos;
           if (q == Pos::kDet || q == Pos::kPoss) return Pos::kNoun;
-          if (q != Pos::kNoun && q != Pos::kAdj && q != Pos::kNum) break;
+          // "the Wagah border crossing": a name may modify the noun too.
+          if (q != Pos::kNoun && q != Pos::kAdj && q != Pos::kNum && q != Pos::kName) break;
         }
       }
       // "launched strikes", "carried out raids": a noun right after a verb.

@@ -717,3 +717,18 @@ TEST_CASE("extract: passives in relative and reduced clauses find the thing acte
   CHECK(lift->negated);
   CHECK_FALSE(Find(x, "Ecuador", "lift", std::string("Rafael Correa")));
 }
+
+TEST_CASE("extract: a gerund after a name and a noun ends the noun phrase ('the Wagah border "
+          "crossing')",
+          "[extract]") {
+  auto x = Run("Pakistan suspended all trade with India on Thursday and shut the Wagah border "
+               "crossing.",
+               "2025-04-24");
+  INFO(Dump(x));
+  bool shut = false;
+  for (const Event& e : x.events)
+    if (e.actor == "Pakistan" && e.action == "shut" && e.object &&
+        e.object->find("crossing") != std::string::npos)
+      shut = true;
+  CHECK(shut);
+}
