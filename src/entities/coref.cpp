@@ -54,6 +54,8 @@ void DocumentEntities::Canonicalize(Mention* m) const {
   }
   // The fullest registered name containing this word: "Assad", "Kim" and
   // "Lula" (for "Luiz Inacio Lula da Silva").
+  // "Al-Sharaa" opening a sentence is "Ahmed al-Sharaa": case aside.
+  const std::string word = Lower(m->name);
   const Mention* best = nullptr;
   for (const Mention& f : full_names_) {
     bool contains = false;
@@ -61,7 +63,8 @@ void DocumentEntities::Canonicalize(Mention* m) const {
       size_t e = f.name.find(' ', b);
       if (e == std::string::npos) e = f.name.size();
       std::string w = f.name.substr(b, e - b);
-      contains = w == m->name || Bare(w) == m->name;
+      contains = w == m->name || Bare(w) == m->name || Lower(w) == word ||
+                 Lower(Bare(w)) == word;
       b = e + 1;
     }
     if (contains && (!best || f.name.size() > best->name.size())) best = &f;

@@ -51,4 +51,16 @@ TEST_CASE("coref: a description by office finds the holder, not the latest perso
 }
 
 }  // namespace
+TEST_CASE("coref: a short name finds the full name whatever its case", "[entities][coref]") {
+  DocumentEntities de;
+  de.AddNames({Person("Ahmed al-Sharaa", "SYR", "")});
+  Mention short_name = Person("Al-Sharaa", "", "");
+  de.Canonicalize(&short_name);
+  CHECK(short_name.name == "Ahmed al-Sharaa");
+  CHECK(short_name.country == "SYR");
+  Mention other = Person("Sharif", "", "");
+  de.Canonicalize(&other);
+  CHECK(other.name == "Sharif");
+}
+
 }  // namespace detente
