@@ -88,7 +88,14 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
   const int n = g.size();
   std::vector<int> out{w};
   const std::string prep_before = w > 0 && g.pos(w - 1) == Pos::kPrep ? g.lower(w - 1) : "";
-  int j = w + 1;
+  // "Col. Assimi Goita of Mali and Capt. Ibrahim Traore of Burkina Faso".
+  auto skip_of_state = [&](int k, int j) {
+    if (j + 1 < n && g.lower(j) == "of" && g.IsMention(j + 1) && IsPersonMention(g, k) &&
+        j + 2 < n && IsListWord(g, j + 2))
+      return j + 2;
+    return j;
+  };
+  int j = skip_of_state(w, w + 1);
   while (j + 1 < n && IsListWord(g, j)) {
     int k = j + 1;
     if (g.lower(j) == "," && k < n && (g.lower(k) == "and" || g.lower(k) == "or")) ++k;
@@ -99,11 +106,7 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
     k = DescribedName(g, k);
     if (!g.IsMention(k) || g.mention(k).kind == "reference") break;
     out.push_back(k);
-    j = k + 1;
-    // "Col. Assimi Goita of Mali and Capt. Ibrahim Traore of Burkina Faso".
-    if (j + 1 < n && g.lower(j) == "of" && g.IsMention(j + 1) && IsPersonMention(g, k) &&
-        j + 2 < n && IsListWord(g, j + 2))
-      j += 2;
+    j = skip_of_state(k, k + 1);
   }
   // "... to Ukraine, and Rubio said": after ", and", a conjunct followed by
   // a verb starts a new clause ("Putin and Kim signed" is one subject).

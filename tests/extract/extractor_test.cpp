@@ -732,3 +732,12 @@ TEST_CASE("extract: a gerund after a name and a noun ends the noun phrase ('the 
       shut = true;
   CHECK(shut);
 }
+
+TEST_CASE("extract: 'hosted X of A and Y of B' hosts both", "[extract]") {
+  auto x = Run("Gen. Abdourahamane Tiani hosted Col. Assimi Goita of Mali and Capt. Ibrahim "
+               "Traore of Burkina Faso in Niamey.",
+               "2024-07-06");
+  INFO(Dump(x));
+  CHECK(Find(x, "Abdourahamane Tiani", "host", std::string("Assimi Goita")));
+  CHECK(Find(x, "Abdourahamane Tiani", "host", std::string("Ibrahim Traore")));
+}
