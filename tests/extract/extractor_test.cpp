@@ -741,3 +741,15 @@ TEST_CASE("extract: 'hosted X of A and Y of B' hosts both", "[extract]") {
   CHECK(Find(x, "Abdourahamane Tiani", "host", std::string("Assimi Goita")));
   CHECK(Find(x, "Abdourahamane Tiani", "host", std::string("Ibrahim Traore")));
 }
+
+TEST_CASE("extract: 'travel to X for talks with Y' holds the talks, as surely as the trip",
+          "[extract]") {
+  auto x = Run("Somali President Hassan Sheikh Mohamud is due to travel to Djibouti on Friday for "
+               "talks with Ismail Omar Guelleh.",
+               "2024-06-10");
+  INFO(Dump(x));
+  const Event* talks =
+      Find(x, "Hassan Sheikh Mohamud", "hold talks with", std::string("Ismail Omar Guelleh"));
+  REQUIRE(talks);
+  CHECK(talks->modality == "future");
+}

@@ -71,7 +71,7 @@ int AgentAfter(const SentenceGraph& g, int w, int* end) {
 
 // The subjects of the verb a phrase at word w hangs from ("travelled to
 // Ankara for talks with X", "resigned in protest at"); empty when none.
-std::vector<int> GoverningSubjects(const RuleContext& c, int w) {
+std::vector<int> GoverningSubjects(const RuleContext& c, int w, int* group = nullptr) {
   const SentenceGraph& g = c.g;
   int np = g.PhraseOf(w);
   int k = (np >= 0 ? g.phrases()[np].first : w) - 1;
@@ -83,6 +83,7 @@ std::vector<int> GoverningSubjects(const RuleContext& c, int w) {
     std::vector<int> out;
     for (int s : c.preds[gi].subjects)
       if (g.IsNamed(s)) out.push_back(s);
+    if (group) *group = gi;
     return out;
   }
   return {};
@@ -102,10 +103,21 @@ void InProtest(RuleContext& c, int w, const std::string& verb) {
   if (np >= 0 && g.phrases()[np].possessor >= 0) return;
   int m = PhraseHeadAt(g, w + 2);
   if (m < 0) return;
-  std::vector<int> actors = GoverningSubjects(c, w);
+  int group = -1;
+  std::vector<int> actors = GoverningSubjects(c, w, &group);
   for (int a : actors) {
     Frame f = NounFrame(g, "nominal.event_noun", w, meeting ? "hold talks with" : verb + " " + prep);
     f.actor = a;
+    // "is due to travel to Ankara for talks with X": the talks are as sure
+    // as the trip.
+    if (group >= 0 && meeting) {
+      f.modality = g.groups()[group].modality;
+      for (int up = c.preds[group].modality_from, hops = 0;
+           up >= 0 && hops < 4 && f.modality == Modality::kAsserted;
+           up = c.preds[up].modality_from, ++hops)
+        f.modality = g.groups()[up].modality;
+      f.negated = g.groups()[group].negated;
+    }
     if (g.IsNamed(m)) {
       f.object = SkipPossessor(g, m);
     } else if (protest && IsObjectNoun(g, m)) {
@@ -200,7 +212,11 @@ void NominalEvents(RuleContext& c) {
         }
       }
     }
-    if (actor < 0 && !modifier) continue;
+    if (actor < 0 && !modifier) {
+      // "travelled to Ankara for talks with X": the traveller talks.
+      InProtest(c, w, verb);
+      continue;
+    }
     if (target >= 0 && actor >= 0 && g.mention(target).name == g.mention(actor).name) continue;
     Frame f = NounFrame(g, "nominal.event_noun", w, verb);
     f.actor = actor;
