@@ -364,7 +364,15 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
     }
     Mention a, b;
     std::vector<std::string> before;  // named earlier in this sentence
-    for (size_t o = 0; o < mi; ++o)
+    // "X met Y, and the two agreed": after a conjunction, the two are this
+    // sentence's; elsewhere ("Macron called the two leaders"), earlier ones.
+    // Only for people ("the two", "both leaders"); sides and states may be
+    // the ones an earlier sentence set against each other.
+    std::string head = LastWord(l);
+    bool people = head == "two" || head == "leaders" || head == "men" || head == "leader";
+    bool new_clause = people && m.first > 0 &&
+                      (Lower(tokens[m.first - 1]) == "and" || Lower(tokens[m.first - 1]) == "but");
+    for (size_t o = 0; o < mi && !new_clause; ++o)
       if (!ms[o].name.empty()) before.push_back(ms[o].name);
     if (ResolvePair(m, before, &a, &b) || ResolveCountryPair(m, rec, &a, &b)) {
       Become(&m, a);  // "the two leaders": the first; its partner goes to partners

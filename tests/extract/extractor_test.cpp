@@ -332,7 +332,7 @@ TEST_CASE("extract: 'agreed in PLACE on DAY to a truce' skips the place and day"
   CHECK(Find(x, "Azerbaijan", "agree to", std::string("lasting truce")));
 }
 
-TEST_CASE("extract: 'the two leaders' are the last two people; 'Jae-in' is part of a name",
+TEST_CASE("extract: 'the two leaders' are the last two people: 'Jae-in' is part of a name",
           "[extract]") {
   auto x = Run("South Korean President Moon Jae-in met Japanese Prime Minister Fumio Kishida in "
                "Seoul on Sunday. The two leaders signed a declaration on trade.");
@@ -673,7 +673,7 @@ TEST_CASE("extract: in a story about one state, people and bodies nobody places 
   CHECK(g->object_country.empty());
 }
 
-TEST_CASE("extract: a story about bodies of states has no state of its own; a passive speech verb "
+TEST_CASE("extract: a story about bodies of states has no state of its own: a passive speech verb "
           "keeps its named target",
           "[extract]") {
   auto x = Run("European Union leaders nominated Anna Lindqvist as foreign policy chief. Italy's "
@@ -699,7 +699,7 @@ TEST_CASE("extract: a list of objects ends at 'while'", "[extract]") {
   CHECK_FALSE(Find(x, "Ishaq Dar", "thank", std::string("Vikram Misri")));
 }
 
-TEST_CASE("extract: passives in relative and reduced clauses find the thing acted on; a leader's "
+TEST_CASE("extract: passives in relative and reduced clauses find the thing acted on: a leader's "
           "government acts",
           "[extract]") {
   auto x = Run("Colombia lifted tariffs after a trade protocol signed in Quito on Monday by "
@@ -752,4 +752,24 @@ TEST_CASE("extract: 'travel to X for talks with Y' holds the talks, as surely as
       Find(x, "Hassan Sheikh Mohamud", "hold talks with", std::string("Ismail Omar Guelleh"));
   REQUIRE(talks);
   CHECK(talks->modality == "future");
+}
+
+TEST_CASE("extract: 'and the two agreed' are the two this sentence named: 'neither side' the "
+          "two sides before",
+          "[extract]") {
+  auto x = Run("Indonesian President Joko Widodo visited Manila. Philippine President Ferdinand "
+               "Marcos Jr. held talks with Malaysian Prime Minister Anwar Ibrahim on Friday, and "
+               "the two agreed to expand maritime patrols.",
+               "2024-01-12");
+  INFO(Dump(x));
+  CHECK(Find(x, "Ferdinand Marcos Jr.", "agree to expand", std::string("maritime patrols")));
+  CHECK(Find(x, "Anwar Ibrahim", "agree to expand", std::string("maritime patrols")));
+  CHECK_FALSE(Find(x, "Joko Widodo", "agree to expand", std::string("maritime patrols")));
+  auto y = Run("Sudan's army and the Rapid Support Forces signed a declaration in Jeddah. The "
+               "declaration, brokered by Saudi Arabia and the United States, did not end the "
+               "fighting, and neither side honoured a truce agreed days later.",
+               "2023-05-20");
+  INFO(Dump(y));
+  CHECK(Find(y, "Rapid Support Forces", "honour", std::string("truce")));
+  CHECK_FALSE(Find(y, "Saudi Arabia", "honour", std::string("truce")));
 }

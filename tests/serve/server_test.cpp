@@ -141,7 +141,7 @@ TEST_CASE("serve: search finds names and aliases by folded prefix, best first", 
   CHECK(s.Get("/api/search?q=x&sql=1").first == 400);
 }
 
-TEST_CASE("serve: every bad parameter is a 400 with a JSON message; unknown ids 404",
+TEST_CASE("serve: every bad parameter is a 400 with a JSON message: unknown ids 404",
           "[serve_http]") {
   Served s;
   const std::pair<std::string, std::string> bad[] = {
@@ -287,7 +287,7 @@ TEST_CASE("serve: places as GeoJSON points, the rest listed as unlocated", "[ser
   CHECK(At(At(r, "unlocated").items()[0], "name").as_string() == "Zürich café");
 }
 
-TEST_CASE("serve: the page and its libraries, with a CSP; no path leaves the folder",
+TEST_CASE("serve: the page and its libraries, with a CSP: no path leaves the folder",
           "[serve_http]") {
   Served s;
   auto c = s.Client();

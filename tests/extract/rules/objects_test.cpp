@@ -66,7 +66,7 @@ TEST_CASE("objects: a city after a meeting noun is where it met, a region after 
   CHECK(op.Has("Azerbaijan | halt operation in | Nagorno-Karabakh"));
 }
 
-TEST_CASE("objects: a participle or accusation acting on an act is no event; on a record it is",
+TEST_CASE("objects: a participle or accusation acting on an act is no event: on a record it is",
           "[extract][rules]") {
   HandSentence ending("[Kenya/country] signed a pact with [Somalia/country] , ending a long standoff .");
   INFO(ending.Dump());
