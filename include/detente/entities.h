@@ -107,17 +107,30 @@ class DocumentEntities {
   void NoteActor(const Mention& m) { last_actor_ = m; }
   // The latest artefact named as an object ("the plan"), for "responded to
   // it" and "abstained"; empty if none yet.
-  void SetLastArtefact(const std::string& a) { last_artefact_ = a; }
+  void SetLastArtefact(const std::string& a) {
+    last_artefact_ = a;
+    artefact_in_sentence_ = true;
+  }
   // The latest named artefact ("Black Sea Grain Initiative"), which "the
   // arrangement" or "the accord" later refers to; empty if none.
   void SetLastNamedArtefact(const std::string& a) { last_named_artefact_ = a; }
   const std::string& last_named_artefact() const { return last_named_artefact_; }
   const std::string& last_artefact() const { return last_artefact_; }
+  // Call at each new sentence: the latest artefact of the sentence before
+  // it ("The pact" opening a sentence refers to it) stays readable; empty
+  // when that sentence acted on none.
+  void StartSentence() {
+    earlier_artefact_ = artefact_in_sentence_ ? last_artefact_ : "";
+    artefact_in_sentence_ = false;
+  }
+  const std::string& earlier_artefact() const { return earlier_artefact_; }
 
  private:
   std::vector<Mention> full_names_;  // multi-word person names
   std::vector<Mention> recent_;      // resolved mentions, most recent last
   std::string last_artefact_;
+  std::string earlier_artefact_;
+  bool artefact_in_sentence_ = false;
   std::string last_named_artefact_;
   Mention last_actor_;
 };

@@ -255,9 +255,17 @@ void AddFocalCountry(const std::string& focal, Mention* m) {
 
 std::string FirstWord(const std::string& s) { return s.substr(0, s.find(' ')); }
 
-// Only a named one: "the agreement" after "a deal" may be either.
-std::string Antecedent(const DocumentEntities& de, const std::string& text) {
-  return de.last_named_artefact().empty() ? text : de.last_named_artefact();
+// The artefact named last; else "The pact" opening a sentence after "signed
+// a reciprocal access agreement": the agreement of some kind an earlier
+// sentence acted on last (`earlier`), when it is the fuller description.
+// In its own sentence, "the truce" after "a ceasefire" may be another; after
+// a bare "a deal", "the agreement" says no less.
+std::string Antecedent(const DocumentEntities& de, const Lexicon& lex, const std::string& text,
+                       const std::string& earlier) {
+  if (!de.last_named_artefact().empty()) return de.last_named_artefact();
+  size_t space = earlier.rfind(' ');
+  if (space == std::string::npos) return text;
+  return lex.Has(WordList::kAnaphoricNoun, earlier.substr(space + 1)) ? earlier : text;
 }
 
 // Organisations are named as the document names them, at their fullest
@@ -368,7 +376,7 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
     e->object_kind = "artefact";
   } else if (!r.object_text.empty()) {
     e->object = r.object_text;
-    if (r.object_anaphoric) e->object = Antecedent(*de, r.object_text);
+    if (r.object_anaphoric) e->object = Antecedent(*de, lex_, r.object_text, de->earlier_artefact());
     e->object_kind = "artefact";
     // Whose it is: the state its phrase names; else, for the actor's own
     // measures and institutions ("lifted export curbs", "dismissed the
@@ -428,6 +436,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
   EntityTable entities;
   for (size_t si = 0; si < analysed.size(); ++si) {
     AnalysedSentence& a = analysed[si];
+    de.StartSentence();
     Analyse(&a, &de);
     x.sentences[si].parse = a.coverage;
     for (const Mention& m : a.mentions)

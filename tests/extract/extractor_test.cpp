@@ -773,3 +773,25 @@ TEST_CASE("extract: 'and the two agreed' are the two this sentence named: 'neith
   CHECK(Find(y, "Rapid Support Forces", "honour", std::string("truce")));
   CHECK_FALSE(Find(y, "Saudi Arabia", "honour", std::string("truce")));
 }
+
+TEST_CASE("extract: 'The pact' opening a sentence is the fuller agreement an earlier one named",
+          "[extract]") {
+  auto x = Run("Kenya and Tanzania signed a cross-border energy agreement in Arusha on Monday. The "
+               "pact was welcomed by Uganda.",
+               "2024-05-07");
+  INFO(Dump(x));
+  CHECK(Find(x, "Uganda", "welcome", std::string("cross-border energy agreement")));
+  // After a bare "a deal", "the agreement" stays itself.
+  auto y = Run("Kenya and Tanzania reached a deal on Monday. The agreement was welcomed by Uganda.",
+               "2024-05-07");
+  INFO(Dump(y));
+  CHECK(Find(y, "Uganda", "welcome", std::string("agreement")));
+}
+
+TEST_CASE("extract: an agreement two sentences back is not 'the plan'", "[extract]") {
+  auto x = Run("Kenya and Tanzania signed a cross-border energy agreement in Arusha on Monday. "
+               "Uganda stayed away. Rwanda said it would join the plan.",
+               "2024-05-07");
+  INFO(Dump(x));
+  CHECK_FALSE(Find(x, "Rwanda", "join", std::string("cross-border energy agreement")));
+}
