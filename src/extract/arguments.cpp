@@ -36,6 +36,11 @@ int DescribedName(const SentenceGraph& g, int k) {
          std::islower(static_cast<unsigned char>(g.lower(d)[0])) && g.lower(d) != ",")
     ++d;
   if (d > k && d < n && IsPersonMention(g, d)) return d;
+  // "the East African bloc IGAD", "the Hamas leader Yahya Sinwar": a name,
+  // a describing noun, then the name it describes.
+  if (g.IsMention(k) && k + 2 < n && g.pos(k + 1) == Pos::kNoun && !g.IsMention(k + 1) &&
+      g.IsNamed(k + 2) && g.mention(k + 2).kind != "city" && g.mention(k + 2).kind != "country")
+    return k + 2;
   if (g.IsMention(k) && (g.lexicon().Has(WordList::kPossessive, g.lower(k)) ||
                          (k + 1 < n && IsPossessive(g.lower(k + 1))))) {
     int p = SkipPossessor(g, k);

@@ -174,6 +174,12 @@ Pos SentenceGraph::GuessPos(int i) const {
     return Pos::kVerb;
   // "to meet President Macron": the parser may read "meet" as a noun.
   if (prev == Pos::kTo && BareVerbBeforeObject(i)) return Pos::kVerb;
+  // "minutes after the commission declared": a span of time, however parsed.
+  if (lex.Has(WordList::kTimeNoun, w.noun) && i + 1 < size()) {
+    const std::string& nx = words_[i + 1].lower;
+    if (nx == "after" || nx == "before" || nx == "later" || nx == "earlier" || nx == "ago")
+      return Pos::kNoun;
+  }
   const std::string& t = w.tag;
   if (!t.empty()) {
     char c = t[0];

@@ -795,3 +795,18 @@ TEST_CASE("extract: an agreement two sentences back is not 'the plan'", "[extrac
   INFO(Dump(x));
   CHECK_FALSE(Find(x, "Rwanda", "join", std::string("cross-border energy agreement")));
 }
+
+TEST_CASE("extract: 'the East African bloc IGAD' is IGAD; 'minutes after' is no verb",
+          "[extract]") {
+  auto x = Run("Delegates returned to Jeddah for talks facilitated by Saudi Arabia and the East "
+               "African bloc IGAD.",
+               "2023-10-29");
+  INFO(Dump(x));
+  CHECK(Find(x, "IGAD", "facilitate", std::string("talks")));
+  CHECK(Find(x, "Saudi Arabia", "facilitate", std::string("talks")));
+  auto y = Run("Soldiers in Niger seized power on Wednesday, minutes after the electoral "
+               "commission declared Mohamed Bazoum the winner.",
+               "2023-07-26");
+  INFO(Dump(y));
+  for (const Event& e : y.events) CHECK(e.action != "minutes");
+}
