@@ -810,3 +810,15 @@ TEST_CASE("extract: 'the East African bloc IGAD' is IGAD; 'minutes after' is no 
   INFO(Dump(y));
   for (const Event& e : y.events) CHECK(e.action != "minutes");
 }
+
+TEST_CASE("extract: a particle moved after the object joins the verb ('pulled its troops out of')",
+          "[extract]") {
+  auto x = Run("Kenya pulled its troops out of Somalia on Friday. Lindiwe Sisulu pulled her party "
+               "out of the ruling coalition.",
+               "2024-03-08");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Kenya", "pull out of", std::string("Somalia"));
+  REQUIRE(e);
+  CHECK(e->action_class.rfind("08", 0) == 0);
+  CHECK(Find(x, "Lindiwe Sisulu", "pull out of", std::string("ruling coalition")));
+}

@@ -278,9 +278,18 @@ void PrepositionalObjects(RuleContext& c) {
     int from = v.particle >= 0 ? v.particle : v.head;
     if (p.noun > from) from = p.noun;
     if (!p.objects.empty() && p.objects.back() > from) from = p.objects.back();
+    int split = -1;  // "pulled his party out of the coalition": the particle after the object
+    int object_end = from > v.head && g.PhraseOf(from) >= 0 ? g.phrases()[g.PhraseOf(from)].head
+                                                             : from;
     for (int k = from + 1; k < n && k <= from + tuning::kPrepWindow; ++k) {
       if (g.ClauseBreak(k) || g.lower(k) == ",") break;
       if (g.GroupOf(k) >= 0 || g.pos(k) == Pos::kAux || g.pos(k) == Pos::kModal) break;
+      if (k == object_end + 1 && from > v.head && v.particle < 0 && k + 1 < n &&
+          lex.Has(WordList::kParticle, g.lower(k)) &&
+          (g.lower(k + 1) == "of" || g.lower(k + 1) == "from")) {
+        split = k;
+        continue;
+      }
       if (g.pos(k) != Pos::kPrep) continue;
       const std::string& prep = g.lower(k);
       int end = -1;
@@ -316,7 +325,7 @@ void PrepositionalObjects(RuleContext& c) {
       }
       if (place_prep && !motion && !(noun_is_target && prep == "in")) continue;
       // "the release of X", "pulled out of the coalition": "of" after a noun or a particle.
-      bool after_particle = v.particle >= 0 && k == v.particle + 1;
+      bool after_particle = (v.particle >= 0 && k == v.particle + 1) || (split >= 0 && k == split + 1);
       if (prep == "of" && !(p.noun >= 0 && k == p.noun + 1) && !after_particle) continue;
       int m = PhraseHeadAt(g, k + 1);
       if (m < 0) continue;
@@ -330,6 +339,7 @@ void PrepositionalObjects(RuleContext& c) {
         p.prep = prep;
         for (int x : CoordinatedNames(g, m))
           if (g.IsNamed(x)) p.prep_objects.push_back(x);
+        if (split >= 0 && k == split + 1) p.split_particle = g.lower(split);
         break;
       }
       if (!g.IsMention(m) && !ExamplesAfter(g, m).empty()) {
@@ -340,6 +350,7 @@ void PrepositionalObjects(RuleContext& c) {
       if ((!g.IsMention(m) && IsObjectNoun(g, m)) || IsInstitutionDescription(g, m)) {
         p.prep = prep;
         p.prep_noun = m;
+        if (split >= 0 && k == split + 1) p.split_particle = g.lower(split);
         // "the certification of the Nord Stream 2 gas pipeline": the named thing.
         int np = g.PhraseOf(m);
         for (int a = np >= 0 ? g.phrases()[np].first : m; a < m; ++a)
@@ -379,6 +390,18 @@ struct Choice {
         std::count_if(p.subjects.begin(), p.subjects.end(), [&](int s) { return g.IsNamed(s); }));
   }
 };
+
+// "pulled his party out of the coalition": the verb and its moved particle
+// act on what follows them; true when so.
+bool SplitParticle(Choice& x) {
+  Predicate& p = x.p;
+  if (p.split_particle.empty() || (p.prep_objects.empty() && p.prep_noun < 0)) return false;
+  p.action = x.lemma + " " + p.split_particle + " " + p.prep;
+  p.objects = p.prep_objects;
+  p.noun = p.prep_objects.empty() ? p.prep_noun : -1;
+  p.rule = "object.split_particle";
+  return true;
+}
 
 // Opinion and speech verbs that decide on their own; true when decided.
 bool OpinionOrSpeech(Choice& x) {
@@ -564,7 +587,8 @@ void ChooseObjects(RuleContext& c) {
     p.action = v.lemma;
     if (p.objects.size() == 1 && UnresolvedThem(g, p.objects[0]))
       p.objects = LatestList(c, p.group);
-    if (!OpinionOrSpeech(x) && !NamedObjects(x) && !CarriedNoun(x)) NounOrNone(x);
+    if (!SplitParticle(x) && !OpinionOrSpeech(x) && !NamedObjects(x) && !CarriedNoun(x))
+      NounOrNone(x);
     if (!p.not_event && !p.prefix.empty()) p.action = p.prefix + p.action;
   }
 }

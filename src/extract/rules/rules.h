@@ -54,6 +54,7 @@ struct Predicate {
   std::vector<int> objects;      // mention words of a direct object
   int noun = -1;                 // head of a common-noun direct object
   std::string prep;              // preposition of a prepositional object
+  std::string split_particle;    // "pulled his party out of X": "out"
   std::vector<int> prep_objects; // mention words after `prep`
   int prep_noun = -1;            // head of a common-noun prepositional object
   std::string action;            // the action, once the objects are chosen
