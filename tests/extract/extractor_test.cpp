@@ -822,3 +822,15 @@ TEST_CASE("extract: a particle moved after the object joins the verb ('pulled it
   CHECK(e->action_class.rfind("08", 0) == 0);
   CHECK(Find(x, "Lindiwe Sisulu", "pull out of", std::string("ruling coalition")));
 }
+
+TEST_CASE("extract: 'elected X to serve' elects X: a verb acting on a named object before an "
+          "infinitive is an event",
+          "[extract]") {
+  auto x = Run("Kenya's parliament elected Moses Wetangula to lead the assembly. Kenya wants "
+               "Uganda to reopen the border.",
+               "2022-09-08");
+  INFO(Dump(x));
+  CHECK(Find(x, "Kenya's parliament", "elect", std::string("Moses Wetangula")));
+  // "wants Uganda to": a frame, no event of its own.
+  for (const Event& e : x.events) CHECK(e.action != "want");
+}

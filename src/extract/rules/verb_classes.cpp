@@ -44,6 +44,16 @@ void VerbClasses(RuleContext& c) {
         c.preds[v.governs].prefix = verb + " " + (join.empty() ? "" : join + " ");
       }
       bool directive = lex.Has(WordList::kDirectiveVerb, verb) && controller;
+      // "elected Wickremesinghe to serve": a verb that acts on a named object
+      // before the infinitive is an event of its own, unless it only frames
+      // the other ("wants Kyiv to", "expects X to"); "staged the episode to
+      // boost" is a purpose.
+      bool frames = lex.Has(WordList::kOpinionVerb, verb) || lex.Has(WordList::kMeaningMatrix, verb) ||
+                    lex.Has(WordList::kNegatingMatrix, verb) || lex.Has(WordList::kAspectVerb, verb);
+      bool named_object = false;
+      for (int w = v.head + 1; w < inner.first; ++w) named_object = named_object || g.IsNamed(w);
+      bool acts_on_object = controller && named_object && !frames && !directive;
+      if (acts_on_object) continue;
       if (!directive) {
         p.not_event = true;
         p.why_not = "governs " + inner.lemma;
