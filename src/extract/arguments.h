@@ -72,6 +72,10 @@ int PlaceOf(const SentenceGraph& g, int from, int exclude);
 // The time expression nearest to word `w` (after it preferred), or -1.
 int TimeOf(const SentenceGraph& g, int w);
 
+// Named examples after a group: "seven countries, among them Argentina and
+// Chile", "Senior Republicans, including Paul Ryan,"; empty when none.
+std::vector<int> ExamplesAfter(const SentenceGraph& g, int head);
+
 }  // namespace detente
 
 #endif  // DETENTE_EXTRACT_ARGUMENTS_H_

@@ -834,3 +834,11 @@ TEST_CASE("extract: 'elected X to serve' elects X: a verb acting on a named obje
   // "wants Uganda to": a frame, no event of its own.
   for (const Event& e : x.events) CHECK(e.action != "want");
 }
+
+TEST_CASE("extract: the named examples of a subject act too", "[extract]") {
+  auto x = Run("Several African leaders, including Kenyan President William Ruto, criticised the "
+               "International Monetary Fund on Monday.",
+               "2023-06-12");
+  INFO(Dump(x));
+  CHECK(Find(x, "William Ruto", "criticise", std::string("International Monetary Fund")));
+}

@@ -125,7 +125,15 @@ void EmitEvents(RuleContext& c) {
       for (int a : p.subjects)
         if (CanAct(g, a)) objects.push_back(a);
     }
-    for (int a : p.subjects) {
+    // "Senior Republicans, including Paul Ryan, rebuked him": the named
+    // examples of a subject act too.
+    std::vector<int> subjects = p.subjects;
+    for (int a : p.subjects)
+      if (a < v.first)
+        for (int x : ExamplesAfter(g, a))
+          if (x < v.first && std::find(subjects.begin(), subjects.end(), x) == subjects.end())
+            subjects.push_back(x);
+    for (int a : subjects) {
       if (!CanAct(g, a)) continue;
       RawEvent e = proto;
       e.actor = g.word(a).mention;

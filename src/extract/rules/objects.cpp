@@ -107,37 +107,6 @@ int AfterGroup(const SentenceGraph& g, const VerbGroup& v) {
   return k;
 }
 
-// Named examples after a group: "seven countries, among them Argentina and
-// Chile", "five Americans, including Siamak Namazi"; empty when none.
-std::vector<int> ExamplesAfter(const SentenceGraph& g, int head) {
-  const int n = g.size();
-  int k = head + 1;
-  // "three nuclear sites — Fordow, Natanz and Isfahan —".
-  bool dash = k < n && (g.lower(k) == "\u2014" || g.lower(k) == "--" || g.lower(k) == "\u2013");
-  if (dash && k + 1 < n && g.IsNamed(k + 1)) {
-    std::vector<int> out;
-    for (int x : CoordinatedNames(g, k + 1))
-      if (g.IsNamed(x)) out.push_back(x);
-    return out.size() > 1 ? out : std::vector<int>{};
-  }
-  if (k < n && g.lower(k) == ",") ++k;
-  if (k >= n || !g.lexicon().Has(WordList::kExampleWord, g.lower(k))) return {};
-  ++k;
-  if (k < n && (g.lower(k) == "them" || g.lower(k) == "as")) ++k;  // "among them", "such as"
-  int m = PhraseHeadAt(g, k);
-  if (m < 0) return {};
-  m = SkipPossessor(g, m);
-  if (!g.IsNamed(m)) {
-    // "among them businessman Siamak Namazi": a description before the name.
-    for (int d = k; d < n && d < k + 3 && !g.IsNamed(d); ++d) m = d + 1;
-    if (m >= n || !g.IsNamed(m)) return {};
-  }
-  std::vector<int> out;
-  for (int x : CoordinatedNames(g, m))
-    if (g.IsNamed(x)) out.push_back(x);
-  return out;
-}
-
 // The object a relative clause leaves out: "the withdrawal that Macron
 // announced", "the war that Israel launched against Iran", "an election,
 // which the council said Maduro had won" -> the noun before the pronoun.
