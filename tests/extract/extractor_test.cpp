@@ -842,3 +842,12 @@ TEST_CASE("extract: the named examples of a subject act too", "[extract]") {
   INFO(Dump(x));
   CHECK(Find(x, "William Ruto", "criticise", std::string("International Monetary Fund")));
 }
+
+TEST_CASE("extract: a second passive shares the first's patient even when its agent is unnamed",
+          "[extract]") {
+  auto x = Run("Lawmakers backed a no-confidence motion that was filed by the left and supported "
+               "by Marine Le Pen's National Rally.",
+               "2024-12-04");
+  INFO(Dump(x));
+  CHECK(Find(x, "National Rally", "support", std::string("no-confidence motion")));
+}

@@ -119,6 +119,15 @@ void PassiveAgents(RuleContext& c) {
       int ant = RelativeAntecedent(g, v);
       if (ant >= 0) patients = g.IsMention(ant) ? CoordinatedNames(g, ant) : std::vector<int>{ant};
     }
+    // The patients first: "filed by the left and supported by X" shares
+    // them even when the first agent is unnamed.
+    for (int w : patients) {
+      if (g.IsNamed(w)) {
+        p.objects.push_back(w);
+      } else if (!g.IsMention(w) && IsObjectNoun(g, w)) {
+        p.noun = w;
+      }
+    }
     std::vector<int> agents = Agents(g, v);
     p.subjects.clear();
     if (agents.empty()) {
@@ -128,13 +137,6 @@ void PassiveAgents(RuleContext& c) {
     }
     p.subjects = agents;
     p.subject_rule = "passive.agent";
-    for (int w : patients) {
-      if (g.IsNamed(w)) {
-        p.objects.push_back(w);
-      } else if (!g.IsMention(w) && IsObjectNoun(g, w)) {
-        p.noun = w;
-      }
-    }
     p.rule = "passive.agent";
   }
 }
