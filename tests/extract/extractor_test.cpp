@@ -851,3 +851,18 @@ TEST_CASE("extract: a second passive shares the first's patient even when its ag
   INFO(Dump(x));
   CHECK(Find(x, "National Rally", "support", std::string("no-confidence motion")));
 }
+
+TEST_CASE("extract: a name right before a reporting verb is its subject, whatever an inverted "
+          "link says",
+          "[extract]") {
+  auto x = Run("Olivier Sylvestere was expelled by New Delhi on Tuesday, after Prime Minister "
+               "Justin Trudeau told Canada's parliament on Monday that Ottawa was investigating "
+               "the killing.",
+               "2023-09-19");
+  INFO(Dump(x));
+  CHECK(Find(x, "Justin Trudeau", "tell", std::string("Canada's parliament")));
+  // Inverted order after a quote or comma still works.
+  auto y = Run("Kenya will send police to Haiti, said Foreign Minister Alfred Mutua.", "2023-07-30");
+  INFO(Dump(y));
+  CHECK(Find(y, "Kenya", "send police to", std::string("Haiti")));
+}

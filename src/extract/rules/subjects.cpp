@@ -162,6 +162,9 @@ void SubjectsByLink(RuleContext& c) {
         // Inverted subjects come after reporting verbs ("..., said Blinken");
         // elsewhere an SI link is a misparse ("held four hours of talks").
         if (inverted && !g.lexicon().Has(WordList::kSpeechVerb, g.word(v.head).verb)) continue;
+        // Not when a name stands right before the verb: "Trudeau told
+        // Canada's parliament" is in plain order.
+        if (inverted && v.first >= 1 && g.IsNamed(v.first - 1)) continue;
         if (inverted == l.to_right) {
           subject = l.other;
           break;
