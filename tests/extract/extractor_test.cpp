@@ -742,7 +742,7 @@ TEST_CASE("extract: 'hosted X of A and Y of B' hosts both", "[extract]") {
   CHECK(Find(x, "Abdourahamane Tiani", "host", std::string("Ibrahim Traore")));
 }
 
-TEST_CASE("extract: 'travel to X for talks with Y' holds the talks, as surely as the trip",
+TEST_CASE("extract: 'travel to X for talks with Y' holds the talks in X, as surely as the trip",
           "[extract]") {
   auto x = Run("Somali President Hassan Sheikh Mohamud is due to travel to Djibouti on Friday for "
                "talks with Ismail Omar Guelleh.",
@@ -752,6 +752,7 @@ TEST_CASE("extract: 'travel to X for talks with Y' holds the talks, as surely as
       Find(x, "Hassan Sheikh Mohamud", "hold talks with", std::string("Ismail Omar Guelleh"));
   REQUIRE(talks);
   CHECK(talks->modality == "future");
+  CHECK(talks->place == "Djibouti");
 }
 
 TEST_CASE("extract: 'and the two agreed' are the two this sentence named: 'neither side' the "

@@ -172,6 +172,7 @@ void EmitEvents(RuleContext& c) {
     e.modality = f.modality;
     e.confidence = f.confidence;
     e.time = TimeOf(g, f.trigger);
+    if (f.place >= 0) e.place = g.word(f.place).mention;
     e.rule = f.rule;
     std::string actor_key = f.actor >= 0 ? g.mention(f.actor).name
                             : f.actor_modifier ? f.actor_modifier->name

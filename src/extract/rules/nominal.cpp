@@ -117,6 +117,13 @@ void InProtest(RuleContext& c, int w, const std::string& verb) {
            up = c.preds[up].modality_from, ++hops)
         f.modality = g.groups()[up].modality;
       f.negated = g.groups()[group].negated;
+      // ... and held where the trip goes: "travel to Ankara for talks".
+      const Predicate& trip = c.preds[group];
+      if (lex.Has(WordList::kMotionVerb, g.word(g.groups()[group].head).verb) &&
+          trip.prep_objects.size() == 1) {
+        const std::string& kind = g.mention(trip.prep_objects[0]).kind;
+        if (kind == "city" || kind == "country" || kind == "region") f.place = trip.prep_objects[0];
+      }
     }
     if (g.IsNamed(m)) {
       f.object = SkipPossessor(g, m);

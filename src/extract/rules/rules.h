@@ -82,6 +82,7 @@ struct Frame {
   int object = -1;            // mention word, or -1
   std::optional<Mention> object_modifier;  // "Russian" in "U.S.-Russian meeting"
   std::string object_text;    // an artefact, when object < 0
+  int place = -1;             // mention word of its place, or -1
   std::string action;
   std::string class_verb;
   bool negated = false;
