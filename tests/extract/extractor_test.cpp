@@ -867,3 +867,18 @@ TEST_CASE("extract: a name right before a reporting verb is its subject, whateve
   INFO(Dump(y));
   CHECK(Find(y, "Kenya", "send police to", std::string("Haiti")));
 }
+
+TEST_CASE("extract: a meeting between A and a group including B and C meets B and C",
+          "[extract]") {
+  auto x = Run("The deal followed a meeting between Ruto and leaders including Ugandan President "
+               "Yoweri Museveni and Tanzanian President Samia Suluhu Hassan.",
+               "2023-11-20");
+  INFO(Dump(x));
+  bool museveni = false, samia = false;
+  for (const Event& e : x.events) {
+    if (e.object == std::string("Yoweri Museveni")) museveni = true;
+    if (e.object == std::string("Samia Suluhu Hassan")) samia = true;
+  }
+  CHECK(museveni);
+  CHECK(samia);
+}

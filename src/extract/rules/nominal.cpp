@@ -168,6 +168,16 @@ void NominalEvents(RuleContext& c) {
       int first = PhraseHeadAt(g, w + 2);
       std::vector<int> sides = first >= 0 && g.IsNamed(first) ? CoordinatedNames(g, first)
                                                                : std::vector<int>{};
+      // "between Orban and leaders including Macron and Scholz": the named
+      // examples of the other side.
+      if (sides.size() == 1) {
+        int k = sides[0] + 1;
+        if (k + 1 < g.size() && g.lower(k) == "and") {
+          int other = PhraseHeadAt(g, k + 1);
+          if (other >= 0 && !g.IsMention(other))
+            for (int x : ExamplesAfter(g, other)) sides.push_back(x);
+        }
+      }
       for (size_t i = 1; i < sides.size(); ++i) {
         if (!g.IsNamed(sides[i])) continue;
         Frame f = NounFrame(g, "nominal.between", w, verb);
