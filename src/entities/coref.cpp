@@ -356,6 +356,14 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
       const Mention* speaker = Speaker(tokens, ms, mi, m.first);
       if (speaker && fits(*speaker)) subject = speaker;
     }
+    // "The Sudanese Armed Forces said that they had": a body speaking of
+    // itself (not "Biden and Xi said they", a pair).
+    if (l == "they") {
+      const Mention* speaker = Speaker(tokens, ms, mi, m.first);
+      bool paired = speaker && speaker->first > 0 && Lower(tokens[speaker->first - 1]) == "and";
+      if (speaker && !paired && speaker->kind != "person" && IsActorKind(speaker->kind))
+        subject = speaker;
+    }
     // "Kuleba held talks ... during his visit", "Iran launched drones ... in
     // its first attack": the sentence's first named actor of a fitting kind.
     if (!subject && (personal || l == "its")) {

@@ -882,3 +882,14 @@ TEST_CASE("extract: a meeting between A and a group including B and C meets B an
   CHECK(museveni);
   CHECK(samia);
 }
+
+TEST_CASE("extract: 'X said that they had' is X when X is a body, not a pair of people",
+          "[extract]") {
+  auto x = Run("The Rapid Support Forces said on Friday that they had seized the airport in Nyala.",
+               "2023-10-27");
+  INFO(Dump(x));
+  bool seized = false;
+  for (const Event& e : x.events)
+    if (e.actor == "Rapid Support Forces" && e.action == "seize") seized = true;
+  CHECK(seized);
+}
