@@ -194,6 +194,10 @@ void DirectObjects(RuleContext& c) {
     }
     // "resigned Sunday from": a day is no object.
     if (head >= 0 && (g.InTime(head) || IsCalendarWord(g.lower(head)))) head = -1;
+    // "bringing down Germany's coalition hours after": a span of time is no
+    // object either, however the parser joined it.
+    if (head >= 0 && !g.IsMention(head) && g.lexicon().Has(WordList::kTimeNoun, g.word(head).noun))
+      head = -1;
     // "opens new Middle East tour": a name that modifies a noun is not the object.
     if (head >= 0 && g.PhraseOf(head) >= 0 && g.phrases()[g.PhraseOf(head)].head != head)
       head = PhraseHeadAt(g, g.phrases()[g.PhraseOf(head)].first);

@@ -82,3 +82,10 @@ TEST_CASE("objects: a participle or accusation acting on an act is no event: on 
   CHECK(accused.Has("Chad | accuse | Sudan"));
   CHECK_FALSE(accused.Has("Sudan | stage | coup"));
 }
+
+TEST_CASE("objects: a span of time the parser links as the object is not it", "[extract][rules]") {
+  HandSentence s("[Olaf Scholz] toppled [Germany/country] 's coalition hours after the vote .");
+  s.Link("[Olaf Scholz]", "toppled", "Ss").Link("toppled", "hours", "Os");
+  INFO(s.Dump());
+  CHECK(s.Has("Olaf Scholz | topple | Germany's coalition"));
+}
