@@ -54,6 +54,9 @@ std::string RoleOfOrganization(std::string_view kind, bool has_country, std::str
       {"Commission", "GOV"}, {"Agency", "GOV"}};
   if (kind == "armed_group") return "REB";
   if (kind == "company") return "BUS";
+  // A body of no one state ("UN Security Council", "European Commission")
+  // is intergovernmental, whatever its last word.
+  if (kind == "organization" && !has_country) return "IGO";
   for (const Keyword& k : kKeywords)
     if (last == k.word) return std::string(k.role);
   if (kind == "organization") return has_country ? "GOV" : "IGO";
