@@ -426,7 +426,20 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
                     (before.ends_with("ing") || before.ends_with("ed"));
       for (size_t o = 0; object && o < mi && subject_name.empty(); ++o)
         if (IsActorKind(ms[o].kind) && !ms[o].name.empty()) subject_name = ms[o].name;
-      if (!ResolveReference(&m, earlier, subject_name)) m.name.clear();
+      if (!ResolveReference(&m, earlier, subject_name)) {
+        m.name.clear();
+        // "The Israeli military said", with no army named: the state's own
+        // agents stand for it, as "Israeli troops" do.
+        bool agents = head == "military" || head == "army" || head == "force" ||
+                      head == "forces" || head == "government" || head == "junta";
+        std::string state = agents && !m.country.empty() ? rec.CountryName(m.country) : "";
+        if (!state.empty()) {
+          m.name = state;
+          m.kind = "country";
+          m.group_of_state = true;
+          m.role = head == "government" || head == "junta" ? "GOV" : "MIL";
+        }
+      }
     }
     m.description = true;
     if (!m.name.empty()) Touch(m);

@@ -893,3 +893,24 @@ TEST_CASE("extract: 'X said that they had' is X when X is a body, not a pair of 
     if (e.actor == "Rapid Support Forces" && e.action == "seize") seized = true;
   CHECK(seized);
 }
+
+TEST_CASE("extract: 'the Israeli military' with no army named is the state's military",
+          "[extract]") {
+  auto x = Run("The Israeli military said on Tuesday it had killed a senior Hezbollah commander "
+               "in an air strike in southern Lebanon.",
+               "2024-07-30");
+  INFO(Dump(x));
+  bool killed = false;
+  for (const Event& e : x.events)
+    if (e.actor == "Israel" && e.action == "kill") {
+      killed = true;
+      CHECK(e.actor_role == "MIL");
+    }
+  CHECK(killed);
+  // A named army in the story is still the one meant.
+  auto y = Run("The Rapid Support Forces attacked El Fasher. The paramilitary force also shelled "
+               "Omdurman.",
+               "2024-05-12");
+  INFO(Dump(y));
+  CHECK(Find(y, "Rapid Support Forces", "shell", std::string("Omdurman")));
+}
