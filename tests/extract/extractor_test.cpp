@@ -914,3 +914,13 @@ TEST_CASE("extract: 'the Israeli military' with no army named is the state's mil
   INFO(Dump(y));
   CHECK(Find(y, "Rapid Support Forces", "shell", std::string("Omdurman")));
 }
+
+TEST_CASE("extract: a state's ships act for it", "[extract]") {
+  auto x = Run("Philippine coast guard vessels were blocked by Chinese ships near Scarborough "
+               "Shoal on Sunday.",
+               "2025-03-02");
+  INFO(Dump(x));
+  const Event* e = Find(x, "China", "block", std::string("Philippines"));
+  REQUIRE(e);
+  CHECK(e->actor_role == "MIL");
+}
