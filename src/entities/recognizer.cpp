@@ -696,6 +696,8 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.kind = "artefact";
       } else if (kOrgKeywords.count(tail)) {
         m.kind = "organization";
+        // "Supreme Court", "Defence Ministry": a state's body by its last word.
+        m.role = RoleOfOrganization("institution", true, m.name);
       } else if (kVenueKeywords.count(tail)) {
         m.kind = "venue";
       } else if (kOrgTails.count(next)) {

@@ -436,9 +436,13 @@ CameoClass CameoClassifier::Verb(std::string_view phrase) const {
   for (size_t k = n; k >= 1; --k) {
     std::string p = Join(w, 0, k);
     if (CameoClass c = t_->Lexicon(p); c.known()) return c;
-    for (const std::string& form : t_->wn->BaseForms(p, WnPos::kVerb)) {
+    std::vector<std::string> forms = t_->wn->BaseForms(p, WnPos::kVerb);
+    for (const std::string& form : forms) {
       if (CameoClass c = t_->FromVotes(t_->WordVotes(form, WnPos::kVerb)); c.known()) return c;
     }
+    // A phrasal verb WordNet knows means something of its own: "strike down
+    // a law" (cancel) is no strike.
+    if (k >= 2 && !forms.empty()) return {};
   }
   return {};
 }

@@ -194,3 +194,10 @@ TEST_CASE("entities: a body of no one state is IGO whatever its last word; a sta
   CHECK(m[1].role == "GOV");
   CHECK(m[1].country == "RUS");
 }
+
+TEST_CASE("entities: an unknown body's role comes from its last word", "[entities]") {
+  auto m = Find("The Supreme Electoral Court met the Defence Ministry.");
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].role == "JUD");
+  CHECK(m[1].role == "GOV");
+}

@@ -287,3 +287,12 @@ TEST_CASE("cameo: a seed in the wrong lexicographer file is a data error", "[ext
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kIOError);
 }
+
+TEST_CASE("cameo: a phrasal verb WordNet knows is not classed as its head verb",
+          "[extract][cameo]") {
+  // "strike down a law" cancels it; it is no strike.
+  CHECK(Classifier().Verb("strike down").root != "19");
+  CHECK(Classifier().Verb("strike").root == "19");
+  // A phrase WordNet does not know still falls back to its head: "crack down on".
+  CHECK(Classifier().Verb("shell heavily").root == Classifier().Verb("shell").root);
+}
