@@ -186,7 +186,7 @@ TEST_CASE("entities: 'detained' before a title is the act after a conjunction, t
   CHECK(n.back().text.rfind("jailed", 0) == 0);
 }
 
-TEST_CASE("entities: a body of no one state is IGO whatever its last word; a state's council is GOV",
+TEST_CASE("entities: a body of no one state is IGO whatever its last word: a state's council is GOV",
           "[entities]") {
   auto m = Find("The UN Security Council met the Russian Security Council.");
   REQUIRE(m.size() == 2);

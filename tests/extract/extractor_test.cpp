@@ -797,7 +797,7 @@ TEST_CASE("extract: an agreement two sentences back is not 'the plan'", "[extrac
   CHECK_FALSE(Find(x, "Rwanda", "join", std::string("cross-border energy agreement")));
 }
 
-TEST_CASE("extract: 'the East African bloc IGAD' is IGAD; 'minutes after' is no verb",
+TEST_CASE("extract: 'the East African bloc IGAD' is IGAD: 'minutes after' is no verb",
           "[extract]") {
   auto x = Run("Delegates returned to Jeddah for talks facilitated by Saudi Arabia and the East "
                "African bloc IGAD.",
