@@ -247,6 +247,27 @@ class Store {
 
   virtual Result<StoreStats> Stats() = 0;
 
+  // Curation: what an analyst corrects, recorded in the `curation` table by
+  // name so that later ingests respect it (docs/schema.md, "Curation"). Each
+  // runs in one transaction. An entity is named by its name, an alias or
+  // "#id"; kNotFound when there is none, kInvalidArgument when a name is
+  // ambiguous or both name the same entity.
+  //
+  // Merges `other` into `keep`: its aliases, events and evidence move to
+  // `keep`, and it is deleted; every name of `other` resolves to `keep` in
+  // later ingests. Returns the curation id.
+  virtual Result<int64_t> MergeEntities(std::string_view keep, std::string_view other) = 0;
+  // Undoes the last merge of an entity named `other` (as it was named when
+  // merged): the entity comes back with its id, aliases, evidence and the
+  // event mentions that were its own. Mentions ingested since the merge stay
+  // with the entity kept. kNotFound when no such merge is in force.
+  virtual Status UnmergeEntity(std::string_view other) = 0;
+  // Adds `alias` to the entity: documents that name it so resolve to it.
+  virtual Status AddEntityAlias(std::string_view entity, std::string_view alias) = 0;
+  // Removes `alias` from the entity, for good: later ingests neither add it
+  // back nor resolve it to this entity. kNotFound when it has no such alias.
+  virtual Status RemoveEntityAlias(std::string_view entity, std::string_view alias) = 0;
+
   // Starts the bulk path (see BulkWriter). kUnsupported on a read-only store.
   virtual Result<std::unique_ptr<BulkWriter>> Bulk(const BulkOptions& options = {}) = 0;
 };

@@ -1,5 +1,7 @@
 #include "cli/graph_options.h"
 
+#include "detente/store.h"
+
 #include "cli/commands.h"
 
 namespace detente::cli {
@@ -41,6 +43,14 @@ Result<std::unique_ptr<GraphReader>> OpenReader(const GraphArgs& args) {
   DETENTE_RETURN_IF_ERROR(FilterFrom(args).Validate());
   const std::string path = ResolveDbPath(args.db);
   DETENTE_RETURN_IF_ERROR(RequireExistingDb(path));
+  auto reader = GraphReader::Open(path);
+  if (reader.ok() || reader.status().code() != Status::Code::kUnsupported ||
+      reader.status().message().find("needs an upgrade") == std::string::npos) {
+    return reader;
+  }
+  // A database of an older release: bring it up to date, once, when the file
+  // may be written; else the reader's message says what to do.
+  if (!Store::Open(path).ok()) return reader;
   return GraphReader::Open(path);
 }
 

@@ -13,6 +13,7 @@
 
 #include "detente/graph.h"
 #include "detente/store.h"
+#include "detente/names.h"
 #include "graph/load_sql.h"
 #include "graph/snapshot.h"
 #include "store/sqlite.h"
@@ -420,10 +421,24 @@ Result<std::vector<GraphEntity>> SqliteGraphReader::Candidates(std::string_view 
   auto exact =
       Rows("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE name = ?", name);
   if (!exact.ok() || !exact->empty()) return exact;
-  return Rows(
+  auto alias = Rows(
       "SELECT DISTINCT n.id, n.name, n.kind, COALESCE(n.country, '') FROM aliases a "
       "JOIN entities n ON n.id = a.entity_id WHERE a.alias = ? ORDER BY n.name, n.id",
       name);
+  if (!alias.ok() || !alias->empty()) return alias;
+  // Another spelling of a known name ("Erdogan", "al-Sisi"), then a
+  // person's surname alone ("Macron").
+  const std::string key = NameKey(name);
+  if (key.empty()) return alias;
+  auto spelled = Rows(
+      "SELECT DISTINCT n.id, n.name, n.kind, COALESCE(n.country, '') FROM aliases a "
+      "JOIN entities n ON n.id = a.entity_id WHERE a.key = ? ORDER BY n.name, n.id",
+      key);
+  if (!spelled.ok() || !spelled->empty() || key.find(' ') != std::string::npos) return spelled;
+  return Rows(
+      "SELECT id, name, kind, COALESCE(country, '') FROM entities "
+      "WHERE surname = ? AND kind = 'person' ORDER BY name, id",
+      key);
 }
 
 Result<GraphEntity> SqliteGraphReader::Resolve(std::string_view name) {
@@ -637,6 +652,11 @@ Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path,
     return Status::DatabaseError(path + " is not a detente database (schema version 0)");
   }
   const int newest = Store::SchemaVersion();
+  if (version < newest) {
+    return Status::Unsupported(path + " has schema " + std::to_string(version) +
+                               " and needs an upgrade to " + std::to_string(newest) +
+                               "; open it once for writing (e.g. detente ingest) first");
+  }
   if (version > newest) {
     return Status::Unsupported(path + " has schema version " + std::to_string(version) +
                                ", newer than this detente understands (" + std::to_string(newest) +
