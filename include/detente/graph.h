@@ -170,6 +170,16 @@ class Graph {
   Csr csr_;
 };
 
+// One sentence that reports an event, and its document.
+struct EventMention {
+  int64_t mention_id = 0;   // events.id of the mention
+  int64_t document_id = 0;  // documents.id
+  std::string doc_id;       // the document's own id, may be ""
+  std::string url;          // may be ""
+  std::string published;    // may be ""
+  std::string sentence;
+};
+
 // One event of an entity's timeline, with names resolved.
 struct TimelineEvent {
   int64_t event_id = 0;
@@ -183,13 +193,17 @@ struct TimelineEvent {
   std::string time_text;     // the time phrase as written, may be ""
   std::string modality;      // asserted, future, possible
   bool negated = false;
-  std::string sentence;
+  std::string sentence;        // the event's first mention
+  std::string agent_role;      // the CAMEO role the entity acted in (GOV, MIL ...), may be ""
+  int64_t mentions = 1;        // sentences that report the event
+  int64_t sources = 1;         // documents that report it
 };
 
 struct EntityReport {
   GraphEntity entity;
+  std::string role;                     // CAMEO agent role (GOV, MIL, REB ...), or ""
   std::vector<std::string> aliases;     // sorted, without the canonical name
-  std::vector<TimelineEvent> timeline;  // by date ("" last), then event id
+  std::vector<TimelineEvent> timeline;  // events (not mentions), by date ("" last), then id
 };
 
 struct GraphReaderOptions {
@@ -246,6 +260,12 @@ class GraphReader {
   // The text of each sentence id (ids that do not exist are left out).
   virtual Result<std::unordered_map<int64_t, std::string>> Sentences(
       const std::vector<int64_t>& sentence_ids) = 0;
+
+  // The mentions of each event of `event_ids` (GraphEvent::id) that has more
+  // than its own row (schema 4 consolidation), in mention id order; an event
+  // missing from the map has one mention, its own sentence.
+  virtual Result<std::unordered_map<int64_t, std::vector<EventMention>>> Mentions(
+      const std::vector<int64_t>& event_ids) = 0;
 
   // Calls fn(id, text) once for each distinct sentence id of `sentence_ids`
   // that exists, in ascending id order; `text` is valid only during the

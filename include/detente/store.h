@@ -183,6 +183,37 @@ class BulkWriter {
   virtual const std::vector<BulkStep>& FinishSteps() const = 0;
 };
 
+// Which events Store::Events writes. Every field narrows; the defaults
+// give every event.
+struct EventQuery {
+  // Events dated (event_date, else the document's published date) on or
+  // after `since` / on or before `until` (ISO prefixes: "2023", "2023-06").
+  // Default: empty (no bound).
+  std::string since, until;
+  // CAMEO code prefixes ("04", "19"): the event's code, else its class's root.
+  // Default: empty (all).
+  std::vector<std::string> classes;
+  // CAMEO agent roles (GOV, MIL, REB ...): the actor's or the object's role
+  // in the event is one of them. Default: empty (all).
+  std::vector<std::string> roles;
+  // Entity names (canonical); the actor or the object is one of them.
+  // Default: empty (all).
+  std::vector<std::string> entities;
+  // Also events that are negated or not asserted. Default: false.
+  bool all_moods = false;
+  // At most this many rows; 0: no limit. Default: 0.
+  int64_t limit = 0;
+};
+
+// The columns of Store::Events, in order (docs/schema.md maps each to GDELT
+// 2.0 and ICEWS fields).
+inline constexpr const char* kEventRecordColumns[] = {
+    "event_id",    "date",         "actor",        "actor_country", "actor_role",
+    "action",      "cameo_code",   "event_root",   "quad_class",    "goldstein",
+    "object",      "object_country", "object_role", "place",        "place_country",
+    "negated",     "modality",     "mentions",     "sources",       "first_seen",
+    "last_seen",   "doc_id",       "url",          "sentence"};
+
 class Store {
  public:
   // The schema version this build writes.
@@ -246,6 +277,12 @@ class Store {
   Result<QueryResult> Query(std::string_view sql);
 
   virtual Result<StoreStats> Stats() = 0;
+
+  // Streams one row per event (not per mention) that passes `filter`, in
+  // date then id order, with the columns kEventRecordColumns names, to
+  // `sink`. kInvalidArgument for a malformed filter value, the sink's status
+  // when it fails, kDatabaseError when SQLite does.
+  virtual Status Events(const EventQuery& filter, RowSink& sink) = 0;
 
   // Curation: what an analyst corrects, recorded in the `curation` table by
   // name so that later ingests respect it (docs/schema.md, "Curation"). Each

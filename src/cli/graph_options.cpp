@@ -1,5 +1,7 @@
 #include "cli/graph_options.h"
 
+#include <algorithm>
+
 #include "detente/store.h"
 
 #include "cli/commands.h"
@@ -84,7 +86,8 @@ void WriteEntity(JsonWriter& w, const GraphEntity& e) {
 }
 
 void WriteEvent(JsonWriter& w, const Graph& g, uint32_t event,
-                const std::unordered_map<int64_t, std::string>& sentences) {
+                const std::unordered_map<int64_t, std::string>& sentences,
+                const EventMentions* mentions) {
   const GraphEvent& e = g.event(event);
   w.BeginObject();
   w.Key("id").Int(e.id);
@@ -98,7 +101,38 @@ void WriteEvent(JsonWriter& w, const Graph& g, uint32_t event,
   w.Key("sentence_id").Int(e.sentence_id);
   auto it = sentences.find(e.sentence_id);
   if (it != sentences.end()) w.Key("sentence").String(it->second);
+  if (mentions) {
+    auto m = mentions->find(e.id);
+    if (m == mentions->end()) {
+      w.Key("mentions").Int(1).Key("sources").Int(1);
+    } else {
+      std::vector<int64_t> docs;
+      for (const EventMention& x : m->second) docs.push_back(x.document_id);
+      std::sort(docs.begin(), docs.end());
+      const auto sources = std::unique(docs.begin(), docs.end()) - docs.begin();
+      w.Key("mentions").Int(static_cast<int64_t>(m->second.size())).Key("sources").Int(sources);
+      w.Key("evidence").BeginArray();
+      for (const EventMention& x : m->second) {
+        w.BeginObject().Key("sentence").String(x.sentence).Key("doc_id");
+        x.doc_id.empty() ? w.Null() : w.String(x.doc_id);
+        w.Key("url");
+        x.url.empty() ? w.Null() : w.String(x.url);
+        w.Key("published");
+        x.published.empty() ? w.Null() : w.String(x.published);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+  }
   w.EndObject();
+}
+
+Result<EventMentions> MentionsOf(GraphReader& reader, const Graph& g,
+                                 const std::vector<uint32_t>& events) {
+  std::vector<int64_t> ids;
+  ids.reserve(events.size());
+  for (uint32_t e : events) ids.push_back(g.event(e).id);
+  return reader.Mentions(ids);
 }
 
 std::string EntityLabel(const GraphEntity& e) {

@@ -201,6 +201,8 @@ class SqliteGraphReader : public GraphReader {
       const std::vector<int64_t>& sentence_ids) override;
   Status ForEachSentence(const std::vector<int64_t>& sentence_ids,
                          const std::function<void(int64_t, std::string_view)>& fn) override;
+  Result<std::unordered_map<int64_t, std::vector<EventMention>>> Mentions(
+      const std::vector<int64_t>& event_ids) override;
   Result<EntityReport> Describe(int64_t entity_id, const GraphFilter& filter) override;
 
  private:
@@ -543,6 +545,31 @@ Status SqliteGraphReader::ForEachSentence(
   return Status::OK();
 }
 
+Result<std::unordered_map<int64_t, std::vector<EventMention>>> SqliteGraphReader::Mentions(
+    const std::vector<int64_t>& event_ids) {
+  std::unordered_map<int64_t, std::vector<EventMention>> out;
+  auto stmt = db_.Prepare(
+      "SELECT e.id, d.id, COALESCE(d.doc_id, ''), COALESCE(d.url, ''), "
+      "COALESCE(d.published, ''), s.text FROM events e "
+      "JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id "
+      "WHERE e.head_id = ? ORDER BY e.id");
+  if (!stmt.ok()) return stmt.status();
+  for (int64_t id : event_ids) {
+    stmt->Bind(1, id);
+    std::vector<EventMention> found;
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      found.push_back({stmt->Int(0), stmt->Int(1), stmt->Text(2), stmt->Text(3), stmt->Text(4),
+                       stmt->Text(5)});
+    }
+    stmt->Reset();
+    if (found.size() > 1) out.emplace(id, std::move(found));
+  }
+  return out;
+}
+
 Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphFilter& filter) {
   DETENTE_RETURN_IF_ERROR(filter.Validate());
   if (!filter.kinds.empty() || !filter.actions.empty()) {
@@ -571,6 +598,14 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     report.entity = std::move(rows->front());
   }
   {
+    auto stmt = db_.Prepare("SELECT COALESCE(role, '') FROM entities WHERE id = ?");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, entity_id);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (*row) report.role = stmt->Text(0);
+  }
+  {
     auto stmt =
         db_.Prepare("SELECT alias FROM aliases WHERE entity_id = ? AND alias <> ? ORDER BY alias");
     if (!stmt.ok()) return stmt.status();
@@ -586,12 +621,17 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
   q.sql = std::string("SELECT e.id, ") + kEventDate +
           " AS date, CASE WHEN e.actor_id = ?1 THEN 'actor' ELSE 'object' END, a.name, "
           "e.action, COALESCE(e.action_class, ''), COALESCE(o.name, ''), "
-          "COALESCE(p.name, ''), COALESCE(e.time_text, ''), e.modality, e.negated, s.text "
+          "COALESCE(p.name, ''), COALESCE(e.time_text, ''), e.modality, e.negated, s.text, "
+          "COALESCE(CASE WHEN e.actor_id = ?1 THEN COALESCE(e.actor_role, a.role) "
+          "  ELSE COALESCE(e.object_role, o.role) END, ''), "
+          "max(1, (SELECT count(*) FROM events m WHERE m.head_id = e.id)), "
+          "max(1, (SELECT count(DISTINCT ms.document_id) FROM events m JOIN sentences ms "
+          "  ON ms.id = m.sentence_id WHERE m.head_id = e.id)) "
           "FROM events e JOIN entities a ON a.id = e.actor_id "
           "LEFT JOIN entities o ON o.id = e.object_id "
           "LEFT JOIN entities p ON p.id = e.place_id "
           "JOIN sentences s ON s.id = e.sentence_id "
-          "WHERE (e.actor_id = ?1 OR e.object_id = ?1)";
+          "WHERE (e.actor_id = ?1 OR e.object_id = ?1) AND (e.head_id IS NULL OR e.head_id = e.id)";
   q.values.push_back(std::to_string(entity_id));
   AppendEventFilters(filter, kEventDate, &q);
   if (!filter.kinds.empty()) {
@@ -628,6 +668,9 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     t.modality = stmt->Text(9);
     t.negated = stmt->Int(10) != 0;
     t.sentence = stmt->Text(11);
+    t.agent_role = stmt->Text(12);
+    t.mentions = stmt->Int(13);
+    t.sources = stmt->Int(14);
     report.timeline.push_back(std::move(t));
   }
   return report;

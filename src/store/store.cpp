@@ -14,6 +14,7 @@
 
 #include "store/console.h"
 #include "store/curation.h"
+#include "store/events.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
 #include "store/writer.h"
@@ -703,6 +704,10 @@ class SqliteStore : public Store {
              return true;
            })
         .status();
+  }
+
+  Status Events(const EventQuery& filter, RowSink& sink) override {
+    return store_internal::RunEvents(db_, filter, sink);
   }
 
   Result<StoreStats> Stats() override {
