@@ -59,6 +59,9 @@ struct GraphFilter {
   // that is neither one detente knows (kEntityKinds) nor in the database, and
   // an action that is in no event when one that is differs by a typo.
   std::vector<std::string> kinds;
+  // CAMEO agent roles ("REB", "MIL"): keep the events whose actor or object
+  // has one of them (the entity's role). Default: empty (all).
+  std::vector<std::string> roles;
   // Also keep events whose modality is not 'asserted' ('future' and
   // 'possible'). Default: false.
   bool include_future = false;
@@ -82,6 +85,7 @@ struct GraphEntity {
   std::string name;     // canonical name
   std::string kind;     // person, country, organization, city, ...
   std::string country;  // ISO 3166-1 alpha-3, or empty when unknown
+  std::string role;     // CAMEO agent role (GOV, MIL, REB ...), or empty when unknown
 };
 
 

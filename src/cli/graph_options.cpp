@@ -24,6 +24,10 @@ void AddGraphOptions(CLI::App& sub, GraphArgs* a, const std::vector<std::string>
   sub.add_option("--kind", a->kinds,
                  "Only entities of these kinds (comma list), e.g. person,country")
       ->delimiter(',');
+  sub.add_option("--role", a->roles,
+                 "Only events whose actor or object has one of these CAMEO roles (comma "
+                 "list), e.g. REB,MIL")
+      ->delimiter(',');
   sub.add_flag("--include-future", a->include_future,
                "Also count future and possible events (default: asserted only)");
   sub.add_flag("--include-negated", a->include_negated, "Also count negated events (default: not)");
@@ -36,6 +40,7 @@ GraphFilter FilterFrom(const GraphArgs& a) {
   f.actions = a.actions;
   f.classes = a.classes;
   f.kinds = a.kinds;
+  f.roles = a.roles;
   f.include_future = a.include_future;
   f.include_negated = a.include_negated;
   return f;
@@ -82,6 +87,8 @@ void WriteEntity(JsonWriter& w, const GraphEntity& e) {
   } else {
     w.String(e.country);
   }
+  w.Key("role");
+  e.role.empty() ? w.Null() : w.String(e.role);
   w.EndObject();
 }
 

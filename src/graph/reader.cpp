@@ -110,7 +110,9 @@ Modality ModalityOf(std::string_view m) {
 }
 
 GraphEntity EntityFromRow(const sql::Stmt& s) {
-  return GraphEntity{s.Int(0), s.Text(1), s.Text(2), s.Text(3)};
+  GraphEntity e{s.Int(0), s.Text(1), s.Text(2), s.Text(3), {}};
+  if (s.ColumnCount() > 4) e.role = s.Text(4);
+  return e;
 }
 
 std::string Describe(const GraphEntity& e) {
@@ -221,7 +223,9 @@ class SqliteGraphReader : public GraphReader {
 // Every entity, and every event with an object, unfiltered, in one pass each.
 Result<GraphData> SqliteGraphReader::LoadFromSql() {
   GraphData data;
-  auto es = db_.Prepare("SELECT id, name, kind, COALESCE(country, '') FROM entities ORDER BY id");
+  auto es = db_.Prepare(
+      "SELECT id, name, kind, COALESCE(country, ''), COALESCE(role, '') FROM entities "
+      "ORDER BY id");
   if (!es.ok()) return es.status();
   for (;;) {
     auto row = es->Step();
@@ -327,6 +331,16 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     DETENTE_RETURN_IF_ERROR(CheckValues(filter, std::move(kinds), actions));
   }
 
+  // Entities of an allowed role (before the vertices are renumbered).
+  std::vector<char> role_ok;
+  if (!filter.roles.empty()) {
+    role_ok.resize(d.entities.size());
+    for (size_t v = 0; v < d.entities.size(); ++v) {
+      role_ok[v] = std::find(filter.roles.begin(), filter.roles.end(), d.entities[v].role) !=
+                   filter.roles.end();
+    }
+  }
+
   // Vertices: entities of an allowed kind, renumbered in id order. The data
   // is ours, so it is filtered in place: no copy of a million events.
   constexpr uint32_t kNone = 0xFFFFFFFFu;
@@ -382,6 +396,7 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     }
     if (!action_ok.empty() && !action_ok[e.action]) continue;
     if (!class_ok.empty() && !class_ok[e.action_class]) continue;
+    if (!role_ok.empty() && !role_ok[e.actor] && !role_ok[e.object]) continue;
     GraphEvent out = e;
     if (!vertex.empty()) {
       out.actor = vertex[e.actor];

@@ -98,6 +98,20 @@ TEST_CASE("consolidate cli: one meeting in three documents is one event of two e
   CHECK(r.out.find('\n') == r.out.size() - 1);  // the header only
   r = db.Run({"events", "--class", "4x"});
   CHECK(r.exit_code == 2);
+
+  // Graph commands filter on the entity's role.
+  r = db.Run({"neighbours", "Erdogan", "--role", "GOV", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto gov = ParseJson(r.out);
+  REQUIRE(gov.ok());
+  CHECK(gov->Find("center")->Find("role")->as_string() == "GOV");
+  // Every event here has a GOV actor (the two leaders): all of them stay.
+  CHECK(gov->Find("events")->items().size() == 3);
+  r = db.Run({"neighbours", "Erdogan", "--role", "REB", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto reb = ParseJson(r.out);
+  REQUIRE(reb.ok());
+  CHECK(reb->Find("events")->items().empty());
 }
 
 TEST_CASE("consolidate cli: a surname alone finds the person named in full elsewhere",
