@@ -148,10 +148,12 @@ void WriteEvent(JsonWriter& w, const EventEvidence& e) {
   WriteRef(w, e.actor_id, e.actor);
   w.Key("action").String(e.action).Key("action_class");
   WriteOptString(w, e.action_class);
+  // As stored; rows the bulk loader wrote have no code: derived from the class.
   w.Key("cameo_code");
-  WriteOptString(w, CameoCode(e.action_class));
-  w.Key("quad_class").Int(QuadClass(e.action_class));
-  w.Key("goldstein").Null();
+  WriteOptString(w, e.cameo_code.empty() ? CameoCode(e.action_class) : e.cameo_code);
+  w.Key("quad_class").Int(e.quad_class ? e.quad_class : QuadClass(e.action_class));
+  w.Key("goldstein");
+  e.goldstein ? w.Number(*e.goldstein) : w.Null();
   w.Key("object");
   WriteRef(w, e.object_id, e.object);
   w.Key("place");
@@ -160,8 +162,10 @@ void WriteEvent(JsonWriter& w, const EventEvidence& e) {
   WriteOptString(w, e.time_text);
   w.Key("modality").String(e.modality).Key("negated").Bool(e.negated);
   w.Key("confidence").Number(e.confidence);
-  // One source per event today; a consolidated event (issue #15) has several.
-  w.Key("mentions").Int(1).Key("sources").BeginArray().BeginObject();
+  // `mentions` and `documents` count every report of the event; `sources`
+  // holds its first mention (the rest: `detente path|neighbours --format json`).
+  w.Key("mentions").Int(e.mentions).Key("documents").Int(e.sources);
+  w.Key("sources").BeginArray().BeginObject();
   w.Key("sentence_id").Int(e.sentence_id).Key("sentence").String(e.sentence);
   w.Key("document_id").Int(e.document_id).Key("doc_id");
   WriteOptString(w, e.doc_id);
