@@ -63,6 +63,70 @@ Result<int64_t> Record(sql::Db& db, StatementCache& cache, std::string_view op,
   return db.LastInsertRowId();
 }
 
+// The events of the kept entity that the merge made the same as an earlier
+// one (the writer's rules, DocumentWriter::Consolidate) join it; each change
+// of head_id is recorded under curation `id` for unmerge.
+Status Reconsolidate(StatementCache& c, const std::string& id, const std::string& keep) {
+  // Rows of older releases and the bulk loader are events of their own.
+  DETENTE_RETURN_IF_ERROR(Run(c,
+                              "INSERT INTO curation_undo(curation_id, what, row_id, value) "
+                              "SELECT ?1, 'head', id, NULL FROM events WHERE head_id IS NULL "
+                              "AND (actor_id = ?2 OR object_id = ?2)",
+                              {id, keep}));
+  DETENTE_RETURN_IF_ERROR(Run(c,
+                              "UPDATE events SET head_id = id WHERE head_id IS NULL "
+                              "AND (actor_id = ?1 OR object_id = ?1)",
+                              {keep}));
+  std::vector<int64_t> heads;
+  {
+    Result<sql::Stmt*> st = c.Get(
+        "SELECT id FROM events WHERE head_id = id AND (actor_id = ?1 OR object_id = ?1) "
+        "ORDER BY id");
+    if (!st.ok()) return st.status();
+    (*st)->Bind(1, keep);
+    for (;;) {
+      Result<bool> row = (*st)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      heads.push_back((*st)->Int(0));
+    }
+    (*st)->Reset();
+  }
+#define DETENTE_DAY(e, d) \
+  "COALESCE(CASE WHEN length(" e ".event_date) = 10 THEN " e ".event_date END, " d ".published)"
+#define DETENTE_CLASS(e) \
+  "COALESCE(substr(" e ".cameo_code, 1, 2), substr(" e ".action_class, 1, 2), " e ".action)"
+  for (int64_t h : heads) {
+    Result<int64_t> g = FirstId(
+        c,
+        "SELECT g.id FROM events h JOIN sentences hs ON hs.id = h.sentence_id "
+        "JOIN documents hd ON hd.id = hs.document_id, events g JOIN sentences gs ON "
+        "gs.id = g.sentence_id JOIN documents gd ON gd.id = gs.document_id "
+        "WHERE h.id = ?1 AND h.head_id = h.id AND g.id < h.id AND g.head_id = g.id "
+        "AND g.negated = h.negated AND g.modality = h.modality "
+        "AND " DETENTE_CLASS("g") " = " DETENTE_CLASS("h") " "
+        "AND ((g.actor_id = h.actor_id AND g.object_id IS h.object_id) OR "
+        "(h.cameo_code IN ('040', '044', '046', '057', '190') AND h.object_id IS NOT NULL "
+        "AND g.actor_id = h.object_id AND g.object_id = h.actor_id)) "
+        "AND ((" DETENTE_DAY("h", "hd") " IS NULL AND " DETENTE_DAY("g", "gd") " IS NULL "
+        "AND gs.document_id = hs.document_id) OR abs(julianday(" DETENTE_DAY("g", "gd") ") - "
+        "julianday(" DETENTE_DAY("h", "hd") ")) <= 1) ORDER BY g.id LIMIT 1",
+        [&](sql::Stmt& s) { s.Bind(1, h); });
+    if (!g.ok()) return g.status();
+    if (*g == 0) continue;
+    const std::string hs = std::to_string(h);
+    DETENTE_RETURN_IF_ERROR(Run(c,
+                                "INSERT INTO curation_undo(curation_id, what, row_id, value) "
+                                "SELECT ?1, 'head', id, ?2 FROM events WHERE head_id = ?2",
+                                {id, hs}));
+    DETENTE_RETURN_IF_ERROR(Run(c, "UPDATE events SET head_id = ?1 WHERE head_id = ?2",
+                                {std::to_string(*g), hs}));
+  }
+#undef DETENTE_DAY
+#undef DETENTE_CLASS
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<int64_t> Merge(sql::Db& db, DocumentWriter& w, std::string_view keep_name,
@@ -114,6 +178,7 @@ Result<int64_t> Merge(sql::Db& db, DocumentWriter& w, std::string_view keep_name
       "DELETE FROM entities WHERE id = ?2",
   };
   for (const char* sql : kMove) DETENTE_RETURN_IF_ERROR(Run(c, sql, {k, o}));
+  DETENTE_RETURN_IF_ERROR(Reconsolidate(c, id, k));
   DETENTE_RETURN_IF_ERROR(w.Recompute(keep->id));
   return *cid;
 }
@@ -171,6 +236,11 @@ Status Unmerge(sql::Db& db, DocumentWriter& w, std::string_view other_name) {
       "curation_undo u WHERE u.curation_id = ?1 AND u.what = 'evidence' AND "
       "u.text = entity_evidence.attr AND u.value = entity_evidence.value)",
       "DELETE FROM entity_evidence WHERE entity_id = ?3 AND n <= 0",
+      // head_id as it was before the merge: the first value recorded per row.
+      "UPDATE events SET head_id = (SELECT u.value FROM curation_undo u WHERE "
+      "u.curation_id = ?1 AND u.what = 'head' AND u.row_id = events.id ORDER BY u.rowid "
+      "LIMIT 1) WHERE id IN (SELECT row_id FROM curation_undo WHERE curation_id = ?1 AND "
+      "what = 'head')",
       "UPDATE curation SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
   };
   for (const char* sql : kBack) DETENTE_RETURN_IF_ERROR(Run(c, sql, {id, other_id, k}));

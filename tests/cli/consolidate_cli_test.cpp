@@ -195,6 +195,9 @@ TEST_CASE("consolidate cli: a schema-3 database of the previous release migrates
         0);
   CHECK(db.Run({"entity", "merge", "Volodymyr Zelenskyy", "Volodymyr Zelensky"}).exit_code == 0);
   CHECK(db.Sql("SELECT count(*) FROM entities WHERE kind = 'person'") == "2");
+  // The two reports of the meeting are now one event (the merge consolidates).
+  CHECK(db.Sql("SELECT count(*) || '/' || max(sources) FROM event_view WHERE action = 'meet'") ==
+        "1/2");
   // A new document ingests next to the old rows and its names resolve.
   db.Ingest(Line(2));
   CHECK(db.Sql("SELECT count(*) FROM entities WHERE kind = 'person'") == "2");
@@ -206,4 +209,6 @@ TEST_CASE("consolidate cli: a schema-3 database of the previous release migrates
   // And the merges undo.
   CHECK(db.Run({"entity", "unmerge", "Recep Tayyip Erdogan"}).exit_code == 0);
   CHECK(db.Sql("SELECT count(*) FROM entities WHERE name = 'Recep Tayyip Erdogan'") == "1");
+  CHECK(db.Sql("SELECT count(*) FROM event_view e JOIN documents d ON d.id = e.document_id "
+               "WHERE e.action = 'meet' AND d.doc_id = 'paper-2'") == "1");
 }
