@@ -246,6 +246,16 @@ class Store {
   // a value the schema refuses) and kDatabaseError when SQLite fails.
   virtual Result<bool> AddDocument(const Document& doc, const Extraction& extraction) = 0;
 
+  // AddDocument for a document whose text is not at hand (a merge of shards,
+  // issue 17): `sha256` is the hash AddDocument would have computed
+  // (documents.sha256 of the shard). Entities resolve and mentions
+  // consolidate exactly as AddDocument does: replaying the extractions of a
+  // set of documents gives what ingesting them gave, only the order (and so
+  // which spelling names an entity) may differ. kInvalidArgument when
+  // `sha256` is not 64 lowercase hex digits.
+  virtual Result<bool> AddExtraction(const Document& doc, std::string_view sha256,
+                                     const Extraction& extraction) = 0;
+
   // The SQL console: runs one or more statements (separated by ';') typed by
   // a user, in order, as one transaction, and streams the rows of the last
   // statement to `sink` (earlier statements run for their effect; their rows

@@ -680,6 +680,21 @@ class SqliteStore : public Store {
     return store_internal::RunConsole(db_, read_only_, text, options, sink);
   }
 
+  Result<bool> AddExtraction(const Document& doc, std::string_view sha256,
+                             const Extraction& x) override {
+    const bool hex = sha256.size() == 64 &&
+                     std::all_of(sha256.begin(), sha256.end(), [](char c) {
+                       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                     });
+    if (!hex) return Status::InvalidArgument("sha256 must be 64 lowercase hex digits");
+    sql::Transaction tx(db_);
+    DETENTE_RETURN_IF_ERROR(tx.Begin());
+    Result<bool> added = writer_.Add(doc, std::string(sha256), x, Extractor::Version());
+    if (!added.ok() || !*added) return added;
+    DETENTE_RETURN_IF_ERROR(tx.Commit());
+    return true;
+  }
+
   Result<int64_t> MergeEntities(std::string_view keep, std::string_view other) override {
     return InTransaction<int64_t>(
         [&] { return store_internal::Merge(db_, writer_, keep, other); });

@@ -227,3 +227,25 @@ TEST_CASE("store: replaying documents in another order gives the same events",
         "Recep Tayyip Erdoğan>Volodymyr Zelenskyy 042 m1 s1");
   CHECK(summary("b.db", {0, 3, 2, 1}) == forward);
 }
+
+TEST_CASE("store: AddExtraction replays a stored document as AddDocument stored it",
+          "[store][consolidate]") {
+  TempDir dir;
+  auto shard = OpenOrDie(dir.File("shard.db"));
+  const Document a = Doc("a", "2023-07-07");
+  const Extraction xa = Meeting("Recep Tayyip Erdoğan", "Volodymyr Zelenskyy", 2);
+  REQUIRE(*shard->AddDocument(a, xa));
+  const std::string hash = One(*shard, "SELECT sha256 FROM documents");
+  auto merged = OpenOrDie(dir.File("merged.db"));
+  REQUIRE(*merged->AddDocument(Doc("b", "2023-07-07"), Meeting("Erdogan", "Zelensky")));
+  Document no_text = a;
+  no_text.text.clear();
+  REQUIRE(*merged->AddExtraction(no_text, hash, xa));
+  CHECK(One(*merged, "SELECT sha256 FROM documents WHERE doc_id = 'a'") == hash);
+  CHECK(One(*merged, "SELECT mentions || '/' || sources FROM event_view") == "3/2");
+  // The same document again, by its text or by its hash, is a no-op.
+  CHECK_FALSE(*merged->AddDocument(a, xa));
+  CHECK_FALSE(*merged->AddExtraction(no_text, hash, xa));
+  CHECK(merged->AddExtraction(no_text, "not a hash", xa).status().code() ==
+        detente::Status::Code::kInvalidArgument);
+}
