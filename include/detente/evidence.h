@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,11 @@ struct EventEvidence {
   std::string title;      // or ""
   std::string url;        // or "", as stored (not checked)
   std::string published;  // or ""
+  std::string cameo_code;            // full CAMEO code ("040"), or "" (schema 3 rows: the root)
+  int quad_class = 0;                // 1-4 as stored; 0 when the store has none
+  std::optional<double> goldstein;   // Goldstein weight of cameo_code, when stored
+  int64_t mentions = 1;              // sentences that report the event
+  int64_t sources = 1;               // documents that report it
 };
 
 // The events of one entity, optionally only those shared with another.

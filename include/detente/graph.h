@@ -59,6 +59,9 @@ struct GraphFilter {
   // that is neither one detente knows (kEntityKinds) nor in the database, and
   // an action that is in no event when one that is differs by a typo.
   std::vector<std::string> kinds;
+  // CAMEO agent roles ("REB", "MIL"): keep the events whose actor or object
+  // has one of them (the entity's role). Default: empty (all).
+  std::vector<std::string> roles;
   // Also keep events whose modality is not 'asserted' ('future' and
   // 'possible'). Default: false.
   bool include_future = false;
@@ -82,6 +85,7 @@ struct GraphEntity {
   std::string name;     // canonical name
   std::string kind;     // person, country, organization, city, ...
   std::string country;  // ISO 3166-1 alpha-3, or empty when unknown
+  std::string role;     // CAMEO agent role (GOV, MIL, REB ...), or empty when unknown
 };
 
 
@@ -170,6 +174,16 @@ class Graph {
   Csr csr_;
 };
 
+// One sentence that reports an event, and its document.
+struct EventMention {
+  int64_t mention_id = 0;   // events.id of the mention
+  int64_t document_id = 0;  // documents.id
+  std::string doc_id;       // the document's own id, may be ""
+  std::string url;          // may be ""
+  std::string published;    // may be ""
+  std::string sentence;
+};
+
 // One event of an entity's timeline, with names resolved.
 struct TimelineEvent {
   int64_t event_id = 0;
@@ -183,13 +197,17 @@ struct TimelineEvent {
   std::string time_text;     // the time phrase as written, may be ""
   std::string modality;      // asserted, future, possible
   bool negated = false;
-  std::string sentence;
+  std::string sentence;        // the event's first mention
+  std::string agent_role;      // the CAMEO role the entity acted in (GOV, MIL ...), may be ""
+  int64_t mentions = 1;        // sentences that report the event
+  int64_t sources = 1;         // documents that report it
 };
 
 struct EntityReport {
   GraphEntity entity;
+  std::string role;                     // CAMEO agent role (GOV, MIL, REB ...), or ""
   std::vector<std::string> aliases;     // sorted, without the canonical name
-  std::vector<TimelineEvent> timeline;  // by date ("" last), then event id
+  std::vector<TimelineEvent> timeline;  // events (not mentions), by date ("" last), then id
 };
 
 struct GraphReaderOptions {
@@ -246,6 +264,12 @@ class GraphReader {
   // The text of each sentence id (ids that do not exist are left out).
   virtual Result<std::unordered_map<int64_t, std::string>> Sentences(
       const std::vector<int64_t>& sentence_ids) = 0;
+
+  // The mentions of each event of `event_ids` (GraphEvent::id) that has more
+  // than its own row (schema 4 consolidation), in mention id order; an event
+  // missing from the map has one mention, its own sentence.
+  virtual Result<std::unordered_map<int64_t, std::vector<EventMention>>> Mentions(
+      const std::vector<int64_t>& event_ids) = 0;
 
   // Calls fn(id, text) once for each distinct sentence id of `sentence_ids`
   // that exists, in ascending id order; `text` is valid only during the

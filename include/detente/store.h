@@ -183,6 +183,37 @@ class BulkWriter {
   virtual const std::vector<BulkStep>& FinishSteps() const = 0;
 };
 
+// Which events Store::Events writes. Every field narrows; the defaults
+// give every event.
+struct EventQuery {
+  // Events dated (event_date, else the document's published date) on or
+  // after `since` / on or before `until` (ISO prefixes: "2023", "2023-06").
+  // Default: empty (no bound).
+  std::string since, until;
+  // CAMEO code prefixes ("04", "19"): the event's code, else its class's root.
+  // Default: empty (all).
+  std::vector<std::string> classes;
+  // CAMEO agent roles (GOV, MIL, REB ...): the actor's or the object's role
+  // in the event is one of them. Default: empty (all).
+  std::vector<std::string> roles;
+  // Entity names (canonical); the actor or the object is one of them.
+  // Default: empty (all).
+  std::vector<std::string> entities;
+  // Also events that are negated or not asserted. Default: false.
+  bool all_moods = false;
+  // At most this many rows; 0: no limit. Default: 0.
+  int64_t limit = 0;
+};
+
+// The columns of Store::Events, in order (docs/schema.md maps each to GDELT
+// 2.0 and ICEWS fields).
+inline constexpr const char* kEventRecordColumns[] = {
+    "event_id",    "date",         "actor",        "actor_country", "actor_role",
+    "action",      "cameo_code",   "event_root",   "quad_class",    "goldstein",
+    "object",      "object_country", "object_role", "place",        "place_country",
+    "negated",     "modality",     "mentions",     "sources",       "first_seen",
+    "last_seen",   "doc_id",       "url",          "sentence"};
+
 class Store {
  public:
   // The schema version this build writes.
@@ -215,6 +246,16 @@ class Store {
   // a value the schema refuses) and kDatabaseError when SQLite fails.
   virtual Result<bool> AddDocument(const Document& doc, const Extraction& extraction) = 0;
 
+  // AddDocument for a document whose text is not at hand (a merge of shards,
+  // issue 17): `sha256` is the hash AddDocument would have computed
+  // (documents.sha256 of the shard). Entities resolve and mentions
+  // consolidate exactly as AddDocument does: replaying the extractions of a
+  // set of documents gives what ingesting them gave, only the order (and so
+  // which spelling names an entity) may differ. kInvalidArgument when
+  // `sha256` is not 64 lowercase hex digits.
+  virtual Result<bool> AddExtraction(const Document& doc, std::string_view sha256,
+                                     const Extraction& extraction) = 0;
+
   // The SQL console: runs one or more statements (separated by ';') typed by
   // a user, in order, as one transaction, and streams the rows of the last
   // statement to `sink` (earlier statements run for their effect; their rows
@@ -246,6 +287,33 @@ class Store {
   Result<QueryResult> Query(std::string_view sql);
 
   virtual Result<StoreStats> Stats() = 0;
+
+  // Streams one row per event (not per mention) that passes `filter`, in
+  // date then id order, with the columns kEventRecordColumns names, to
+  // `sink`. kInvalidArgument for a malformed filter value, the sink's status
+  // when it fails, kDatabaseError when SQLite does.
+  virtual Status Events(const EventQuery& filter, RowSink& sink) = 0;
+
+  // Curation: what an analyst corrects, recorded in the `curation` table by
+  // name so that later ingests respect it (docs/schema.md, "Curation"). Each
+  // runs in one transaction. An entity is named by its name, an alias or
+  // "#id"; kNotFound when there is none, kInvalidArgument when a name is
+  // ambiguous or both name the same entity.
+  //
+  // Merges `other` into `keep`: its aliases, events and evidence move to
+  // `keep`, and it is deleted; every name of `other` resolves to `keep` in
+  // later ingests. Returns the curation id.
+  virtual Result<int64_t> MergeEntities(std::string_view keep, std::string_view other) = 0;
+  // Undoes the last merge of an entity named `other` (as it was named when
+  // merged): the entity comes back with its id, aliases, evidence and the
+  // event mentions that were its own. Mentions ingested since the merge stay
+  // with the entity kept. kNotFound when no such merge is in force.
+  virtual Status UnmergeEntity(std::string_view other) = 0;
+  // Adds `alias` to the entity: documents that name it so resolve to it.
+  virtual Status AddEntityAlias(std::string_view entity, std::string_view alias) = 0;
+  // Removes `alias` from the entity, for good: later ingests neither add it
+  // back nor resolve it to this entity. kNotFound when it has no such alias.
+  virtual Status RemoveEntityAlias(std::string_view entity, std::string_view alias) = 0;
 
   // Starts the bulk path (see BulkWriter). kUnsupported on a read-only store.
   virtual Result<std::unique_ptr<BulkWriter>> Bulk(const BulkOptions& options = {}) = 0;

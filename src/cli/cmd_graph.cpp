@@ -1,6 +1,7 @@
 // detente path | neighbours | rank | entity: graph questions over the store.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "cli/output.h"
 #include "detente/export.h"
 #include "detente/graph.h"
+#include "detente/store.h"
 #include "util/json.h"
 
 namespace detente::cli {
@@ -97,6 +99,8 @@ int RunPath(const PathArgs& a) {
   const size_t hops = paths->front().hops.size();
   if (a.graph.format == "dot") return Emit(Dot(*g, FromPaths(*paths), std::move(*sentences)));
   if (a.graph.format == "json") {
+    auto mentions = MentionsOf(**reader, *g, shown);
+    if (!mentions.ok()) return Fail(mentions.status());
     JsonWriter w;
     w.BeginObject();
     w.Key("from");
@@ -113,7 +117,7 @@ int RunPath(const PathArgs& a) {
       for (const PathHop& h : p.hops) {
         w.BeginObject().Key("from").String(g->entity(h.from).name);
         w.Key("to").String(g->entity(h.to).name).Key("events").BeginArray();
-        for (uint32_t e : h.events) WriteEvent(w, *g, e, *sentences);
+        for (uint32_t e : h.events) WriteEvent(w, *g, e, *sentences, &*mentions);
         w.EndArray().EndObject();
       }
       w.EndArray().EndObject();
@@ -193,6 +197,8 @@ int RunNeighbours(const NeighboursArgs& a) {
   if (a.graph.format == "json") {
     auto sentences = SentencesOf(**reader, *g, ego.events);
     if (!sentences.ok()) return Fail(sentences.status());
+    auto mentions = MentionsOf(**reader, *g, ego.events);
+    if (!mentions.ok()) return Fail(mentions.status());
     JsonWriter w;
     w.BeginObject().Key("center");
     WriteEntity(w, g->entity(*center));
@@ -207,7 +213,7 @@ int RunNeighbours(const NeighboursArgs& a) {
       w.Key("distance").Int(d).Key("events").Int(ego.event_counts[i]).EndObject();
     }
     w.EndArray().Key("events").BeginArray();
-    for (uint32_t e : ego.events) WriteEvent(w, *g, e, *sentences);
+    for (uint32_t e : ego.events) WriteEvent(w, *g, e, *sentences, &*mentions);
     w.EndArray().EndObject();
     return Emit(w.Take() + "\n");
   }
@@ -397,10 +403,55 @@ int RunRank(const RankArgs& a) {
 
 struct EntityArgs {
   GraphArgs graph;
+  std::vector<std::string> words;  // NAME, or a curation verb and its names
   std::string name;
 };
 
-int RunEntity(const EntityArgs& a) {
+// detente entity merge KEEP OTHER | unmerge OTHER | alias add|remove ENTITY ALIAS
+int RunCurate(const EntityArgs& a) {
+  const std::vector<std::string>& w = a.words;
+  const std::string& verb = w[0];
+  const bool alias = verb == "alias" && w.size() == 4 && (w[1] == "add" || w[1] == "remove");
+  if (!((verb == "merge" && w.size() == 3) || (verb == "unmerge" && w.size() == 2) || alias)) {
+    return Fail(Status::InvalidArgument(
+        "usage: detente entity merge KEEP OTHER | unmerge OTHER | alias add|remove ENTITY ALIAS"));
+  }
+  const std::string path = ResolveDbPath(a.graph.db);
+  if (Status s = RequireExistingDb(path); !s.ok()) return Fail(s);
+  auto store = Store::Open(path);
+  if (!store.ok()) return Fail(store.status());
+  Status s;
+  std::string done;
+  if (verb == "merge") {
+    auto id = (*store)->MergeEntities(w[1], w[2]);
+    s = id.status();
+    if (id.ok()) {
+      done = fmt::format("merged {} into {} (curation #{}; undo: detente entity unmerge {})",
+                         w[2], w[1], *id, w[2]);
+    }
+  } else if (verb == "unmerge") {
+    s = (*store)->UnmergeEntity(w[1]);
+    done = "unmerged " + w[1];
+  } else if (w[1] == "add") {
+    s = (*store)->AddEntityAlias(w[2], w[3]);
+    done = "added alias " + w[3] + " to " + w[2];
+  } else {
+    s = (*store)->RemoveEntityAlias(w[2], w[3]);
+    done = "removed alias " + w[3] + " from " + w[2];
+  }
+  if (!s.ok()) return Fail(s);
+  return Emit(ForTerminal(done) + "\n");
+}
+
+int RunEntity(EntityArgs a) {
+  static const char* const kVerbs[] = {"merge", "unmerge", "alias"};
+  if (a.words.size() > 1) {
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), a.words[0]) != std::end(kVerbs)) {
+      return RunCurate(a);
+    }
+    return Fail(Status::InvalidArgument("entity takes one NAME (quote a name with spaces)"));
+  }
+  a.name = a.words.at(0);
   auto reader = OpenReader(a.graph);
   if (!reader.ok()) return Fail(reader.status());
   auto entity = (*reader)->Resolve(a.name);
@@ -412,6 +463,8 @@ int RunEntity(const EntityArgs& a) {
     JsonWriter w;
     w.BeginObject().Key("entity");
     WriteEntity(w, rep->entity);
+    w.Key("role");
+    rep->role.empty() ? w.Null() : w.String(rep->role);
     w.Key("aliases").BeginArray();
     for (const std::string& s : rep->aliases) w.String(s);
     w.EndArray().Key("timeline").BeginArray();
@@ -424,14 +477,18 @@ int RunEntity(const EntityArgs& a) {
       t.place.empty() ? w.Null() : w.String(t.place);
       w.Key("action_class").String(t.action_class).Key("time_text").String(t.time_text);
       w.Key("modality").String(t.modality).Key("negated").Bool(t.negated);
+      w.Key("agent_role");
+      t.agent_role.empty() ? w.Null() : w.String(t.agent_role);
+      w.Key("mentions").Int(t.mentions).Key("sources").Int(t.sources);
       w.Key("sentence").String(t.sentence).EndObject();
     }
     w.EndArray().EndObject();
     return Emit(w.Take() + "\n");
   }
   // Names as a table shows them: control characters never reach the terminal.
-  std::string out =
-      ForTerminal(EntityLabel(rep->entity)) + ", #" + std::to_string(rep->entity.id) + "\n";
+  std::string out = ForTerminal(EntityLabel(rep->entity)) + ", #" +
+                    std::to_string(rep->entity.id) +
+                    (rep->role.empty() ? "" : ", role " + ForTerminal(rep->role)) + "\n";
   out += "aliases: ";
   for (size_t i = 0; i < rep->aliases.size(); ++i) {
     out += (i ? ", " : "") + ForTerminal(rep->aliases[i]);
@@ -440,11 +497,15 @@ int RunEntity(const EntityArgs& a) {
   out += fmt::format("\nevents: {}\n", rep->timeline.size());
   if (!rep->timeline.empty()) {
     QueryResult t;
-    t.columns = {"date", "role", "actor", "action", "object", "place", "sentence"};
+    t.columns = {"date", "role", "actor", "action", "object", "place", "mentions", "sources",
+                 "sentence"};
     for (const TimelineEvent& e : rep->timeline) {
       std::string action = (e.negated ? "not " : "") + e.action;
       if (e.modality != "asserted") action += " (" + e.modality + ")";
-      AddRow(t, {e.date, e.role, e.actor, action, e.object, e.place, e.sentence});
+      std::string role = e.role + (e.agent_role.empty() ? "" : " " + e.agent_role);
+      AddRow(t, {e.date, role, e.actor, action, e.object, e.place, std::to_string(e.mentions),
+                 std::to_string(e.sources), e.sentence},
+             {false, false, false, false, false, false, true, true, false});
     }
     out += "\n" + FormatResult(t, OutputFormat::kTable, 100);
   }
@@ -509,9 +570,18 @@ Runner SetupRank(CLI::App& sub) {
 
 Runner SetupEntity(CLI::App& sub) {
   auto a = std::make_shared<EntityArgs>();
-  sub.add_option("NAME", a->name, "Entity name, alias or #id")->required();
+  sub.add_option("NAME", a->words,
+                 "Entity name, alias or #id; or: merge KEEP OTHER, unmerge OTHER, "
+                 "alias add|remove ENTITY ALIAS")
+      ->required();
   AddGraphOptions(sub, &a->graph, {"table", "json"});
-  sub.footer(kExitFooter);
+  sub.footer(
+      "Curation (recorded in the curation table, kept by later ingests):\n"
+      "  detente entity merge KEEP OTHER         OTHER's names, events and evidence move to KEEP\n"
+      "  detente entity unmerge OTHER            undoes the merge of OTHER\n"
+      "  detente entity alias add ENTITY ALIAS   documents naming ALIAS resolve to ENTITY\n"
+      "  detente entity alias remove ENTITY ALIAS  and ingests never add it back\n" +
+      std::string(kExitFooter));
   return [a] { return RunEntity(*a); };
 }
 

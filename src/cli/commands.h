@@ -92,6 +92,7 @@ Runner SetupPath(CLI::App& sub);        // cmd_graph.cpp
 Runner SetupNeighbours(CLI::App& sub);  // cmd_graph.cpp
 Runner SetupRank(CLI::App& sub);        // cmd_graph.cpp
 Runner SetupEntity(CLI::App& sub);      // cmd_graph.cpp
+Runner SetupEvents(CLI::App& sub);      // cmd_events.cpp
 Runner SetupExport(CLI::App& sub);      // cmd_export.cpp
 Runner SetupServe(CLI::App& sub);       // cmd_serve.cpp
 

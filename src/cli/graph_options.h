@@ -21,6 +21,7 @@ struct GraphArgs {
   std::string format;
   std::string since, until;
   std::vector<std::string> actions, classes, kinds;
+  std::vector<std::string> roles;
   bool include_future = false;
   bool include_negated = false;
 };
@@ -45,10 +46,20 @@ Result<std::unordered_map<int64_t, std::string>> SentencesOf(GraphReader& reader
 
 // {"id","name","kind","country"} (country null when unknown).
 void WriteEntity(JsonWriter& w, const GraphEntity& e);
+using EventMentions = std::unordered_map<int64_t, std::vector<EventMention>>;
+
 // {"id","actor","action","object","action_class","date","modality","negated",
-//  "sentence_id","sentence"}; "sentence" only when known.
+//  "sentence_id","sentence"}; "sentence" only when known. With `mentions`
+// (MentionsOf) also "mentions" and "sources", and "evidence" (every
+// sentence that reports the event, with its document's doc_id, url and
+// published date) when there is more than one.
 void WriteEvent(JsonWriter& w, const Graph& g, uint32_t event,
-                const std::unordered_map<int64_t, std::string>& sentences);
+                const std::unordered_map<int64_t, std::string>& sentences,
+                const EventMentions* mentions = nullptr);
+
+// The mentions of `events` (indexes into g.events()), for WriteEvent.
+Result<EventMentions> MentionsOf(GraphReader& reader, const Graph& g,
+                                 const std::vector<uint32_t>& events);
 
 // "Name (kind, country)".
 std::string EntityLabel(const GraphEntity& e);

@@ -65,7 +65,8 @@ Where BuildWhere(const EvidenceQuery& q, std::string_view extra_join = "") {
                                : " FROM events e JOIN entities a ON a.id = e.actor_id "
                                  "LEFT JOIN entities o ON o.id = e.object_id ");
   w.Add(extra_join);
-  w.Add(" WHERE ");
+  // Events, not mentions (schema 4): the first mention stands for its event.
+  w.Add(" WHERE (e.head_id IS NULL OR e.head_id = e.id) AND ");
   if (q.other_id != 0) {
     w.Add("((e.actor_id = ?1 AND e.object_id = ?2) OR (e.actor_id = ?2 AND e.object_id = ?1))");
   } else {
@@ -145,7 +146,11 @@ constexpr const char kEventColumns[] =
     "COALESCE((SELECT p.name FROM entities p WHERE p.id = e.place_id), ''), "
     "COALESCE(e.event_date, d.published, '') AS date, COALESCE(e.time_text, ''), "
     "e.modality, e.negated, e.confidence, s.id, s.text, d.id, COALESCE(d.doc_id, ''), "
-    "COALESCE(d.title, ''), COALESCE(d.url, ''), COALESCE(d.published, '')";
+    "COALESCE(d.title, ''), COALESCE(d.url, ''), COALESCE(d.published, ''), "
+    "COALESCE(e.cameo_code, ''), COALESCE(e.quad_class, 0), e.goldstein, "
+    "max(1, (SELECT count(*) FROM events m WHERE m.head_id = e.id)), "
+    "max(1, (SELECT count(DISTINCT ms.document_id) FROM events m JOIN sentences ms "
+    "  ON ms.id = m.sentence_id WHERE m.head_id = e.id))";
 
 EventEvidence ReadEvent(const sql::Stmt& s) {
   EventEvidence e;
@@ -170,6 +175,11 @@ EventEvidence ReadEvent(const sql::Stmt& s) {
   e.title = s.Text(18);
   e.url = s.Text(19);
   e.published = s.Text(20);
+  e.cameo_code = s.Text(21);
+  e.quad_class = static_cast<int>(s.Int(22));
+  if (!s.IsNull(23)) e.goldstein = s.Real(23);
+  e.mentions = s.Int(24);
+  e.sources = s.Int(25);
   return e;
 }
 

@@ -13,7 +13,8 @@ inline constexpr const char kEventDate[] =
     "COALESCE(e.event_date, (SELECT d.published FROM sentences s JOIN documents d "
     "ON d.id = s.document_id WHERE s.id = e.sentence_id))";
 
-// Every event with an object, in id order. NOT INDEXED: the partial index on
+// Every event with an object, in id order: one row per event, its first
+// mention (schema 4: the other mentions have head_id pointing at it). NOT INDEXED: the partial index on
 // object_id (schema 3) matches the WHERE clause exactly, and SQLite would
 // read a million events through it, one row lookup each: three times slower
 // than the table scan, and out of id order.
@@ -22,7 +23,7 @@ inline std::string LoadEventsSql() {
              "SELECT e.id, e.sentence_id, e.actor_id, e.object_id, e.action, "
              "COALESCE(e.action_class, ''), ") +
          kEventDate + ", e.modality, e.negated FROM events e NOT INDEXED " +
-         "WHERE e.object_id IS NOT NULL";
+         "WHERE e.object_id IS NOT NULL AND (e.head_id IS NULL OR e.head_id = e.id)";
 }
 
 }  // namespace detente::graph_internal

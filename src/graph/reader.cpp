@@ -13,6 +13,7 @@
 
 #include "detente/graph.h"
 #include "detente/store.h"
+#include "detente/names.h"
 #include "graph/load_sql.h"
 #include "graph/snapshot.h"
 #include "store/sqlite.h"
@@ -109,7 +110,9 @@ Modality ModalityOf(std::string_view m) {
 }
 
 GraphEntity EntityFromRow(const sql::Stmt& s) {
-  return GraphEntity{s.Int(0), s.Text(1), s.Text(2), s.Text(3)};
+  GraphEntity e{s.Int(0), s.Text(1), s.Text(2), s.Text(3), {}};
+  if (s.ColumnCount() > 4) e.role = s.Text(4);
+  return e;
 }
 
 std::string Describe(const GraphEntity& e) {
@@ -200,6 +203,8 @@ class SqliteGraphReader : public GraphReader {
       const std::vector<int64_t>& sentence_ids) override;
   Status ForEachSentence(const std::vector<int64_t>& sentence_ids,
                          const std::function<void(int64_t, std::string_view)>& fn) override;
+  Result<std::unordered_map<int64_t, std::vector<EventMention>>> Mentions(
+      const std::vector<int64_t>& event_ids) override;
   Result<EntityReport> Describe(int64_t entity_id, const GraphFilter& filter) override;
 
  private:
@@ -218,7 +223,9 @@ class SqliteGraphReader : public GraphReader {
 // Every entity, and every event with an object, unfiltered, in one pass each.
 Result<GraphData> SqliteGraphReader::LoadFromSql() {
   GraphData data;
-  auto es = db_.Prepare("SELECT id, name, kind, COALESCE(country, '') FROM entities ORDER BY id");
+  auto es = db_.Prepare(
+      "SELECT id, name, kind, COALESCE(country, ''), COALESCE(role, '') FROM entities "
+      "ORDER BY id");
   if (!es.ok()) return es.status();
   for (;;) {
     auto row = es->Step();
@@ -324,6 +331,16 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     DETENTE_RETURN_IF_ERROR(CheckValues(filter, std::move(kinds), actions));
   }
 
+  // Entities of an allowed role (before the vertices are renumbered).
+  std::vector<char> role_ok;
+  if (!filter.roles.empty()) {
+    role_ok.resize(d.entities.size());
+    for (size_t v = 0; v < d.entities.size(); ++v) {
+      role_ok[v] = std::find(filter.roles.begin(), filter.roles.end(), d.entities[v].role) !=
+                   filter.roles.end();
+    }
+  }
+
   // Vertices: entities of an allowed kind, renumbered in id order. The data
   // is ours, so it is filtered in place: no copy of a million events.
   constexpr uint32_t kNone = 0xFFFFFFFFu;
@@ -379,6 +396,7 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     }
     if (!action_ok.empty() && !action_ok[e.action]) continue;
     if (!class_ok.empty() && !class_ok[e.action_class]) continue;
+    if (!role_ok.empty() && !role_ok[e.actor] && !role_ok[e.object]) continue;
     GraphEvent out = e;
     if (!vertex.empty()) {
       out.actor = vertex[e.actor];
@@ -420,10 +438,24 @@ Result<std::vector<GraphEntity>> SqliteGraphReader::Candidates(std::string_view 
   auto exact =
       Rows("SELECT id, name, kind, COALESCE(country, '') FROM entities WHERE name = ?", name);
   if (!exact.ok() || !exact->empty()) return exact;
-  return Rows(
+  auto alias = Rows(
       "SELECT DISTINCT n.id, n.name, n.kind, COALESCE(n.country, '') FROM aliases a "
       "JOIN entities n ON n.id = a.entity_id WHERE a.alias = ? ORDER BY n.name, n.id",
       name);
+  if (!alias.ok() || !alias->empty()) return alias;
+  // Another spelling of a known name ("Erdogan", "al-Sisi"), then a
+  // person's surname alone ("Macron").
+  const std::string key = NameKey(name);
+  if (key.empty()) return alias;
+  auto spelled = Rows(
+      "SELECT DISTINCT n.id, n.name, n.kind, COALESCE(n.country, '') FROM aliases a "
+      "JOIN entities n ON n.id = a.entity_id WHERE a.key = ? ORDER BY n.name, n.id",
+      key);
+  if (!spelled.ok() || !spelled->empty() || key.find(' ') != std::string::npos) return spelled;
+  return Rows(
+      "SELECT id, name, kind, COALESCE(country, '') FROM entities "
+      "WHERE surname = ? AND kind = 'person' ORDER BY name, id",
+      key);
 }
 
 Result<GraphEntity> SqliteGraphReader::Resolve(std::string_view name) {
@@ -528,6 +560,31 @@ Status SqliteGraphReader::ForEachSentence(
   return Status::OK();
 }
 
+Result<std::unordered_map<int64_t, std::vector<EventMention>>> SqliteGraphReader::Mentions(
+    const std::vector<int64_t>& event_ids) {
+  std::unordered_map<int64_t, std::vector<EventMention>> out;
+  auto stmt = db_.Prepare(
+      "SELECT e.id, d.id, COALESCE(d.doc_id, ''), COALESCE(d.url, ''), "
+      "COALESCE(d.published, ''), s.text FROM events e "
+      "JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id "
+      "WHERE e.head_id = ? ORDER BY e.id");
+  if (!stmt.ok()) return stmt.status();
+  for (int64_t id : event_ids) {
+    stmt->Bind(1, id);
+    std::vector<EventMention> found;
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      found.push_back({stmt->Int(0), stmt->Int(1), stmt->Text(2), stmt->Text(3), stmt->Text(4),
+                       stmt->Text(5)});
+    }
+    stmt->Reset();
+    if (found.size() > 1) out.emplace(id, std::move(found));
+  }
+  return out;
+}
+
 Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphFilter& filter) {
   DETENTE_RETURN_IF_ERROR(filter.Validate());
   if (!filter.kinds.empty() || !filter.actions.empty()) {
@@ -556,6 +613,14 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     report.entity = std::move(rows->front());
   }
   {
+    auto stmt = db_.Prepare("SELECT COALESCE(role, '') FROM entities WHERE id = ?");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, entity_id);
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (*row) report.role = stmt->Text(0);
+  }
+  {
     auto stmt =
         db_.Prepare("SELECT alias FROM aliases WHERE entity_id = ? AND alias <> ? ORDER BY alias");
     if (!stmt.ok()) return stmt.status();
@@ -571,12 +636,17 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
   q.sql = std::string("SELECT e.id, ") + kEventDate +
           " AS date, CASE WHEN e.actor_id = ?1 THEN 'actor' ELSE 'object' END, a.name, "
           "e.action, COALESCE(e.action_class, ''), COALESCE(o.name, ''), "
-          "COALESCE(p.name, ''), COALESCE(e.time_text, ''), e.modality, e.negated, s.text "
+          "COALESCE(p.name, ''), COALESCE(e.time_text, ''), e.modality, e.negated, s.text, "
+          "COALESCE(CASE WHEN e.actor_id = ?1 THEN COALESCE(e.actor_role, a.role) "
+          "  ELSE COALESCE(e.object_role, o.role) END, ''), "
+          "max(1, (SELECT count(*) FROM events m WHERE m.head_id = e.id)), "
+          "max(1, (SELECT count(DISTINCT ms.document_id) FROM events m JOIN sentences ms "
+          "  ON ms.id = m.sentence_id WHERE m.head_id = e.id)) "
           "FROM events e JOIN entities a ON a.id = e.actor_id "
           "LEFT JOIN entities o ON o.id = e.object_id "
           "LEFT JOIN entities p ON p.id = e.place_id "
           "JOIN sentences s ON s.id = e.sentence_id "
-          "WHERE (e.actor_id = ?1 OR e.object_id = ?1)";
+          "WHERE (e.actor_id = ?1 OR e.object_id = ?1) AND (e.head_id IS NULL OR e.head_id = e.id)";
   q.values.push_back(std::to_string(entity_id));
   AppendEventFilters(filter, kEventDate, &q);
   if (!filter.kinds.empty()) {
@@ -613,6 +683,9 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     t.modality = stmt->Text(9);
     t.negated = stmt->Int(10) != 0;
     t.sentence = stmt->Text(11);
+    t.agent_role = stmt->Text(12);
+    t.mentions = stmt->Int(13);
+    t.sources = stmt->Int(14);
     report.timeline.push_back(std::move(t));
   }
   return report;
@@ -637,6 +710,11 @@ Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path,
     return Status::DatabaseError(path + " is not a detente database (schema version 0)");
   }
   const int newest = Store::SchemaVersion();
+  if (version < newest) {
+    return Status::Unsupported(path + " has schema " + std::to_string(version) +
+                               " and needs an upgrade to " + std::to_string(newest) +
+                               "; open it once for writing (e.g. detente ingest) first");
+  }
   if (version > newest) {
     return Status::Unsupported(path + " has schema version " + std::to_string(version) +
                                ", newer than this detente understands (" + std::to_string(newest) +

@@ -8,7 +8,8 @@
 //     u64 payload hash | u64 hash of the header bytes before it
 //   payload:
 //     strings:  u32 length, bytes                              (x strings)
-//     entities: i64 id, u32 name/kind/country lengths, bytes     (x entities)
+//     entities: i64 id, u32 name/kind/country/role lengths, bytes (x entities;
+//               role since version 3)
 //     by_name:  u32 entity index, in name order (version 2)      (x entities)
 //     events:   i64 id, i64 sentence_id, u32 actor, object, action,
 //               action_class, date, u8 modality, negated, 2 zero bytes (x events)
@@ -134,9 +135,11 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
     payload.Put(static_cast<uint32_t>(e.name.size()));
     payload.Put(static_cast<uint32_t>(e.kind.size()));
     payload.Put(static_cast<uint32_t>(e.country.size()));
+    payload.Put(static_cast<uint32_t>(e.role.size()));
     payload.Bytes(e.name);
     payload.Bytes(e.kind);
     payload.Bytes(e.country);
+    payload.Bytes(e.role);
   }
   for (uint32_t v : data.by_name) payload.Put(v);
   std::string& p = payload.buf();
@@ -278,9 +281,10 @@ Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) 
   if (!data.strings.front().empty()) return Corrupt(path, "bad strings");
   data.entities.resize(n_entities);
   for (GraphEntity& e : data.entities) {
-    uint32_t lens[3];
+    uint32_t lens[4];
     if (!r.Get(&e.id) || !r.Get(&lens) || !r.Bytes(lens[0], &e.name) ||
-        !r.Bytes(lens[1], &e.kind) || !r.Bytes(lens[2], &e.country)) {
+        !r.Bytes(lens[1], &e.kind) || !r.Bytes(lens[2], &e.country) ||
+        !r.Bytes(lens[3], &e.role)) {
       return Corrupt(path, "bad entities");
     }
   }

@@ -39,7 +39,7 @@ struct SnapshotKey {
 
 // The format version in the header; a snapshot of another version is refused
 // (kDataError) and so rebuilt.
-inline constexpr uint32_t kSnapshotVersion = 2;
+inline constexpr uint32_t kSnapshotVersion = 3;  // 3: entities carry their role
 
 // The 64-bit checksum the header keeps of itself and of the payload (to
 // catch truncation and corruption, not tampering).

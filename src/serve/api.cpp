@@ -72,7 +72,7 @@ EventFilter ToEventFilter(const Snapshot& s, const RequestFilter& f) {
   out.until = f.until;
   out.class_ok = ClassTable(s.graph, s.quad_of, f.classes, f.quads);
   out.kinds = f.kinds;
-  out.roles = !f.roles.empty();
+  out.roles = f.roles;
   return out;
 }
 
@@ -103,6 +103,8 @@ ApiResponse Ok(JsonWriter& w) { return {200, w.Take()}; }
 
 // ---- JSON pieces ----
 
+void WriteOptString(JsonWriter& w, const std::string& s);
+
 void WriteEntity(JsonWriter& w, const GraphEntity& e) {
   w.BeginObject().Key("id").Int(e.id).Key("name").String(e.name).Key("kind").String(e.kind);
   w.Key("country");
@@ -111,8 +113,9 @@ void WriteEntity(JsonWriter& w, const GraphEntity& e) {
   } else {
     w.String(e.country);
   }
-  // Roles (GOV, MIL, ...) come with the consolidated store (issue #15).
-  w.Key("role").Null().EndObject();
+  w.Key("role");
+  WriteOptString(w, e.role);
+  w.EndObject();
 }
 
 void WriteRef(JsonWriter& w, int64_t id, const std::string& name) {
@@ -145,10 +148,12 @@ void WriteEvent(JsonWriter& w, const EventEvidence& e) {
   WriteRef(w, e.actor_id, e.actor);
   w.Key("action").String(e.action).Key("action_class");
   WriteOptString(w, e.action_class);
+  // As stored; rows the bulk loader wrote have no code: derived from the class.
   w.Key("cameo_code");
-  WriteOptString(w, CameoCode(e.action_class));
-  w.Key("quad_class").Int(QuadClass(e.action_class));
-  w.Key("goldstein").Null();
+  WriteOptString(w, e.cameo_code.empty() ? CameoCode(e.action_class) : e.cameo_code);
+  w.Key("quad_class").Int(e.quad_class ? e.quad_class : QuadClass(e.action_class));
+  w.Key("goldstein");
+  e.goldstein ? w.Number(*e.goldstein) : w.Null();
   w.Key("object");
   WriteRef(w, e.object_id, e.object);
   w.Key("place");
@@ -157,8 +162,10 @@ void WriteEvent(JsonWriter& w, const EventEvidence& e) {
   WriteOptString(w, e.time_text);
   w.Key("modality").String(e.modality).Key("negated").Bool(e.negated);
   w.Key("confidence").Number(e.confidence);
-  // One source per event today; a consolidated event (issue #15) has several.
-  w.Key("mentions").Int(1).Key("sources").BeginArray().BeginObject();
+  // `mentions` and `documents` count every report of the event; `sources`
+  // holds its first mention (the rest: `detente path|neighbours --format json`).
+  w.Key("mentions").Int(e.mentions).Key("documents").Int(e.sources);
+  w.Key("sources").BeginArray().BeginObject();
   w.Key("sentence_id").Int(e.sentence_id).Key("sentence").String(e.sentence);
   w.Key("document_id").Int(e.document_id).Key("doc_id");
   WriteOptString(w, e.doc_id);
@@ -263,7 +270,11 @@ ApiResponse Api::Info(const Query& query) {
   if (!snap.ok()) return FromStatus(snap.status());
   const Graph& g = (*snap)->graph;
   std::map<std::string, uint32_t> kinds;
-  for (const GraphEntity& e : g.entities()) ++kinds[e.kind];
+  std::set<std::string> roles;
+  for (const GraphEntity& e : g.entities()) {
+    ++kinds[e.kind];
+    if (!e.role.empty()) roles.insert(e.role);
+  }
   std::string first, last;
   for (const GraphEvent& e : g.events()) {
     std::string_view d = g.date(e);
@@ -282,7 +293,9 @@ ApiResponse Api::Info(const Query& query) {
   for (const auto& [kind, n] : kinds) {
     w.BeginObject().Key("kind").String(kind).Key("entities").Int(n).EndObject();
   }
-  w.EndArray().Key("roles").BeginArray().EndArray();
+  w.EndArray().Key("roles").BeginArray();
+  for (const std::string& role : roles) w.String(role);
+  w.EndArray();
   w.Key("limits").BeginObject().Key("nodes").Int(static_cast<int64_t>(limits_.max_nodes));
   w.Key("nodes_max").Int(static_cast<int64_t>(limits_.max_nodes_cap));
   w.Key("edges").Int(static_cast<int64_t>(limits_.max_edges)).EndObject();
@@ -309,7 +322,9 @@ ApiResponse Api::Search(const Query& query) {
     w.BeginObject().Key("id").Int(e.id).Key("name").String(e.name).Key("kind").String(e.kind);
     w.Key("country");
     WriteOptString(w, e.country);
-    w.Key("role").Null().Key("events").Int(s.degree[h.vertex]);
+    w.Key("role");
+    WriteOptString(w, e.role);
+    w.Key("events").Int(s.degree[h.vertex]);
     w.Key("matched").String(s.search.name(h.name)).EndObject();
   }
   w.EndArray().EndObject();
@@ -404,7 +419,9 @@ ApiResponse Api::Neighbours(const Query& query) {
     w.BeginObject().Key("id").Int(e.id).Key("name").String(e.name).Key("kind").String(e.kind);
     w.Key("country");
     WriteOptString(w, e.country);
-    w.Key("role").Null().Key("distance").Int(n.distance).Key("events").Int(n.events);
+    w.Key("role");
+    WriteOptString(w, e.role);
+    w.Key("distance").Int(n.distance).Key("events").Int(n.events);
     w.Key("degree").Int(s.degree[n.vertex]).EndObject();
   }
   w.EndArray().Key("groups").BeginArray();

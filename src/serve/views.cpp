@@ -63,7 +63,10 @@ bool EventFilter::KeepEvent(const Graph& g, uint32_t e) const {
 }
 
 bool EventFilter::KeepVertex(const Graph& g, uint32_t v) const {
-  if (roles) return false;
+  if (!roles.empty() &&
+      std::find(roles.begin(), roles.end(), g.entity(v).role) == roles.end()) {
+    return false;
+  }
   if (kinds.empty()) return true;
   return std::find(kinds.begin(), kinds.end(), g.entity(v).kind) != kinds.end();
 }

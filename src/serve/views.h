@@ -22,9 +22,9 @@ struct EventFilter {
   // By interned string id of the event's class: 1 to keep. Empty: all.
   std::vector<char> class_ok;
   std::vector<std::string> kinds;  // vertex kinds; empty: all
-  // A role filter was given. No entity has a role until the store keeps
-  // them (issue #15), so then only the centre of a view passes.
-  bool roles = false;
+  // CAMEO roles of the vertices kept (GraphEntity::role); empty: all. The
+  // centre of a view always passes.
+  std::vector<std::string> roles;
 
   bool KeepEvent(const Graph& g, uint32_t e) const;
   bool KeepVertex(const Graph& g, uint32_t v) const;

@@ -13,8 +13,11 @@
 #include <vector>
 
 #include "store/console.h"
+#include "store/curation.h"
+#include "store/events.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
+#include "store/writer.h"
 #include "util/sha256.h"
 
 namespace detente {
@@ -22,27 +25,6 @@ namespace {
 
 // The kind stored for an entity whose kind the extractor did not know.
 constexpr const char* kUnknownKind = "unknown";
-
-std::string Fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::optional<std::string> NonEmpty(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  return s;
-}
-
-// True for "yyyy", "yyyy-mm" and "yyyy-mm-dd".
-bool IsIsoDate(std::string_view s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
 
 std::string DocumentHash(std::string_view title, std::string_view text) {
   Sha256 h;
@@ -685,124 +667,10 @@ class SqliteStore : public Store {
   }
 
   Result<bool> AddDocument(const Document& doc, const Extraction& x) override {
-    std::string hash = DocumentHash(doc);
     sql::Transaction tx(db_);
     DETENTE_RETURN_IF_ERROR(tx.Begin());
-
-    Result<sql::Stmt> find = db_.Prepare("SELECT id FROM documents WHERE sha256 = ?");
-    if (!find.ok()) return find.status();
-    find->Bind(1, hash);
-    Result<bool> found = find->Step();
-    if (!found.ok()) return found.status();
-    if (*found) return false;  // rolled back: nothing was written
-
-    Result<sql::Stmt> ins_doc = db_.Prepare(
-        "INSERT INTO documents(source, doc_id, title, url, published, sha256) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    if (!ins_doc.ok()) return ins_doc.status();
-    std::string source = doc.line > 0 ? doc.source + "#" + std::to_string(doc.line) : doc.source;
-    ins_doc->Bind(1, source)
-        .Bind(2, NonEmpty(doc.id))
-        .Bind(3, NonEmpty(doc.title))
-        .Bind(4, NonEmpty(doc.url))
-        .Bind(5, NonEmpty(doc.date))
-        .Bind(6, hash);
-    DETENTE_RETURN_IF_ERROR(ins_doc->Run());
-    int64_t doc_row = db_.LastInsertRowId();
-
-    // Sentences, remembering the row id of each Extraction index.
-    Result<sql::Stmt> ins_sent = db_.Prepare(
-        "INSERT INTO sentences(document_id, idx, in_title, start, end, text) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    if (!ins_sent.ok()) return ins_sent.status();
-    std::unordered_map<int, int64_t> sentence_rows;
-    for (const Sentence& s : x.sentences) {
-      ins_sent->Bind(1, doc_row)
-          .Bind(2, s.index)
-          .Bind(3, s.in_title ? 1 : 0)
-          .Bind(4, static_cast<int64_t>(s.begin))
-          .Bind(5, static_cast<int64_t>(s.end))
-          .Bind(6, s.text);
-      DETENTE_RETURN_IF_ERROR(ins_sent->Run());
-      sentence_rows[s.index] = db_.LastInsertRowId();
-    }
-
-    // Entities and aliases; `ids` maps every folded name and alias to its row.
-    std::unordered_map<std::string, int64_t> ids;
-    for (const Entity& e : x.entities) {
-      Result<int64_t> id = UpsertEntity(e.name, e.kind, e.country);
-      if (!id.ok()) return id.status();
-      ids[Fold(e.name)] = *id;
-      DETENTE_RETURN_IF_ERROR(AddAlias(e.name, *id));
-      for (const std::string& a : e.aliases) {
-        if (a.empty()) continue;
-        DETENTE_RETURN_IF_ERROR(AddAlias(a, *id));
-        ids.emplace(Fold(a), *id);  // the canonical name wins over an alias
-      }
-    }
-    auto entity_id = [&](const std::string& name, const std::string& kind,
-                         const std::string& country) -> Result<int64_t> {
-      auto it = ids.find(Fold(name));
-      if (it != ids.end()) return it->second;
-      Result<int64_t> id = UpsertEntity(name, kind, country);
-      if (!id.ok()) return id.status();
-      ids[Fold(name)] = *id;
-      DETENTE_RETURN_IF_ERROR(AddAlias(name, *id));
-      return *id;
-    };
-
-    Result<sql::Stmt> ins_event = db_.Prepare(
-        "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, place_id, "
-        "event_date, time_text, negated, modality, confidence, extractor_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!ins_event.ok()) return ins_event.status();
-    const std::string version = Extractor::Version();
-    for (const Event& ev : x.events) {
-      auto sent = sentence_rows.find(ev.sentence);
-      if (sent == sentence_rows.end()) {
-        return Status::DataError("event refers to sentence " + std::to_string(ev.sentence) +
-                                 ", which the extraction does not have");
-      }
-      if (ev.actor.empty() || ev.action.empty()) {
-        return Status::DataError("event without actor or action in sentence " +
-                                 std::to_string(ev.sentence));
-      }
-      Result<int64_t> actor = entity_id(ev.actor, ev.actor_kind, ev.actor_country);
-      if (!actor.ok()) return actor.status();
-      std::optional<int64_t> object, place;
-      if (ev.object && !ev.object->empty()) {
-        Result<int64_t> id = entity_id(*ev.object, ev.object_kind, ev.object_country);
-        if (!id.ok()) return id.status();
-        object = *id;
-      }
-      if (ev.place && !ev.place->empty()) {
-        Result<int64_t> id = entity_id(*ev.place, "", "");
-        if (!id.ok()) return id.status();
-        place = *id;
-      }
-      std::optional<std::string> date, time_text = ev.time_text;
-      if (ev.time && IsIsoDate(*ev.time)) {
-        date = *ev.time;
-      } else if (ev.time && !time_text) {
-        time_text = ev.time;
-      }
-      ins_event->Bind(1, sent->second)
-          .Bind(2, *actor)
-          .Bind(3, ev.action)
-          .Bind(4, NonEmpty(ev.action_class))
-          .Bind(5, object)
-          .Bind(6, place)
-          .Bind(7, date)
-          .Bind(8, time_text)
-          .Bind(9, ev.negated ? 1 : 0)
-          .Bind(10, ev.modality.empty() ? std::string("asserted") : ev.modality)
-          .Bind(11, ev.confidence)
-          .Bind(12, version);
-      // The schema's CHECKs refuse bad values (e.g. an unknown modality):
-      // that is bad data from the extractor, not a broken database.
-      Status s = ins_event->Run();
-      if (!s.ok()) return Status::DataError("event refused: " + s.message());
-    }
+    Result<bool> added = writer_.Add(doc, DocumentHash(doc), x, Extractor::Version());
+    if (!added.ok() || !*added) return added;  // rolled back
     DETENTE_RETURN_IF_ERROR(tx.Commit());
     return true;
   }
@@ -810,6 +678,51 @@ class SqliteStore : public Store {
   Result<int64_t> Query(std::string_view text, const QueryOptions& options,
                         RowSink& sink) override {
     return store_internal::RunConsole(db_, read_only_, text, options, sink);
+  }
+
+  Result<bool> AddExtraction(const Document& doc, std::string_view sha256,
+                             const Extraction& x) override {
+    const bool hex = sha256.size() == 64 &&
+                     std::all_of(sha256.begin(), sha256.end(), [](char c) {
+                       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                     });
+    if (!hex) return Status::InvalidArgument("sha256 must be 64 lowercase hex digits");
+    sql::Transaction tx(db_);
+    DETENTE_RETURN_IF_ERROR(tx.Begin());
+    Result<bool> added = writer_.Add(doc, std::string(sha256), x, Extractor::Version());
+    if (!added.ok() || !*added) return added;
+    DETENTE_RETURN_IF_ERROR(tx.Commit());
+    return true;
+  }
+
+  Result<int64_t> MergeEntities(std::string_view keep, std::string_view other) override {
+    return InTransaction<int64_t>(
+        [&] { return store_internal::Merge(db_, writer_, keep, other); });
+  }
+  Status UnmergeEntity(std::string_view other) override {
+    return InTransaction<bool>([&]() -> Result<bool> {
+             DETENTE_RETURN_IF_ERROR(store_internal::Unmerge(db_, writer_, other));
+             return true;
+           })
+        .status();
+  }
+  Status AddEntityAlias(std::string_view entity, std::string_view alias) override {
+    return InTransaction<bool>([&]() -> Result<bool> {
+             DETENTE_RETURN_IF_ERROR(store_internal::AddAlias(db_, writer_, entity, alias));
+             return true;
+           })
+        .status();
+  }
+  Status RemoveEntityAlias(std::string_view entity, std::string_view alias) override {
+    return InTransaction<bool>([&]() -> Result<bool> {
+             DETENTE_RETURN_IF_ERROR(store_internal::RemoveAlias(db_, writer_, entity, alias));
+             return true;
+           })
+        .status();
+  }
+
+  Status Events(const EventQuery& filter, RowSink& sink) override {
+    return store_internal::RunEvents(db_, filter, sink);
   }
 
   Result<StoreStats> Stats() override {
@@ -859,49 +772,21 @@ class SqliteStore : public Store {
   }
 
  private:
-  // Inserts the entity or returns the existing one with that name (case-
-  // insensitive), filling in a kind or country it did not know yet.
-  Result<int64_t> UpsertEntity(const std::string& name, const std::string& kind,
-                               const std::string& country) {
-    if (!upsert_.get()) {
-      Result<sql::Stmt> st = db_.Prepare(
-          "INSERT INTO entities(name, kind, country) VALUES (?, ?, ?) "
-          "ON CONFLICT(name) DO UPDATE SET "
-          "  kind = iif(entities.kind = 'unknown', excluded.kind, entities.kind),"
-          "  country = COALESCE(entities.country, excluded.country) "
-          "RETURNING id");
-      if (!st.ok()) return st.status();
-      upsert_ = std::move(*st);
-    }
-    upsert_.Bind(1, name)
-        .Bind(2, kind.empty() ? std::string(kUnknownKind) : kind)
-        .Bind(3, NonEmpty(country));
-    Result<bool> row = upsert_.Step();
-    if (!row.ok() || !*row) {
-      upsert_.Reset();
-      return row.ok() ? Status::Internal("upsert returned no id") : row.status();
-    }
-    int64_t id = upsert_.Int(0);
-    Status done = upsert_.Run();  // finish the statement so that it can be reused
-    if (!done.ok()) return done;
-    return id;
-  }
-
-  Status AddAlias(const std::string& alias, int64_t entity) {
-    if (!alias_.get()) {
-      Result<sql::Stmt> st =
-          db_.Prepare("INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES (?, ?)");
-      if (!st.ok()) return st.status();
-      alias_ = std::move(*st);
-    }
-    alias_.Bind(1, alias).Bind(2, entity);
-    return alias_.Run();
+  // Runs `fn` in one write transaction, committed when it succeeds.
+  template <typename T, typename Fn>
+  Result<T> InTransaction(Fn fn) {
+    if (read_only_) return Status::Unsupported("curation needs a writable database");
+    sql::Transaction tx(db_);
+    DETENTE_RETURN_IF_ERROR(tx.Begin());
+    Result<T> r = fn();
+    if (!r.ok()) return r;
+    DETENTE_RETURN_IF_ERROR(tx.Commit());
+    return r;
   }
 
   sql::Db db_;
   bool read_only_ = false;
-  sql::Stmt upsert_;
-  sql::Stmt alias_;
+  store_internal::DocumentWriter writer_{db_};
 };
 
 }  // namespace
@@ -933,6 +818,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
     return Status::Unsupported(path + " has schema " + std::to_string(version) +
                                " and needs an upgrade to " + std::to_string(known) +
                                "; open it once for writing (e.g. detente ingest) first");
+  }
+  if (!options.read_only) {
+    Status fns = store_internal::RegisterNameFunctions(*db);
+    if (!fns.ok()) return Status::DatabaseError(path + ": " + fns.message());
   }
   auto store = std::make_unique<SqliteStore>(std::move(*db), options.read_only);
   if (version < known) {

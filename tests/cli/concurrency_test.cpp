@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <regex>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -50,12 +51,15 @@ struct Summary {
   long added = -1, present = -1, rejected = -1;
 };
 Summary ParseSummary(const std::string& err) {
+  // "1 document added": the noun is singular for one.
+  static const std::regex kLine(
+      R"(detente: (\d+) documents? added, (\d+) already present, (\d+) rejected)");
   Summary s;
-  size_t at = err.find("detente: ");
-  while (at != std::string::npos &&
-         std::sscanf(err.c_str() + at, "detente: %ld documents added, %ld already present, %ld",
-                     &s.added, &s.present, &s.rejected) != 3) {
-    at = err.find("detente: ", at + 1);
+  std::smatch m;
+  if (std::regex_search(err, m, kLine)) {
+    s.added = std::stol(m[1]);
+    s.present = std::stol(m[2]);
+    s.rejected = std::stol(m[3]);
   }
   return s;
 }

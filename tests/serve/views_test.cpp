@@ -74,7 +74,7 @@ TEST_CASE("serve views: the ego network keeps the nearest and busiest, groups th
   CHECK(Names(g, persons) == std::vector<std::string>{"Antony Blinken", "Wang Yi",
                                                       "Subrahmanyam Jaishankar", "Sergei Lavrov"});
   EventFilter roles;
-  roles.roles = true;  // no entity has a role yet
+  roles.roles = {"GOV"};  // the fixture's entities have no role: only the centre passes
   CHECK(BuildEgo(g, blinken, 1, Direction::kBoth, roles, quad, 100, 100).nodes.size() == 1);
 }
 

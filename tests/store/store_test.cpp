@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "store/migrations.h"
 #include "test_util.h"
 
 using detente::Document;
@@ -220,7 +221,10 @@ TEST_CASE("store: re-adding the same content changes nothing", "[store]") {
   CHECK(One(*store, "SELECT count(*) FROM documents") == "2");
   CHECK(One(*store, "SELECT count(*) FROM entities") == "4");
   CHECK(One(*store, "SELECT count(*) FROM events") == "4");
-  CHECK(One(*store, "SELECT events FROM edges") == "2");
+  // The same meeting on the same day, reported twice: one event, two mentions.
+  CHECK(One(*store, "SELECT events FROM edges") == "1");
+  CHECK(One(*store, "SELECT mentions || '/' || sources FROM event_view WHERE action = 'meet'") ==
+        "2/2");
 }
 
 TEST_CASE("store: entities merge case-insensitively and learn kind and country", "[store]") {
@@ -322,22 +326,22 @@ TEST_CASE("store: lookups by place, object and date use their indexes", "[store]
 TEST_CASE("store: a schema 2 database is migrated, its data kept", "[store]") {
   TempDir dir;
   const std::string path = dir.File("t.db");
-  {
-    auto store = OpenOrDie(path);
-    REQUIRE(*store->AddDocument(Doc("d1", "body"), Sample()));
-  }
-  // Back to schema 2's indexes, which held NULLs too.
-  RawExec(path,
-          "DROP INDEX events_object; DROP INDEX events_place; DROP INDEX events_date; "
-          "CREATE INDEX events_object ON events(object_id); "
-          "CREATE INDEX events_place ON events(place_id); "
-          "CREATE INDEX events_date ON events(event_date); PRAGMA user_version = 2");
+  // Schema 2 as its migrations made it, with two events.
+  RawExec(path, std::string(detente::kMigrations[0].sql) + detente::kMigrations[1].sql +
+                    "PRAGMA user_version = 2; "
+                    "INSERT INTO documents(id, source, sha256) VALUES (1, 'a.txt', 'x'); "
+                    "INSERT INTO sentences(id, document_id, idx, start, end, text) "
+                    "VALUES (1, 1, 0, 0, 4, 'body'); "
+                    "INSERT INTO entities(id, name, kind) VALUES (1, 'A', 'person'), "
+                    "(2, 'B', 'country'); "
+                    "INSERT INTO events(sentence_id, actor_id, action, object_id, "
+                    "extractor_version) VALUES (1, 1, 'meet', 2, 'v'), (1, 2, 'say', NULL, 'v')");
   auto store = OpenOrDie(path);
   CHECK(One(*store, "PRAGMA user_version") == std::to_string(Store::SchemaVersion()));
   CHECK(One(*store,
             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema "
             "WHERE type = 'index' AND tbl_name = 'events' AND sql LIKE '%IS NOT NULL' "
-            "ORDER BY name)") == "events_date events_object events_place");
+            "ORDER BY name)") == "events_date events_head events_object events_place");
   CHECK(One(*store, "SELECT count(*) FROM events") == "2");
   CHECK(One(*store, "PRAGMA integrity_check") == "ok");
 }
