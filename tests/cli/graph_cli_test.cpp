@@ -286,8 +286,8 @@ TEST_CASE("graph cli: export in every format, to stdout and files", "[graph_cli]
   CHECK(j.Find("links")->items().size() == 6);
 
   REQUIRE(fx.Run({"export", "--format", "csv", "-o", fx.dir.File("g.csv")}).exit_code == 0);
-  CHECK(ReadFile(fx.dir.File("g.nodes.csv")).rfind("Id,Label,Kind,Country\r\n", 0) == 0);
-  CHECK(ReadFile(fx.dir.File("g.edges.csv")).rfind("Source,Target,Type,Label,Weight", 0) == 0);
+  CHECK(ReadFile(fx.dir.File("g.nodes.csv")).rfind("Id,Label,name,kind,country", 0) == 0);
+  CHECK(ReadFile(fx.dir.File("g.edges.csv")).rfind("Source,Target,Type,Id,Label,Weight", 0) == 0);
 
   std::string svg = fx.dir.File("around.svg");
   r = fx.Run({"export", "--around", "Blinken", "--radius", "1", "--format", "dot", "--render",
