@@ -45,8 +45,8 @@ Status WriteCsvEdges(const Graph& g, const Subgraph& in, const ExportOptions& op
   for (uint32_t i : sub.events) {
     const GraphEvent& e = g.event(i);
     out << export_internal::NodeId(g.entity(e.actor)) << ','
-        << export_internal::NodeId(g.entity(e.object)) << ",Directed,"
-        << export_internal::EdgeId(e) << ',' << CsvField(export_internal::EdgeLabel(g, e)) << ",1";
+        << export_internal::NodeId(g.entity(e.object)) << ",Directed," << export_internal::EdgeId(e)
+        << ',' << CsvField(export_internal::EdgeLabel(g, e)) << ",1";
     for (const auto& f : fields) out << ',' << Cell(f.get(g, e, options));
     out << "\r\n";
   }

@@ -163,8 +163,7 @@ const std::vector<NodeField>& NodeFields() {
   static const std::vector<NodeField> fields = {
       {"name", FieldType::kString,
        [](const Graph&, const GraphEntity& e) -> FieldValue { return e.name; }},
-      {"kind", FieldType::kString,
-       [](const Graph&, const GraphEntity& e) { return Text(e.kind); }},
+      {"kind", FieldType::kString, [](const Graph&, const GraphEntity& e) { return Text(e.kind); }},
       {"country", FieldType::kString,
        [](const Graph&, const GraphEntity& e) { return Text(e.country); }},
       {"entity_id", FieldType::kLong,

@@ -118,8 +118,8 @@ Status WriteNeo4jRelationships(const Graph& g, const Subgraph& in, const ExportO
   for (uint32_t i : sub.events) {
     const GraphEvent& e = g.event(i);
     out << export_internal::NodeId(g.entity(e.actor)) << ','
-        << export_internal::NodeId(g.entity(e.object)) << ',' << Cell(Neo4jType(g.action(e)))
-        << ',' << export_internal::EdgeId(e);
+        << export_internal::NodeId(g.entity(e.object)) << ',' << Cell(Neo4jType(g.action(e))) << ','
+        << export_internal::EdgeId(e);
     for (const auto& f : fields) out << ',' << Cell(f.get(g, e, options));
     out << '\n';
   }

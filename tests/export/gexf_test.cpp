@@ -161,23 +161,26 @@ TEST_CASE("gexf: a month or a year is a span; undated events and their nodes are
   Graph g(entities, {event(1, 0, 1, 2), event(2, 0, 1, 4), event(3, 1, 2, 3), event(4, 2, 0, 0)},
           strings);
   std::string xml = Gexf(g, ExportOptions{});
-  CHECK(Contains(xml, "<edge id=\"e1\" source=\"n1\" target=\"n2\" label=\"meet 2024-02\" "
-                      "weight=\"1\" kind=\"meet\" start=\"2024-02-01\" end=\"2024-02-29\">"));
+  CHECK(Contains(xml,
+                 "<edge id=\"e1\" source=\"n1\" target=\"n2\" label=\"meet 2024-02\" "
+                 "weight=\"1\" kind=\"meet\" start=\"2024-02-01\" end=\"2024-02-29\">"));
   CHECK(Contains(xml, "start=\"2023-01-01\" end=\"2023-12-31\">"));
-  CHECK(Contains(xml, "<edge id=\"e4\" source=\"n3\" target=\"n1\" label=\"meet\" weight=\"1\" "
-                      "kind=\"meet\">"));
+  CHECK(Contains(xml,
+                 "<edge id=\"e4\" source=\"n3\" target=\"n1\" label=\"meet\" weight=\"1\" "
+                 "kind=\"meet\">"));
   // B: February 2024 (the 10th merged into it) and 2023; A and C have an
   // undated event, so no spells.
-  CHECK(Contains(xml, "<node id=\"n2\" label=\"B\">\n"
-                      "        <attvalues>\n"
-                      "          <attvalue for=\"name\" value=\"B\"/>\n"
-                      "          <attvalue for=\"kind\" value=\"person\"/>\n"
-                      "          <attvalue for=\"entity_id\" value=\"2\"/>\n"
-                      "        </attvalues>\n"
-                      "        <spells>\n"
-                      "          <spell start=\"2023-01-01\" end=\"2023-12-31\"/>\n"
-                      "          <spell start=\"2024-02-01\" end=\"2024-02-29\"/>\n"
-                      "        </spells>\n"));
+  CHECK(Contains(xml,
+                 "<node id=\"n2\" label=\"B\">\n"
+                 "        <attvalues>\n"
+                 "          <attvalue for=\"name\" value=\"B\"/>\n"
+                 "          <attvalue for=\"kind\" value=\"person\"/>\n"
+                 "          <attvalue for=\"entity_id\" value=\"2\"/>\n"
+                 "        </attvalues>\n"
+                 "        <spells>\n"
+                 "          <spell start=\"2023-01-01\" end=\"2023-12-31\"/>\n"
+                 "          <spell start=\"2024-02-01\" end=\"2024-02-29\"/>\n"
+                 "        </spells>\n"));
   auto node = [&](const std::string& id) {
     size_t at = xml.find("<node id=\"" + id + "\"");
     return at == std::string::npos ? std::string() : xml.substr(at, xml.find("</node>", at) - at);

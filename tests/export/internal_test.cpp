@@ -1,8 +1,9 @@
+#include "export/internal.h"
+
 #include <catch2/catch.hpp>
 
 #include "detente/export.h"
 #include "export/export_fixture.h"
-#include "export/internal.h"
 
 using namespace detente;
 using namespace detente::testing;
@@ -53,11 +54,11 @@ TEST_CASE("export internal: one id scheme in every format", "[export]") {
       write("nodes.csv", [&](std::ostream& os) { return WriteCsvNodes(fx.graph, all, os); }),
       write("edges.csv",
             [&](std::ostream& os) { return WriteCsvEdges(fx.graph, all, fx.options, os); }),
-      write("neo4j-nodes.csv", [&](std::ostream& os) { return WriteNeo4jNodes(fx.graph, all, os); }),
-      write("neo4j-rels.csv",
-            [&](std::ostream& os) {
-              return WriteNeo4jRelationships(fx.graph, all, fx.options, os);
-            }),
+      write("neo4j-nodes.csv",
+            [&](std::ostream& os) { return WriteNeo4jNodes(fx.graph, all, os); }),
+      write(
+          "neo4j-rels.csv",
+          [&](std::ostream& os) { return WriteNeo4jRelationships(fx.graph, all, fx.options, os); }),
       write("g.dot", [&](std::ostream& os) { return WriteDot(fx.graph, all, fx.options, os); }),
   };
   // Each format read by its own reader: (node ids, edges as (source, target, id)).

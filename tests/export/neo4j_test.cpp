@@ -102,9 +102,8 @@ TEST_CASE("neo4j: the files follow the import tool's header format and build the
   Neo4jFiles f = Write(fx.graph, fx.options);
   WriteFile(fx.dir.File("nodes.csv"), f.nodes);
   WriteFile(fx.dir.File("relationships.csv"), f.relationships);
-  ProgramResult r = RunProgram(
-      {"/usr/bin/python3", "-c", kImportCheck, fx.dir.File("nodes.csv"),
-       fx.dir.File("relationships.csv")});
+  ProgramResult r = RunProgram({"/usr/bin/python3", "-c", kImportCheck, fx.dir.File("nodes.csv"),
+                                fx.dir.File("relationships.csv")});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out ==
@@ -114,7 +113,8 @@ TEST_CASE("neo4j: the files follow the import tool's header format and build the
         "(['Entity', 'Organization'], {'id': 'n9', 'name': 'NATO', 'kind': 'organization', "
         "'entity_id': 9})\n"
         "('n3', 'n2', 'TRAVEL_TO', {'id': 'e2', 'event_id': 2, 'action': 'travel to', "
-        "'action_class': '04 Consult', 'date': '2023-06-18', 'modality': 'asserted', 'negated': False, "
+        "'action_class': '04 Consult', 'date': '2023-06-18', 'modality': 'asserted', 'negated': "
+        "False, "
         "'sentence_id': 2, 'sentence': 'Blinken travelled to China on 18 June.'})\n"
         "['CRITICIZE', 'GATHER_IN', 'HOST', 'MEET', 'MENTION', 'PRAISE', 'REJECT', 'THREATEN', "
         "'TRAVEL_TO']\n");

@@ -101,8 +101,8 @@ TEST_CASE("networkx: rank and neighbours agree with networkx on the default expo
     const std::string id = std::to_string(static_cast<int64_t>(e.Find("id")->as_number()));
     centers.push_back("n" + id);
     for (int radius : {1, 2}) {
-      RunResult r = Detente({"neighbours", "--db", db, "#" + id, "--radius",
-                             std::to_string(radius), "--format", "json"});
+      RunResult r = Detente({"neighbours", "--db", db, "#" + id, "--radius", std::to_string(radius),
+                             "--format", "json"});
       WriteFile(dir.File("n" + id + "-" + std::to_string(radius) + ".json"), r.out);
     }
   }

@@ -118,8 +118,8 @@ assert sorted(h.nodes) == sorted(g.nodes)
 assert sorted(k for _, _, k in h.edges(keys=True)) == sorted(k for _, _, k in g.edges(keys=True))
 print(g.number_of_nodes(), g.number_of_edges(), "ok")
 )";
-  ProgramResult r = RunProgram({"/usr/bin/python3", "-c", script, path, fx.dir.File("nx.gexf"),
-                                fx.dir.File("nx.graphml")});
+  ProgramResult r = RunProgram(
+      {"/usr/bin/python3", "-c", script, path, fx.dir.File("nx.gexf"), fx.dir.File("nx.graphml")});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "15 13 ok\n");
