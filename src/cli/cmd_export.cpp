@@ -178,9 +178,9 @@ Runner SetupExport(CLI::App& sub) {
       ->check(CLI::IsMember({"svg", "png", "pdf"}));
   sub.footer(
       "Node ids are n<entity id> and edge ids e<event id> in every format.\n"
-      "Neo4j: detente export --format neo4j -o DIR, then\n"
+      "Neo4j: detente export --format neo4j -o DIR, then, with Neo4j stopped,\n"
       "  neo4j-admin database import full --nodes=DIR/nodes.csv "
-      "--relationships=DIR/relationships.csv neo4j\n"
+      "--relationships=DIR/relationships.csv --overwrite-destination neo4j\n"
       "Exit status: 0 ok, 1 unknown entity, 2 usage (also an ambiguous name), 3 database, "
       "file or Graphviz error.");
   return [a] { return RunExport(*a); };
