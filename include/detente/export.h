@@ -5,7 +5,8 @@
 // One id scheme in every format: a node is n<entity id>, an edge (one event)
 // e<event id>. Every format but DOT carries the same attributes under the
 // same names: nodes name, kind, country, entity_id; edges event_id, action,
-// action_class, date, modality, negated, sentence_id and sentence (when
+// action_class, cameo_code ("04"), quad_class (1-4, see QuadClass), date,
+// modality, negated, sentence_id and sentence (when
 // ExportOptions::sentences has it). A value that is unknown (no country, no
 // date, no class) is left out, never written as null or "".
 //

@@ -157,6 +157,13 @@ FieldValue Text(std::string_view s) {
   return std::string(s);
 }
 
+// The CAMEO code of a class: its leading digits ("04" of "04 Consult").
+std::string_view CameoCode(std::string_view action_class) {
+  size_t n = 0;
+  while (n < action_class.size() && action_class[n] >= '0' && action_class[n] <= '9') ++n;
+  return action_class.substr(0, n);
+}
+
 }  // namespace
 
 const std::vector<NodeField>& NodeFields() {
@@ -181,6 +188,13 @@ const std::vector<EdgeField>& EdgeFields() {
        [](const Graph& g, const GraphEvent& e, O) { return Text(g.action(e)); }},
       {"action_class", FieldType::kString,
        [](const Graph& g, const GraphEvent& e, O) { return Text(g.action_class(e)); }},
+      {"cameo_code", FieldType::kString,
+       [](const Graph& g, const GraphEvent& e, O) { return Text(CameoCode(g.action_class(e))); }},
+      {"quad_class", FieldType::kLong,
+       [](const Graph& g, const GraphEvent& e, O) -> FieldValue {
+         const int q = QuadClass(g.action_class(e));
+         return q == 0 ? FieldValue(std::monostate{}) : FieldValue(int64_t{q});
+       }},
       {"date", FieldType::kString,
        [](const Graph& g, const GraphEvent& e, O) { return Text(g.date(e)); }},
       {"modality", FieldType::kString,

@@ -59,8 +59,8 @@ struct EdgeField {
 
 // name, kind, country, entity_id.
 const std::vector<NodeField>& NodeFields();
-// event_id, action, action_class, date, modality, negated, sentence_id,
-// sentence.
+// event_id, action, action_class, cameo_code, quad_class, date, modality,
+// negated, sentence_id, sentence.
 const std::vector<EdgeField>& EdgeFields();
 
 // The value as text: numbers in the shortest form that round-trips, booleans

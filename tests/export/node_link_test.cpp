@@ -75,6 +75,15 @@ TEST_CASE("node_link: no nulls; an unknown country or date is left out", "[node_
     CHECK(id == "e" + std::to_string(static_cast<int64_t>(l.Find("event_id")->as_number())));
     // Events 13 (graph mention node) and 16 (NATO gather in) have no class.
     CHECK((l.Find("action_class") == nullptr) == (id == "e13" || id == "e16"));
+    CHECK((l.Find("cameo_code") == nullptr) == (id == "e13" || id == "e16"));
+    CHECK((l.Find("quad_class") == nullptr) == (id == "e13" || id == "e16"));
+    if (const JsonValue* c = l.Find("action_class")) {
+      // "04 Consult": code 04, QuadClass 1; "17 Coerce": 17, 4.
+      const std::string code = l.Find("cameo_code")->as_string();
+      CHECK(c->as_string().rfind(code + " ", 0) == 0);
+      CHECK(l.Find("quad_class")->as_number() == QuadClass(code));
+      CHECK(l.Find("quad_class")->as_number() >= 1);
+    }
   }
 }
 
