@@ -1,5 +1,14 @@
 // Exporters: write a graph, or part of one, as GraphViz DOT, GraphML,
-// networkx node-link JSON or Gephi CSV; render DOT with Graphviz's `dot`.
+// networkx node-link JSON, Gephi CSV, GEXF or Neo4j import CSV; render DOT
+// with Graphviz's `dot`.
+//
+// One id scheme in every format: a node is n<entity id>, an edge (one event)
+// e<event id>. Every format but DOT carries the same attributes under the
+// same names: nodes name, kind, country, entity_id; edges event_id, action,
+// action_class, cameo_code ("04"), quad_class (1-4, see QuadClass), date,
+// modality, negated, sentence_id and sentence (when
+// ExportOptions::sentences has it). A value that is unknown (no country, no
+// date, no class) is left out, never written as null or "".
 //
 // Every writer is deterministic: vertices come by entity id, events by event
 // id, so the same graph always gives the same bytes. Strings are made valid
@@ -43,8 +52,9 @@ Subgraph FromEgo(const EgoNetwork& ego);
 // The vertices and hop events of one or more paths.
 Subgraph FromPaths(const std::vector<GraphPath>& paths);
 
-enum class ExportFormat { kDot, kGraphml, kJson, kCsv };
-// "dot", "graphml", "json" or "csv"; kInvalidArgument otherwise.
+enum class ExportFormat { kDot, kGraphml, kJson, kCsv, kGexf, kNeo4j };
+// "dot", "graphml", "json", "csv", "gexf" or "neo4j"; kInvalidArgument
+// otherwise.
 Result<ExportFormat> ParseExportFormat(std::string_view name);
 
 struct ExportOptions {
@@ -64,26 +74,56 @@ struct ExportOptions {
 Status WriteDot(const Graph& g, const Subgraph& sub, const ExportOptions& options,
                 std::ostream& out);
 
-// GraphML through Boost's write_graphml. Node ids are n<entity id>; node keys
-// name, kind, country, entity_id; edge keys event_id, action, action_class,
-// date, modality, negated and sentence.
+// GraphML: nodes n<entity id> with a "label" key (the name, as yEd and
+// Gephi show it) and the node attributes; edges e<event id> with a "label"
+// key ("action date") and the edge attributes. Key ids are v_<name> and
+// e_<name>; the ids are longs, and negated an int 0 or 1 (Boost 1.74's
+// read_graphml refuses a boolean written "true").
 Status WriteGraphml(const Graph& g, const Subgraph& sub, const ExportOptions& options,
                     std::ostream& out);
 
 // networkx node-link JSON: {"directed":true,"multigraph":true,"graph":{},
-// "nodes":[{"id":<entity id>,"name",...}],"links":[{"source","target","key":<event id>,...}]}.
-// networkx.node_link_graph reads it (networkx >= 3.4: pass edges="links").
+// "nodes":[{"id":"n<entity id>","label",...}],
+// "links":[{"source","target","key":"e<event id>","id":"e<event id>","label",...}]}.
+// networkx.node_link_graph reads it (networkx >= 3.4: pass edges="links"),
+// and the graph it gives can be written with write_gexf and write_graphml
+// (no nulls).
 Status WriteNodeLinkJson(const Graph& g, const Subgraph& sub, const ExportOptions& options,
                          std::ostream& out);
 
 // Gephi CSV (RFC 4180: fields with , " CR or LF quoted, quotes doubled, CRLF
 // line ends). A field that starts with =, +, -, @, tab or CR gets a leading
-// ' (OWASP's rule), so that no spreadsheet runs a name as a formula. Nodes: Id,Label,Kind,Country.
-// Edges, one row per event:
-// Source,Target,Type,Label,Weight,Id,Action,Class,Date,Modality,Negated,Sentence.
+// ' (OWASP's rule), so that no spreadsheet runs a name as a formula; numbers
+// are written as they are. Nodes: Id,Label, then the node attributes. Edges,
+// one row per event: Source,Target,Type,Id,Label,Weight, then the edge
+// attributes.
 Status WriteCsvNodes(const Graph& g, const Subgraph& sub, std::ostream& out);
 Status WriteCsvEdges(const Graph& g, const Subgraph& sub, const ExportOptions& options,
                      std::ostream& out);
+
+// GEXF 1.3 (http://gexf.net/1.3) for Gephi: a dynamic, directed graph with
+// timeformat "date" and intervals. Nodes n<entity id> labelled with the
+// name; edges e<event id> labelled "action date", weight 1, kind the action
+// (Gephi keeps parallel edges of different kinds apart). An event's edge
+// lives from start to end, the day of its date ("2023-06" its month, "2023"
+// its year); a node lives in spells, the merged spans of its events, so that
+// Gephi's timeline plays the events. Undated events are there all the time,
+// and so are their nodes. The attributes are declared with their types.
+Status WriteGexf(const Graph& g, const Subgraph& sub, const ExportOptions& options,
+                 std::ostream& out);
+
+// CSV for `neo4j-admin database import full` (docs/graph.md has the
+// command). Nodes, header id:ID,:LABEL,name,kind,country,entity_id:long:
+// labels Entity and the kind in CamelCase ("Entity;ArmedGroup"). Relationships,
+// header :START_ID,:END_ID,:TYPE,id, then the edge attributes with their
+// types (event_id:long, negated:boolean, ...): one per event, its type the
+// action in upper case ("TRAVEL_TO"). Fields are quoted as RFC 4180 says,
+// line ends are LF, line breaks inside text become spaces (no
+// --multiline-fields needed), and an unknown value is an empty field, which
+// the importer leaves out.
+Status WriteNeo4jNodes(const Graph& g, const Subgraph& sub, std::ostream& out);
+Status WriteNeo4jRelationships(const Graph& g, const Subgraph& sub, const ExportOptions& options,
+                               std::ostream& out);
 
 // GeoJSON (RFC 7946): a FeatureCollection of Point features, one per place
 // that `geo` can locate, with properties id, name, kind, country and events

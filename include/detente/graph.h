@@ -372,6 +372,9 @@ struct RankEntry {
 //  - betweenness with Boost's brandes_betweenness_centrality on the simple
 //    graph (parallel events and self-loops collapsed), normalised as
 //    networkx.betweenness_centrality.
+// PageRank and betweenness count only the entities that take part in an
+// event (the vertices of the default export, so that networkx run on it
+// agrees); the others score 0.
 std::vector<double> DegreeScores(const Graph& g);
 std::vector<double> PageRankScores(const Graph& g, double damping = 0.85);
 std::vector<double> BetweennessScores(const Graph& g, bool directed = false);

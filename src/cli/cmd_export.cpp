@@ -1,5 +1,7 @@
 // detente export: the graph (or one entity's neighbourhood) as DOT, GraphML,
-// node-link JSON or Gephi CSV; optionally rendered by Graphviz.
+// node-link JSON, Gephi CSV, GEXF or Neo4j import CSV; optionally rendered
+// by Graphviz.
+#include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -35,8 +37,30 @@ std::string CsvPart(const std::string& output, const char* part) {
   return base + "." + part + ".csv";
 }
 
+// -o DIR for neo4j: DIR/nodes.csv and DIR/relationships.csv, both or
+// neither; DIR is created when it does not exist.
+int WriteNeo4j(const Graph& g, const Subgraph& sub, const ExportOptions& options,
+               const std::string& dir) {
+  std::ostringstream nodes, rels;
+  Status st = WriteNeo4jNodes(g, sub, nodes);
+  if (st.ok()) st = WriteNeo4jRelationships(g, sub, options, rels);
+  if (!st.ok()) return Fail(st);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Fail(Status::IOError("cannot create directory " + dir + ": " + ec.message()));
+  const std::string n = nodes.str(), r = rels.str();
+  const std::filesystem::path base(dir);
+  st = WriteFilesAtomically(
+      {{(base / "nodes.csv").string(), n}, {(base / "relationships.csv").string(), r}});
+  return st.ok() ? kExitOk : Fail(st);
+}
+
 int RunExport(const ExportArgs& a) {
   const std::string& format = a.graph.format;
+  if (format == "neo4j" && (a.output.empty() || a.output == "-")) {
+    return Fail(Status::InvalidArgument(
+        "--format neo4j writes two files: give the directory for them with -o DIR"));
+  }
   if (!a.render.empty() && format != "dot") {
     return Fail(Status::InvalidArgument("--render needs --format dot"));
   }
@@ -73,6 +97,7 @@ int RunExport(const ExportArgs& a) {
     options.sentences = std::move(*s);
   }
 
+  if (format == "neo4j") return WriteNeo4j(*g, sub, options, a.output);
   if (format == "csv") {
     std::ostringstream nodes, edges;
     Status st = WriteCsvNodes(*g, sub, nodes);
@@ -111,6 +136,7 @@ int RunExport(const ExportArgs& a) {
   }
   Status st = format == "graphml" ? WriteGraphml(*g, sub, options, os)
               : format == "json"  ? WriteNodeLinkJson(*g, sub, options, os)
+              : format == "gexf"  ? WriteGexf(*g, sub, options, os)
                                   : WriteDot(*g, sub, options, os);
   if (!st.ok()) return Fail(st);
   std::string text = os.str();
@@ -130,7 +156,7 @@ int RunExport(const ExportArgs& a) {
 
 Runner SetupExport(CLI::App& sub) {
   auto a = std::make_shared<ExportArgs>();
-  AddGraphOptions(sub, &a->graph, {"dot", "graphml", "json", "csv", "geojson"});
+  AddGraphOptions(sub, &a->graph, {"dot", "graphml", "json", "csv", "gexf", "neo4j", "geojson"});
   sub.add_option("--around", a->around,
                  "Export only the neighbourhood of this entity (name, alias or #id)");
   sub.add_option("--radius", a->radius, "With --around: hops from the entity")
@@ -145,11 +171,16 @@ Runner SetupExport(CLI::App& sub) {
   sub.add_flag("--no-sentences", a->no_sentences, "Leave the source sentences out");
   sub.add_option("-o,--output", a->output,
                  "Write to FILE, whole or not at all (default, or -: stdout); for csv, "
-                 "FILE.nodes.csv and FILE.edges.csv");
+                 "FILE.nodes.csv and FILE.edges.csv; for neo4j, DIR/nodes.csv and "
+                 "DIR/relationships.csv (DIR is created)");
   sub.add_option("--render", a->render,
                  "Run Graphviz dot to write svg, png or pdf to -o FILE (or -o - for stdout)")
       ->check(CLI::IsMember({"svg", "png", "pdf"}));
   sub.footer(
+      "Node ids are n<entity id> and edge ids e<event id> in every format.\n"
+      "Neo4j: detente export --format neo4j -o DIR, then, with Neo4j stopped,\n"
+      "  neo4j-admin database import full --nodes=DIR/nodes.csv "
+      "--relationships=DIR/relationships.csv --overwrite-destination neo4j\n"
       "Exit status: 0 ok, 1 unknown entity, 2 usage (also an ambiguous name), 3 database, "
       "file or Graphviz error.");
   return [a] { return RunExport(*a); };

@@ -1,6 +1,10 @@
 #include "export/internal.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "util/calendar.h"
 
 namespace detente::export_internal {
 namespace {
@@ -66,6 +70,40 @@ std::string CleanText(std::string_view s) {
   return out;
 }
 
+std::string XmlEscape(std::string_view s) {
+  std::string clean = CleanText(s);
+  std::string out;
+  out.reserve(clean.size());
+  for (char c : clean) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string DotQuote(std::string_view s) {
   std::string clean = CleanText(s);
   std::string out = "\"";
@@ -107,6 +145,98 @@ std::string CsvField(std::string_view s) {
   }
   out += '"';
   return out;
+}
+
+std::string NodeId(const GraphEntity& e) { return "n" + std::to_string(e.id); }
+std::string EdgeId(const GraphEvent& e) { return "e" + std::to_string(e.id); }
+
+namespace {
+
+FieldValue Text(std::string_view s) {
+  if (s.empty()) return std::monostate{};
+  return std::string(s);
+}
+
+// The CAMEO code of a class: its leading digits ("04" of "04 Consult").
+std::string_view CameoCode(std::string_view action_class) {
+  size_t n = 0;
+  while (n < action_class.size() && action_class[n] >= '0' && action_class[n] <= '9') ++n;
+  return action_class.substr(0, n);
+}
+
+}  // namespace
+
+const std::vector<NodeField>& NodeFields() {
+  static const std::vector<NodeField> fields = {
+      {"name", FieldType::kString,
+       [](const Graph&, const GraphEntity& e) -> FieldValue { return e.name; }},
+      {"kind", FieldType::kString, [](const Graph&, const GraphEntity& e) { return Text(e.kind); }},
+      {"country", FieldType::kString,
+       [](const Graph&, const GraphEntity& e) { return Text(e.country); }},
+      {"entity_id", FieldType::kLong,
+       [](const Graph&, const GraphEntity& e) -> FieldValue { return e.id; }},
+  };
+  return fields;
+}
+
+const std::vector<EdgeField>& EdgeFields() {
+  using O = const ExportOptions&;
+  static const std::vector<EdgeField> fields = {
+      {"event_id", FieldType::kLong,
+       [](const Graph&, const GraphEvent& e, O) -> FieldValue { return e.id; }},
+      {"action", FieldType::kString,
+       [](const Graph& g, const GraphEvent& e, O) { return Text(g.action(e)); }},
+      {"action_class", FieldType::kString,
+       [](const Graph& g, const GraphEvent& e, O) { return Text(g.action_class(e)); }},
+      {"cameo_code", FieldType::kString,
+       [](const Graph& g, const GraphEvent& e, O) { return Text(CameoCode(g.action_class(e))); }},
+      {"quad_class", FieldType::kLong,
+       [](const Graph& g, const GraphEvent& e, O) -> FieldValue {
+         const int q = QuadClass(g.action_class(e));
+         return q == 0 ? FieldValue(std::monostate{}) : FieldValue(int64_t{q});
+       }},
+      {"date", FieldType::kString,
+       [](const Graph& g, const GraphEvent& e, O) { return Text(g.date(e)); }},
+      {"modality", FieldType::kString,
+       [](const Graph&, const GraphEvent& e, O) { return Text(ModalityName(e.modality)); }},
+      {"negated", FieldType::kBool,
+       [](const Graph&, const GraphEvent& e, O) -> FieldValue { return e.negated; }},
+      {"sentence_id", FieldType::kLong,
+       [](const Graph&, const GraphEvent& e, O) -> FieldValue { return e.sentence_id; }},
+      {"sentence", FieldType::kString,
+       [](const Graph&, const GraphEvent& e, O options) -> FieldValue {
+         const std::string* s = SentenceOf(options, e);
+         return s ? FieldValue(*s) : FieldValue(std::monostate{});
+       }},
+  };
+  return fields;
+}
+
+std::string FieldText(const FieldValue& v) {
+  struct Visitor {
+    std::string operator()(std::monostate) const { return ""; }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(int64_t i) const { return std::to_string(i); }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(double d) const {
+      char buf[32];
+      auto r = std::to_chars(buf, buf + sizeof buf, d);
+      return std::string(buf, r.ptr);
+    }
+  };
+  return std::visit(Visitor{}, v);
+}
+
+std::optional<std::pair<std::string, std::string>> DateSpan(std::string_view date) {
+  if (date.size() > 10) date = date.substr(0, 10);
+  if (!IsIsoDatePrefix(date)) return std::nullopt;
+  const std::string d(date);
+  if (d.size() == 10) return std::make_pair(d, d);
+  if (d.size() == 4) return std::make_pair(d + "-01-01", d + "-12-31");
+  const int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2));
+  char last[4];
+  std::snprintf(last, sizeof last, "%02d", DaysInMonth(y, m));
+  return std::make_pair(d + "-01", d + "-" + last);
 }
 
 Subgraph Normalize(const Graph& g, const Subgraph& sub) {

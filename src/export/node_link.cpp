@@ -1,9 +1,28 @@
-// networkx node-link JSON.
+// networkx node-link JSON, from the attribute tables. No member is ever
+// null (an unknown value is left out), because networkx.write_gexf and
+// write_graphml refuse None.
 #include "detente/export.h"
 #include "export/internal.h"
 #include "util/json.h"
 
 namespace detente {
+namespace {
+
+void Member(JsonWriter& w, const char* name, const export_internal::FieldValue& v) {
+  struct Visitor {
+    JsonWriter& w;
+    void operator()(std::monostate) const {}
+    void operator()(const std::string& s) const { w.String(s); }
+    void operator()(int64_t i) const { w.Int(i); }
+    void operator()(double d) const { w.Number(d); }
+    void operator()(bool b) const { w.Bool(b); }
+  };
+  if (std::holds_alternative<std::monostate>(v)) return;
+  w.Key(name);
+  std::visit(Visitor{w}, v);
+}
+
+}  // namespace
 
 Status WriteNodeLinkJson(const Graph& g, const Subgraph& in, const ExportOptions& options,
                          std::ostream& out) {
@@ -16,32 +35,23 @@ Status WriteNodeLinkJson(const Graph& g, const Subgraph& in, const ExportOptions
   w.Key("nodes").BeginArray();
   for (uint32_t v : sub.vertices) {
     const GraphEntity& e = g.entity(v);
-    w.BeginObject().Key("id").Int(e.id).Key("name").String(e.name).Key("kind").String(e.kind);
-    w.Key("country");
-    if (e.country.empty()) {
-      w.Null();
-    } else {
-      w.String(e.country);
-    }
+    w.BeginObject().Key("id").String(export_internal::NodeId(e)).Key("label").String(e.name);
+    for (const auto& f : export_internal::NodeFields()) Member(w, f.name, f.get(g, e));
     w.EndObject();
   }
   w.EndArray();
   w.Key("links").BeginArray();
   for (uint32_t i : sub.events) {
     const GraphEvent& e = g.event(i);
+    const std::string id = export_internal::EdgeId(e);
     w.BeginObject();
-    w.Key("source").Int(g.entity(e.actor).id);
-    w.Key("target").Int(g.entity(e.object).id);
-    w.Key("key").Int(e.id);
-    w.Key("action").String(g.action(e));
-    w.Key("action_class").String(g.action_class(e));
-    w.Key("date").String(g.date(e));
-    w.Key("modality").String(ModalityName(e.modality));
-    w.Key("negated").Bool(e.negated);
-    w.Key("sentence_id").Int(e.sentence_id);
-    if (const std::string* s = export_internal::SentenceOf(options, e)) {
-      w.Key("sentence").String(*s);
-    }
+    w.Key("source").String(export_internal::NodeId(g.entity(e.actor)));
+    w.Key("target").String(export_internal::NodeId(g.entity(e.object)));
+    // networkx takes "key" as the multigraph key and write_gexf takes "id"
+    // as the GEXF edge id: both are the edge's id.
+    w.Key("key").String(id).Key("id").String(id);
+    w.Key("label").String(export_internal::EdgeLabel(g, e));
+    for (const auto& f : export_internal::EdgeFields()) Member(w, f.name, f.get(g, e, options));
     w.EndObject();
   }
   w.EndArray();

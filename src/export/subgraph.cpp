@@ -44,8 +44,10 @@ Result<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "graphml") return ExportFormat::kGraphml;
   if (name == "json") return ExportFormat::kJson;
   if (name == "csv") return ExportFormat::kCsv;
+  if (name == "gexf") return ExportFormat::kGexf;
+  if (name == "neo4j") return ExportFormat::kNeo4j;
   return Status::InvalidArgument("unknown export format \"" + std::string(name) +
-                                 "\" (use dot, graphml, json or csv)");
+                                 "\" (use dot, graphml, json, csv, gexf or neo4j)");
 }
 
 }  // namespace detente

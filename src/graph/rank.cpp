@@ -29,6 +29,16 @@ Simple SimpleGraph(const Graph& g, bool directed) {
   return Simple(pairs.begin(), pairs.end(), g.num_vertices());
 }
 
+// The vertices that take part in an event: the vertices of the default
+// export. Scores are computed over these alone, so that networkx run on the
+// export gives the same numbers (an entity with no event would otherwise
+// take a share of PageRank's teleport and count in betweenness' n).
+std::vector<char> ActiveVertices(const Graph& g) {
+  std::vector<char> active(g.num_vertices(), 0);
+  for (const GraphEvent& e : g.events()) active[e.actor] = active[e.object] = 1;
+  return active;
+}
+
 template <typename Simple>
 std::vector<double> Brandes(const Simple& s) {
   std::vector<double> c(boost::num_vertices(s), 0.0);
@@ -49,33 +59,39 @@ std::vector<double> DegreeScores(const Graph& g) {
 }
 
 std::vector<double> PageRankScores(const Graph& g, double damping) {
-  const uint32_t n = g.num_vertices();
-  if (n == 0) return {};
+  const uint32_t size = g.num_vertices();
+  const std::vector<char> active = ActiveVertices(g);
+  const auto n = static_cast<uint32_t>(std::count(active.begin(), active.end(), 1));
+  std::vector<double> x(size, 0.0), last(size, 0.0);
+  if (n == 0) return x;
   const double inv_n = 1.0 / n;
-  std::vector<double> out_weight(n, 0.0);
+  std::vector<double> out_weight(size, 0.0);
   for (const GraphEvent& e : g.events()) out_weight[e.actor] += 1;
-  std::vector<double> x(n, inv_n), last(n);
+  for (uint32_t v = 0; v < size; ++v) x[v] = active[v] ? inv_n : 0.0;
   const double tolerance = 1e-6;
   for (int iter = 0; iter < 100; ++iter) {
     std::swap(x, last);
     double dangling = 0;
-    for (uint32_t v = 0; v < n; ++v) {
-      if (out_weight[v] == 0) dangling += last[v];
+    for (uint32_t v = 0; v < size; ++v) {
+      if (active[v] && out_weight[v] == 0) dangling += last[v];
     }
-    // Teleport and dangling mass, both spread uniformly.
-    std::fill(x.begin(), x.end(), (1.0 - damping) * inv_n + damping * dangling * inv_n);
+    // Teleport and dangling mass, both spread uniformly over the active
+    // vertices.
+    const double base = (1.0 - damping) * inv_n + damping * dangling * inv_n;
+    for (uint32_t v = 0; v < size; ++v) x[v] = active[v] ? base : 0.0;
     for (const GraphEvent& e : g.events()) {
       x[e.object] += damping * last[e.actor] / out_weight[e.actor];
     }
     double err = 0;
-    for (uint32_t v = 0; v < n; ++v) err += std::fabs(x[v] - last[v]);
+    for (uint32_t v = 0; v < size; ++v) err += std::fabs(x[v] - last[v]);
     if (err < n * tolerance) break;
   }
   return x;
 }
 
 std::vector<double> BetweennessScores(const Graph& g, bool directed) {
-  const double n = g.num_vertices();
+  const std::vector<char> active = ActiveVertices(g);
+  const double n = static_cast<double>(std::count(active.begin(), active.end(), 1));
   std::vector<double> c;
   if (directed) {
     using Simple = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
@@ -107,8 +123,7 @@ std::vector<RankEntry> Rank(const Graph& g, const RankOptions& options) {
       scores = BetweennessScores(g, options.directed);
       break;
   }
-  std::vector<char> active(g.num_vertices(), 0);
-  for (const GraphEvent& e : g.events()) active[e.actor] = active[e.object] = 1;
+  const std::vector<char> active = ActiveVertices(g);
   std::vector<RankEntry> out;
   for (uint32_t v = 0; v < g.num_vertices(); ++v) {
     if (active[v]) out.push_back(RankEntry{v, scores[v]});

@@ -286,8 +286,8 @@ TEST_CASE("graph cli: export in every format, to stdout and files", "[graph_cli]
   CHECK(j.Find("links")->items().size() == 6);
 
   REQUIRE(fx.Run({"export", "--format", "csv", "-o", fx.dir.File("g.csv")}).exit_code == 0);
-  CHECK(ReadFile(fx.dir.File("g.nodes.csv")).rfind("Id,Label,Kind,Country\r\n", 0) == 0);
-  CHECK(ReadFile(fx.dir.File("g.edges.csv")).rfind("Source,Target,Type,Label,Weight", 0) == 0);
+  CHECK(ReadFile(fx.dir.File("g.nodes.csv")).rfind("Id,Label,name,kind,country", 0) == 0);
+  CHECK(ReadFile(fx.dir.File("g.edges.csv")).rfind("Source,Target,Type,Id,Label,Weight", 0) == 0);
 
   std::string svg = fx.dir.File("around.svg");
   r = fx.Run({"export", "--around", "Blinken", "--radius", "1", "--format", "dot", "--render",
@@ -303,6 +303,38 @@ TEST_CASE("graph cli: export in every format, to stdout and files", "[graph_cli]
   CHECK(fx.Run({"export", "--format", "json", "--render", "svg", "-o", svg}).exit_code == 2);
   CHECK(fx.Run({"export", "--around", "Washington"}).exit_code == 2);
   CHECK(fx.Run({"export", "-o", fx.dir.File("no/such/dir/g.dot")}).exit_code == 3);
+}
+
+TEST_CASE("graph cli: export GEXF, and Neo4j files into a directory it creates", "[graph_cli]") {
+  CliFixture fx;
+  RunResult r = fx.Run({"export", "--format", "gexf"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "<gexf xmlns=\"http://gexf.net/1.3\""));
+  CHECK(RunProgram({"xmllint", "--noout", "-"}, r.out).exit_code == 0);
+  const std::string gexf = fx.dir.File("g.gexf");
+  REQUIRE(fx.Run({"export", "--format", "gexf", "--around", "Blinken", "-o", gexf}).exit_code ==
+          0);
+  // Blinken, Wang Yi, China and Jaishankar.
+  CHECK(Contains(ReadFile(gexf), "<nodes count=\"4\">"));
+
+  const std::string dir = fx.dir.File("neo4j/import");
+  r = fx.Run({"export", "--format", "neo4j", "-o", dir});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(ReadFile(dir + "/nodes.csv").rfind("id:ID,:LABEL,", 0) == 0);
+  CHECK(ReadFile(dir + "/relationships.csv").rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
+
+  // Two files cannot go to stdout; a file where the directory should be is
+  // an error, and nothing is written.
+  r = fx.Run({"export", "--format", "neo4j"});
+  CHECK(r.exit_code == 2);
+  CHECK(Contains(r.err, "-o DIR"));
+  CHECK(fx.Run({"export", "--format", "neo4j", "-o", "-"}).exit_code == 2);
+  WriteFile(fx.dir.File("plain"), "x");
+  r = fx.Run({"export", "--format", "neo4j", "-o", fx.dir.File("plain")});
+  CHECK(r.exit_code == 3);
+  CHECK(ReadFile(fx.dir.File("plain")) == "x");
 }
 
 TEST_CASE("graph cli: export -o never lets a value reach dot as an option, and - is stdout",
@@ -351,12 +383,16 @@ TEST_CASE("graph cli: export writes files whole or not at all, and says why not"
       {"--format", "graphml", "-o", "out.graphml"},
       {"--format", "json", "-o", "out.json"},
       {"--format", "csv", "-o", "out.csv"},
+      {"--format", "gexf", "-o", "out.gexf"},
+      {"--format", "neo4j", "-o", "neo"},
       {"--format", "dot", "--render", "svg", "-o", "out.svg"},
   };
+  std::filesystem::create_directory(fx.dir.File("neo"));
   for (const auto& args : outputs) {
     const std::string out = args.back();
     std::vector<std::string> files = {out};
     if (out == "out.csv") files = {"out.nodes.csv", "out.edges.csv"};
+    if (out == "neo") files = {"neo/nodes.csv", "neo/relationships.csv"};
     for (const std::string& f : files) WriteFile(fx.dir.File(f), "old " + f);
     std::vector<std::string> argv = {
         "sh",
