@@ -15,6 +15,7 @@ namespace {
 
 const Command kCommands[] = {
     {"ingest", "Extract events from articles and store them in the database", SetupIngest},
+    {"merge", "Merge shards (databases of ingest) into one database", SetupMerge},
     {"extract", "Print the events of articles as JSON Lines; touches no database",
      SetupExtract},
     {"sql", "Run SQL against the database (read-only unless --write)", SetupSql},
