@@ -72,8 +72,7 @@ int RunMerge(const MergeArgs& args) {
 Runner SetupMerge(CLI::App& sub) {
   auto args = std::make_shared<MergeArgs>();
   sub.add_flag("-q,--quiet", args->quiet, "No summary lines; errors still shown");
-  sub.add_option("OUT", args->out, "The database to merge into (created if missing)")
-      ->required();
+  sub.add_option("OUT", args->out, "The database to merge into (created if missing)")->required();
   sub.add_option("SHARD", args->shards, "Databases written by detente ingest")->required();
   sub.footer(
       "Each shard is merged in one transaction, in the order given, through the writer that\n"

@@ -1,11 +1,11 @@
 // MergeShard: a shard replayed into a store through its own writer
 // (detente/merge.h).
+#include "detente/merge.h"
+
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <system_error>
-
-#include "detente/merge.h"
 
 namespace detente {
 namespace {

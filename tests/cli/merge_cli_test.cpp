@@ -43,7 +43,8 @@ void WriteShard(const std::string& path, int shard, int n) {
       doc.text = a + " met " + b + " in round " + std::to_string(k) + ". Talks go on.";
       Extraction x;
       x.sentences.push_back({0, true, 0, doc.title.size(), doc.title});
-      x.sentences.push_back({1, false, 0, doc.text.size() - 14, doc.text.substr(0, doc.text.size() - 14)});
+      x.sentences.push_back(
+          {1, false, 0, doc.text.size() - 14, doc.text.substr(0, doc.text.size() - 14)});
       x.sentences.push_back({2, false, doc.text.size() - 13, doc.text.size(), "Talks go on."});
       x.entities.push_back({a, k % 3 ? "person" : "", k % 2 ? "FRA" : "", {a}});
       Event met;
@@ -81,8 +82,7 @@ TEST_CASE("merge cli: a merge killed mid-shard keeps whole shards and resumes", 
   RunResult ref = RunDetente(args, "", std::chrono::seconds(600));
   INFO(ref.err);
   REQUIRE(ref.exit_code == 0);
-  REQUIRE(QueryOne(args[2], "SELECT count(*) FROM documents") ==
-          std::to_string(kShards * kDocs));
+  REQUIRE(QueryOne(args[2], "SELECT count(*) FROM documents") == std::to_string(kShards * kDocs));
 
   // Killed once the first shard is in, while it works on the next.
   args[2] = dir.File("out.db");
@@ -117,8 +117,8 @@ TEST_CASE("merge cli: unusable shards are reported and the others merged", "[mer
   WriteShard(dir.File("good.db"), 0, 5);
   WriteFile(dir.File("junk.db"), "not a database at all, but long enough to be looked at\n");
   const std::string out = dir.File("out.db");
-  RunResult r = RunDetente({"merge", out, dir.File("none.db"), dir.File("junk.db"),
-                            dir.File("good.db"), out});
+  RunResult r = RunDetente(
+      {"merge", out, dir.File("none.db"), dir.File("junk.db"), dir.File("good.db"), out});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("none.db") != std::string::npos);
   CHECK(r.err.find("junk.db") != std::string::npos);
@@ -132,8 +132,7 @@ TEST_CASE("merge cli: unusable shards are reported and the others merged", "[mer
   CHECK(usage.exit_code == 2);
 }
 
-TEST_CASE("ingest --lines reads one range of a JSONL file, numbered as the file",
-          "[merge][cli]") {
+TEST_CASE("ingest --lines reads one range of a JSONL file, numbered as the file", "[merge][cli]") {
   TempDir dir;
   const std::string feed = dir.File("feed.jsonl");
   WriteFile(feed,

@@ -204,8 +204,7 @@ TEST_CASE("merge: the reader gives back documents, sentences, events and entitie
   CHECK(met.confidence == 0.75);
   REQUIRE(d.extraction.entities.size() == 2);
   CHECK(d.extraction.entities[0].name == "Antony Blinken");
-  CHECK(d.extraction.entities[0].aliases ==
-        std::vector<std::string>{"Antony Blinken", "Blinken"});
+  CHECK(d.extraction.entities[0].aliases == std::vector<std::string>{"Antony Blinken", "Blinken"});
 
   REQUIRE(*(*reader)->Next(&d));
   REQUIRE(d.extraction.events.size() == 1);
