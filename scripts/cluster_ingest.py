@@ -227,9 +227,13 @@ class Merger:
                 self.merge(result["shard"])
 
     def merge(self, shard):
-        proc = subprocess.run([self.detente, "merge", "-q", self.args.db, shard],
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              errors="replace")
+        try:
+            proc = subprocess.run([self.detente, "merge", "-q", self.args.db, shard],
+                                  stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                  errors="replace")
+        except OSError as e:
+            self.fatal = f"cannot run {self.detente}: {e.strerror}"
+            return
         for line in proc.stderr.splitlines():
             print(line, file=sys.stderr)
         if proc.returncode == 0:
