@@ -12,7 +12,7 @@ store one `detente ingest` of the whole corpus gives (ids aside). See
 docs/cluster.md.
 
 Exit status: 0 ok, 2 usage, 3 some input was rejected, a partition failed
-after its retries, or the merge failed.
+after its retries, a merge failed, or the scheduler could not be reached.
 """
 
 import argparse
@@ -307,17 +307,21 @@ def run(args):
     partitions = make_partitions(args.paths, args.partition_size)
     documents = sum(p["documents"] for p in partitions)
     shard_dir = os.path.abspath(args.shard_dir or args.db + ".shards")
-    os.makedirs(shard_dir, exist_ok=True)
     before = counts(args.db)
 
     cluster = None
     if args.scheduler:
-        client = Client(args.scheduler)
+        try:
+            client = Client(args.scheduler, timeout=30)
+        except (OSError, TimeoutError) as e:
+            note(f"cannot reach the scheduler at {args.scheduler}: {e}")
+            return EXIT_DATA
     else:
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
+        os.makedirs(shard_dir, exist_ok=True)
         workers = len(client.scheduler_info()["workers"])
         if not args.quiet:
             note(f"{documents} documents in {len(partitions)} partitions, "
