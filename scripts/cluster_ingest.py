@@ -264,8 +264,8 @@ def parse_args(argv):
                "Workers need the detente binary at the same path, the inputs at the same "
                "paths (relative paths are taken from this directory) and --shard-dir on a "
                "shared file system. Bad inputs are reported as FILE:LINE: MESSAGE. "
-               "Exit status: 0 ok, 2 usage, 3 some input was rejected or a partition or "
-               "merge failed. See docs/cluster.md.")
+               "Exit status: 0 ok, 2 usage, 3 some input was rejected, a partition or "
+               "merge failed, or the scheduler could not be reached. See docs/cluster.md.")
     p.add_argument("--db", required=True, help="the database to ingest into (created if missing)")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--scheduler", help="address of a running scheduler, tcp://HOST:8786")
