@@ -15,11 +15,11 @@ namespace {
 
 const Command kCommands[] = {
     {"ingest", "Extract events from articles and store them in the database", SetupIngest},
-    {"merge", "Merge shards (databases of ingest) into one database", SetupMerge},
     {"extract", "Print the events of articles as JSON Lines; touches no database",
      SetupExtract},
     {"sql", "Run SQL against the database (read-only unless --write)", SetupSql},
     {"stats", "Print counts of what the database holds", SetupStats},
+    {"merge", "Merge shards (databases of ingest) into one database", SetupMerge},
     {"path", "Shortest chain of events between two entities", SetupPath},
     {"neighbours", "Entities and events around one entity (ego network)", SetupNeighbours},
     {"rank", "Rank entities by degree, PageRank or betweenness", SetupRank},
