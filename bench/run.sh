@@ -6,6 +6,7 @@
 #   bench/run.sh graph      storage and graph queries only
 #   bench/run.sh leaders    the leaders gazetteer's load time and memory only
 #   bench/run.sh serve      detente serve: API latency and the page
+#   bench/run.sh cluster    cluster ingest on 1 and 2 local Dask workers, and the merge
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -15,6 +16,7 @@ case "$what" in
   graph) bench/graph.sh ;;
   leaders) bench/leaders.sh ;;
   serve) bench/serve.sh ;;
-  all) bench/extract.sh; bench/graph.sh; bench/leaders.sh; bench/serve.sh ;;
-  *) echo "usage: bench/run.sh [extract|graph|leaders|serve]" >&2; exit 2 ;;
+  cluster) bench/cluster.sh ;;
+  all) bench/extract.sh; bench/graph.sh; bench/leaders.sh; bench/serve.sh; bench/cluster.sh ;;
+  *) echo "usage: bench/run.sh [extract|graph|leaders|serve|cluster]" >&2; exit 2 ;;
 esac

@@ -8,7 +8,7 @@ PACKAGES=(build-essential cmake pkg-config git
   libboost-graph-dev libsqlite3-dev sqlite3 libfmt-dev catch2 libcli11-dev
   liblink-grammar-dev link-grammar-dictionaries-en link-grammar
   wordnet-base iso-codes graphviz python3 python3-networkx libxml2-utils
-  libcpp-httplib-dev chromium chromium-driver python3-selenium)
+  libcpp-httplib-dev chromium chromium-driver python3-selenium python3-distributed)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

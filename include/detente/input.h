@@ -55,6 +55,13 @@ struct InputOptions {
   // The most bytes read from stdin, a pipe, a FIFO or a device, in all: a
   // regular file ends, these may not. Default: 1 GiB.
   uint64_t max_stream_bytes = uint64_t{1} << 30;
+  // JSONL inputs: only lines first_line..last_line (1-based, both included;
+  // last_line 0: to the end) are read as documents; the others are skipped
+  // without being parsed or reported, and line numbers stay the file's. For
+  // the partitions of one big file (scripts/cluster_ingest.py). Text files
+  // are not affected. Default: 1 and 0, every line.
+  int first_line = 1;
+  int last_line = 0;
 };
 
 struct Document {
@@ -67,6 +74,10 @@ struct Document {
   std::string date;    // ISO yyyy-mm-dd publication date, or empty
   std::string url;     // may be empty
   std::string text;    // the body; valid UTF-8, NFC-normalised where cheap
+  // The SHA-256 (hex) of title and text as the store computes it, for a
+  // document read back from a store (detente/merge.h), whose text is not
+  // kept; empty: the store hashes title and text. Readers leave it empty.
+  std::string sha256;
 };
 
 // One rejected input: a file that could not be read or a line that is not a

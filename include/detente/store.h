@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -255,6 +256,14 @@ class Store {
   // `sha256` is not 64 lowercase hex digits.
   virtual Result<bool> AddExtraction(const Document& doc, std::string_view sha256,
                                      const Extraction& extraction) = 0;
+
+  // Runs `body` as one transaction (BEGIN IMMEDIATE ... COMMIT): the
+  // AddDocument calls it makes join it, each as a savepoint, so that a
+  // document refused with kDataError leaves nothing while the others stay
+  // pending. Commits when `body` returns OK; otherwise rolls back everything
+  // and returns body's status. kUnsupported on a read-only store. Not
+  // reentrant: `body` must not call InTransaction.
+  virtual Status InTransaction(const std::function<Status()>& body) = 0;
 
   // The SQL console: runs one or more statements (separated by ';') typed by
   // a user, in order, as one transaction, and streams the rows of the last

@@ -1,4 +1,4 @@
-// detente ingest [--db FILE] [-q] [-j N] PATH...
+// detente ingest [--db FILE] [-q] [-j N] [--lines FIRST-LAST] PATH...
 //
 // Reads articles, extracts their events and stores each document in its own
 // transaction, so that an interrupted run keeps what it committed and a rerun
@@ -28,8 +28,26 @@ struct IngestArgs {
   std::string db;
   bool quiet = false;
   int jobs = DefaultJobs();
+  std::string lines;  // --lines FIRST-LAST, empty: every line
   std::vector<std::string> paths;
 };
+
+// "FIRST-LAST" or "FIRST-" into `options` (1-based, FIRST <= LAST).
+bool ParseLines(const std::string& text, InputOptions* options) {
+  int first = 0, last = 0, used = 0;
+  if (std::sscanf(text.c_str(), "%9d-%n", &first, &used) != 1 || used == 0 || first < 1) {
+    return false;
+  }
+  const std::string rest = text.substr(static_cast<size_t>(used));
+  if (!rest.empty()) {
+    if (rest.find_first_not_of("0123456789") != std::string::npos || rest.size() > 9) return false;
+    last = std::stoi(rest);
+    if (last < first) return false;
+  }
+  options->first_line = first;
+  options->last_line = last;
+  return true;
+}
 
 class Progress {
  public:
@@ -63,6 +81,11 @@ class Progress {
 
 int RunIngest(const IngestArgs& args) {
   const std::string db_path = ResolveDbPath(args.db);
+  InputOptions input;
+  if (!args.lines.empty() && !ParseLines(args.lines, &input)) {
+    Note("--lines: \"" + args.lines + "\" is not FIRST-LAST or FIRST- (line numbers from 1)");
+    return kExitUsage;
+  }
   // Under ulimit -v: refuse to start, or run fewer threads, rather than let
   // Link Grammar hit the limit (cli/memory.h).
   MemoryGuard memory;
@@ -125,7 +148,7 @@ int RunIngest(const IngestArgs& args) {
     ++rejected;
     report(e.file + (e.line > 0 ? ":" + std::to_string(e.line) : ""), e.message);
   };
-  ReadInputs(args.paths, on_document, on_error);
+  ReadInputs(args.paths, on_document, on_error, input);
   pipeline.Finish();
   progress.Clear();
   if (!fatal.ok()) {
@@ -149,6 +172,9 @@ Runner SetupIngest(CLI::App& sub) {
                  "Extract on N threads (default: one per core; documents are stored in order)")
       ->check(WholeNumber(1, 64))
       ->capture_default_str();
+  sub.add_option("--lines", args->lines,
+                 "Only lines FIRST-LAST (or FIRST- to the end) of each JSONL file; for "
+                 "partitions of one file");
   sub.add_option("PATH", args->paths,
                  "Articles: .txt/.md files, .jsonl files, directories, or - for stdin")
       ->required();

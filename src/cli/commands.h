@@ -85,6 +85,7 @@ struct Command {
 };
 
 Runner SetupIngest(CLI::App& sub);
+Runner SetupMerge(CLI::App& sub);       // cmd_merge.cpp
 Runner SetupExtract(CLI::App& sub);
 Runner SetupSql(CLI::App& sub);
 Runner SetupStats(CLI::App& sub);

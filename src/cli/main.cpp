@@ -19,6 +19,7 @@ const Command kCommands[] = {
      SetupExtract},
     {"sql", "Run SQL against the database (read-only unless --write)", SetupSql},
     {"stats", "Print counts of what the database holds", SetupStats},
+    {"merge", "Merge shards (databases of ingest) into one database", SetupMerge},
     {"path", "Shortest chain of events between two entities", SetupPath},
     {"neighbours", "Entities and events around one entity (ego network)", SetupNeighbours},
     {"rank", "Rank entities by degree, PageRank or betweenness", SetupRank},

@@ -42,6 +42,7 @@ enum class Format { kText, kMarkdown, kJsonl, kSniff };
 struct Sink {
   const std::function<void(Document&)>& on_document;
   const std::function<void(const InputError&)>& on_error;
+  const InputOptions& options;
   int rejected = 0;
   void Error(const std::string& file, int line, std::string message) {
     ++rejected;
@@ -474,8 +475,11 @@ void ReadJsonl(Source& src, std::string prefix, Sink& sink) {
   int line_no = 0;
   std::string_view line;
   size_t length = 0;
+  const int first = sink.options.first_line, last = sink.options.last_line;
   while (lines.Next(&line, &length)) {
     ++line_no;
+    if (line_no < first) continue;
+    if (last > 0 && line_no > last) return;
     if (length > kMaxDocumentBytes) {
       sink.Error(source, line_no, TooLarge(length));
       continue;
@@ -616,7 +620,7 @@ Status ReadInputs(const std::vector<std::string>& paths,
                   const std::function<void(Document&)>& on_document,
                   const std::function<void(const InputError&)>& on_error,
                   const InputOptions& options) {
-  Sink sink{on_document, on_error};
+  Sink sink{on_document, on_error, options};
   for (const std::string& path : paths) {
     try {
       if (path == "-") {

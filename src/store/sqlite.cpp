@@ -215,17 +215,24 @@ std::string Stmt::Text(int col) const {
 }
 
 Transaction::~Transaction() {
-  if (open_) db_.Exec("ROLLBACK");
+  if (!open_) return;
+  if (nested_) {
+    db_.Exec("ROLLBACK TO detente_tx; RELEASE detente_tx");
+  } else {
+    db_.Exec("ROLLBACK");
+  }
 }
 
 Status Transaction::Begin() {
-  DETENTE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  // Inside an open transaction (Store::InTransaction), a savepoint.
+  nested_ = sqlite3_get_autocommit(db_.get()) == 0;
+  DETENTE_RETURN_IF_ERROR(db_.Exec(nested_ ? "SAVEPOINT detente_tx" : "BEGIN IMMEDIATE"));
   open_ = true;
   return Status::OK();
 }
 
 Status Transaction::Commit() {
-  Status s = db_.Exec("COMMIT");
+  Status s = db_.Exec(nested_ ? "RELEASE detente_tx" : "COMMIT");
   if (s.ok()) open_ = false;
   return s;
 }

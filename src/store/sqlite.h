@@ -112,7 +112,9 @@ class Stmt {
   std::unique_ptr<sqlite3_stmt, StmtFinalizer> s_;
 };
 
-// Commits on Commit(); rolls back if destroyed before that.
+// Commits on Commit(); rolls back if destroyed before that. Begun while the
+// connection is already in a transaction, it is a savepoint of it: Commit()
+// releases it, and destruction before that undoes only what it did.
 class Transaction {
  public:
   explicit Transaction(Db& db) : db_(db) {}
@@ -124,6 +126,7 @@ class Transaction {
  private:
   Db& db_;
   bool open_ = false;
+  bool nested_ = false;  // a savepoint in an outer transaction
 };
 
 }  // namespace detente::sql

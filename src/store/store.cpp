@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -40,7 +41,9 @@ std::string DocumentHash(std::string_view title, std::string_view text) {
   return out;
 }
 
-std::string DocumentHash(const Document& doc) { return DocumentHash(doc.title, doc.text); }
+std::string DocumentHash(const Document& doc) {
+  return doc.sha256.empty() ? DocumentHash(doc.title, doc.text) : doc.sha256;
+}
 
 Result<int> UserVersion(sql::Db& db) {
   Result<sql::Stmt> st = db.Prepare("PRAGMA user_version");
@@ -673,6 +676,14 @@ class SqliteStore : public Store {
     if (!added.ok() || !*added) return added;  // rolled back
     DETENTE_RETURN_IF_ERROR(tx.Commit());
     return true;
+  }
+
+  Status InTransaction(const std::function<Status()>& body) override {
+    if (read_only_) return Status::Unsupported("writes on a read-only store");
+    sql::Transaction tx(db_);
+    DETENTE_RETURN_IF_ERROR(tx.Begin());
+    DETENTE_RETURN_IF_ERROR(body());
+    return tx.Commit();
   }
 
   Result<int64_t> Query(std::string_view text, const QueryOptions& options,

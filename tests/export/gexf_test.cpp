@@ -141,7 +141,7 @@ TEST_CASE("gexf: networkx reads nodes, edges, attributes and times", "[gexf]") {
         "['e1', 'e2']\n");  // his out-edges: he met Wang Yi and travelled to China
 }
 
-TEST_CASE("gexf: a month or a year is a span; undated events and their nodes are always there",
+TEST_CASE("gexf: a month or a year is a span: undated events and their nodes are always there",
           "[gexf]") {
   std::deque<std::string> strings = {"", "meet", "2024-02", "2023", "2024-02-10"};
   std::vector<GraphEntity> entities = {

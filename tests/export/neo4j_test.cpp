@@ -121,7 +121,7 @@ TEST_CASE("neo4j: the files follow the import tool's header format and build the
         "'TRAVEL_TO']\n");
 }
 
-TEST_CASE("neo4j: a sentence's line break becomes a space; quotes are doubled", "[neo4j]") {
+TEST_CASE("neo4j: a sentence's line break becomes a space: quotes are doubled", "[neo4j]") {
   ExportFixture fx;
   Neo4jFiles f = Write(fx.graph, fx.options);
   CHECK(f.relationships.find("\"The \"\"graph\"\" said: \"\"node\"\" \\ rejected") !=

@@ -53,7 +53,7 @@ print(nx.shortest_path_length(g.to_undirected(), "n3", "n6"))
         "2\n");
 }
 
-TEST_CASE("node_link: no nulls; an unknown country or date is left out", "[node_link]") {
+TEST_CASE("node_link: no nulls: an unknown country or date is left out", "[node_link]") {
   ExportFixture fx;
   std::string json = Capture([&](std::ostream& os) {
     return WriteNodeLinkJson(fx.graph, WholeGraph(fx.graph), fx.options, os);

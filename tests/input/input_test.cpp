@@ -430,3 +430,37 @@ TEST_CASE("input: dates that do not exist are refused", "[input]") {
   CHECK(t.docs[0].date.empty());
   CHECK(t.docs[0].text == "Wang Yi met Antony Blinken.");
 }
+
+TEST_CASE("input: first_line and last_line read one range of a JSONL file", "[input]") {
+  TempDir dir;
+  const std::string feed = dir.File("feed.jsonl");
+  // Line ends of every kind, a blank line and a bad line outside the range.
+  WriteFile(feed,
+            "{\"text\": \"one\"}\r\n"
+            "{broken\n"
+            "{\"text\": \"three\"}\r"  // a lone CR
+            "\r\n"
+            "{\"text\": \"five\"}\n"
+            "{\"text\": \"six\"}\n");
+  WriteFile(dir.File("note.txt"), "A note.\n");
+  detente::InputOptions o;
+  o.first_line = 3;
+  o.last_line = 5;
+  Collected c = Read({feed, dir.File("note.txt")}, o);
+  CHECK(c.status.ok());
+  CHECK(c.errors.empty());  // line 2 is not read
+  REQUIRE(c.docs.size() == 3);
+  CHECK(c.docs[0].text == "three");
+  CHECK(c.docs[0].line == 3);
+  CHECK(c.docs[0].id == "feed:3");
+  CHECK(c.docs[1].text == "five");
+  CHECK(c.docs[1].line == 5);
+  CHECK(c.docs[2].text == "A note.");  // text files are whole whatever the range
+  o.first_line = 2;
+  o.last_line = 0;  // to the end
+  c = Read({feed}, o);
+  REQUIRE(c.errors.size() == 1);
+  CHECK(c.errors[0].line == 2);
+  REQUIRE(c.docs.size() == 3);
+  CHECK(c.docs[2].line == 6);
+}

@@ -1,0 +1,244 @@
+// ShardReader: a store read back as documents with their extractions
+// (detente/merge.h). It reads the tables of the current schema only through
+// the SELECTs below; a schema change that adds a column the writer fills
+// from an Extraction must add it here too, or merging loses it.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "detente/merge.h"
+#include "store/sqlite.h"
+
+namespace detente {
+namespace {
+
+// Entities by row id, with every alias, loaded once: a shard is one
+// partition of a corpus, and its entities are few next to its events.
+using EntityMap = std::unordered_map<int64_t, Entity>;
+
+Result<EntityMap> LoadEntities(sql::Db& db) {
+  EntityMap map;
+  Result<sql::Stmt> st = db.Prepare("SELECT id, name, kind, country, role FROM entities");
+  if (!st.ok()) return st.status();
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Entity& e = map[st->Int(0)];
+    e.name = st->Text(1);
+    e.kind = st->Text(2);
+    e.country = st->Text(3);  // NULL: empty
+    e.role = st->Text(4);
+  }
+  Result<sql::Stmt> al = db.Prepare("SELECT entity_id, alias FROM aliases ORDER BY rowid");
+  if (!al.ok()) return al.status();
+  for (;;) {
+    Result<bool> row = al->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto it = map.find(al->Int(0));
+    if (it != map.end()) it->second.aliases.push_back(al->Text(1));
+  }
+  return map;
+}
+
+// Entities no event names, in id order: they go with the first document.
+Result<std::vector<int64_t>> LoadUnnamed(sql::Db& db) {
+  Result<sql::Stmt> st = db.Prepare(
+      "SELECT id FROM entities WHERE id NOT IN (SELECT actor_id FROM events "
+      "UNION SELECT object_id FROM events WHERE object_id IS NOT NULL "
+      "UNION SELECT place_id FROM events WHERE place_id IS NOT NULL) ORDER BY id");
+  if (!st.ok()) return st.status();
+  std::vector<int64_t> ids;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back(st->Int(0));
+  }
+  return ids;
+}
+
+class SqliteShardReader : public ShardReader {
+ public:
+  SqliteShardReader(sql::Db db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+
+  Status Init() {
+    // One snapshot for every read, should another process write the shard.
+    DETENTE_RETURN_IF_ERROR(db_.Exec("BEGIN"));
+    Result<EntityMap> entities = LoadEntities(db_);
+    if (!entities.ok()) return entities.status();
+    entities_ = std::move(*entities);
+    Result<std::vector<int64_t>> unnamed = LoadUnnamed(db_);
+    if (!unnamed.ok()) return unnamed.status();
+    unnamed_ = std::move(*unnamed);
+    Result<sql::Stmt> count = db_.Prepare("SELECT count(*) FROM documents");
+    if (!count.ok()) return count.status();
+    Result<bool> row = count->Step();
+    if (!row.ok()) return row.status();
+    documents_ = count->Int(0);
+    struct {
+      sql::Stmt* st;
+      const char* sql;
+    } stmts[] = {
+        {&docs_,
+         "SELECT id, source, doc_id, title, url, published, sha256 FROM documents ORDER BY id"},
+        {&sentences_,
+         "SELECT id, idx, in_title, start, end, text FROM sentences WHERE document_id = ? "
+         "ORDER BY idx"},
+        {&events_,
+         "SELECT e.sentence_id, e.actor_id, e.action, e.action_class, e.object_id, e.place_id, "
+         "e.event_date, e.time_text, e.negated, e.modality, e.confidence, e.cameo_code, "
+         "e.quad_class, e.goldstein, e.actor_role, e.object_role, e.rule FROM events e "
+         "JOIN sentences s ON s.id = e.sentence_id WHERE s.document_id = ? ORDER BY e.id"},
+    };
+    for (auto& s : stmts) {
+      Result<sql::Stmt> st = db_.Prepare(s.sql);
+      if (!st.ok()) return st.status();
+      *s.st = std::move(*st);
+    }
+    return Status::OK();
+  }
+
+  int64_t documents() const override { return documents_; }
+
+  Result<bool> Next(StoredDocument* out) override {
+    Result<bool> row = docs_.Step();
+    if (!row.ok()) return Failed(row.status());
+    if (!*row) return false;
+    *out = StoredDocument();
+    out->row = docs_.Int(0);
+    Document& d = out->doc;
+    d.source = docs_.Text(1);
+    d.id = docs_.Text(2);
+    d.title = docs_.Text(3);
+    d.url = docs_.Text(4);
+    d.date = docs_.Text(5);
+    d.sha256 = docs_.Text(6);
+    std::unordered_map<int64_t, int> sentence_index;  // row id -> Sentence::index
+    DETENTE_RETURN_IF_ERROR(ReadSentences(out->row, &out->extraction, &sentence_index));
+    DETENTE_RETURN_IF_ERROR(ReadEvents(out->row, sentence_index, &out->extraction));
+    if (first_) {
+      first_ = false;
+      for (int64_t id : unnamed_) AddEntity(id, &out->extraction);
+    }
+    named_.clear();
+    return true;
+  }
+
+ private:
+  Status Failed(const Status& s) const {
+    return Status::DatabaseError(path_ + ": cannot read: " + s.message());
+  }
+
+  Status ReadSentences(int64_t doc, Extraction* x, std::unordered_map<int64_t, int>* index) {
+    sentences_.Bind(1, doc);
+    for (;;) {
+      Result<bool> row = sentences_.Step();
+      if (!row.ok()) {
+        sentences_.Reset();
+        return Failed(row.status());
+      }
+      if (!*row) break;
+      Sentence s;
+      s.index = static_cast<int>(sentences_.Int(1));
+      s.in_title = sentences_.Int(2) != 0;
+      s.begin = static_cast<size_t>(sentences_.Int(3));
+      s.end = static_cast<size_t>(sentences_.Int(4));
+      s.text = sentences_.Text(5);
+      (*index)[sentences_.Int(0)] = s.index;
+      x->sentences.push_back(std::move(s));
+    }
+    sentences_.Reset();
+    return Status::OK();
+  }
+
+  Status ReadEvents(int64_t doc, const std::unordered_map<int64_t, int>& sentence_index,
+                    Extraction* x) {
+    events_.Bind(1, doc);
+    Status s = ReadEventRows(sentence_index, x);
+    events_.Reset();
+    return s;
+  }
+
+  Status ReadEventRows(const std::unordered_map<int64_t, int>& sentence_index, Extraction* x) {
+    for (;;) {
+      Result<bool> row = events_.Step();
+      if (!row.ok()) return Failed(row.status());
+      if (!*row) return Status::OK();
+      Event e;
+      e.sentence = sentence_index.at(events_.Int(0));  // the JOIN guarantees it
+      const Entity* actor = AddEntity(events_.Int(1), x);
+      if (!actor) return Failed(Status::DataError("an event names a missing entity"));
+      e.actor = actor->name;
+      e.actor_kind = actor->kind;
+      e.actor_country = actor->country;
+      e.action = events_.Text(2);
+      e.action_class = events_.Text(3);
+      if (!events_.IsNull(4)) {
+        const Entity* object = AddEntity(events_.Int(4), x);
+        if (!object) return Failed(Status::DataError("an event names a missing entity"));
+        e.object = object->name;
+        e.object_kind = object->kind;
+        e.object_country = object->country;
+      }
+      if (!events_.IsNull(5)) {
+        const Entity* place = AddEntity(events_.Int(5), x);
+        if (!place) return Failed(Status::DataError("an event names a missing entity"));
+        e.place = place->name;
+      }
+      e.time = events_.OptText(6);
+      e.time_text = events_.OptText(7);
+      e.negated = events_.Int(8) != 0;
+      e.modality = events_.Text(9);
+      e.confidence = events_.Real(10);
+      e.cameo_code = events_.Text(11);
+      e.quad_class = static_cast<int>(events_.Int(12));
+      e.goldstein = events_.Real(13);
+      e.actor_role = events_.Text(14);
+      e.object_role = events_.Text(15);
+      e.rule = events_.Text(16);
+      x->events.push_back(std::move(e));
+    }
+  }
+
+  // Adds entity `id` to the document's entities once; nullptr when the
+  // shard has no such entity.
+  const Entity* AddEntity(int64_t id, Extraction* x) {
+    auto it = entities_.find(id);
+    if (it == entities_.end()) return nullptr;
+    if (named_.insert(id).second) x->entities.push_back(it->second);
+    return &it->second;
+  }
+
+  sql::Db db_;
+  std::string path_;
+  EntityMap entities_;
+  std::vector<int64_t> unnamed_;
+  int64_t documents_ = 0;
+  bool first_ = true;
+  std::unordered_set<int64_t> named_;  // entities of the current document
+  sql::Stmt docs_, sentences_, events_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ShardReader>> ShardReader::Open(const std::string& path) {
+  // Store::Open checks that it is a detente database of this schema.
+  StoreOptions options;
+  options.read_only = true;
+  Result<std::unique_ptr<Store>> check = Store::Open(path, options);
+  if (!check.ok()) return check.status();
+  check->reset();
+  Result<sql::Db> db = sql::Db::Open(path, /*read_only=*/true);
+  if (!db.ok()) return db.status();
+  auto reader = std::make_unique<SqliteShardReader>(std::move(*db), path);
+  if (Status s = reader->Init(); !s.ok()) {
+    return Status::DatabaseError(path + ": cannot read: " + s.message());
+  }
+  return std::unique_ptr<ShardReader>(std::move(reader));
+}
+
+}  // namespace detente
