@@ -173,6 +173,7 @@ const std::vector<NodeField>& NodeFields() {
       {"kind", FieldType::kString, [](const Graph&, const GraphEntity& e) { return Text(e.kind); }},
       {"country", FieldType::kString,
        [](const Graph&, const GraphEntity& e) { return Text(e.country); }},
+      {"role", FieldType::kString, [](const Graph&, const GraphEntity& e) { return Text(e.role); }},
       {"entity_id", FieldType::kLong,
        [](const Graph&, const GraphEntity& e) -> FieldValue { return e.id; }},
   };

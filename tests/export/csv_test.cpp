@@ -15,7 +15,7 @@ TEST_CASE("csv: nodes and edges match their golden files", "[csv]") {
       Capture([&](std::ostream& os) { return WriteCsvEdges(fx.graph, all, fx.options, os); });
   CHECK(nodes == Golden("nodes.csv.golden", nodes));
   CHECK(edges == Golden("edges.csv.golden", edges));
-  CHECK(nodes.rfind("Id,Label,name,kind,country,entity_id\r\n", 0) == 0);
+  CHECK(nodes.rfind("Id,Label,name,kind,country,role,entity_id\r\n", 0) == 0);
   CHECK(edges.rfind("Source,Target,Type,Id,Label,Weight,event_id,action,", 0) == 0);
 }
 

@@ -91,7 +91,7 @@ TEST_CASE("neo4j: nodes and relationships match their golden files", "[neo4j]") 
   Neo4jFiles f = Write(fx.graph, fx.options);
   CHECK(f.nodes == Golden("neo4j.nodes.csv.golden", f.nodes));
   CHECK(f.relationships == Golden("neo4j.relationships.csv.golden", f.relationships));
-  CHECK(f.nodes.rfind("id:ID,:LABEL,name,kind,country,entity_id:long\n", 0) == 0);
+  CHECK(f.nodes.rfind("id:ID,:LABEL,name,kind,country,role,entity_id:long\n", 0) == 0);
   CHECK(f.relationships.rfind(":START_ID,:END_ID,:TYPE,id,event_id:long,action,", 0) == 0);
   CHECK(f.relationships.find(",negated:boolean,") != std::string::npos);
 }
@@ -109,9 +109,9 @@ TEST_CASE("neo4j: the files follow the import tool's header format and build the
   CHECK(r.out ==
         "15 13\n"
         "(['Entity', 'Person'], {'id': 'n3', 'name': 'Antony Blinken', 'kind': 'person', "
-        "'country': 'USA', 'entity_id': 3})\n"
+        "'country': 'USA', 'role': 'GOV', 'entity_id': 3})\n"
         "(['Entity', 'Organization'], {'id': 'n9', 'name': 'NATO', 'kind': 'organization', "
-        "'entity_id': 9})\n"
+        "'role': 'IGO', 'entity_id': 9})\n"
         "('n3', 'n2', 'TRAVEL_TO', {'id': 'e2', 'event_id': 2, 'action': 'travel to', "
         "'action_class': '04 Consult', 'cameo_code': '04', 'quad_class': 1, 'date': '2023-06-18', "
         "'modality': 'asserted', 'negated': "

@@ -90,6 +90,9 @@ inline void BuildFixtureDb(const std::string& path) {
   auto al = db->Prepare("INSERT INTO aliases(alias, entity_id) VALUES (?, ?)");
   Check(al.status());
   for (const auto& [alias, id] : aliases) Check(al->Bind(1, alias).Bind(2, id).Run());
+  // Roles for the people and the alliance; the rest have none.
+  Check(db->Exec("UPDATE entities SET role = 'GOV' WHERE id IN (3, 4, 6, 8)"));
+  Check(db->Exec("UPDATE entities SET role = 'IGO' WHERE id = 9"));
 
   Check(
       db->Exec("INSERT INTO documents(id, source, title, published, sha256) VALUES "
