@@ -924,3 +924,12 @@ TEST_CASE("extract: a state's ships act for it", "[extract]") {
   REQUIRE(e);
   CHECK(e->actor_role == "MIL");
 }
+
+TEST_CASE("extract: a curly apostrophe makes a possessive as a straight one does", "[extract]") {
+  for (const char* text : {"Blinken\u2019s visit to China ended on Monday.",
+                           "Blinken's visit to China ended on Monday."}) {
+    auto x = Run(text, "2023-06-20");
+    INFO(text << "\n" << Dump(x));
+    CHECK(Find(x, "Blinken", "visit", std::string("China")));
+  }
+}
