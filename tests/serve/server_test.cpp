@@ -120,7 +120,7 @@ TEST_CASE("serve: search finds names and aliases by folded prefix, best first", 
   CHECK(At(results[0], "name").as_string() == "Antony Blinken");
   CHECK(At(results[0], "id").as_number() == 3);
   CHECK(At(results[0], "events").as_number() == 4);
-  CHECK(At(results[0], "role").is_null());
+  CHECK(At(results[0], "role").as_string() == "GOV");
 
   r = s.Json("/api/search?q=WASHINGTON");  // an alias of two entities
   CHECK(At(r, "results").items().size() == 2);

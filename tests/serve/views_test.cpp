@@ -74,7 +74,9 @@ TEST_CASE("serve views: the ego network keeps the nearest and busiest, groups th
   CHECK(Names(g, persons) == std::vector<std::string>{"Antony Blinken", "Wang Yi",
                                                       "Subrahmanyam Jaishankar", "Sergei Lavrov"});
   EventFilter roles;
-  roles.roles = {"GOV"};  // the fixture's entities have no role: only the centre passes
+  roles.roles = {"GOV"};  // the fixture's people are GOV; Blinken's radius-1 people pass
+  CHECK(BuildEgo(g, blinken, 1, Direction::kBoth, roles, quad, 100, 100).nodes.size() == 3);
+  roles.roles = {"MIL"};  // nobody is: only the centre stays
   CHECK(BuildEgo(g, blinken, 1, Direction::kBoth, roles, quad, 100, 100).nodes.size() == 1);
 }
 
