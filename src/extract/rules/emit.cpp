@@ -78,6 +78,14 @@ std::vector<int> TripPlaces(const RuleContext& c, const Predicate& p) {
 
 }  // namespace
 
+Modality MoodOf(const RuleContext& c, int group) {
+  Modality m = c.g.groups()[group].modality;
+  for (int up = c.preds[group].modality_from, hops = 0;
+       up >= 0 && hops < 4 && m == Modality::kAsserted; up = c.preds[up].modality_from, ++hops)
+    m = c.g.groups()[up].modality;
+  return m;
+}
+
 void EmitEvents(RuleContext& c) {
   const SentenceGraph& g = c.g;
   std::set<std::tuple<std::string, std::string, std::string>> seen;
@@ -100,11 +108,7 @@ void EmitEvents(RuleContext& c) {
       if (g.IsMention(a) && (g.mention(a).text.rfind("Neither", 0) == 0 ||
                              g.mention(a).text.rfind("neither", 0) == 0))
         proto.negated = true;
-    proto.modality = v.modality;
-    // Participles, purposes and bare coordinated verbs share their clause's mood.
-    for (int up = p.modality_from, hops = 0; up >= 0 && hops < 4 && proto.modality == Modality::kAsserted;
-         up = c.preds[up].modality_from, ++hops)
-      proto.modality = g.groups()[up].modality;
+    proto.modality = MoodOf(c, p.group);
     proto.time = TimeOf(g, v.head);
     proto.confidence = Confidence(g, p);
     proto.rule = p.subject_rule + "+" + p.rule;

@@ -111,11 +111,7 @@ void InProtest(RuleContext& c, int w, const std::string& verb) {
     // "is due to travel to Ankara for talks with X": the talks are as sure
     // as the trip.
     if (group >= 0 && meeting) {
-      f.modality = g.groups()[group].modality;
-      for (int up = c.preds[group].modality_from, hops = 0;
-           up >= 0 && hops < 4 && f.modality == Modality::kAsserted;
-           up = c.preds[up].modality_from, ++hops)
-        f.modality = g.groups()[up].modality;
+      f.modality = MoodOf(c, group);
       f.negated = g.groups()[group].negated;
       // ... and held where the trip goes: "travel to Ankara for talks".
       const Predicate& trip = c.preds[group];

@@ -131,6 +131,10 @@ void Reactions(RuleContext& c);
 void Membership(RuleContext& c);
 void EmitEvents(RuleContext& c);
 
+// The mood of verb group `group`: its own, else (participles, purposes, bare
+// coordinated verbs) that of the clause it serves, up to four hops.
+Modality MoodOf(const RuleContext& c, int group);
+
 }  // namespace detente
 
 #endif  // DETENTE_EXTRACT_RULES_RULES_H_
