@@ -77,6 +77,7 @@ enum class WordList : uint8_t {
   kOwnedNoun,
   kImplicativeVerb,
   kDomesticVerb,
+  kTransferVerb,
   kCount
 };
 

@@ -259,6 +259,11 @@ int PhraseHeadAt(const SentenceGraph& g, int w) {
   if (q > w && q < n && (g.pos(q) == Pos::kNum || g.pos(q) == Pos::kDet)) w = q;
   while (w < n && (g.lower(w) == "the" || g.lexicon().Has(WordList::kPreName, g.lower(w)))) ++w;
   if (w >= n) return -1;
+  // "dozens of Russian officials", "two of the soldiers": a count the parser
+  // left outside any noun phrase counts what follows its "of".
+  if (w + 2 < n && g.lower(w + 1) == "of" && g.PhraseOf(w) < 0 &&
+      (g.pos(w) == Pos::kNum || g.lexicon().Has(WordList::kPartitiveNoun, g.lower(w))))
+    return PhraseHeadAt(g, w + 2);
   int np = g.PhraseOf(w);
   if (np < 0) return g.IsMention(w) ? w : -1;
   const NounPhrase& p = g.phrases()[np];

@@ -52,7 +52,9 @@ bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool
   bool agreeing = prep == "with" && lex.Has(WordList::kReciprocalVerb, verb + " " + x.noun);
   bool people = (lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun)) &&
                 !lex.Has(WordList::kInstitutionNoun, x.noun);
-  return light || measure || agreeing || people || IsActNoun(g, noun) ||
+  // "pledged $500m in aid to Ukraine": what is given goes to its target.
+  bool given = prep == "to" && lex.Has(WordList::kTransferVerb, verb);
+  return light || measure || agreeing || people || given || IsActNoun(g, noun) ||
          lex.Has(WordList::kMeetingNoun, x.lower);
 }
 
@@ -209,7 +211,10 @@ void DirectObjects(RuleContext& c) {
     if (head > near && near >= 0 && g.IsNamed(near)) head = near;
     int end = -1;
     if (head < 0 && k < g.size() && StartsTime(g, k, &end)) k = SkipAdverbs(g, end + 1);
-    if (head < 0 && k < g.size() && g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].first == k)
+    bool count_of = k + 1 < g.size() && g.lower(k + 1) == "of" &&
+                    (g.pos(k) == Pos::kNum || g.lexicon().Has(WordList::kPartitiveNoun, g.lower(k)));
+    if (head < 0 && k < g.size() &&
+        ((g.PhraseOf(k) >= 0 && g.phrases()[g.PhraseOf(k)].first == k) || count_of))
       head = PhraseHeadAt(g, k);
     if (head < 0) head = RelativeObject(g, p, v);
     if (head < 0) continue;

@@ -89,3 +89,25 @@ TEST_CASE("objects: a span of time the parser links as the object is not it", "[
   INFO(s.Dump());
   CHECK(s.Has("Olaf Scholz | topple | Germany's coalition"));
 }
+
+TEST_CASE("objects: a count before of counts what follows", "[extract][rules]") {
+  HandSentence direct("[Kenyan police/organization/KEN/COP] detained dozens of "
+                      "[al-Shabaab fighters/organization/SOM/INS] near the border .");
+  INFO(direct.Dump());
+  CHECK(direct.Has("Kenyan police | detain | al-Shabaab fighters"));
+
+  HandSentence prep("[Canada/country] imposed sanctions on dozens of "
+                    "[Belarusian officials/organization/BLR/GOV] and firms .");
+  INFO(prep.Dump());
+  CHECK(prep.Has("Canada | impose sanctions on | Belarusian officials"));
+}
+
+TEST_CASE("objects: a verb of giving acts on whom it gives to", "[extract][rules]") {
+  HandSentence given("[Norway/country] pledged 40 million dollars in relief to [Haiti/country] .");
+  INFO(given.Dump());
+  CHECK(given.Has("Norway | pledge dollars to | Haiti"));
+  // Not a verb of giving: the thing stays the object.
+  HandSentence plan("[Chile/country] endorsed a plan to [Peru/country] 's dismay .");
+  INFO(plan.Dump());
+  CHECK_FALSE(plan.Has("Chile | endorse plan to | Peru"));
+}
