@@ -307,6 +307,8 @@ void PrepositionalObjects(RuleContext& c) {
       if (prep == "of" && !(p.noun >= 0 && k == p.noun + 1) && !after_particle) continue;
       int m = PhraseHeadAt(g, k + 1);
       if (m < 0) continue;
+      // "arrested four lawmakers in New Delhi": a city is where, not whom.
+      if (place_prep && !motion && g.IsMention(m) && g.mention(m).kind == "city") continue;
       if (g.IsMention(m)) m = SkipPossessor(g, m);
       if (UnresolvedThem(g, m) && !LatestList(c, p.group).empty()) {
         p.prep = prep;

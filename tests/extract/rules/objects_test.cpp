@@ -111,3 +111,18 @@ TEST_CASE("objects: a verb of giving acts on whom it gives to", "[extract][rules
   INFO(plan.Dump());
   CHECK_FALSE(plan.Has("Chile | endorse plan to | Peru"));
 }
+
+TEST_CASE("objects: in a city is where people were acted on, not whom", "[extract][rules]") {
+  HandSentence held("[Kenyan police/organization/KEN/COP] arrested four lawmakers in "
+                    "[Nairobi/city] on Monday .");
+  INFO(held.Dump());
+  for (const std::string& t : held.Triples()) CHECK(t.find("Nairobi") == std::string::npos);
+  // A country after "in" is still the target of people sent there.
+  HandSentence sent("[France/country] deployed troops in [Niger/country] .");
+  INFO(sent.Dump());
+  CHECK(sent.Has("France | deploy troops in | Niger"));
+  // And a city is the target of motion.
+  HandSentence arrived("[Emmanuel Macron] arrived in [Kyiv/city] .");
+  INFO(arrived.Dump());
+  CHECK(arrived.Has("Emmanuel Macron | arrive in | Kyiv"));
+}
