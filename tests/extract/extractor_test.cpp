@@ -933,3 +933,15 @@ TEST_CASE("extract: a curly apostrophe makes a possessive as a straight one does
     CHECK(Find(x, "Blinken", "visit", std::string("China")));
   }
 }
+
+TEST_CASE("extract: a chargé d'affaires stands for the state, with either apostrophe",
+          "[extract]") {
+  for (const char* text : {"Algeria summoned the French charg\u00e9 d\u2019affaires on Monday.",
+                           "Algeria summoned the French charge d'affaires on Monday."}) {
+    auto x = Run(text, "2025-01-08");
+    INFO(text << "\n" << Dump(x));
+    const Event* e = Find(x, "Algeria", "summon", std::string("France"));
+    REQUIRE(e);
+    CHECK(e->object_role == "GOV");
+  }
+}
