@@ -180,8 +180,21 @@ void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>&
   const int n = static_cast<int>(tokens.size());
   for (size_t i = 0; i < mentions->size(); ++i) {
     Mention& m = (*mentions)[i];
+    if (m.kind != "person" || m.name.empty()) continue;
+    // "the government of President Javier Milei": the same body, named after.
+    int of = m.first - 1;
+    if (of >= 1 && tokens[of] == "of" && lex.Has(WordList::kGovernmentNoun, tokens[of - 1]) &&
+        (i == 0 || (*mentions)[i - 1].last < of - 1)) {
+      m.name = tokens[of - 1] + " of " + m.name;
+      m.text = m.name;
+      m.first = of - 1;
+      m.kind = "institution";
+      m.role = "GOV";
+      m.office.clear();
+      continue;
+    }
     int k = m.last + 1;
-    if (m.kind != "person" || m.name.empty() || k >= n || !IsPossessive(tokens[k])) continue;
+    if (k >= n || !IsPossessive(tokens[k])) continue;
     int head = k + 1;
     while (head < n && head <= k + 3 && !lex.Has(WordList::kGovernmentNoun, tokens[head]) &&
            !tokens[head].empty() && std::islower(static_cast<unsigned char>(tokens[head][0])))

@@ -945,3 +945,14 @@ TEST_CASE("extract: a chargé d'affaires stands for the state, with either apost
     CHECK(e->object_role == "GOV");
   }
 }
+
+TEST_CASE("extract: 'the government of' a leader is the leader's government, of the leader's state",
+          "[extract]") {
+  auto x = Run("Bolivia criticised the government of President Gabriel Boric over the dispute.",
+               "2023-05-02");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Bolivia", "criticise", std::string("government of Gabriel Boric"));
+  REQUIRE(e);
+  CHECK(e->object_country == "CHL");
+  CHECK(e->object_role == "GOV");
+}
