@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,6 +11,7 @@
 #include "entities/gazetteer.h"
 #include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
+#include "entities/wordnet.h"
 #include "entities/words.h"
 
 namespace detente {
@@ -145,6 +147,7 @@ class RecognizerImpl : public EntityRecognizer {
     return nullptr;
   }
   bool TryTitledPerson(const std::vector<std::string>& t, int i, Mention* m) const;
+  bool IsOnePerson(const std::string& word) const;
   bool TryReference(const std::vector<std::string>& t, int i, Mention* m) const;
   // A word that starts a sentence with a capital only because it starts it:
   // "Hours later", "Hundreds of pagers", "Troops".
@@ -457,8 +460,24 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     if (plain && MatchTitle(t, j + skip) > 0) j += skip;
   }
   int titles = 0;
+  std::string role;
   while (j < n) {
     int len = MatchTitle(t, j);
+    if (len > 0) {
+      std::string title_role = RoleOfTitleClass(gaz_.TitleRole(Join(t, j, j + len - 1)));
+      if (!title_role.empty()) role = title_role;
+    } else if (titles == 0 && j > i && j + 1 < n && IsCapitalised(t[j + 1])) {
+      // "American journalist Evan Gershkovich": after a state, one person's
+      // agent noun describes the name as a title would, and gives the role.
+      // The lexicon may list the plural only ("activists").
+      std::string noun = Lower(t[j]);
+      AgentNoun a = MatchAgentNoun(lex_, {noun}, 0);
+      if (a.length == 0) a = MatchAgentNoun(lex_, {noun + "s"}, 0);
+      if (a.length == 1 && IsOnePerson(noun)) {
+        len = 1;
+        role = a.role;
+      }
+    }
     if (len == 0) break;
     j += len;
     ++titles;
@@ -482,7 +501,19 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   m->name = Join(t, name_start, m->last);
   m->kind = "person";
   m->country = country;
+  m->role = role;
   return true;
+}
+
+// A singular noun whose first WordNet sense is a person ("journalist",
+// "activist"), not a body ("army", "police").
+bool RecognizerImpl::IsOnePerson(const std::string& word) const {
+  const WordNet& wn = *lem_.wordnet();
+  if (lem_.Noun(word) != word) return false;
+  std::vector<SynsetId> senses = wn.Senses(word, WnPos::kNoun);
+  if (senses.empty()) return false;
+  std::optional<Synset> first = wn.Get(senses.front());
+  return first && WordNet::LexName(first->lexfile) == "noun.person";
 }
 
 bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Mention* m) const {

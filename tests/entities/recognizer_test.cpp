@@ -30,6 +30,35 @@ TEST_CASE("entities: a title with a demonym makes one person with a country", "[
   CHECK(m[0].first == 0);
 }
 
+TEST_CASE("entities: a title gives its role; one person's agent noun describes a name",
+          "[entities]") {
+  auto minister = Find("Kenyan Trade Minister Rebecca Miano spoke.");
+  REQUIRE(minister.size() == 1);
+  CHECK(minister[0].role == "GOV");
+  auto general = Find("Sudanese General Yasser al-Atta spoke.");
+  REQUIRE(general.size() == 1);
+  CHECK(general[0].role == "MIL");
+
+  auto reporter = Find("Police held American journalist Evan Gershkovich for a year.");
+  const Mention* p = nullptr;
+  for (const Mention& x : reporter)
+    if (x.name == "Evan Gershkovich") p = &x;
+  REQUIRE(p);
+  CHECK(p->kind == "person");
+  CHECK(p->country == "USA");
+  CHECK(p->role == "MED");
+  // Only the listed plural: "activists" gives "activist" its role.
+  auto activist = Find("Indian activist Medha Patkar spoke.");
+  REQUIRE(activist.size() == 1);
+  CHECK(activist[0].name == "Medha Patkar");
+  CHECK(activist[0].country == "IND");
+  CHECK(activist[0].role == "CVL");
+  // A body describes no person: "army" does not make "Tuesday" a name.
+  auto army = Find("The Israeli army Tuesday shelled the camp.");
+  REQUIRE_FALSE(army.empty());
+  for (const Mention& x : army) CHECK(x.kind != "person");
+}
+
 TEST_CASE("entities: apposition after a title", "[entities]") {
   auto m = Find("He met the Qatari prime minister, Mohammed bin Abdulrahman Al Thani, on Monday.");
   bool found = false;
