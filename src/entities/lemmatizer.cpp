@@ -100,6 +100,13 @@ std::string Lemmatizer::Noun(std::string_view word) const {
   return base;
 }
 
+bool Lemmatizer::NamesPerson(std::string_view lemma) const {
+  std::vector<SynsetId> senses = wn_->Senses(lemma, WnPos::kNoun);
+  if (senses.empty()) return false;
+  std::optional<Synset> first = wn_->Get(senses.front());
+  return first && WordNet::LexName(first->lexfile) == "noun.person";
+}
+
 bool Lemmatizer::IsVerb(std::string_view lemma) const {
   if (wn_->Contains(lemma, WnPos::kVerb)) return true;
   size_t dash = lemma.find('-');

@@ -34,6 +34,9 @@ class Lemmatizer {
   // that is not a noun ("relaunch", but not "reaction").
   bool IsVerb(std::string_view lemma) const;
   bool IsNoun(std::string_view lemma) const { return wn_->Contains(lemma, WnPos::kNoun); }
+  // Whether the noun lemma's first WordNet sense is a person ("journalist",
+  // "tourist"), not a body ("army") or a thing ("strike").
+  bool NamesPerson(std::string_view lemma) const;
 
   const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -11,7 +10,6 @@
 #include "entities/gazetteer.h"
 #include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
-#include "entities/wordnet.h"
 #include "entities/words.h"
 
 namespace detente {
@@ -508,12 +506,7 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
 // A singular noun whose first WordNet sense is a person ("journalist",
 // "activist"), not a body ("army", "police").
 bool RecognizerImpl::IsOnePerson(const std::string& word) const {
-  const WordNet& wn = *lem_.wordnet();
-  if (lem_.Noun(word) != word) return false;
-  std::vector<SynsetId> senses = wn.Senses(word, WnPos::kNoun);
-  if (senses.empty()) return false;
-  std::optional<Synset> first = wn.Get(senses.front());
-  return first && WordNet::LexName(first->lexfile) == "noun.person";
+  return lem_.Noun(word) == word && lem_.NamesPerson(word);
 }
 
 bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Mention* m) const {

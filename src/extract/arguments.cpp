@@ -413,4 +413,12 @@ std::vector<int> ExamplesAfter(const SentenceGraph& g, int head) {
   return out;
 }
 
+const Mention* ModifierOf(const SentenceGraph& g, int w) {
+  const AnalysedSentence& s = g.sentence();
+  if (w < 0 || w >= g.size() || g.IsMention(w)) return nullptr;
+  int t = s.word_first[w];
+  if (t < 0 || t >= static_cast<int>(s.token_modifier.size())) return nullptr;
+  return s.token_modifier[t].kind.empty() ? nullptr : &s.token_modifier[t];
+}
+
 }  // namespace detente

@@ -76,6 +76,10 @@ int TimeOf(const SentenceGraph& g, int w);
 // Chile", "Senior Republicans, including Paul Ryan,"; empty when none.
 std::vector<int> ExamplesAfter(const SentenceGraph& g, int head);
 
+// The entity a non-mention word names as a modifier ("Israeli" -> Israel),
+// or nullptr.
+const Mention* ModifierOf(const SentenceGraph& g, int w);
+
 }  // namespace detente
 
 #endif  // DETENTE_EXTRACT_ARGUMENTS_H_

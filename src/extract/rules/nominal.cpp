@@ -18,15 +18,6 @@ bool Consumed(const RuleContext& c, int w) {
   return std::find(c.consumed.begin(), c.consumed.end(), w) != c.consumed.end();
 }
 
-// The entity a non-mention word names as a modifier ("Israeli"), or nullptr.
-const Mention* ModifierOf(const SentenceGraph& g, int w) {
-  const AnalysedSentence& s = g.sentence();
-  if (w < 0 || w >= g.size() || g.IsMention(w)) return nullptr;
-  int t = s.word_first[w];
-  if (t < 0 || t >= static_cast<int>(s.token_modifier.size())) return nullptr;
-  return s.token_modifier[t].kind.empty() ? nullptr : &s.token_modifier[t];
-}
-
 // The named target after an event noun: "visit to X", "invasion of X",
 // "strikes on|against X"; the mention word, or -1 (an artefact head goes in
 // *noun).

@@ -3,6 +3,7 @@
 // agent acts; the surface subject (or the noun the participle modifies) is
 // acted on. A passive without an agent is not an event (the guidelines do
 // not guess the agent).
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
@@ -23,6 +24,33 @@ std::vector<int> Agents(const SentenceGraph& g, const VerbGroup& v) {
     return ActorsOfPhrase(g, SkipPossessor(g, m));
   }
   return {};
+}
+
+// "killed by an Israeli air strike", "wounded in a Russian drone attack":
+// the state whose demonym modifies the act or weapon that did it, or
+// nullptr. "in" only before an act ("killed in Gaza" names no agent); never
+// people ("killed by a Hungarian tourist" is the tourist's act).
+const Mention* AgentByModifier(const SentenceGraph& g, const VerbGroup& v) {
+  const Lexicon& lex = g.lexicon();
+  const int n = g.size();
+  int from = (v.particle >= 0 ? v.particle : v.head) + 1;
+  for (int k = from; k < n && k < from + tuning::kAgentWindow; ++k) {
+    if (g.ClauseBreak(k) || g.lower(k) == ";" || g.lower(k) == ",") break;
+    if (g.lower(k) != "by" && g.lower(k) != "in") continue;
+    int m = PhraseHeadAt(g, k + 1);
+    int np = m >= 0 ? g.PhraseOf(m) : -1;
+    if (np < 0 || g.IsMention(m) || g.pos(m) != Pos::kNoun) return nullptr;
+    const GraphWord& head = g.word(m);
+    if (lex.Has(WordList::kAgentNoun, head.lower) || lex.Has(WordList::kAgentNoun, head.noun) ||
+        g.knowledge().lemmas->NamesPerson(head.noun))
+      return nullptr;
+    bool act = lex.Has(WordList::kEventNoun, head.lower) || lex.Has(WordList::kEventNoun, head.noun);
+    if (g.lower(k) == "in" && !act) continue;
+    for (int w = g.phrases()[np].first; w < m; ++w)
+      if (const Mention* d = ModifierOf(g, w); d && d->kind == "country") return d;
+    return nullptr;
+  }
+  return nullptr;
 }
 
 // The noun a reduced participle modifies: "a truce brokered by", "the
@@ -130,6 +158,20 @@ void PassiveAgents(RuleContext& c) {
     }
     std::vector<int> agents = Agents(g, v);
     p.subjects.clear();
+    const Mention* state = agents.empty() ? AgentByModifier(g, v) : nullptr;
+    for (int w : p.objects) {
+      if (!state) break;
+      Frame f;
+      f.rule = "passive.agent_modifier";
+      f.trigger = v.head;
+      f.actor_modifier = *state;
+      f.object = w;
+      f.action = f.class_verb = v.lemma;
+      f.negated = v.negated;
+      f.modality = v.modality;
+      f.place = PlaceOf(g, v.head, w);
+      c.frames.push_back(std::move(f));
+    }
     if (agents.empty()) {
       p.not_event = true;
       p.why_not = "passive without an agent";

@@ -40,6 +40,7 @@ const WordKnowledge& Knowledge() {
 
 HandSentence::HandSentence(const std::string& text) {
   std::string rest = text;
+  std::vector<std::pair<size_t, Mention>> modifiers;  // token, the state it names
   size_t i = 0;
   while (i < rest.size()) {
     if (rest[i] == ' ') {
@@ -77,14 +78,28 @@ HandSentence::HandSentence(const std::string& text) {
       if (end == std::string::npos) end = rest.size();
       written = rest.substr(i, end - i);
       i = end;
+      std::string word = written;
+      if (written.front() == '{' && written.back() == '}') {
+        // "{Moroccan/Morocco/MAR}": a word naming a state as a modifier.
+        std::vector<std::string> parts = SplitOnSlash(written.substr(1, written.size() - 2));
+        REQUIRE(parts.size() == 3);
+        word = parts[0];
+        Mention d;
+        d.name = parts[1];
+        d.text = parts[0];
+        d.kind = "country";
+        d.country = parts[2];
+        modifiers.emplace_back(s_.tokens.size(), d);
+      }
       s_.word_first.push_back(static_cast<int>(s_.tokens.size()));
-      s_.tokens.push_back(written);
-      s_.words.push_back(written);
+      s_.tokens.push_back(word);
+      s_.words.push_back(word);
       s_.word_mention.push_back(-1);
     }
     written_.push_back(written);
   }
   s_.token_modifier.resize(s_.tokens.size());
+  for (auto& [token, d] : modifiers) s_.token_modifier[token] = d;
   s_.token_partner.resize(s_.tokens.size());
 }
 

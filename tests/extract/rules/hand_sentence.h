@@ -9,7 +9,8 @@
 //
 // A bracketed name is one mention, "[name/kind/ISO3/role]" with kind person
 // by default; a bracketed pronoun or description with kind "reference" is an
-// unresolved reference ("[they/reference]"). Every other space-separated
+// unresolved reference ("[they/reference]"). A word in braces names a state
+// as a modifier ("{Moroccan/Morocco/MAR}"). Every other space-separated
 // word is a word of its own.
 #ifndef DETENTE_TESTS_EXTRACT_RULES_HAND_SENTENCE_H_
 #define DETENTE_TESTS_EXTRACT_RULES_HAND_SENTENCE_H_

@@ -42,3 +42,19 @@ TEST_CASE("passive: a participle after 'PREP place,' describes what the clause a
   CHECK_FALSE(s.Has("Qatar | broker | Sudan"));
   CHECK_FALSE(s.Has("Qatar | broker | Darfur"));
 }
+
+TEST_CASE("passive: a state's demonym on the act or weapon is the agent", "[extract][rules]") {
+  HandSentence by("[Sahrawi activists/group/ESH/CVL] were wounded by a {Moroccan/Morocco/MAR} drone strike .");
+  INFO(by.Dump());
+  CHECK(by.Has("Morocco | wound | Sahrawi activists"));
+  HandSentence in("[Syrian Kurdish fighters/group/SYR/REB] were killed in a {Turkish/Turkey/TUR} air raid .");
+  INFO(in.Dump());
+  CHECK(in.Has("Turkey | kill | Syrian Kurdish fighters"));
+  // "in" a place, and "by" a person, name no state agent.
+  HandSentence place("[Sahrawi activists/group/ESH/CVL] were wounded in a {Moroccan/Morocco/MAR} town .");
+  INFO(place.Dump());
+  CHECK(place.Triples().empty());
+  HandSentence person("[Sahrawi activists/group/ESH/CVL] were filmed by a {Moroccan/Morocco/MAR} tourist .");
+  INFO(person.Dump());
+  CHECK(person.Triples().empty());
+}
