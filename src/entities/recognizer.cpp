@@ -734,6 +734,15 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
                  std::all_of(tail.begin(), tail.end(),
                              [](char c) { return std::isupper((unsigned char)c) || c == '.'; })) {
         m.kind = "organization";  // an acronym: FARC
+      } else if (AgentNoun a = MatchAgentNoun(lex_, t, m.last + 1);
+                 a.length > 0 && !a.institution && !IsStateRole(a.role) && len == 1 &&
+                 lem_.Noun(Lower(t[m.last + a.length])) != Lower(t[m.last + a.length])) {
+        // "Tuareg rebels", "Fulani herders": an unknown people's group, by
+        // its phrase and with no state.
+        m.last += a.length;
+        m.name = Join(t, m.first, m.last);
+        m.kind = "group";
+        m.role = a.role;
       } else {
         m.kind = "person";
       }

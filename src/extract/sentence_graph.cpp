@@ -516,7 +516,16 @@ void SentenceGraph::SetVoiceAndForm(VerbGroup* group) const {
       // "a resolution drafted by X": a past form between a noun and "by"
       // is a reduced passive, whatever links the parser chose.
       bool linked_subject = HasLink(v, "S", -1) || HasLink(v, "S", 1);
-      if (linked_subject && !(by && v > 0 && pos(v - 1) == Pos::kNoun)) by = false;
+      // "Somali forces backed by African Union troops recaptured": after a
+      // name too, when the agent is linked as a later verb's subject.
+      bool agent_subject = false;
+      for (int a = after + 1; by && a < n && a <= after + 4 && !agent_subject; ++a)
+        for (const GraphLink& l : links_[a])
+          if (l.to_right && l.label.rfind("S", 0) == 0 && l.label.rfind("SJ", 0) != 0 &&
+              pos(l.other) == Pos::kVerb)
+            agent_subject = true;
+      bool before_ok = v > 0 && (pos(v - 1) == Pos::kNoun || (IsMention(v - 1) && agent_subject));
+      if (linked_subject && !(by && before_ok)) by = false;
       // Without "by", only a common noun right before (not a name, not a
       // day: "on Friday vetoed") makes it a modifier: "the deal signed in 2022".
       bool after_noun = v > 0 && pos(v - 1) == Pos::kNoun && !InTime(v - 1);

@@ -59,6 +59,21 @@ TEST_CASE("entities: a title gives its role; one person's agent noun describes a
   for (const Mention& x : army) CHECK(x.kind != "person");
 }
 
+TEST_CASE("entities: an unknown people's group keeps its phrase and no state", "[entities]") {
+  auto m = Find("Troops fought Tuareg rebels near the border.");
+  const Mention* g = nullptr;
+  for (const Mention& x : m)
+    if (x.name == "Tuareg rebels") g = &x;
+  REQUIRE(g);
+  CHECK(g->kind == "group");
+  CHECK(g->role == "REB");
+  CHECK(g->country.empty());
+  // A person's name before a singular noun is still the person.
+  auto p = Find("Talks with Tshisekedi ended.");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].kind == "person");
+}
+
 TEST_CASE("entities: apposition after a title", "[entities]") {
   auto m = Find("He met the Qatari prime minister, Mohammed bin Abdulrahman Al Thani, on Monday.");
   bool found = false;

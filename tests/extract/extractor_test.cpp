@@ -956,3 +956,20 @@ TEST_CASE("extract: 'the government of' a leader is the leader's government, of 
   CHECK(e->object_country == "CHL");
   CHECK(e->object_role == "GOV");
 }
+
+TEST_CASE("extract: 'X backed by Y' before a verb: Y backs X, X acts; 'the town of' a place is it",
+          "[extract]") {
+  for (const char* text :
+       {"Ethiopian forces backed by Eritrean troops seized the city of Shire after days of fighting.",
+        "Malian troops backed by Wagner fighters recaptured the town of Kidal on Tuesday."}) {
+    auto x = Run(text, "2023-11-14");
+    INFO(text << "\n" << Dump(x));
+    bool ethiopia = std::string(text).find("Ethiopian") == 0;
+    const std::string actor = ethiopia ? "Ethiopia" : "Mali";
+    const std::string place = ethiopia ? "Shire" : "Kidal";
+    CHECK(Find(x, actor, ethiopia ? "seize" : "recapture", place));
+    CHECK(Find(x, ethiopia ? "Eritrea" : "Wagner fighters", "back", actor));
+    const std::string backer = ethiopia ? "Eritrea" : "Wagner fighters";
+    for (const Event& e : x.events) CHECK((e.actor != backer || e.action == "back"));
+  }
+}

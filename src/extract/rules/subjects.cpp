@@ -172,6 +172,18 @@ void SubjectsByLink(RuleContext& c) {
       }
     }
     if (subject < 0) continue;
+    // "Somali forces backed by AU troops recaptured": the agent of a reduced
+    // passive right before the verb is not its subject; what it modifies is.
+    bool over_agent = false;
+    for (const VerbGroup& o : g.groups()) {
+      int by = o.head + 1;
+      if (o.voice == Voice::kPassive && o.form == VerbForm::kPastPart && by < subject &&
+          subject < v.first && subject <= by + 4 && g.lower(by) == "by" && o.first >= 1 &&
+          (g.IsMention(o.first - 1) || g.pos(o.first - 1) == Pos::kNoun)) {
+        subject = o.first - 1;
+        over_agent = true;
+      }
+    }
     p.subjects = SubjectsFromWord(g, subject);
     p.subject_rule = "subject.link";
     // A misparse may hand the verb an unnamed subject ("two days after India
@@ -186,7 +198,10 @@ void SubjectsByLink(RuleContext& c) {
     // follows the name directly.
     bool adjacent = k == v.first - 1;
     bool after_prep = k >= 1 && g.pos(k - 1) == Pos::kPrep && !adjacent;
-    if ((!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) && k != subject &&
+    // "forces backed by Eritrean troops seized": "by" opens no clause.
+    int start = k >= 0 && g.PhraseOf(k) >= 0 ? g.phrases()[g.PhraseOf(k)].first : k;
+    if (start >= 1 && g.lower(start - 1) == "by") over_agent = true;
+    if (!over_agent && (!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) && k != subject &&
         std::find(p.subjects.begin(), p.subjects.end(), k) == p.subjects.end()) {
       std::vector<int> by_position = SubjectEndingAt(g, k);
       bool better = false;
