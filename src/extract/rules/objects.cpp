@@ -189,6 +189,10 @@ void DirectObjects(RuleContext& c) {
         break;
       }
     }
+    // "awarded the title to soldiers who fought in the Kursk region": an
+    // object link into a relative clause is a misparse.
+    for (int w = v.head + 1; head >= 0 && w < head; ++w)
+      if (g.pos(w) == Pos::kRel || g.ClauseBreak(w)) head = -1;
     // "hosted Kishida and Yoon": the parser links the object to the "and".
     if (head >= 0 && g.pos(head) == Pos::kConj) {
       std::vector<int> parts = Conjuncts(g, head);

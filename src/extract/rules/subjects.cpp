@@ -174,7 +174,7 @@ void SubjectsByLink(RuleContext& c) {
     if (subject < 0) continue;
     // "Somali forces backed by AU troops recaptured": the agent of a reduced
     // passive right before the verb is not its subject; what it modifies is.
-    bool over_agent = false;
+    bool over_agent = false;  // the subject was chosen over a misparse
     for (const VerbGroup& o : g.groups()) {
       int by = o.head + 1;
       if (o.voice == Voice::kPassive && o.form == VerbForm::kPastPart && by < subject &&
@@ -183,6 +183,20 @@ void SubjectsByLink(RuleContext& c) {
         subject = o.first - 1;
         over_agent = true;
       }
+    }
+    // "vowed to retaliate ..., after a drone strike killed": a link from
+    // before ", after|while|as" to a verb that has a noun phrase of its own
+    // right before it is a misparse; that phrase is the subject.
+    int before = g.BeforeTime(v.first - 1);
+    if (!over_agent && before > subject && before >= 0 && g.pos(before) == Pos::kNoun &&
+        !g.IsMention(before)) {
+      for (int w = subject + 1; w + 1 < before; ++w)
+        if (g.lower(w) == "," && g.lexicon().Has(WordList::kSubordinator, g.lower(w + 1)) &&
+            g.GroupOf(w + 1) < 0) {
+          subject = before;
+          over_agent = true;  // and no name elsewhere replaces it
+          break;
+        }
     }
     p.subjects = SubjectsFromWord(g, subject);
     p.subject_rule = "subject.link";

@@ -126,3 +126,15 @@ TEST_CASE("objects: in a city is where people were acted on, not whom", "[extrac
   INFO(arrived.Dump());
   CHECK(arrived.Has("Emmanuel Macron | arrive in | Kyiv"));
 }
+
+TEST_CASE("objects: an object link into a relative clause is a misparse", "[extract][rules]") {
+  HandSentence s("[Vladimir Putin] awarded medals to soldiers who fought in [Kursk/region] .");
+  s.Link("[Vladimir Putin]", "awarded", "Ss").Link("awarded", "[Kursk/region]", "Os");
+  INFO(s.Dump());
+  CHECK_FALSE(s.Has("Vladimir Putin | award | Kursk"));
+  // A participle inside the object's phrase is no clause: "a proposed plan".
+  HandSentence np("[Hamas/organization] received a proposed [Gaza Peace Plan/artefact] .");
+  np.Link("[Hamas/organization]", "received", "Ss").Link("received", "[Gaza Peace Plan/artefact]", "Os");
+  INFO(np.Dump());
+  CHECK(np.Has("Hamas | receive | Gaza Peace Plan"));
+}

@@ -99,3 +99,17 @@ TEST_CASE("subjects: 'the NAME group of NOUNs' is the named group, even linked f
   CHECK(s.Has("G7 | agree to sanction | Belarus"));
   CHECK_FALSE(s.Has("democracies | agree to sanction | Belarus"));
 }
+
+TEST_CASE("subjects: a link over ', after' to a verb with its own noun before it is a misparse",
+          "[extract][rules]") {
+  HandSentence s("[Jordan/country] vowed to respond , after a drone strike killed three "
+                 "[American soldiers/country/USA/MIL] .");
+  s.Link("[Jordan/country]", "killed", "Ss").Link("killed", "[American soldiers/country/USA/MIL]", "Op");
+  INFO(s.Dump());
+  CHECK_FALSE(s.Has("Jordan | kill | American soldiers"));
+  // Without the clause break the link stands: "Jordan's army ... killed".
+  HandSentence plain("[Jordan/country] killed three [American soldiers/country/USA/MIL] .");
+  plain.Link("[Jordan/country]", "killed", "Ss");
+  INFO(plain.Dump());
+  CHECK(plain.Has("Jordan | kill | American soldiers"));
+}
