@@ -266,6 +266,10 @@ void PrepositionalObjects(RuleContext& c) {
     for (int k = from + 1; k < n && k <= from + tuning::kPrepWindow; ++k) {
       if (g.ClauseBreak(k) || g.lower(k) == ",") break;
       if (g.GroupOf(k) >= 0 || g.pos(k) == Pos::kAux || g.pos(k) == Pos::kModal) break;
+      // "militias hostile to Kigali": an adjective after a noun starts a
+      // phrase of its own, which the verb does not act on.
+      if (k > from && g.pos(k) == Pos::kAdj && (g.pos(k - 1) == Pos::kNoun || g.IsMention(k - 1)))
+        break;
       if (k == object_end + 1 && from > v.head && v.particle < 0 && k + 1 < n &&
           lex.Has(WordList::kParticle, g.lower(k)) &&
           (g.lower(k + 1) == "of" || g.lower(k + 1) == "from")) {
