@@ -138,12 +138,3 @@ TEST_CASE("objects: an object link into a relative clause is a misparse", "[extr
   INFO(np.Dump());
   CHECK(np.Has("Hamas | receive | Gaza Peace Plan"));
 }
-
-TEST_CASE("objects: an adjective after a noun opens a phrase the verb does not act on",
-          "[extract][rules]") {
-  HandSentence s("[Uganda/country] accused [Kinshasa/city/COD] of arming militias hostile to "
-                 "[Kampala/city/UGA] .");
-  INFO(s.Dump());
-  CHECK(s.Has("Uganda | accuse | Kinshasa"));
-  for (const std::string& t : s.Triples()) CHECK(t.find("Kampala") == std::string::npos);
-}
