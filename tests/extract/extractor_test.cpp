@@ -976,9 +976,7 @@ TEST_CASE("extract: 'X backed by Y' before a verb: Y backs X, X acts; 'the town 
 
 TEST_CASE("extract: an adjective after a noun ends the verb's reach ('militias hostile to X')",
           "[extract]") {
-  auto x = Run("Uganda denied arming the rebels and accused Kinshasa of working with militias "
-               "hostile to Kampala.",
-               "2024-02-01");
+  auto x = Run("Uganda accused Kinshasa of working with militias hostile to Kampala.", "2024-02-01");
   INFO(Dump(x));
   CHECK(Find(x, "Uganda", "accuse", std::string("Kinshasa")));
   for (const Event& e : x.events) CHECK(e.object.value_or("") != "Uganda");
