@@ -234,7 +234,9 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
   while (last + 1 < n) {
     AgentNoun more = MatchAgentNoun(lex_, t, last + 1);
     if (more.length == 0) break;
-    a.role = more.role;
+    // "opposition leaders", "rebel commanders": a non-state group's leaders
+    // are of the group, not the state.
+    if (a.role.empty() || IsStateRole(a.role)) a.role = more.role;
     a.institution = more.institution;
     last += more.length;
   }

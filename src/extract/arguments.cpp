@@ -327,6 +327,7 @@ int PlaceAfterPrep(const SentenceGraph& g, int k, int exclude) {
   bool at = g.lower(k) == "at";
   for (int m = k + 1; m < n && m <= k + 8; ++m) {
     if (g.pos(m) == Pos::kVerb) break;
+    if (g.lexicon().Has(WordList::kSubordinator, g.lower(m))) break;  // "at X after ..."
     // "in the Nigerian capital, Abuja": the name in apposition.
     if (g.lower(m) == ",") {
       if (m + 1 < n && IsPlace(g, m + 1) && m + 1 != exclude) return m + 1;
@@ -350,6 +351,14 @@ int PlaceOf(const SentenceGraph& g, int from, int exclude) {
   const int n = g.size();
   for (int k = from + 1; k < n && k <= from + tuning::kPlaceWindow; ++k) {
     if (g.lower(k) == ";" || g.pos(k) == Pos::kRel) break;
+    // "sealed off Gaza after a bombing in Jerusalem killed": a clause opened
+    // by a subordinator, whose finite verb comes later, has its own places.
+    if (g.lexicon().Has(WordList::kSubordinator, g.lower(k)) && g.GroupOf(k) < 0) {
+      bool clause = false;
+      for (int w = k + 1; w < n && g.lower(w) != "," && !clause; ++w)
+        clause = g.GroupOf(w) >= 0 && g.groups()[g.GroupOf(w)].form == VerbForm::kFinite;
+      if (clause) break;
+    }
     // A new clause ends the search.
     if (g.GroupOf(k) >= 0 && (g.HasLink(k, "S", -1) ||
                               g.groups()[g.GroupOf(k)].form == VerbForm::kFinite))

@@ -982,3 +982,26 @@ TEST_CASE("extract: an adjective after a noun ends the verb's reach ('militias h
   for (const Event& e : x.events) CHECK(e.object.value_or("") != "Uganda");
   for (const Event& e : x.events) CHECK(e.object.value_or("") != "Kampala");
 }
+
+TEST_CASE("extract: 'after X VERBed' is its own clause: not the main subject's act, nor its place",
+          "[extract]") {
+  auto x = Run("Morocco on Friday closed the border crossing at Guerguerat after a car bomb in "
+               "Laayoune killed two Moroccan soldiers.",
+               "2021-05-09");
+  INFO(Dump(x));
+  for (const Event& e : x.events) {
+    CHECK(e.actor == "Morocco");
+    CHECK(e.action != "kill");
+    CHECK(e.place.value_or("") != "Laayoune");
+  }
+}
+
+TEST_CASE("extract: a non-state group's leaders keep the group's role", "[extract]") {
+  auto x = Run("Zimbabwean opposition leaders accused the ruling party of rigging the vote.",
+               "2023-08-30");
+  INFO(Dump(x));
+  REQUIRE_FALSE(x.events.empty());
+  CHECK(x.events[0].actor == "Zimbabwean opposition leaders");
+  CHECK(x.events[0].actor_role == "OPP");
+  CHECK(x.events[0].actor_country == "ZWE");
+}

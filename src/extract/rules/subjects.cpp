@@ -185,15 +185,15 @@ void SubjectsByLink(RuleContext& c) {
       }
     }
     // "vowed to retaliate ..., after a drone strike killed": a link from
-    // before ", after|while|as" to a verb that has a noun phrase of its own
+    // before "after|while|as" to a verb that has a noun phrase of its own
     // right before it is a misparse; that phrase is the subject.
     int before = g.BeforeTime(v.first - 1);
-    if (!over_agent && before > subject && before >= 0 && g.pos(before) == Pos::kNoun &&
-        !g.IsMention(before)) {
-      for (int w = subject + 1; w + 1 < before; ++w)
-        if (g.lower(w) == "," && g.lexicon().Has(WordList::kSubordinator, g.lower(w + 1)) &&
-            g.GroupOf(w + 1) < 0) {
-          subject = before;
+    std::vector<int> own = before > subject ? SubjectEndingAt(g, before) : std::vector<int>{};
+    if (!over_agent && own.size() == 1 && own[0] > subject && g.pos(own[0]) == Pos::kNoun &&
+        !g.IsMention(own[0])) {
+      for (int w = subject + 1; w < own[0]; ++w)
+        if (g.lexicon().Has(WordList::kSubordinator, g.lower(w)) && g.GroupOf(w) < 0) {
+          subject = own[0];
           over_agent = true;  // and no name elsewhere replaces it
           break;
         }
