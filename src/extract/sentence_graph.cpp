@@ -98,6 +98,17 @@ std::vector<int> SentenceGraph::Linked(int i, std::string_view prefix, int side)
   return out;
 }
 
+int SentenceGraph::AgentPhraseBefore(int w) const {
+  int k = w - 1;
+  while (k >= 0 && group_of_[k] < 0 &&
+         (pos(k) == Pos::kNoun || pos(k) == Pos::kDet || pos(k) == Pos::kAdj ||
+          pos(k) == Pos::kNum || pos(k) == Pos::kConj || IsMention(k)))
+    --k;
+  if (k == w - 1 || k < 1 || lower(k) != "by") return -1;
+  int gi = group_of_[k - 1];
+  return gi >= 0 && groups_[gi].form == VerbForm::kPastPart ? gi : -1;
+}
+
 bool SentenceGraph::HasLink(int i, std::string_view prefix, int side) const {
   for (const GraphLink& l : links_[i]) {
     if (l.label.compare(0, prefix.size(), prefix) != 0) continue;
@@ -530,6 +541,9 @@ void SentenceGraph::SetVoiceAndForm(VerbGroup* group) const {
       // day: "on Friday vetoed") makes it a modifier: "the deal signed in 2022".
       bool after_noun = v > 0 && pos(v - 1) == Pos::kNoun && !InTime(v - 1);
       bool mv_link = HasLink(v, "Mv", -1);
+      // "X backed by tanks and gunships pushed into": the verb after the
+      // agent phrase is X's.
+      if (AgentPhraseBefore(v) >= 0) after_noun = false;
       if (by || (!linked_subject && after_noun && (mv_link || !s_.parse))) {
         g.form = VerbForm::kPastPart;
         g.voice = Voice::kPassive;

@@ -142,6 +142,10 @@ class SentenceGraph {
   // The first word at or before w outside time expressions and the
   // preposition that opens them; -1 when none.
   int BeforeTime(int w) const;
+  // "Turkish troops backed by tanks and gunships pushed": when the words
+  // right before word w are the "by" phrase of a reduced passive, that
+  // participle's group; else -1.
+  int AgentPhraseBefore(int w) const;
 
   // Human-readable dump of the graph, for --trace.
   std::string Debug() const;

@@ -78,7 +78,7 @@ bool OwnedByName(const SentenceGraph& g, int noun) {
   const NounPhrase& p = g.phrases()[np];
   if (p.possessor >= 0 && g.IsNamed(p.possessor)) return true;
   for (int k = p.first; k < noun; ++k)
-    if (g.IsNamed(k)) return true;
+    if (g.IsNamed(k) || ModifierOf(g, k)) return true;
   return false;
 }
 
@@ -489,9 +489,11 @@ bool CarriedNoun(Choice& x) {
     x.Consume(p.prep_noun);
   } else if (p.prep_noun >= 0 && p.prep != "of" &&
              (x.lex.Has(WordList::kMeasureNoun, nw) ||
-              x.lex.Has(WordList::kMeasureNoun, g.word(p.noun).noun)) &&
-             (p.prep == "on" || p.prep == "against") && OwnedByName(g, p.prep_noun)) {
-    // "eased sanctions on Venezuela's oil sector".
+              x.lex.Has(WordList::kMeasureNoun, g.word(p.noun).noun) ||
+              x.lex.Has(WordList::kEventNoun, nw)) &&
+             (p.prep == "on" || p.prep == "against" || p.prep == "at") &&
+             OwnedByName(g, p.prep_noun)) {
+    // "eased sanctions on Venezuela's oil sector", "opened fire on an Israeli bus".
     p.action = x.lemma + " " + nw + " " + p.prep;
     x.Consume(p.prep_noun);
   } else {

@@ -256,6 +256,15 @@ void SubjectsByPosition(RuleContext& c) {
         --k;
       if (k == v.first - 1) continue;
     }
+    // "Turkish troops backed by tanks pushed": what the participle modifies.
+    if (int o = g.AgentPhraseBefore(v.first); o >= 0 && g.groups()[o].first >= 1) {
+      int owner = g.groups()[o].first - 1;
+      if (g.IsMention(owner) || g.pos(owner) == Pos::kNoun) {
+        p.subjects = SubjectEndingAt(g, owner);
+        p.subject_rule = "subject.position";
+        continue;
+      }
+    }
     for (int steps = 0; k >= 0 && steps < tuning::kSubjectWindow; ++steps) {
       // "Venezuela on Monday expelled": step over a time expression.
       bool in_time = false;

@@ -138,3 +138,14 @@ TEST_CASE("objects: an object link into a relative clause is a misparse", "[extr
   INFO(np.Dump());
   CHECK(np.Has("Hamas | receive | Gaza Peace Plan"));
 }
+
+TEST_CASE("objects: an act on a thing a state owns carries the act ('opened fire on an Israeli bus')",
+          "[extract][rules]") {
+  HandSentence s("[Hamas gunmen/organization/PSE/INS] opened fire on an {Israeli/Israel/ISR} bus .");
+  INFO(s.Dump());
+  CHECK(s.Has("Hamas gunmen | open fire on | Israeli bus"));
+  HandSentence measure("[Britain/country] announced sanctions against {Iranian/Iran/IRN} "
+                       "individuals .");
+  INFO(measure.Dump());
+  CHECK(measure.Has("Britain | announce sanctions against | Iranian individuals"));
+}

@@ -113,3 +113,11 @@ TEST_CASE("subjects: a link over ', after' to a verb with its own noun before it
   INFO(plain.Dump());
   CHECK(plain.Has("Jordan | kill | American soldiers"));
 }
+
+TEST_CASE("subjects: the verb after a reduced passive's agent phrase is what it modifies",
+          "[extract][rules]") {
+  HandSentence s("[Turkish troops/country/TUR/MIL] backed by warplanes and artillery pushed into "
+                 "[Iraq/country] on Tuesday .");
+  INFO(s.Dump());
+  CHECK(s.Has("Turkish troops | push into | Iraq"));
+}
