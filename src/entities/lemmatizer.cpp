@@ -100,11 +100,21 @@ std::string Lemmatizer::Noun(std::string_view word) const {
   return base;
 }
 
+namespace {
+std::string_view FirstNounLexName(const WordNet& wn, std::string_view lemma) {
+  std::vector<SynsetId> senses = wn.Senses(lemma, WnPos::kNoun);
+  if (senses.empty()) return {};
+  std::optional<Synset> first = wn.Get(senses.front());
+  return first ? WordNet::LexName(first->lexfile) : std::string_view();
+}
+}  // namespace
+
 bool Lemmatizer::NamesPerson(std::string_view lemma) const {
-  std::vector<SynsetId> senses = wn_->Senses(lemma, WnPos::kNoun);
-  if (senses.empty()) return false;
-  std::optional<Synset> first = wn_->Get(senses.front());
-  return first && WordNet::LexName(first->lexfile) == "noun.person";
+  return FirstNounLexName(*wn_, lemma) == "noun.person";
+}
+
+bool Lemmatizer::NamesGroup(std::string_view lemma) const {
+  return FirstNounLexName(*wn_, lemma) == "noun.group";
 }
 
 bool Lemmatizer::IsVerb(std::string_view lemma) const {

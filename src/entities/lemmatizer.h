@@ -37,6 +37,9 @@ class Lemmatizer {
   // Whether the noun lemma's first WordNet sense is a person ("journalist",
   // "tourist"), not a body ("army") or a thing ("strike").
   bool NamesPerson(std::string_view lemma) const;
+  // Whether the noun lemma's first WordNet sense is a group or body ("army",
+  // "police", "delegation").
+  bool NamesGroup(std::string_view lemma) const;
 
   const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 

@@ -390,9 +390,11 @@ int RecognizerImpl::MatchName(const std::vector<std::string>& t, int i) const {
     }
     if (IsNameWord(t, j)) {
       const GazEntry* e = nullptr;
-      // A country or city after a person's name starts a new mention.
+      // A country or city after a person's name starts a new mention; a
+      // city after a lone first word is a surname ("Lloyd Austin").
       if (MatchGazetteer(t, j, &e) > 0 &&
-          (e->kind == "country" || e->kind == "city" || e->kind == "region") && j > i) {
+          (e->kind == "country" || e->kind == "city" || e->kind == "region") && j > i &&
+          !(e->kind == "city" && j == i + 1 && !gaz_.Find(t[i]))) {
         std::string lower_prev = Lower(t[j - 1]);
         if (!kNameConnectors.count(lower_prev)) break;
       }
@@ -505,10 +507,10 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   return true;
 }
 
-// A singular noun whose first WordNet sense is a person ("journalist",
-// "activist"), not a body ("army", "police").
+// A singular noun WordNet knows whose first sense is not a body: a person
+// ("journalist", "counterpart"), not "army" or "police".
 bool RecognizerImpl::IsOnePerson(const std::string& word) const {
-  return lem_.Noun(word) == word && lem_.NamesPerson(word);
+  return lem_.Noun(word) == word && lem_.IsNoun(word) && !lem_.NamesGroup(word);
 }
 
 bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Mention* m) const {

@@ -155,14 +155,18 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
   }
 }
 
-// "the arrangement" after "the Black Sea Grain Initiative": the artefact named
-// before, when there is one and it is an agreement of some kind.
 // A person the leaders gazetteer knows gets the state and role of the term
 // the story's date falls in, where the text gave none: "Barack Obama met
 // Vladimir Putin" -> USA, RUS. An unknown person gets nothing.
 void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
   if (m->kind != "person" || m->name.empty()) return;
   LeaderMatch match = leaders.Find(m->name, date);
+  // "Pope Francis", "King Charles": a leader known by title and name.
+  for (size_t sp = m->text.find(' '); !match && sp != std::string::npos &&
+                                      m->text.size() - sp - 1 > m->name.size();
+       sp = m->text.find(' ', sp + 1))
+    match = leaders.Find(std::string_view(m->text).substr(sp + 1), date);
+  if (!match && m->text != m->name) match = leaders.Find(m->text, date);
   if (!match) return;
   if (m->country.empty()) m->country = match.term->country;
   // Between terms, or after one at the head of a body of states, a person

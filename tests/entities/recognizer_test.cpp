@@ -245,3 +245,21 @@ TEST_CASE("entities: an unknown body's role comes from its last word", "[entitie
   CHECK(m[0].role == "JUD");
   CHECK(m[1].role == "GOV");
 }
+
+
+TEST_CASE("entities: an agent noun before a name describes it; a city after one first name is a surname",
+          "[entities]") {
+  auto m = Find("Dong Jun told his U.S. counterpart Lloyd Austin about it.");
+  const Mention* p = nullptr;
+  for (const Mention& x : m)
+    if (x.name == "Lloyd Austin") p = &x;
+  REQUIRE(p);
+  CHECK(p->kind == "person");
+  CHECK(p->country == "USA");
+  CHECK(p->role == "GOV");
+  // After a full name, a city is still its own mention.
+  auto two = Find("Recep Tayyip Erdogan Ankara");
+  bool city = false;
+  for (const Mention& x : two) city = city || (x.name == "Ankara" && x.kind == "city");
+  CHECK(city);
+}

@@ -1005,3 +1005,22 @@ TEST_CASE("extract: a non-state group's leaders keep the group's role", "[extrac
   CHECK(x.events[0].actor_role == "OPP");
   CHECK(x.events[0].actor_country == "ZWE");
 }
+
+TEST_CASE("extract: a leader known by title and name ('Pope Francis') is found by both",
+          "[extract]") {
+  auto x = Run("President Joko Widodo welcomed Pope Francis to Jakarta on Wednesday.", "2024-09-04");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Joko Widodo", "welcome", std::string("Francis"));
+  REQUIRE(e);
+  CHECK(e->object_country == "VAT");
+}
+
+TEST_CASE("extract: 'told X that CLAUSE': X is not the clause's left-out object", "[extract]") {
+  auto x = Run("Chinese Defence Minister Dong Jun told his U.S. counterpart Lloyd Austin that "
+               "Beijing would never compromise on Taiwan.",
+               "2024-05-31");
+  INFO(Dump(x));
+  CHECK(Find(x, "Dong Jun", "tell", std::string("Lloyd Austin")));
+  for (const Event& e : x.events)
+    if (e.action.rfind("compromise", 0) == 0) CHECK(e.object.value_or("") != "Lloyd Austin");
+}

@@ -128,6 +128,13 @@ int RelativeObject(const SentenceGraph& g, const Predicate& p, const VerbGroup& 
       g.word(v.head).verb != g.lower(v.head))
     return k;
   if (k < 1 || (g.lower(k) != "that" && g.lower(k) != "which")) return -1;
+  // "told his counterpart Lloyd Austin that Beijing would": what was said.
+  if (g.HasLink(k, "TH", -1)) return -1;
+  for (int w = k - 1; w >= 0 && w >= k - 4; --w)
+    if (g.GroupOf(w) >= 0) {
+      if (g.lexicon().Has(WordList::kSpeechVerb, g.word(w).verb)) return -1;
+      break;
+    }
   int a = k - 1;
   if (g.lower(a) == ",") --a;
   if (a < 0 || (g.pos(a) != Pos::kNoun && !g.IsNamed(a))) return -1;
