@@ -172,6 +172,16 @@ Pos SentenceGraph::GuessPos(int i) const {
   if (lex.Has(WordList::kPronoun, l)) return Pos::kName;
   if (lex.Has(WordList::kAuxiliary, w.verb) && !lem.IsNoun(l)) return Pos::kAux;
   if (lex.Has(WordList::kAuxiliary, w.verb)) return Pos::kAux;  // "has", "was"
+  // "U.S.-led talks", "Iran-backed militia": a compound participle before a
+  // noun modifies it; the compound-agent rule reads the act.
+  // The part before the dash names the agent: a name ("U.S.", "Kremlin") or
+  // a noun ("state-backed"), not a verb prefix ("re-elected", "co-chaired").
+  if (size_t dash = l.rfind('-'); dash != std::string::npos && dash > 0 && i + 1 < size() &&
+      l.size() > dash + 3 && l.compare(l.size() - 2, 2, "ed") == 0 &&
+      (std::isupper(static_cast<unsigned char>(w.text[0])) ||
+       (dash >= 4 && lem.IsNoun(l.substr(0, dash)))) &&
+      (words_[i + 1].mention >= 0 || lem.IsNoun(words_[i + 1].noun)))
+    return Pos::kAdj;
 
   bool nominal_context =
       prev == Pos::kDet || prev == Pos::kPoss || prev == Pos::kAdj || prev == Pos::kNum;

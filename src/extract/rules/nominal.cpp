@@ -88,7 +88,10 @@ void InProtest(RuleContext& c, int w, const std::string& verb) {
   if (w + 2 >= g.size() || g.pos(w + 1) != Pos::kPrep) return;
   const std::string& prep = g.lower(w + 1);
   bool meeting = lex.Has(WordList::kMeetingNoun, g.lower(w)) && prep == "with";
-  bool protest = verb == "protest" && (prep == "at" || prep == "against" || prep == "over");
+  // Only the idiom "in protest": "after weeks of student-led protests over
+  // X" are others' protests.
+  bool protest = verb == "protest" && (prep == "at" || prep == "against" || prep == "over") &&
+                 w >= 1 && g.lower(w - 1) == "in";
   if (!meeting && !protest) return;
   int np = g.PhraseOf(w);
   if (np >= 0 && g.phrases()[np].possessor >= 0) return;

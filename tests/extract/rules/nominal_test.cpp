@@ -35,3 +35,13 @@ TEST_CASE("nominal: a reaction from X is X's act", "[extract][rules]") {
   CHECK(s.Has("Brussels | rebuke | Georgia"));
   CHECK_FALSE(s.Has("Georgia | draw | rebuke"));
 }
+
+TEST_CASE("nominal: only 'in protest' is the clause subject's protest", "[extract][rules]") {
+  HandSentence own("[Milos Vucevic] resigned in protest over the collapse of the coalition .");
+  INFO(own.Dump());
+  CHECK(own.Has("Milos Vucevic | protest over | collapse"));
+  HandSentence others("[Milos Vucevic] resigned after weeks of student-led protests over the "
+                      "collapse .");
+  INFO(others.Dump());
+  CHECK_FALSE(others.Has("Milos Vucevic | protest over | collapse"));
+}

@@ -63,3 +63,16 @@ TEST_CASE("verb classes: holding a post is not an act", "[extract][rules]") {
   CHECK_FALSE(s.Has("NATO | lead | KFOR"));
   CHECK(s.Has("NATO | meet | Serbia"));
 }
+
+TEST_CASE("verb classes: a compound participle before a noun is no verb; a verb prefix is",
+          "[extract][rules]") {
+  HandSentence led("[Abdel Fattah al-Burhan] rejected U.S.-led peace talks .");
+  INFO(led.Dump());
+  CHECK(led.Has("Abdel Fattah al-Burhan | reject | U.S.-led peace talks"));
+  HandSentence state("[Hungary/country] condemned state-backed propaganda .");
+  INFO(state.Dump());
+  CHECK(state.Has("Hungary | condemn | state-backed propaganda"));
+  HandSentence re("[Senate/organization/ZAF/LEG] re-elected [Cyril Ramaphosa] .");
+  INFO(re.Dump());
+  CHECK(re.Has("Senate | re-elect | Cyril Ramaphosa"));
+}
