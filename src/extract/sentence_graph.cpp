@@ -120,6 +120,25 @@ bool SentenceGraph::HasLink(int i, std::string_view prefix, int side) const {
 
 void SentenceGraph::TagWords() {
   for (int i = 0; i < size(); ++i) words_[i].pos = GuessPos(i);
+  // A headline in the present ("Philippines summons Chinese envoy"): with no
+  // verb, auxiliary or "to" at all, a word in -s after a name that is a
+  // verb's third person and has an object after it is the verb.
+  for (int i = 0; i < size(); ++i) {
+    Pos p = words_[i].pos;
+    if (p == Pos::kVerb || p == Pos::kAux || p == Pos::kModal || p == Pos::kTo) return;
+  }
+  for (int i = 1; i + 1 < size(); ++i) {
+    GraphWord& w = words_[i];
+    bool third_person = w.mention < 0 && w.lower.size() > 3 && w.lower.back() == 's' &&
+                        w.verb != w.lower && k_.lemmas->IsVerb(w.verb);
+    bool object_next = words_[i + 1].mention >= 0 || words_[i + 1].pos == Pos::kDet ||
+                       words_[i + 1].pos == Pos::kNum;
+    if (third_person && words_[i - 1].mention >= 0 && object_next) {
+      w.pos = Pos::kVerb;
+      headline_ = true;
+      return;
+    }
+  }
 }
 
 bool SentenceGraph::BareVerbBeforeObject(int i) const {
@@ -434,6 +453,17 @@ void SentenceGraph::FindGroups() {
   FindGovernors();
   for (VerbGroup& g : groups_) SetModality(&g);
   PassModalityDown();
+  // "Blinken to visit Saudi Arabia": a headline's "NAME to VERB", with no
+  // finite verb, is a plan.
+  bool finite = false;
+  for (const VerbGroup& g : groups_) finite = finite || g.form == VerbForm::kFinite;
+  for (VerbGroup& g : groups_) {
+    if (finite || g.form != VerbForm::kInfinitive || g.governor >= 0 || g.first < 1 ||
+        words_[g.first - 1].mention < 0 || g.modality != Modality::kAsserted)
+      continue;
+    g.modality = Modality::kFuture;
+    headline_ = true;
+  }
 }
 
 void SentenceGraph::AddParticle(VerbGroup* group) const {

@@ -147,6 +147,11 @@ class SentenceGraph {
   // participle's group; else -1.
   int AgentPhraseBefore(int w) const;
 
+  // Whether the sentence reads as a headline: a present verb in -s with no
+  // other verb ("Philippines summons envoy") or "NAME to VERB" with no finite
+  // verb ("Blinken to visit Cairo").
+  bool headline() const { return headline_; }
+
   // Human-readable dump of the graph, for --trace.
   std::string Debug() const;
 
@@ -180,6 +185,7 @@ class SentenceGraph {
   std::vector<NounPhrase> phrases_;
   std::vector<int> phrase_of_;
   std::vector<VerbGroup> groups_;
+  bool headline_ = false;
   std::vector<int> group_of_;
   std::vector<int> group_at_;
 };

@@ -119,3 +119,22 @@ TEST_CASE("emit: a purpose meets where its trip went, pair by pair", "[extract][
   REQUIRE(e->place >= 0);
   CHECK(one.sentence().mentions[e->place].name == "Nairobi");
 }
+
+TEST_CASE("emit: headlines: a present verb in -s acts, 'NAME to VERB' is a plan", "[extract][rules]") {
+  HandSentence present("[Philippines/country] summons [Chinese envoy/country/CHN/GOV] over incident");
+  INFO(present.Dump());
+  const detente::RawEvent* e = present.Find("Philippines | summon | Chinese envoy");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kAsserted);
+
+  HandSentence plan("[Antony Blinken] to visit [Egypt/country] in push for truce");
+  INFO(plan.Dump());
+  e = plan.Find("Antony Blinken | visit | Egypt");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kFuture);
+
+  // A noun phrase with no object after it stays one: "Gaza ceasefire talks".
+  HandSentence topic("[Gaza/region] ceasefire talks");
+  INFO(topic.Dump());
+  CHECK(topic.Triples().empty());
+}
