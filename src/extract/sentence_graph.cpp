@@ -457,6 +457,7 @@ void SentenceGraph::FindGroups() {
   // finite verb, is a plan.
   bool finite = false;
   for (const VerbGroup& g : groups_) finite = finite || g.form == VerbForm::kFinite;
+  for (int i = 0; i < size(); ++i) finite = finite || pos(i) == Pos::kAux || pos(i) == Pos::kModal;
   for (VerbGroup& g : groups_) {
     if (finite || g.form != VerbForm::kInfinitive || g.governor >= 0 || g.first < 1 ||
         words_[g.first - 1].mention < 0 || g.modality != Modality::kAsserted)
