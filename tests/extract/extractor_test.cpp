@@ -1024,3 +1024,14 @@ TEST_CASE("extract: 'told X that CLAUSE': X is not the clause's left-out object"
   for (const Event& e : x.events)
     if (e.action.rfind("compromise", 0) == 0) CHECK(e.object.value_or("") != "Lloyd Austin");
 }
+
+TEST_CASE("extract: a participle after a venue is the clause subject's; 'by -ing' is the act's means",
+          "[extract]") {
+  auto x = Run("Gambia filed a case at the International Court of Justice accusing Myanmar of "
+               "breaching the convention by attacking the Rohingya in Rakhine.",
+               "2019-11-12");
+  INFO(Dump(x));
+  CHECK(Find(x, "Gambia", "accuse", std::string("Myanmar")));
+  CHECK(Find(x, "Myanmar", "attack", std::string("Rohingya")));
+  for (const Event& e : x.events) CHECK(e.actor != "International Court of Justice");
+}

@@ -377,12 +377,27 @@ void SharedSubjects(RuleContext& c) {
         if (before >= 0 && g.pos(before) == Pos::kPrep &&
             !g.lexicon().Has(WordList::kTemporalPreposition, g.lower(before)))
           continue;
+        // "filed a case at the ICJ accusing Germany", "talks in Cairo aimed
+        // at": a place or venue after "at|in" is where, not who.
+        bool venue = false;
+        if (before >= 0 && g.IsMention(before)) {
+          int np = g.PhraseOf(before);
+          int start = np >= 0 ? g.phrases()[np].first : before;
+          const std::string& kind = g.mention(before).kind;
+          const std::string prep = start >= 1 ? g.lower(start - 1) : "";
+          venue = (prep == "at" || prep == "in") &&
+                  (kind == "city" || kind == "country" || kind == "region" || kind == "venue" ||
+                   (prep == "at" && (kind == "organization" || kind == "institution")));
+        }
         // "a resolution demanding a ceasefire": the noun is the participle's subject.
-        if (before >= 0 && (g.pos(before) == Pos::kNoun || g.IsMention(before))) {
+        if (!venue && before >= 0 && (g.pos(before) == Pos::kNoun || g.IsMention(before))) {
           p.subjects = SubjectsFromWord(g, before);
         } else {
-          // "..., meeting with X", "after meeting X": the main clause's subject.
-          const Predicate* main = NearestWithSubject(c, v.head, -1, true);
+          // "..., meeting with X", "after meeting X": the main clause's subject;
+          // "of facilitating genocide by supplying arms": the means belongs
+          // to the verb right before, finite or not.
+          bool means = before >= 0 && g.lower(before) == "by";
+          const Predicate* main = NearestWithSubject(c, v.head, -1, !means);
           if (!main) main = NearestWithSubject(c, v.head, +1, true);
           if (main) {
             p.subjects = main->subjects;
