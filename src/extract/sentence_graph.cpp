@@ -667,6 +667,19 @@ void SentenceGraph::FindGovernors() {
 
 void SentenceGraph::PassModalityDown() {
   const Lexicon& lex = *k_.lexicon;
+  // "demanding that Netanyahu agree to a deal": a clause a directive asks
+  // for may happen.
+  for (VerbGroup& g : groups_) {
+    if (g.form != VerbForm::kFinite || g.modality != Modality::kAsserted) continue;
+    for (int k = g.first - 1; k >= 1 && k >= g.first - 8; --k) {
+      if (group_of_[k] >= 0 || lower(k) == ",") break;
+      if (lower(k) != "that") continue;
+      int d = group_of_[k - 1];
+      if (d >= 0 && lex.Has(WordList::kDirectiveVerb, groups_[d].lemma))
+        g.modality = Modality::kPossible;
+      break;
+    }
+  }
   // Modality flows down from governors ("is expected to meet", "threatened to veto").
   for (VerbGroup& g : groups_) {
     for (int up = g.governor, hops = 0; up >= 0 && hops < 4; up = groups_[up].governor, ++hops) {

@@ -138,3 +138,17 @@ TEST_CASE("emit: headlines: a present verb in -s acts, 'NAME to VERB' is a plan"
   INFO(topic.Dump());
   CHECK(topic.Triples().empty());
 }
+
+TEST_CASE("emit: a clause a directive asks for with 'that' may happen", "[extract][rules]") {
+  HandSentence asked("[Egypt/country] demanded that [Israel/country] withdraw from [Rafah/city] .");
+  INFO(asked.Dump());
+  const detente::RawEvent* e = asked.Find("Israel | withdraw from | Rafah");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kPossible);
+  // After a verb of saying, "that" reports what happened.
+  HandSentence said("[Egypt/country] said that [Israel/country] withdrew from [Rafah/city] .");
+  INFO(said.Dump());
+  e = said.Find("Israel | withdraw from | Rafah");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kAsserted);
+}
