@@ -503,6 +503,11 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   m->name = Join(t, name_start, m->last);
   m->kind = "person";
   m->country = country;
+  // "Opposition leader Ousmane Sonko", "rebel commander X": the group's role.
+  for (int k = i; k < name_start; ++k)
+    if (AgentNoun a = MatchAgentNoun(lex_, {Lower(t[k])}, 0); a.length > 0 && !a.role.empty() &&
+                                                             !IsStateRole(a.role))
+      role = a.role;
   m->role = role;
   return true;
 }

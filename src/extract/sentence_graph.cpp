@@ -657,6 +657,8 @@ void SentenceGraph::FindGovernors() {
       int start = phrases_[PhraseOf(k)].first;
       if (start >= 2 && lower(start - 1) == "of" && PhraseOf(start - 2) >= 0)
         start = phrases_[PhraseOf(start - 2)].first;
+      // "ordered more than one million Palestinians to": over the quantity.
+      while (start >= 1 && lex.Has(WordList::kQuantityWord, lower(start - 1))) --start;
       int b = start - 1;
       if (b >= 0 && group_of_[b] >= 0) g.governor = group_of_[b];
       if (b >= 0 && group_at_[b] >= 0 && pos(b) == Pos::kPrep) g.governor = group_at_[b];

@@ -263,3 +263,11 @@ TEST_CASE("entities: an agent noun before a name describes it; a city after one 
   for (const Mention& x : two) city = city || (x.name == "Ankara" && x.kind == "city");
   CHECK(city);
 }
+
+TEST_CASE("entities: a non-state group's word before a title gives the person its role",
+          "[entities]") {
+  auto m = Find("Opposition leader Ousmane Sonko spoke.");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].name == "Ousmane Sonko");
+  CHECK(m[0].role == "OPP");
+}

@@ -76,3 +76,13 @@ TEST_CASE("verb classes: a compound participle before a noun is no verb; a verb 
   INFO(re.Dump());
   CHECK(re.Has("Senate | re-elect | Cyril Ramaphosa"));
 }
+
+TEST_CASE("verb classes: a directive reaches its infinitive over a quantity", "[extract][rules]") {
+  HandSentence s("[Israel/country] ordered more than one million [Palestinians/group/PSE/CVL] to "
+                 "leave [Gaza City/city/PSE] .");
+  INFO(s.Dump());
+  const detente::RawEvent* e = s.Find("Palestinians | leave | Gaza City");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kPossible);
+  CHECK_FALSE(s.Has("Israel | leave | Gaza City"));
+}
