@@ -296,3 +296,14 @@ TEST_CASE("cameo: a phrasal verb WordNet knows is not classed as its head verb",
   // A phrase WordNet does not know still falls back to its head: "crack down on".
   CHECK(Classifier().Verb("shell heavily").root == Classifier().Verb("shell").root);
 }
+
+
+TEST_CASE("cameo: troops sent and drills launched are force posture; a resignation handed in yields",
+          "[extract][cameo]") {
+  CHECK(Classifier().Verb("sent troops into").root == "15");
+  CHECK(Classifier().Verb("launched drills around").root == "15");
+  CHECK(Classifier().Verb("launch exercises near").root == "15");
+  CHECK(Classifier().Verb("tendered his resignation to").code == "083");
+  // Sending aid is still aid.
+  CHECK(Classifier().Verb("send aid to").root == "07");
+}
