@@ -117,6 +117,16 @@ bool Lemmatizer::NamesGroup(std::string_view lemma) const {
   return FirstNounLexName(*wn_, lemma) == "noun.group";
 }
 
+bool Lemmatizer::NamesThing(std::string_view lemma) const {
+  static constexpr std::string_view kThings[] = {
+      "noun.act",   "noun.artifact",   "noun.cognition", "noun.communication",
+      "noun.event", "noun.possession", "noun.state",     "noun.attribute"};
+  std::string_view name = FirstNounLexName(*wn_, lemma);
+  for (std::string_view t : kThings)
+    if (name == t) return true;
+  return false;
+}
+
 bool Lemmatizer::IsVerb(std::string_view lemma) const {
   if (wn_->Contains(lemma, WnPos::kVerb)) return true;
   size_t dash = lemma.find('-');

@@ -40,6 +40,10 @@ class Lemmatizer {
   // Whether the noun lemma's first WordNet sense is a group or body ("army",
   // "police", "delegation").
   bool NamesGroup(std::string_view lemma) const;
+  // Whether the noun lemma's first WordNet sense is a thing, an act or an
+  // idea that cannot act ("plan", "deal", "law"): noun.act, .artifact,
+  // .cognition, .communication, .event, .possession, .state or .attribute.
+  bool NamesThing(std::string_view lemma) const;
 
   const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 

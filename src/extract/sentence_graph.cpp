@@ -652,6 +652,11 @@ void SentenceGraph::FindGovernors() {
     if (group_of_[k] >= 0) {
       g.governor = group_of_[k];
     } else if (PhraseOf(k) >= 0) {
+      // "endorsed a plan to rebuild Gaza": a thing's infinitive describes it.
+      int head = phrases_[PhraseOf(k)].head;
+      if (words_[head].mention < 0 && !lex.Has(WordList::kAgentNoun, words_[head].noun) &&
+          k_.lemmas->NamesThing(words_[head].noun))
+        continue;
       // The controller's phrase: the verb before it governs ("urged Beijing to",
       // "prompting thousands of protesters to").
       int start = phrases_[PhraseOf(k)].first;

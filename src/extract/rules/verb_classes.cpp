@@ -26,6 +26,13 @@ void VerbClasses(RuleContext& c) {
       p.why_not = "purpose";
       continue;
     }
+    // "agreed on how to implement the plan": a question, not an act.
+    if (v.form == VerbForm::kInfinitive && v.first >= 1 &&
+        (g.lower(v.first - 1) == "how" || g.lower(v.first - 1) == "what")) {
+      p.not_event = true;
+      p.why_not = "a question";
+      continue;
+    }
     // "a plan to rebuild Gaza", "a pledge to spend": an infinitive that only
     // describes a noun.
     if (v.form == VerbForm::kInfinitive && v.governor < 0 && k >= 0 &&

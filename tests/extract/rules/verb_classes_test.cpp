@@ -86,3 +86,19 @@ TEST_CASE("verb classes: a directive reaches its infinitive over a quantity", "[
   CHECK(e->modality == detente::Modality::kPossible);
   CHECK_FALSE(s.Has("Israel | leave | Gaza City"));
 }
+
+TEST_CASE("verb classes: a thing's infinitive describes it; 'how to' asks", "[extract][rules]") {
+  HandSentence plan("[Arab League/organization] endorsed an {Egyptian/Egypt/EGY} plan to rebuild "
+                    "[Gaza/region] .");
+  INFO(plan.Dump());
+  CHECK(plan.Has("Arab League | endorse | Egyptian plan"));
+  // People before the infinitive are still directed: "urged the government to".
+  HandSentence people("[Qatar/country] urged [Israeli officials/country/ISR/GOV] to accept the "
+                      "[Paris Proposal/artefact] .");
+  INFO(people.Dump());
+  CHECK(people.Has("Israeli officials | accept | Paris Proposal"));
+  HandSentence how("[Serbia/country] and [Kosovo/country] agreed on how to implement the "
+                   "[Ohrid Agreement/artefact] .");
+  INFO(how.Dump());
+  for (const std::string& t : how.Triples()) CHECK(t.find("implement") == std::string::npos);
+}
