@@ -226,9 +226,12 @@ void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>
   std::string country;
   // "France's National Assembly", "his People's Party" (his: a resolved person).
   int owner = IsPossessive(tokens[k]) ? k - 1 : k;
+  // "his Chinese counterpart Wang Yi": a person the recognizer placed by a
+  // demonym keeps it; "his" gives only what has no state.
+  bool placed = m->kind == "person" && !m->country.empty();
   for (const Mention& o : mentions)
     if (o.last == owner && &o != m && !o.name.empty() &&
-        (o.kind == "country" || (o.kind == "person" && owner == k && o.description)))
+        (o.kind == "country" || (o.kind == "person" && owner == k && o.description && !placed)))
       country = o.country;
   if (country.empty() && !IsPossessive(tokens[k])) {
     if (Mention d = rec.Modifier(tokens[k]); d.kind == "country") country = d.country;

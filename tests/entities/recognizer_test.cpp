@@ -271,3 +271,5 @@ TEST_CASE("entities: a non-state group's word before a title gives the person it
   CHECK(m[0].name == "Ousmane Sonko");
   CHECK(m[0].role == "OPP");
 }
+
+

@@ -1035,3 +1035,15 @@ TEST_CASE("extract: a participle after a venue is the clause subject's; 'by -ing
   CHECK(Find(x, "Myanmar", "attack", std::string("Rohingya")));
   for (const Event& e : x.events) CHECK(e.actor != "International Court of Justice");
 }
+
+TEST_CASE("extract: 'his Somali counterpart X' is Somali, not of 'his' state", "[extract]") {
+  auto x = Run("Kenyan Foreign Minister Musalia Mudavadi met his Somali counterpart Ahmed Moalim "
+               "Fiqi in Nairobi on Monday.",
+               "2024-03-12");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Musalia Mudavadi", "meet", std::string("Ahmed Moalim Fiqi"));
+  REQUIRE(e);
+  CHECK(e->actor_country == "KEN");
+  CHECK(e->object_country == "SOM");
+  CHECK(e->object_role == "GOV");
+}
