@@ -402,6 +402,10 @@ void SharedSubjects(RuleContext& c) {
           if (main) {
             p.subjects = main->subjects;
             p.modality_from = main->group;
+            // "is scheduled to address X before flying to Y": the mood of the
+            // verb the participle follows, finite or not.
+            const Predicate* near = NearestWithSubject(c, v.head, -1, false);
+            if (near && near->group > main->group) p.modality_from = near->group;
           }
         }
         static const std::string kParticiple = "subject.participle";

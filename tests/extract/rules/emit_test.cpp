@@ -152,3 +152,12 @@ TEST_CASE("emit: a clause a directive asks for with 'that' may happen", "[extrac
   REQUIRE(e);
   CHECK(e->modality == detente::Modality::kAsserted);
 }
+
+TEST_CASE("emit: a participle after a planned act shares its mood", "[extract][rules]") {
+  HandSentence s("[William Ruto] is scheduled to address [African Union/organization] before flying "
+                 "to [Djibouti/country] .");
+  INFO(s.Dump());
+  const detente::RawEvent* e = s.Find("William Ruto | fly to | Djibouti");
+  REQUIRE(e);
+  CHECK(e->modality == detente::Modality::kFuture);
+}
