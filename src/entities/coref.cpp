@@ -399,6 +399,8 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
       std::string subject_name;
       int k = m.first - 2;
       while (k >= 0 && (Lower(tokens[k]) == "also" || Lower(tokens[k]) == "later")) --k;
+      // "by Abiy Ahmed, who later hosted him": the relative's antecedent.
+      if (k >= 1 && Lower(tokens[k]) == "who") k -= tokens[k - 1] == "," ? 2 : 1;
       for (size_t o = 0; o < mi; ++o)
         if (ms[o].last == k && ms[o].kind == "person") subject_name = ms[o].name;
       if (subject_name.empty() && mi > 0 && ms[0].kind == "person" && ms[0].first <= 2)

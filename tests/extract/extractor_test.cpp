@@ -1047,3 +1047,12 @@ TEST_CASE("extract: 'his Somali counterpart X' is Somali, not of 'his' state", "
   CHECK(e->object_country == "SOM");
   CHECK(e->object_role == "GOV");
 }
+
+TEST_CASE("extract: 'X who later hosted him': him is not X", "[extract]") {
+  auto x = Run("Kenyan President William Ruto arrived in Addis Ababa on Sunday. He was received at "
+               "the airport by Ethiopian Prime Minister Abiy Ahmed, who later hosted him at the "
+               "national palace.",
+               "2024-09-15");
+  INFO(Dump(x));
+  CHECK(Find(x, "Abiy Ahmed", "host", std::string("William Ruto")));
+}
