@@ -30,7 +30,7 @@ TEST_CASE("entities: a title with a demonym makes one person with a country", "[
   CHECK(m[0].first == 0);
 }
 
-TEST_CASE("entities: a title gives its role; one person's agent noun describes a name",
+TEST_CASE("entities: a title gives its role and one person's agent noun describes a name",
           "[entities]") {
   auto minister = Find("Kenyan Trade Minister Rebecca Miano spoke.");
   REQUIRE(minister.size() == 1);
@@ -247,7 +247,7 @@ TEST_CASE("entities: an unknown body's role comes from its last word", "[entitie
 }
 
 
-TEST_CASE("entities: an agent noun before a name describes it; a city after one first name is a surname",
+TEST_CASE("entities: an agent noun before a name describes it and a city after one first name is a surname",
           "[entities]") {
   auto m = Find("Dong Jun told his U.S. counterpart Lloyd Austin about it.");
   const Mention* p = nullptr;

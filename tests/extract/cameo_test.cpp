@@ -298,7 +298,7 @@ TEST_CASE("cameo: a phrasal verb WordNet knows is not classed as its head verb",
 }
 
 
-TEST_CASE("cameo: troops sent and drills launched are force posture; a resignation handed in yields",
+TEST_CASE("cameo: troops sent and drills launched are force posture and a resignation handed in yields",
           "[extract][cameo]") {
   CHECK(Classifier().Verb("sent troops into").root == "15");
   CHECK(Classifier().Verb("launched drills around").root == "15");

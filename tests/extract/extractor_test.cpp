@@ -957,7 +957,7 @@ TEST_CASE("extract: 'the government of' a leader is the leader's government, of 
   CHECK(e->object_role == "GOV");
 }
 
-TEST_CASE("extract: 'X backed by Y' before a verb: Y backs X, X acts; 'the town of' a place is it",
+TEST_CASE("extract: 'X backed by Y' before a verb: Y backs X, X acts and 'the town of' a place is it",
           "[extract]") {
   for (const char* text :
        {"Ethiopian forces backed by Eritrean troops seized the city of Shire after days of fighting.",
@@ -1025,7 +1025,7 @@ TEST_CASE("extract: 'told X that CLAUSE': X is not the clause's left-out object"
     if (e.action.rfind("compromise", 0) == 0) CHECK(e.object.value_or("") != "Lloyd Austin");
 }
 
-TEST_CASE("extract: a participle after a venue is the clause subject's; 'by -ing' is the act's means",
+TEST_CASE("extract: a participle after a venue is the clause subject's and 'by -ing' is the act's means",
           "[extract]") {
   auto x = Run("Gambia filed a case at the International Court of Justice accusing Myanmar of "
                "breaching the convention by attacking the Rohingya in Rakhine.",

@@ -64,7 +64,7 @@ TEST_CASE("verb classes: holding a post is not an act", "[extract][rules]") {
   CHECK(s.Has("NATO | meet | Serbia"));
 }
 
-TEST_CASE("verb classes: a compound participle before a noun is no verb; a verb prefix is",
+TEST_CASE("verb classes: a compound participle before a noun is no verb and a verb prefix is",
           "[extract][rules]") {
   HandSentence led("[Abdel Fattah al-Burhan] rejected U.S.-led peace talks .");
   INFO(led.Dump());
@@ -87,7 +87,7 @@ TEST_CASE("verb classes: a directive reaches its infinitive over a quantity", "[
   CHECK_FALSE(s.Has("Israel | leave | Gaza City"));
 }
 
-TEST_CASE("verb classes: a thing's infinitive describes it; 'how to' asks", "[extract][rules]") {
+TEST_CASE("verb classes: a thing's infinitive describes it and 'how to' asks", "[extract][rules]") {
   HandSentence plan("[Arab League/organization] endorsed an {Egyptian/Egypt/EGY} plan to rebuild "
                     "[Gaza/region] .");
   INFO(plan.Dump());
