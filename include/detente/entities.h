@@ -39,7 +39,10 @@ struct Mention {
   // the body belongs to no single state (NATO, the UN), not that it is unknown.
   bool known = false;
   // The office a known person held on the story's date ("head_of_state",
-  // "foreign_minister" ...: the offices of data/leaders.tsv), or empty.
+  // "foreign_minister" ...: the offices of data/leaders.tsv); for a titled
+  // person serving a body of no one state, that body ("EU envoy X":
+  // "European Union"); else empty. A person with an office is not given the
+  // story's state.
   std::string office;
 };
 

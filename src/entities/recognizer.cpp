@@ -435,8 +435,10 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
          !EndsWith(t[j], "ed"))
     ++j;
   // Optional modifier: a country, organisation or demonym, maybe possessive.
+  std::string body;  // "EU envoy X": a body of no one state the person serves
   if (int len = MatchGazetteer(t, j, &e); len > 0) {
     country = e->country;
+    if (e->kind == "organization" && e->country.empty()) body = e->name;
     j += len;
     if (j < n && IsPossessive(t[j])) ++j;
   } else if (int dl = 0; const GazEntry* d = MatchDemonym(t, j, &dl)) {
@@ -509,6 +511,10 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
                                                              !IsStateRole(a.role))
       role = a.role;
   m->role = role;
+  if (!body.empty()) {
+    m->office = body;  // of no one state: the story's state does not place them
+    if (m->role.empty() || m->role == "GOV") m->role = "IGO";
+  }
   return true;
 }
 

@@ -273,3 +273,14 @@ TEST_CASE("entities: a non-state group's word before a title gives the person it
 }
 
 
+
+TEST_CASE("entities: a titled person of a body of no one state serves that body", "[entities]") {
+  auto m = Find("He met EU envoy Miroslav Lajcak in Belgrade.");
+  const Mention* p = nullptr;
+  for (const Mention& x : m)
+    if (x.name == "Miroslav Lajcak") p = &x;
+  REQUIRE(p);
+  CHECK(p->country.empty());
+  CHECK(p->role == "IGO");
+  CHECK(p->office == "European Union");
+}

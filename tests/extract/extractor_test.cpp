@@ -1056,3 +1056,18 @@ TEST_CASE("extract: 'X who later hosted him': him is not X", "[extract]") {
   INFO(Dump(x));
   CHECK(Find(x, "Abiy Ahmed", "host", std::string("William Ruto")));
 }
+
+TEST_CASE("extract: an EU envoy is not given the story's state", "[extract]") {
+  auto x = Run("President Aleksandar Vucic met EU envoy Miroslav Lajcak in Belgrade. Serbia has refused "
+               "to impose sanctions on Russia.",
+               "2025-03-16");
+  INFO(Dump(x));
+  bool found = false;
+  for (const Event& e : x.events)
+    if (e.object == std::optional<std::string>("Miroslav Lajcak")) {
+      found = true;
+      CHECK(e.object_country.empty());
+      CHECK(e.object_role == "IGO");
+    }
+  CHECK(found);
+}
