@@ -59,6 +59,9 @@ class EntityRecognizer {
 
   // The common English name of a country ("EGY" -> "Egypt"); empty if unknown.
   virtual std::string CountryName(const std::string& iso3) const = 0;
+  // The body of no one state a city's name stands for when it acts or is
+  // acted on ("Brussels" -> "European Union"); empty for other names.
+  virtual std::string BodyOfCity(const std::string& city) const = 0;
 
   // The entity a single token names when it only modifies a noun: a demonym
   // ("Israeli" -> Israel, kind country) or the name before the hyphen of a

@@ -152,19 +152,21 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     }
 
     // cities.tsv: city, alpha3, capital (1/0), aliases, latitude, longitude
-    // (the coordinates are read by detente::Geography, not here).
+    // (the coordinates are read by detente::Geography, not here), and the
+    // body the city stands for, if any.
     p = path("cities.tsv");
     rows = ReadTsv(p);
     if (!rows.ok()) return rows.status();
     for (const TsvRow& row : *rows) {
-      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 6));
+      DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 7));
       if (row.fields[1].empty()) return TsvLineError(p, row.line, "empty country code");
       DETENTE_RETURN_IF_ERROR(check_country(p, row, row.fields[1]));
       if (row.fields[2] != "0" && row.fields[2] != "1") {
         return TsvLineError(p, row.line, "capital must be 0 or 1");
       }
       int idx = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[0], "city", row.fields[1], row.fields[2] == "1"});
+      g.entries_.push_back({row.fields[0], "city", row.fields[1], row.fields[2] == "1",
+                            row.fields.size() > 6 ? row.fields[6] : ""});
       g.Add(&g.names_, row.fields[0], idx);
       for (const std::string& a : Aliases(row, 3)) g.Add(&g.names_, a, idx);
     }

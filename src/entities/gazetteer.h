@@ -32,6 +32,8 @@ struct GazEntry {
   std::string country;  // ISO 3166-1 alpha-3, or empty (international bodies,
                         // regions spanning several states)
   bool capital = false;  // cities only: capital of a state or dependent territory
+  std::string stands_for;  // cities only: the body of no one state seated there
+                           // that news names by the city ("Brussels" -> European Union)
 };
 
 class Gazetteer {

@@ -122,6 +122,11 @@ class RecognizerImpl : public EntityRecognizer {
     return it == country_names_.end() ? std::string() : it->second;
   }
 
+  std::string BodyOfCity(const std::string& city) const override {
+    const GazEntry* e = gaz_.Find(city);
+    return e && e->kind == "city" ? e->stands_for : std::string();
+  }
+
   std::vector<Mention> Recognize(const std::vector<std::string>& t) const override;
   Mention Modifier(const std::string& token) const override;
 

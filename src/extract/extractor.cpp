@@ -62,6 +62,19 @@ class ExtractorImpl : public Extractor {
   // and mood, registering what it names in `entities`.
   void Code(const RawEvent& r, const AnalysedSentence& a, const Mention& actor,
             const std::string& date, DocumentEntities* de, EntityTable* entities, Event* e) const;
+  // "relations with Brussels": a city that acts or is acted on for the body
+  // seated there is that body (IGO, no state); any other mention as it is.
+  Mention BodyOrCity(Mention m) const {
+    if (m.kind != "city") return m;
+    std::string body = rec_->BodyOfCity(m.name);
+    if (body.empty()) return m;
+    m.name = body;
+    m.kind = "organization";
+    m.country.clear();
+    m.role = "IGO";
+    m.capital = false;
+    return m;
+  }
 
   ExtractOptions options_;
   std::unique_ptr<EntityRecognizer> rec_;
@@ -380,7 +393,7 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
   e->goldstein = cc.goldstein;
   e->actor_role = actor.role;
   if (r.object >= 0 || r.object_modifier) {
-    const Mention& o = r.object >= 0 ? a.mentions[r.object] : *r.object_modifier;
+    const Mention o = BodyOrCity(r.object >= 0 ? a.mentions[r.object] : *r.object_modifier);
     e->object = o.name;
     e->object_kind = entities->Of(o)->kind;
     e->object_country = entities->Of(o)->country;
@@ -482,7 +495,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
     std::set<std::string> seen;
     bool first_event = true;
     for (const RawEvent& r : raw) {
-      Mention actor = r.actor >= 0 ? a.mentions[r.actor] : *r.actor_modifier;
+      Mention actor = BodyOrCity(r.actor >= 0 ? a.mentions[r.actor] : *r.actor_modifier);
       // A capital standing for its state: "Tokyo said" -> Japan.
       if (actor.kind == "city" && actor.capital && !actor.country.empty()) {
         std::string n = rec_->CountryName(actor.country);

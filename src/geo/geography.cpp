@@ -71,10 +71,10 @@ Result<Geography> Geography::Load(const std::string& data_dir) {
   Geography g;
   const std::string cities = (std::filesystem::path(*dir) / "cities.tsv").string();
   Status st = ForEachRow(cities, [&](int line, const std::vector<std::string>& f) -> Status {
-    if (f.size() != 6) {
+    if (f.size() != 6 && f.size() != 7) {
       return Status::IOError(cities + ":" + std::to_string(line) +
-                             ": expected 6 tab-separated columns (city, alpha3, capital, "
-                             "aliases, latitude, longitude), found " +
+                             ": expected 6 or 7 tab-separated columns (city, alpha3, capital, "
+                             "aliases, latitude, longitude, stands for), found " +
                              std::to_string(f.size()));
     }
     CityPoint c{f[1], {}};

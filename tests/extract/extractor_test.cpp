@@ -1071,3 +1071,18 @@ TEST_CASE("extract: an EU envoy is not given the story's state", "[extract]") {
     }
   CHECK(found);
 }
+
+TEST_CASE("extract: Brussels acting or acted on is the European Union; as a place it is Brussels",
+          "[extract]") {
+  auto x = Run("Hungary accused Brussels of blackmail on Monday. Viktor Orban met Olaf Scholz in "
+               "Brussels on Tuesday.",
+               "2024-02-06");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Hungary", "accuse", std::string("European Union"));
+  REQUIRE(e);
+  CHECK(e->object_country.empty());
+  CHECK(e->object_role == "IGO");
+  const Event* m = Find(x, "Viktor Orban", "meet", std::string("Olaf Scholz"));
+  REQUIRE(m);
+  CHECK(m->place == std::optional<std::string>("Brussels"));
+}
