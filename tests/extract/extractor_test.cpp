@@ -1072,7 +1072,7 @@ TEST_CASE("extract: an EU envoy is not given the story's state", "[extract]") {
   CHECK(found);
 }
 
-TEST_CASE("extract: Brussels acting or acted on is the European Union; as a place it is Brussels",
+TEST_CASE("extract: Brussels acting or acted on is the European Union and as a place Brussels",
           "[extract]") {
   auto x = Run("Hungary accused Brussels of blackmail on Monday. Viktor Orban met Olaf Scholz in "
                "Brussels on Tuesday.",
