@@ -19,6 +19,12 @@ std::vector<Mention> Find(const std::string& sentence) {
   for (const Token& t : Tokenize(sentence)) toks.push_back(t.text);
   return Rec().Recognize(toks);
 }
+// The mention named `name`, or nullptr.
+const Mention* Named(const std::vector<Mention>& ms, const std::string& name) {
+  for (const Mention& m : ms)
+    if (m.name == name) return &m;
+  return nullptr;
+}
 }  // namespace
 
 TEST_CASE("entities: a title with a demonym makes one person with a country", "[entities]") {
@@ -40,9 +46,7 @@ TEST_CASE("entities: a title gives its role and one person's agent noun describe
   CHECK(general[0].role == "MIL");
 
   auto reporter = Find("Police held American journalist Evan Gershkovich for a year.");
-  const Mention* p = nullptr;
-  for (const Mention& x : reporter)
-    if (x.name == "Evan Gershkovich") p = &x;
+  const Mention* p = Named(reporter, "Evan Gershkovich");
   REQUIRE(p);
   CHECK(p->kind == "person");
   CHECK(p->country == "USA");
@@ -61,9 +65,7 @@ TEST_CASE("entities: a title gives its role and one person's agent noun describe
 
 TEST_CASE("entities: an unknown people's group keeps its phrase and no state", "[entities]") {
   auto m = Find("Troops fought Tuareg rebels near the border.");
-  const Mention* g = nullptr;
-  for (const Mention& x : m)
-    if (x.name == "Tuareg rebels") g = &x;
+  const Mention* g = Named(m, "Tuareg rebels");
   REQUIRE(g);
   CHECK(g->kind == "group");
   CHECK(g->role == "REB");
@@ -250,9 +252,7 @@ TEST_CASE("entities: an unknown body's role comes from its last word", "[entitie
 TEST_CASE("entities: an agent noun before a name describes it and a city after one first name is a surname",
           "[entities]") {
   auto m = Find("Dong Jun told his U.S. counterpart Lloyd Austin about it.");
-  const Mention* p = nullptr;
-  for (const Mention& x : m)
-    if (x.name == "Lloyd Austin") p = &x;
+  const Mention* p = Named(m, "Lloyd Austin");
   REQUIRE(p);
   CHECK(p->kind == "person");
   CHECK(p->country == "USA");
@@ -276,9 +276,7 @@ TEST_CASE("entities: a non-state group's word before a title gives the person it
 
 TEST_CASE("entities: a titled person of a body of no one state serves that body", "[entities]") {
   auto m = Find("He met EU envoy Miroslav Lajcak in Belgrade.");
-  const Mention* p = nullptr;
-  for (const Mention& x : m)
-    if (x.name == "Miroslav Lajcak") p = &x;
+  const Mention* p = Named(m, "Miroslav Lajcak");
   REQUIRE(p);
   CHECK(p->country.empty());
   CHECK(p->role == "IGO");
