@@ -16,7 +16,7 @@
 #include "detente/export.h"
 #include "detente/graph.h"
 #include "detente/store.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::cli {
 namespace {

@@ -10,9 +10,8 @@
 #include <variant>
 #include <vector>
 
-#include "detente/store.h"
 #include "graph/load_sql.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 
 namespace detente {
 
@@ -381,21 +380,8 @@ class SqliteEvidenceReader : public EvidenceReader {
 }  // namespace
 
 Result<std::unique_ptr<EvidenceReader>> EvidenceReader::Open(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Status::IOError("no database at " + path + " (run `detente ingest` first)");
-  }
-  auto db = sql::Db::Open(path, /*read_only=*/true);
+  Result<sql::Db> db = sql::OpenForReading(path);
   if (!db.ok()) return db.status();
-  auto stmt = db->Prepare("PRAGMA user_version");
-  if (!stmt.ok()) return Status::DatabaseError(path + " is not a detente database");
-  auto row = stmt->Step();
-  if (!row.ok()) return Status::DatabaseError(path + ": " + row.status().message());
-  const int64_t version = *row ? stmt->Int(0) : 0;
-  if (version < 1) return Status::DatabaseError(path + " is not a detente database");
-  if (version > Store::SchemaVersion()) {
-    return Status::Unsupported(path + " was written by a newer detente; upgrade detente");
-  }
   return std::unique_ptr<EvidenceReader>(new SqliteEvidenceReader(std::move(*db)));
 }
 

@@ -10,7 +10,7 @@
 
 #include "detente/evidence.h"
 #include "serve/views.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::serve {
 namespace {

@@ -17,7 +17,7 @@
 #include "store/curation.h"
 #include "store/events.h"
 #include "store/migrations.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "store/writer.h"
 #include "util/sha256.h"
 
@@ -51,25 +51,6 @@ Result<int> UserVersion(sql::Db& db) {
   Result<bool> row = st->Step();
   if (!row.ok()) return row.status();
   return *row ? static_cast<int>(st->Int(0)) : 0;
-}
-
-struct SchemaState {
-  int version = 0;
-  int64_t tables = 0;
-};
-
-// The schema version and the number of schema objects, read in one statement
-// so that both come from one snapshot: another process may be migrating the
-// file right now.
-Result<SchemaState> ReadSchemaState(sql::Db& db) {
-  Result<sql::Stmt> st = db.Prepare(
-      "SELECT (SELECT user_version FROM pragma_user_version), "
-      "(SELECT count(*) FROM sqlite_schema)");
-  if (!st.ok()) return st.status();
-  Result<bool> row = st->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("no schema state");
-  return SchemaState{static_cast<int>(st->Int(0)), st->Int(1)};
 }
 
 // Binds `v` without a copy (see Stmt::BindStatic), or NULL when it is empty.
@@ -638,7 +619,8 @@ class SqliteBulkWriter : public BulkWriter {
 
 class SqliteStore : public Store {
  public:
-  SqliteStore(sql::Db db, bool read_only) : db_(std::move(db)), read_only_(read_only) {}
+  SqliteStore(sql::Db db, bool read_only, std::string extractor_version)
+      : db_(std::move(db)), read_only_(read_only), extractor_version_(std::move(extractor_version)) {}
 
   Status Migrate(int from) {
     for (size_t i = 0; i < kMigrationCount; ++i) {
@@ -672,7 +654,7 @@ class SqliteStore : public Store {
   Result<bool> AddDocument(const Document& doc, const Extraction& x) override {
     sql::Transaction tx(db_);
     DETENTE_RETURN_IF_ERROR(tx.Begin());
-    Result<bool> added = writer_.Add(doc, DocumentHash(doc), x, Extractor::Version());
+    Result<bool> added = writer_.Add(doc, DocumentHash(doc), x, extractor_version_);
     if (!added.ok() || !*added) return added;  // rolled back
     DETENTE_RETURN_IF_ERROR(tx.Commit());
     return true;
@@ -700,7 +682,7 @@ class SqliteStore : public Store {
     if (!hex) return Status::InvalidArgument("sha256 must be 64 lowercase hex digits");
     sql::Transaction tx(db_);
     DETENTE_RETURN_IF_ERROR(tx.Begin());
-    Result<bool> added = writer_.Add(doc, std::string(sha256), x, Extractor::Version());
+    Result<bool> added = writer_.Add(doc, std::string(sha256), x, extractor_version_);
     if (!added.ok() || !*added) return added;
     DETENTE_RETURN_IF_ERROR(tx.Commit());
     return true;
@@ -797,6 +779,7 @@ class SqliteStore : public Store {
 
   sql::Db db_;
   bool read_only_ = false;
+  std::string extractor_version_;  // StoreOptions::extractor_version
   store_internal::DocumentWriter writer_{db_};
 };
 
@@ -811,32 +794,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   }
   Result<sql::Db> db = sql::Db::Open(path, options.read_only, options.busy_timeout_ms);
   if (!db.ok()) return db.status();  // it names the path
-  Result<SchemaState> state = ReadSchemaState(*db);
-  if (!state.ok()) return Status::DatabaseError(path + ": " + state.status().message());
-  const int known = SchemaVersion();
-  const int version = state->version;
-  if (version > known) {
-    return Status::Unsupported(path + " was written by a newer detente (schema " +
-                               std::to_string(version) + ", this build knows " +
-                               std::to_string(known) + ")");
-  }
-  if (version == 0 && state->tables > 0) {
-    return Status::DatabaseError(path +
-                                 " is not a detente database (it has tables but no "
-                                 "schema version)");
-  }
-  if (options.read_only && version < known) {
-    return Status::Unsupported(path + " has schema " + std::to_string(version) +
-                               " and needs an upgrade to " + std::to_string(known) +
-                               "; open it once for writing (e.g. detente ingest) first");
-  }
+  Result<int> version = sql::CheckSchema(*db, path, options.read_only);
+  if (!version.ok()) return version.status();
   if (!options.read_only) {
     Status fns = store_internal::RegisterNameFunctions(*db);
     if (!fns.ok()) return Status::DatabaseError(path + ": " + fns.message());
   }
-  auto store = std::make_unique<SqliteStore>(std::move(*db), options.read_only);
-  if (version < known) {
-    Status s = store->Migrate(version);
+  auto store = std::make_unique<SqliteStore>(std::move(*db), options.read_only,
+                                             options.extractor_version);
+  if (*version < SchemaVersion()) {
+    Status s = store->Migrate(*version);
     if (!s.ok()) return Status::DatabaseError(path + ": " + s.message());
   }
   return std::unique_ptr<Store>(std::move(store));

@@ -17,10 +17,10 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "detente/extract.h"
 #include "detente/input.h"
+#include "detente/record.h"
+#include "detente/sqlite.h"
 #include "detente/status.h"
-#include "store/sqlite.h"
 
 namespace detente::store_internal {
 
