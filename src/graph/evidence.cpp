@@ -164,7 +164,8 @@ EventEvidence ReadEvent(const sql::Stmt& s) {
   e.place = s.Text(8);
   e.date = s.Text(9);
   e.time_text = s.Text(10);
-  e.modality = s.Text(11);
+  // The schema allows the three names only.
+  e.modality = ParseModality(s.Text(11)).value_or(Modality::kAsserted);
   e.negated = s.Int(12) != 0;
   e.confidence = s.Real(13);
   e.sentence_id = s.Int(14);

@@ -128,10 +128,10 @@ Status CheckValues(const GraphFilter& f, std::vector<std::string> kinds,
                    const std::vector<std::string>& actions) {
   std::sort(kinds.begin(), kinds.end());
   for (const std::string& k : f.kinds) {
-    const bool known =
-        std::find(std::begin(kEntityKinds), std::end(kEntityKinds), k) != std::end(kEntityKinds);
+    const bool known = ParseEntityKind(k).has_value();
     if (known || std::binary_search(kinds.begin(), kinds.end(), k)) continue;
-    std::vector<std::string> all(std::begin(kEntityKinds), std::end(kEntityKinds));
+    std::vector<std::string> all;
+    for (EntityKind known_kind : kEntityKinds) all.push_back(EntityKindName(known_kind));
     all.insert(all.end(), kinds.begin(), kinds.end());
     const std::string near = Nearest(k, all);
     std::string listed;
@@ -679,7 +679,7 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     t.object = stmt->Text(6);
     t.place = stmt->Text(7);
     t.time_text = stmt->Text(8);
-    t.modality = stmt->Text(9);
+    t.modality = ModalityOf(ColumnView(*stmt, 9));
     t.negated = stmt->Int(10) != 0;
     t.sentence = stmt->Text(11);
     t.agent_role = stmt->Text(12);
