@@ -1,11 +1,14 @@
-// The one check of a detente database's schema version, shared by
-// Store::Open and the readers of the graph stage (detente/sqlite.h).
+// The schema version of a detente database: the one check every opener
+// shares (sql::CheckSchema, detente/sqlite.h: Store::Open and the readers of
+// the graph stage) and the migrations (store/schema.h).
+#include "store/schema.h"
+
 #include <filesystem>
 #include <string>
 #include <system_error>
 
-#include "detente/sqlite.h"
 #include "detente/store.h"
+#include "store/migrations.h"
 
 namespace detente::sql {
 namespace {
@@ -67,3 +70,37 @@ Result<Db> OpenForReading(const std::string& path) {
 }
 
 }  // namespace detente::sql
+
+namespace detente::store_internal {
+
+Result<int> UserVersion(sql::Db& db) {
+  Result<sql::Stmt> st = db.Prepare("PRAGMA user_version");
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  return *row ? static_cast<int>(st->Int(0)) : 0;
+}
+
+Status Migrate(sql::Db& db, int from) {
+  for (size_t i = 0; i < kMigrationCount; ++i) {
+    const Migration& m = kMigrations[i];
+    if (m.version <= from) continue;
+    sql::Transaction tx(db);
+    DETENTE_RETURN_IF_ERROR(tx.Begin());
+    // Another process may have migrated while we waited for the lock.
+    Result<int> now = UserVersion(db);
+    if (!now.ok()) return now.status();
+    if (*now >= m.version) continue;
+    Status s = db.Exec(m.sql);
+    if (!s.ok()) {
+      return Status::DatabaseError("migration " + std::to_string(m.version) + "_" + m.name + ": " +
+                                   s.message());
+    }
+    // PRAGMA takes no bound parameters; the value is our own constant.
+    DETENTE_RETURN_IF_ERROR(db.Exec("PRAGMA user_version = " + std::to_string(m.version)));
+    DETENTE_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::OK();
+}
+
+}  // namespace detente::store_internal

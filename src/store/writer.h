@@ -51,6 +51,10 @@ Result<int64_t> FirstId(StatementCache& cache, const char* sql, Bind bind) {
   return id;
 }
 
+// The SHA-256 of a document's title and text, in lowercase hex: the
+// identity by which documents are told apart (documents.sha256).
+std::string DocumentHash(std::string_view title, std::string_view text);
+
 // Registers detente_name_key(text) and detente_surname_key(text) (NameKey and
 // SurnameKey) on the connection, for the migrations and the writer. SQL
 // typed by users cannot call them (SQLITE_DIRECTONLY and the console's
