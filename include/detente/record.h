@@ -36,7 +36,7 @@ struct Entity {
   std::string kind;     // person, country, organization, group, city, region, artefact ...
   std::string country;  // ISO 3166-1 alpha-3, or empty
   std::vector<std::string> aliases;  // surface forms, including `name`
-  std::string role;     // CAMEO agent role (GOV, MIL, REB ...), or empty
+  std::string role;                  // CAMEO agent role (GOV, MIL, REB ...), or empty
 };
 
 struct Event {
@@ -55,11 +55,11 @@ struct Event {
   bool negated = false;
   std::string modality = "asserted";  // asserted | future | possible
   double confidence = 1.0;
-  std::string rule;  // the extraction rules that found it ("subject.link+object.direct")
-  std::string cameo_code;    // the full CAMEO code: "042", "0871"; empty if unknown
-  int quad_class = 0;        // 1 verbal cooperation .. 4 material conflict; 0 unknown
-  double goldstein = 0;      // Goldstein weight of cameo_code, -10 .. +10
-  std::string actor_role;    // CAMEO agent role in this event (GOV, MIL, REB ...), or empty
+  std::string rule;        // the extraction rules that found it ("subject.link+object.direct")
+  std::string cameo_code;  // the full CAMEO code: "042", "0871"; empty if unknown
+  int quad_class = 0;      // 1 verbal cooperation .. 4 material conflict; 0 unknown
+  double goldstein = 0;    // Goldstein weight of cameo_code, -10 .. +10
+  std::string actor_role;  // CAMEO agent role in this event (GOV, MIL, REB ...), or empty
   std::string object_role;
 };
 
