@@ -23,6 +23,7 @@
 
 #include "detente/graph.h"
 #include "detente/status.h"
+#include "detente/types.h"
 
 namespace detente {
 
@@ -47,7 +48,7 @@ struct EventEvidence {
   std::string place;
   std::string date;  // event_date, else the document's published date; may be ""
   std::string time_text;
-  std::string modality;  // asserted, future, possible
+  Modality modality = Modality::kAsserted;
   bool negated = false;
   double confidence = 0;
   int64_t sentence_id = 0;

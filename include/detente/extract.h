@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "detente/input.h"
+#include "detente/record.h"
 #include "detente/status.h"
 
 namespace detente {
@@ -49,60 +50,7 @@ struct ExtractOptions {
   std::function<void(std::string_view)> trace;
 };
 
-// How much of a sentence Link Grammar linked: every word, all but some
-// (null links, or a piece of a long sentence it gave up on), nothing (no
-// linkage, or over the time limit), or the sentence was never handed to it
-// (too long). Events come from the positions of words where links are missing.
-enum class ParseCoverage : uint8_t { kFull, kPartial, kNoLinkage, kTimeout, kNotParsed };
 const char* ParseCoverageName(ParseCoverage c);
-
-struct Sentence {
-  int index = 0;          // 0-based; title sentences come first
-  bool in_title = false;  // offsets are into Document::title when true
-  size_t begin = 0;       // byte offsets into Document::text (or ::title)
-  size_t end = 0;
-  std::string text;
-  ParseCoverage parse = ParseCoverage::kNotParsed;
-};
-
-// An entity the document mentions: its canonical name and every surface form.
-struct Entity {
-  std::string name;     // canonical: the fullest name the document gives
-  std::string kind;     // person, country, organization, group, city, region, artefact ...
-  std::string country;  // ISO 3166-1 alpha-3, or empty
-  std::vector<std::string> aliases;  // surface forms, including `name`
-  std::string role;     // CAMEO agent role (GOV, MIL, REB ...), or empty
-};
-
-struct Event {
-  int sentence = 0;  // index into Extraction::sentences
-  std::string actor;
-  std::string actor_kind;
-  std::string actor_country;
-  std::string action;        // lemma with particle: "travel to"
-  std::string action_class;  // CAMEO root code and name: "04 Consult"; empty if unknown
-  std::optional<std::string> object;
-  std::string object_kind;
-  std::string object_country;
-  std::optional<std::string> place;
-  std::optional<std::string> time;       // ISO date, else the phrase
-  std::optional<std::string> time_text;  // the phrase as written
-  bool negated = false;
-  std::string modality = "asserted";  // asserted | future | possible
-  double confidence = 1.0;
-  std::string rule;  // the extraction rules that found it ("subject.link+object.direct")
-  std::string cameo_code;    // the full CAMEO code: "042", "0871"; empty if unknown
-  int quad_class = 0;        // 1 verbal cooperation .. 4 material conflict; 0 unknown
-  double goldstein = 0;      // Goldstein weight of cameo_code, -10 .. +10
-  std::string actor_role;    // CAMEO agent role in this event (GOV, MIL, REB ...), or empty
-  std::string object_role;
-};
-
-struct Extraction {
-  std::vector<Sentence> sentences;
-  std::vector<Event> events;
-  std::vector<Entity> entities;  // every actor, object and place named by an event
-};
 
 class Extractor {
  public:

@@ -74,12 +74,6 @@ struct GraphFilter {
   Status Validate() const;
 };
 
-// The entity kinds the extractor gives; a database may hold others, added by
-// hand.
-inline constexpr const char* kEntityKinds[] = {
-    "person",      "country", "city",    "region", "place",    "organization", "armed_group",
-    "institution", "party",   "company", "venue",  "artefact", "unknown"};
-
 struct GraphEntity {
   int64_t id = 0;       // entities.id
   std::string name;     // canonical name
@@ -195,7 +189,7 @@ struct TimelineEvent {
   std::string object;        // may be "" (no object)
   std::string place;         // may be ""
   std::string time_text;     // the time phrase as written, may be ""
-  std::string modality;      // asserted, future, possible
+  Modality modality = Modality::kAsserted;
   bool negated = false;
   std::string sentence;        // the event's first mention
   std::string agent_role;      // the CAMEO role the entity acted in (GOV, MIL ...), may be ""

@@ -17,8 +17,8 @@
 #include <memory>
 #include <string>
 
-#include "detente/extract.h"
 #include "detente/input.h"
+#include "detente/record.h"
 #include "detente/status.h"
 #include "detente/store.h"
 

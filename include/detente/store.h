@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "detente/extract.h"
 #include "detente/input.h"
+#include "detente/record.h"
 #include "detente/status.h"
 
 namespace detente {
@@ -27,6 +27,10 @@ struct StoreOptions {
   bool read_only = false;
   // How long to wait for another writer, in milliseconds. Default: 10000.
   int busy_timeout_ms = 10000;
+  // Stored with every event AddDocument and AddExtraction write (the
+  // events.extractor_version column); writers pass Extractor::Version()
+  // (extract.h), which the store does not depend on. Default: "unknown".
+  std::string extractor_version = "unknown";
 };
 
 // How Store::Query runs SQL typed by a user (the `detente sql` console).

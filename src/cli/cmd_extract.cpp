@@ -15,7 +15,7 @@
 #include "cli/pipeline.h"
 #include "detente/extract.h"
 #include "detente/input.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::cli {
 namespace {

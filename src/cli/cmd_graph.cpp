@@ -16,7 +16,7 @@
 #include "detente/export.h"
 #include "detente/graph.h"
 #include "detente/store.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::cli {
 namespace {
@@ -476,7 +476,7 @@ int RunEntity(EntityArgs a) {
       w.Key("place");
       t.place.empty() ? w.Null() : w.String(t.place);
       w.Key("action_class").String(t.action_class).Key("time_text").String(t.time_text);
-      w.Key("modality").String(t.modality).Key("negated").Bool(t.negated);
+      w.Key("modality").String(ModalityName(t.modality)).Key("negated").Bool(t.negated);
       w.Key("agent_role");
       t.agent_role.empty() ? w.Null() : w.String(t.agent_role);
       w.Key("mentions").Int(t.mentions).Key("sources").Int(t.sources);
@@ -501,7 +501,8 @@ int RunEntity(EntityArgs a) {
                  "sentence"};
     for (const TimelineEvent& e : rep->timeline) {
       std::string action = (e.negated ? "not " : "") + e.action;
-      if (e.modality != "asserted") action += " (" + e.modality + ")";
+      if (e.modality != Modality::kAsserted)
+        action += std::string(" (") + ModalityName(e.modality) + ")";
       std::string role = e.role + (e.agent_role.empty() ? "" : " " + e.agent_role);
       AddRow(t, {e.date, role, e.actor, action, e.object, e.place, std::to_string(e.mentions),
                  std::to_string(e.sources), e.sentence},

@@ -90,7 +90,9 @@ int RunIngest(const IngestArgs& args) {
   // Link Grammar hit the limit (cli/memory.h).
   MemoryGuard memory;
   if (Status s = memory.CheckLoad(); !s.ok()) return Fail(s);
-  Result<std::unique_ptr<Store>> store = Store::Open(db_path);
+  StoreOptions store_options;
+  store_options.extractor_version = Extractor::Version();
+  Result<std::unique_ptr<Store>> store = Store::Open(db_path, store_options);
   if (!store.ok()) return Fail(store.status());
   Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(ExtractOptions());
   if (!extractor.ok()) return Fail(extractor.status());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "detente/extract.h"
 #include "detente/merge.h"
 #include "detente/store.h"
 
@@ -26,7 +27,11 @@ struct MergeArgs {
 };
 
 int RunMerge(const MergeArgs& args) {
-  Result<std::unique_ptr<Store>> store = Store::Open(args.out);
+  // Merged events are stamped with this build's extractor version, as an
+  // ingest of the same documents would be.
+  StoreOptions store_options;
+  store_options.extractor_version = Extractor::Version();
+  Result<std::unique_ptr<Store>> store = Store::Open(args.out, store_options);
   if (!store.ok()) return Fail(store.status());
   MergeOptions options;
   std::string shard;  // the one being merged, for messages

@@ -5,7 +5,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "detente/store.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::cli {
 namespace {

@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "util/escape.h"
+#include "detente/escape.h"
 
 namespace detente::cli {
 

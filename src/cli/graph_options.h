@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "detente/graph.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::cli {
 

@@ -1,4 +1,4 @@
-// detente: a thin command line over detente_core's public API.
+// detente: a thin command line over the public API of the detente_* libraries.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "util/suggest.h"
+#include "detente/suggest.h"
 
 namespace detente::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include <set>
 #include <utility>
 
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::cli {
 namespace {

@@ -1,7 +1,7 @@
 // Gazetteer: the phrase lists under data/ (countries, demonyms, cities,
-// regions, organisations and titles), loaded once and
-// looked up by exact phrase. Private to detente_core; data/README.md
-// describes the file formats.
+// regions, organisations and titles), loaded once and looked up by exact
+// phrase. Private to detente_entities and the stages that use it (extract,
+// geo); data/README.md describes the file formats.
 //
 // Phrases are matched on their tokens (detente::Tokenize) joined by single
 // spaces, with ’ read as ', so "People's Republic of China", "People 's

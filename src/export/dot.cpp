@@ -4,6 +4,7 @@
 #include <string>
 
 #include "detente/export.h"
+#include "detente/types.h"
 #include "export/internal.h"
 
 namespace detente {
@@ -18,12 +19,22 @@ struct KindStyle {
 };
 
 KindStyle StyleFor(std::string_view kind) {
-  if (kind == "person") return {"ellipse", "#cfe2f3"};
-  if (kind == "country") return {"box", "#fff2cc"};
-  if (kind == "organization") return {"hexagon", "#d9ead3"};
-  if (kind == "armed_group") return {"hexagon", "#ead1dc"};
-  if (kind == "city" || kind == "region" || kind == "place") return {"octagon", "#f4cccc"};
-  return {"note", "#eeeeee"};
+  switch (ParseEntityKind(kind).value_or(EntityKind::kUnknown)) {
+    case EntityKind::kPerson:
+      return {"ellipse", "#cfe2f3"};
+    case EntityKind::kCountry:
+      return {"box", "#fff2cc"};
+    case EntityKind::kOrganization:
+      return {"hexagon", "#d9ead3"};
+    case EntityKind::kArmedGroup:
+      return {"hexagon", "#ead1dc"};
+    case EntityKind::kCity:
+    case EntityKind::kRegion:
+    case EntityKind::kPlace:
+      return {"octagon", "#f4cccc"};
+    default:
+      return {"note", "#eeeeee"};
+  }
 }
 
 std::string NodeLine(const GraphEntity& e) {

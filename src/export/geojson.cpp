@@ -3,7 +3,7 @@
 
 #include "detente/export.h"
 #include "export/internal.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente {
 

@@ -3,7 +3,7 @@
 // write_graphml refuse None.
 #include "detente/export.h"
 #include "export/internal.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente {
 namespace {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "detente/geo.h"
+#include "detente/types.h"
 #include "entities/gazetteer.h"
 
 namespace detente {
@@ -120,7 +121,7 @@ std::optional<LatLon> Geography::City(std::string_view name, std::string_view al
 }
 
 std::optional<LatLon> Geography::Locate(const GraphEntity& place) const {
-  if (place.kind == "country") return Country(place.country);
+  if (IsKind(place.kind, EntityKind::kCountry)) return Country(place.country);
   return City(place.name, place.country);
 }
 

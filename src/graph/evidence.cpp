@@ -10,9 +10,8 @@
 #include <variant>
 #include <vector>
 
-#include "detente/store.h"
 #include "graph/load_sql.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 
 namespace detente {
 
@@ -165,7 +164,8 @@ EventEvidence ReadEvent(const sql::Stmt& s) {
   e.place = s.Text(8);
   e.date = s.Text(9);
   e.time_text = s.Text(10);
-  e.modality = s.Text(11);
+  // The schema allows the three names only.
+  e.modality = ParseModality(s.Text(11)).value_or(Modality::kAsserted);
   e.negated = s.Int(12) != 0;
   e.confidence = s.Real(13);
   e.sentence_id = s.Int(14);
@@ -381,21 +381,8 @@ class SqliteEvidenceReader : public EvidenceReader {
 }  // namespace
 
 Result<std::unique_ptr<EvidenceReader>> EvidenceReader::Open(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Status::IOError("no database at " + path + " (run `detente ingest` first)");
-  }
-  auto db = sql::Db::Open(path, /*read_only=*/true);
+  Result<sql::Db> db = sql::OpenForReading(path);
   if (!db.ok()) return db.status();
-  auto stmt = db->Prepare("PRAGMA user_version");
-  if (!stmt.ok()) return Status::DatabaseError(path + " is not a detente database");
-  auto row = stmt->Step();
-  if (!row.ok()) return Status::DatabaseError(path + ": " + row.status().message());
-  const int64_t version = *row ? stmt->Int(0) : 0;
-  if (version < 1) return Status::DatabaseError(path + " is not a detente database");
-  if (version > Store::SchemaVersion()) {
-    return Status::Unsupported(path + " was written by a newer detente; upgrade detente");
-  }
   return std::unique_ptr<EvidenceReader>(new SqliteEvidenceReader(std::move(*db)));
 }
 

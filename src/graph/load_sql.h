@@ -1,4 +1,4 @@
-// SQL that loads the graph from a detente database. Private to detente_core;
+// SQL that loads the graph from a detente database. Private to detente_graph;
 // in a header so that tests can check its query plan.
 #ifndef DETENTE_GRAPH_LOAD_SQL_H_
 #define DETENTE_GRAPH_LOAD_SQL_H_

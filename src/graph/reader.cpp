@@ -12,12 +12,11 @@
 #include <vector>
 
 #include "detente/graph.h"
-#include "detente/store.h"
 #include "detente/names.h"
 #include "graph/load_sql.h"
 #include "graph/snapshot.h"
-#include "store/sqlite.h"
-#include "util/suggest.h"
+#include "detente/sqlite.h"
+#include "detente/suggest.h"
 
 namespace detente {
 namespace {
@@ -129,10 +128,10 @@ Status CheckValues(const GraphFilter& f, std::vector<std::string> kinds,
                    const std::vector<std::string>& actions) {
   std::sort(kinds.begin(), kinds.end());
   for (const std::string& k : f.kinds) {
-    const bool known =
-        std::find(std::begin(kEntityKinds), std::end(kEntityKinds), k) != std::end(kEntityKinds);
+    const bool known = ParseEntityKind(k).has_value();
     if (known || std::binary_search(kinds.begin(), kinds.end(), k)) continue;
-    std::vector<std::string> all(std::begin(kEntityKinds), std::end(kEntityKinds));
+    std::vector<std::string> all;
+    for (EntityKind known_kind : kEntityKinds) all.push_back(EntityKindName(known_kind));
     all.insert(all.end(), kinds.begin(), kinds.end());
     const std::string near = Nearest(k, all);
     std::string listed;
@@ -680,7 +679,7 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     t.object = stmt->Text(6);
     t.place = stmt->Text(7);
     t.time_text = stmt->Text(8);
-    t.modality = stmt->Text(9);
+    t.modality = ModalityOf(ColumnView(*stmt, 9));
     t.negated = stmt->Int(10) != 0;
     t.sentence = stmt->Text(11);
     t.agent_role = stmt->Text(12);
@@ -695,31 +694,8 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
 
 Result<std::unique_ptr<GraphReader>> GraphReader::Open(const std::string& path,
                                                        const GraphReaderOptions& options) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Status::IOError("no database at " + path + " (run `detente ingest` first)");
-  }
-  auto db = sql::Db::Open(path, /*read_only=*/true);
+  Result<sql::Db> db = sql::OpenForReading(path);
   if (!db.ok()) return db.status();
-  auto stmt = db->Prepare("PRAGMA user_version");
-  if (!stmt.ok()) return Status::DatabaseError(path + " is not a detente database");
-  auto row = stmt->Step();
-  if (!row.ok()) return Status::DatabaseError(path + ": " + row.status().message());
-  int64_t version = *row ? stmt->Int(0) : 0;
-  if (version < 1) {
-    return Status::DatabaseError(path + " is not a detente database (schema version 0)");
-  }
-  const int newest = Store::SchemaVersion();
-  if (version < newest) {
-    return Status::Unsupported(path + " has schema " + std::to_string(version) +
-                               " and needs an upgrade to " + std::to_string(newest) +
-                               "; open it once for writing (e.g. detente ingest) first");
-  }
-  if (version > newest) {
-    return Status::Unsupported(path + " has schema version " + std::to_string(version) +
-                               ", newer than this detente understands (" + std::to_string(newest) +
-                               "); upgrade detente");
-  }
   return std::unique_ptr<GraphReader>(new SqliteGraphReader(std::move(*db), path, options));
 }
 

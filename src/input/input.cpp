@@ -16,8 +16,8 @@
 
 #include "detente/text.h"
 #include "util/calendar.h"
-#include "util/escape.h"
-#include "util/json.h"
+#include "detente/escape.h"
+#include "detente/json.h"
 
 namespace detente {
 namespace fs = std::filesystem;

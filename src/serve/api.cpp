@@ -10,7 +10,7 @@
 
 #include "detente/evidence.h"
 #include "serve/views.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 namespace detente::serve {
 namespace {
@@ -160,7 +160,7 @@ void WriteEvent(JsonWriter& w, const EventEvidence& e) {
   WriteRef(w, e.place_id, e.place);
   w.Key("time_text");
   WriteOptString(w, e.time_text);
-  w.Key("modality").String(e.modality).Key("negated").Bool(e.negated);
+  w.Key("modality").String(ModalityName(e.modality)).Key("negated").Bool(e.negated);
   w.Key("confidence").Number(e.confidence);
   // `mentions` and `documents` count every report of the event; `sources`
   // holds its first mention (the rest: `detente path|neighbours --format json`).

@@ -31,7 +31,7 @@
 
 #include "detente/status.h"
 #include "detente/store.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 
 namespace detente::store_internal {
 

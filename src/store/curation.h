@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "detente/status.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "store/writer.h"
 
 namespace detente::store_internal {

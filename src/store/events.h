@@ -3,7 +3,7 @@
 #define DETENTE_STORE_EVENTS_H_
 
 #include "detente/store.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 
 namespace detente::store_internal {
 

@@ -1,5 +1,5 @@
 // The schema migrations, embedded from schema/NNNN_name.sql at build time by
-// cmake/embed_schema.cmake. Private to detente_core.
+// cmake/embed_schema.cmake. Private to detente_store.
 #ifndef DETENTE_STORE_MIGRATIONS_H_
 #define DETENTE_STORE_MIGRATIONS_H_
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "detente/merge.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 
 namespace detente {
 namespace {

@@ -1,4 +1,4 @@
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 
 #include <fmt/format.h>
 #include <unistd.h>

@@ -9,8 +9,25 @@
 #include <vector>
 
 #include "detente/names.h"
+#include "detente/types.h"
+#include "store/columns.h"
+#include "util/sha256.h"
 
 namespace detente::store_internal {
+
+std::string DocumentHash(std::string_view title, std::string_view text) {
+  Sha256 h;
+  h.Update(title);
+  h.Update(std::string_view("\0", 1));  // so that title/text boundaries matter
+  h.Update(text);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (uint8_t b : h.Final()) {
+    out += kHex[b >> 4];
+    out += kHex[b & 0xF];
+  }
+  return out;
+}
 namespace {
 
 constexpr const char* kUnknownKind = "unknown";
@@ -155,7 +172,10 @@ Result<int64_t> DocumentWriter::Find(const std::string& name, const std::string&
     }
   }
   (*st)->Reset();
-  if (found || (kind != "person" && kind != "unknown" && !kind.empty())) return found;
+  if (found || (!IsKind(kind, EntityKind::kPerson) && !IsKind(kind, EntityKind::kUnknown) &&
+                !kind.empty())) {
+    return found;
+  }
   // A one-word name of a person: the one person whose name ends with it.
   if (key.find(' ') != std::string::npos) return int64_t{0};
   Result<sql::Stmt*> sn = cache_.Get(
@@ -175,7 +195,7 @@ Result<int64_t> DocumentWriter::Find(const std::string& name, const std::string&
 
 Result<int64_t> DocumentWriter::Create(const std::string& name, const Attributes& a) {
   const std::string kind = a.kind.empty() ? kUnknownKind : a.kind;
-  const std::string surname = kind == "person" ? SurnameKey(name) : "";
+  const std::string surname = IsKind(kind, EntityKind::kPerson) ? SurnameKey(name) : "";
   // A person first named by surname alone ("Dagalo") takes the full name
   // when it comes ("Mohamed Hamdan Dagalo"), if no other person has it.
   if (!surname.empty()) {
@@ -296,8 +316,7 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
   DETENTE_RETURN_IF_ERROR(LoadCuration());
 
   Result<sql::Stmt*> ins_doc = cache_.Get(
-      "INSERT INTO documents(source, doc_id, title, url, published, sha256) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT INTO " DETENTE_DOCUMENTS_COLUMNS " VALUES (?, ?, ?, ?, ?, ?)");
   if (!ins_doc.ok()) return ins_doc.status();
   const std::string source =
       doc.line > 0 ? doc.source + "#" + std::to_string(doc.line) : doc.source;
@@ -307,8 +326,7 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
   const int64_t doc_row = db_.LastInsertRowId();
 
   Result<sql::Stmt*> ins_sent = cache_.Get(
-      "INSERT INTO sentences(document_id, idx, in_title, start, end, text) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT INTO " DETENTE_SENTENCES_COLUMNS " VALUES (?, ?, ?, ?, ?, ?)");
   if (!ins_sent.ok()) return ins_sent.status();
   std::unordered_map<int, int64_t> sentence_rows;
   for (const Sentence& s : x.sentences) {

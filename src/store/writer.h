@@ -17,10 +17,10 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "detente/extract.h"
 #include "detente/input.h"
+#include "detente/record.h"
+#include "detente/sqlite.h"
 #include "detente/status.h"
-#include "store/sqlite.h"
 
 namespace detente::store_internal {
 
@@ -50,6 +50,10 @@ Result<int64_t> FirstId(StatementCache& cache, const char* sql, Bind bind) {
   (*st)->Reset();
   return id;
 }
+
+// The SHA-256 of a document's title and text, in lowercase hex: the
+// identity by which documents are told apart (documents.sha256).
+std::string DocumentHash(std::string_view title, std::string_view text);
 
 // Registers detente_name_key(text) and detente_surname_key(text) (NameKey and
 // SurnameKey) on the connection, for the migrations and the writer. SQL

@@ -1,4 +1,4 @@
-#include "util/escape.h"
+#include "detente/escape.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4), private to detente_core. Used for document identity.
+// SHA-256 (FIPS 180-4), private to detente_util. Used for document identity.
 //
 // Thread safety: a Sha256 object is not thread-safe; Sha256Hex is reentrant.
 #ifndef DETENTE_UTIL_SHA256_H_

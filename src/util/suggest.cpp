@@ -1,4 +1,4 @@
-#include "util/suggest.h"
+#include "detente/suggest.h"
 
 #include <algorithm>
 #include <cctype>

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "test_util.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 extern char** environ;
 

@@ -8,7 +8,7 @@
 #include "export/export_fixture.h"
 #include "graph/graph_fixture.h"
 #include "test_util.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 using namespace detente;
 using namespace detente::testing;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/db_checks.h"
+#include "detente/extract.h"
 #include "detente/store.h"
 #include "store/store_dump.h"
 #include "test_util.h"
@@ -27,9 +28,12 @@ namespace {
 // A shard of `n` synthetic documents (two sentences and two events each,
 // over a pool of 40 entities), written through the library in one
 // transaction: far faster than extracting them, and as big as needed for a
-// merge to be killed in the middle.
+// merge to be killed in the middle. Its events carry this build's extractor
+// version, as `detente ingest` stamps them (and `detente merge` too).
 void WriteShard(const std::string& path, int shard, int n) {
-  auto store = Store::Open(path);
+  detente::StoreOptions options;
+  options.extractor_version = detente::Extractor::Version();
+  auto store = Store::Open(path, options);
   REQUIRE(store.ok());
   Status s = (*store)->InTransaction([&] {
     for (int i = 0; i < n; ++i) {

@@ -3,9 +3,9 @@
 
 #include "detente/export.h"
 #include "graph/graph_fixture.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "test_util.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 using namespace detente;
 using namespace detente::testing;

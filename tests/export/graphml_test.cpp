@@ -7,7 +7,7 @@
 
 #include "detente/export.h"
 #include "export/export_fixture.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 
 using namespace detente;
 using namespace detente::testing;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "test_util.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 using namespace detente;
 using namespace detente::testing;

@@ -2,7 +2,7 @@
 
 #include "detente/export.h"
 #include "export/export_fixture.h"
-#include "util/json.h"
+#include "detente/json.h"
 
 using namespace detente;
 using namespace detente::testing;

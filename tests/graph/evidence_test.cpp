@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "graph/graph_fixture.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "test_util.h"
 
 using namespace detente;

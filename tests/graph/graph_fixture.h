@@ -30,7 +30,7 @@
 
 #include "detente/graph.h"
 #include "detente/store.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "test_util.h"
 
 namespace detente::testing {

@@ -5,7 +5,7 @@
 #include "detente/graph.h"
 #include "graph/graph_fixture.h"
 #include "graph/load_sql.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "test_util.h"
 
 using namespace detente;

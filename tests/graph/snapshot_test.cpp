@@ -18,7 +18,7 @@
 #include "detente/graph.h"
 #include "detente/store.h"
 #include "graph/graph_fixture.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "test_util.h"
 
 using namespace detente;

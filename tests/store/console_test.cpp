@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "detente/store.h"
-#include "store/sqlite.h"
+#include "detente/sqlite.h"
 #include "test_util.h"
 
 using detente::QueryOptions;

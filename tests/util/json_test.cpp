@@ -1,4 +1,4 @@
-#include "util/json.h"
+#include "detente/json.h"
 
 #include <catch2/catch.hpp>
 #include <string>

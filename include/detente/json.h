@@ -1,10 +1,10 @@
-// JSON support, private to detente_core: quoting, a small writer and a strict
+// JSON support, from detente_util: quoting, a small writer and a strict
 // parser (RFC 8259). No external library.
 //
 // Thread safety: every function is reentrant; a JsonValue or JsonWriter is a
 // plain value (const use from many threads is safe, mutation is not).
-#ifndef DETENTE_UTIL_JSON_H_
-#define DETENTE_UTIL_JSON_H_
+#ifndef DETENTE_JSON_H_
+#define DETENTE_JSON_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -121,4 +121,4 @@ Result<JsonValue> ParseJson(std::string_view text, const JsonParseOptions& optio
 
 }  // namespace detente
 
-#endif  // DETENTE_UTIL_JSON_H_
+#endif  // DETENTE_JSON_H_

@@ -1,7 +1,7 @@
 // "Did you mean ...?": the nearest of a few known words to a mistyped one.
 // Pure functions; thread-safe.
-#ifndef DETENTE_UTIL_SUGGEST_H_
-#define DETENTE_UTIL_SUGGEST_H_
+#ifndef DETENTE_SUGGEST_H_
+#define DETENTE_SUGGEST_H_
 
 #include <string>
 #include <string_view>
@@ -20,4 +20,4 @@ std::string Nearest(std::string_view word, const std::vector<std::string>& candi
 
 }  // namespace detente
 
-#endif  // DETENTE_UTIL_SUGGEST_H_
+#endif  // DETENTE_SUGGEST_H_

@@ -1,10 +1,12 @@
-// A thin RAII layer over the SQLite C API, private to detente_core.
+// A thin RAII layer over the SQLite C API, and the one check of a detente
+// database's schema version. Implemented by detente_store; for the store
+// and the stages that read its file directly (graph), not for the CLI.
 //
 // Db owns a sqlite3*; Stmt owns a sqlite3_stmt*. Both close on destruction.
 // All SQL with values goes through Stmt::Bind: never format values into SQL.
 // Neither class is thread-safe; use one Db per thread.
-#ifndef DETENTE_STORE_SQLITE_H_
-#define DETENTE_STORE_SQLITE_H_
+#ifndef DETENTE_SQLITE_H_
+#define DETENTE_SQLITE_H_
 
 #include <sqlite3.h>
 
@@ -129,6 +131,19 @@ class Transaction {
   bool nested_ = false;  // a savepoint in an outer transaction
 };
 
+// Checks the schema version of `db`, the detente database opened from
+// `path` (for messages), the one way every opener does; returns the version
+// (0 for a new, empty file). kUnsupported when a newer detente wrote it, or
+// when `read_only` and it is older than this build's (it needs a migration,
+// which only a writer runs); kDatabaseError when it has tables but no
+// version (not a detente database) or cannot be read. Messages name `path`.
+Result<int> CheckSchema(Db& db, const std::string& path, bool read_only);
+
+// Opens the detente database at `path` read-only for a reader (graph,
+// evidence): kIOError when there is no such file, then the errors of
+// Db::Open and of CheckSchema.
+Result<Db> OpenForReading(const std::string& path);
+
 }  // namespace detente::sql
 
-#endif  // DETENTE_STORE_SQLITE_H_
+#endif  // DETENTE_SQLITE_H_

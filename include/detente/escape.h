@@ -1,7 +1,7 @@
-// Making untrusted text safe to show on a terminal. Private to detente_core
-// (and the CLI). Pure functions; thread-safe.
-#ifndef DETENTE_UTIL_ESCAPE_H_
-#define DETENTE_UTIL_ESCAPE_H_
+// Making untrusted text safe to show on a terminal (detente_util; the CLI
+// prints every name and sentence through it). Pure functions; thread-safe.
+#ifndef DETENTE_ESCAPE_H_
+#define DETENTE_ESCAPE_H_
 
 #include <optional>
 #include <string>
@@ -22,4 +22,4 @@ std::optional<char32_t> FirstControl(std::string_view s);
 
 }  // namespace detente
 
-#endif  // DETENTE_UTIL_ESCAPE_H_
+#endif  // DETENTE_ESCAPE_H_
