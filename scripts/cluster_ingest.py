@@ -205,8 +205,10 @@ class Merger:
         self.done = {}       # partition index -> result, waiting for its turn
         self.next = 0        # the next partition to merge
         self.merged = set()  # partitions merged (or given up): never twice
-        self.failed = []
+        self.lost = []       # (partition index, why): its documents are not stored
+        self.failed = []     # (shard, why): merged in part
         self.fatal = None
+        self.seconds = 0.0   # spent in merges
 
     def finished(self, index, result):
         if index in self.merged or index in self.done:
@@ -215,8 +217,13 @@ class Merger:
         self.drain()
 
     def gave_up(self, index, error):
-        self.failed.append((index, error))
+        self.lost.append((index, error))
         self.finished(index, None)
+
+    def missing(self):
+        """Partitions never finished nor given up (none, unless the run
+        stopped early)."""
+        return [i for i in range(self.total) if i not in self.merged and i not in self.done]
 
     def drain(self):
         while self.next in self.done and self.fatal is None:
@@ -227,6 +234,7 @@ class Merger:
                 self.merge(result["shard"])
 
     def merge(self, shard):
+        start = time.monotonic()
         try:
             proc = subprocess.run([self.detente, "merge", "-q", self.args.db, shard],
                                   stdin=subprocess.DEVNULL, capture_output=True, text=True,
@@ -234,6 +242,8 @@ class Merger:
         except OSError as e:
             self.fatal = f"cannot run {self.detente}: {e.strerror}"
             return
+        finally:
+            self.seconds += time.monotonic() - start
         for line in proc.stderr.splitlines():
             print(line, file=sys.stderr)
         if proc.returncode == 0:
@@ -243,6 +253,27 @@ class Merger:
             self.fatal = f"merging {shard} failed (exit {proc.returncode})"
         else:
             self.failed.append((shard, "merge refused some of it (see above)"))
+
+
+def outcomes(done, futures):
+    """(index, result, None) or (index, None, error) for each future that
+    `done` (an as_completed over `futures`, a future -> partition index map)
+    yields. The result is asked of the future, never judged by its status: a
+    future yielded as finished turns "lost" when the worker that holds its
+    result dies before the driver gathers it, and result() then waits for
+    Dask to run the task again. (Reading the status there once took such a
+    partition for a failed one, and dropped it.)"""
+    for f in done:
+        try:
+            yield futures[f], f.result(), None
+        except Exception as e:  # the task's own error after its retries, or cancelled
+            yield futures[f], None, str(e) or type(e).__name__
+
+
+def describe(partition):
+    """A partition's files and JSONL line ranges, as the user gave them."""
+    return ", ".join(p[0] if len(p) == 1 else f"{p[0]}:{p[1]}-{p[2]}"
+                     for p in partition["pieces"])
 
 
 def find_detente(given):
@@ -320,6 +351,7 @@ def run(args):
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
+    ready = time.monotonic() - start
     try:
         os.makedirs(shard_dir, exist_ok=True)
         workers = len(client.scheduler_info()["workers"])
@@ -340,20 +372,17 @@ def run(args):
             bar.start()
         merger = Merger(args, detente, len(partitions))
         seen_errors = set()
-        for f in as_completed(list(futures)):
-            i = futures[f]
-            if f.status == "finished":
-                result = f.result()
+        last_result = time.monotonic()
+        for i, result, error in outcomes(as_completed(list(futures)), futures):
+            last_result = time.monotonic()
+            if error is None:
                 for line in result["rejected"]:
                     if line not in seen_errors:  # a whole-file error, once for all its ranges
                         seen_errors.add(line)
                         print(line, file=sys.stderr)
                 merger.finished(i, result)
             else:
-                error = f.exception()
-                merger.gave_up(i, error)
-                where = ", ".join(":".join(map(str, p)) for p in partitions[i]["pieces"])
-                note(f"partition {i} ({where}) failed after {args.retries} retries: {error}")
+                merger.gave_up(i, f"failed after {args.retries} retries: {error}")
             if merger.fatal:
                 break
         if bar:
@@ -367,6 +396,11 @@ def run(args):
     if merger.fatal:
         note(merger.fatal + "; what was merged stays, run again to finish")
         return EXIT_DATA
+    lost = merger.lost + [(i, "never finished") for i in merger.missing()]
+    missed = sum(partitions[i]["documents"] for i, _ in lost)
+    for i, why in lost:
+        note(f"lost partition {i} ({partitions[i]['documents']} documents: "
+             f"{describe(partitions[i])}): {why}")
     if not args.keep_shards:
         left = [n for n in os.listdir(shard_dir) if n.startswith("part-")]
         if left:
@@ -379,11 +413,17 @@ def run(args):
     added, events = after[0] - before[0], after[1] - before[1]
     if not args.quiet:
         rejected = len(seen_errors)
-        note(f"{documents} documents read: {added} added, {documents - added - rejected} "
-             f"already present, {rejected} rejected; {events} events added to {args.db}; "
+        note(f"{documents} documents read: {added} added, {documents - added - rejected - missed} "
+             f"already present, {rejected} rejected, {missed} lost; {events} events added to "
+             f"{args.db}; "
              f"{seconds:.1f} s ({documents / seconds:.1f} documents/s, "
              f"{events / seconds:.1f} events/s) on {workers} workers")
-    return EXIT_DATA if seen_errors or merger.failed else EXIT_OK
+        note(f"of which {ready:.1f} s to reach the cluster, {merger.seconds:.1f} s merging "
+             f"({time.monotonic() - last_result:.1f} s from the last task's end to here)")
+    if lost:
+        note(f"{len(lost)} partitions lost: their {missed} documents were not merged; "
+             f"run again to add them")
+    return EXIT_DATA if seen_errors or merger.failed or lost else EXIT_OK
 
 
 def main(argv):
