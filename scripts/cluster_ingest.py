@@ -11,8 +11,8 @@ folder every worker can reach. The driver merges the shards into --db with
 store one `detente ingest` of the whole corpus gives (ids aside). See
 docs/cluster.md.
 
-Exit status: 0 ok, 2 usage, 3 some input was rejected, a partition failed
-after its retries, a merge failed, or the scheduler could not be reached.
+Exit status: 0 ok, 2 usage, 3 some input was rejected, a partition was lost
+(failed after its retries), a merge failed, or the scheduler could not be reached.
 """
 
 import argparse
@@ -26,6 +26,7 @@ import threading
 import time
 import urllib.parse
 import uuid
+import warnings
 
 EXIT_OK, EXIT_USAGE, EXIT_DATA = 0, 2, 3
 INPUT_EXTENSIONS = {".txt", ".md", ".markdown", ".jsonl"}
@@ -295,7 +296,7 @@ def parse_args(argv):
                "Workers need the detente binary at the same path, the inputs at the same "
                "paths (relative paths are taken from this directory) and --shard-dir on a "
                "shared file system. Bad inputs are reported as FILE:LINE: MESSAGE. "
-               "Exit status: 0 ok, 2 usage, 3 some input was rejected, a partition or "
+               "Exit status: 0 ok, 2 usage, 3 some input was rejected, a partition was lost, a "
                "merge failed, or the scheduler could not be reached. See docs/cluster.md.")
     p.add_argument("--db", required=True, help="the database to ingest into (created if missing)")
     where = p.add_mutually_exclusive_group()
@@ -348,6 +349,9 @@ def run(args):
             note(f"cannot reach the scheduler at {args.scheduler}: {e}")
             return EXIT_DATA
     else:
+        # Without a dashboard the scheduler still serves HTTP, on 8787 when
+        # free: another cluster on this machine is no news for the user.
+        warnings.filterwarnings("ignore", message="Port 8787 is already in use")
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
