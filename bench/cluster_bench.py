@@ -64,10 +64,11 @@ def timed(argv, ok=(0,), time_v=False):
 
 
 def breakdown(err):
-    """The driver's own breakdown of a run (seconds): reaching the cluster,
-    merging, and from the last task's end to the summary."""
+    """The driver's own breakdown of a run: reaching the cluster, merging,
+    from the last task's end to the summary (seconds), and how busy tasks
+    kept the workers (%)."""
     m = re.search(r"of which ([\d.]+) s to reach the cluster, ([\d.]+) s merging "
-                  r"\(([\d.]+) s from the last task", err)
+                  r"\(([\d.]+) s from the last task.*kept the workers (\d+)% busy", err)
     if not m:
         sys.exit("no breakdown in the driver's output:\n" + err)
     return tuple(float(x) for x in m.groups())
@@ -187,8 +188,9 @@ def main():
           % fmt_stat([100 * (t / b - 1) for t, b in zip(cpu[WORKERS_2], cpu[ONE_PROCESS_2])], 1))
     print("- The driver's breakdown of the 2-worker runs (s): reaching the cluster %s; "
           "merging %s (on the driver, while later tasks run); from the last task's end to "
-          "the summary %s."
-          % tuple(fmt_stat([p[k] for p in parts], 2) for k in range(3)))
+          "the summary %s; tasks kept the workers %s%% busy."
+          % (tuple(fmt_stat([p[k] for p in parts], 2) for k in range(3))
+             + (fmt_stat([p[3] for p in parts], 0),)))
     print("- `detente merge` of the %d shards of one 2-worker run into a fresh database: "
           "%s s, %s events/s, peak RSS %s MiB (%s)."
           % (len(shards), fmt_stat(merge_wall, 2), fmt_stat([events / w for w in merge_wall], 0),
