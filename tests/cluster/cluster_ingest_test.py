@@ -8,7 +8,8 @@ and checks that the store the driver builds equals one `detente ingest` of
 the same corpus: the same documents, sentences, entity names, kinds,
 countries and aliases, and events (ids aside). Then the same with a worker
 killed in the middle of the run, and with the driver killed in the middle of
-its merges and run again.
+its merges and run again; and the race that once lost a partition (results
+lost with their worker after as_completed had handed them out).
 
   tests/cluster/cluster_ingest_test.py --detente build/detente
 
