@@ -307,7 +307,7 @@ def parse_args(argv):
         prog="cluster_ingest.py",
         description="Ingest articles on a Dask cluster: one shard database per partition of "
                     "the corpus, merged into one detente database as the shards finish.",
-        epilog="Without --scheduler, a local cluster of --workers processes runs the tasks. "
+        epilog="Without --scheduler, a local cluster of --workers workers runs the tasks. "
                "Workers need the detente binary at the same path, the inputs at the same "
                "paths (relative paths are taken from this directory) and --shard-dir on a "
                "shared file system. Bad inputs are reported as FILE:LINE: MESSAGE. "
@@ -317,7 +317,8 @@ def parse_args(argv):
     where = p.add_mutually_exclusive_group()
     where.add_argument("--scheduler", help="address of a running scheduler, tcp://HOST:8786")
     where.add_argument("--workers", type=int, default=2,
-                       help="without --scheduler: local worker processes (default: 2)")
+                       help="without --scheduler: workers of a local cluster, each running one "
+                            "detente at a time (default: 2)")
     p.add_argument("--partition-size", type=int, default=200, metavar="DOCS",
                    help="documents per partition, hence per task and shard (default: 200)")
     p.add_argument("--jobs", type=int, default=1,
@@ -368,7 +369,11 @@ def run(args):
         # Without a dashboard the scheduler still serves HTTP, on 8787 when
         # free: another cluster on this machine is no news for the user.
         warnings.filterwarnings("ignore", message="Port 8787 is already in use")
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+        # Workers as threads of this process: a task only waits for its
+        # detente, so they need no process of their own, and Dask's worker
+        # processes cost start-up and idle CPU (measured: 8.8% of a core
+        # idle against 3.1%, and about 2 s to start).
+        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=False,
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     ready = time.monotonic() - start
