@@ -244,6 +244,18 @@ class ClusterIngestTest(unittest.TestCase):
                       "1 rejected, 0 lost;", err)
         self.assertFalse(os.path.exists(db + ".shards"), "merged shards are removed")
 
+    def test_local_cluster_equals_one_ingest(self):
+        """Without --scheduler: the driver's own local cluster (its workers
+        are threads of the driver, each waiting for a detente)."""
+        db = os.path.join(self.dir, "local.db")
+        argv = ["/usr/bin/python3", DRIVER, "--detente", ARGS.detente, "--db", db,
+                "--workers", "2", "--partition-size", "4", "corpus"]
+        p = subprocess.run(argv, cwd=self.dir, capture_output=True, text=True, timeout=900)
+        self.assertEqual(p.returncode, 3, p.stderr)  # the broken line
+        self.assertIn("1 rejected, 0 lost;", p.stderr)
+        self.assertIn("on 2 workers", p.stderr)
+        self.check_store(db)
+
     def test_killed_worker_loses_and_doubles_nothing(self):
         db = os.path.join(self.dir, "killed-worker.db")
         p = self.driver(db)
