@@ -134,10 +134,11 @@ def make_partitions(paths, size):
 
 def detente_environment(malloc_trim):
     """This process's environment for a detente child, with the driver's
-    own MALLOC_TRIM_THRESHOLD_ (or none). A Dask nanny sets it to 64 KiB
-    for its worker, and in a LocalCluster for the driver too; inherited by
-    detente, glibc then gives memory back and faults it in again all the
-    time (measured: 10 times the system time, a task 1.6 times the CPU)."""
+    own MALLOC_TRIM_THRESHOLD_ (or none). A Dask nanny (dask-worker starts
+    one unless --no-nanny) sets it to 64 KiB in its worker and in itself;
+    inherited by detente, glibc then gives memory back and faults it in
+    again all the time (measured: 10 times the system time, a task 1.6
+    times the CPU)."""
     import os
     env = dict(os.environ)
     env.pop("MALLOC_TRIM_THRESHOLD_", None)
