@@ -15,8 +15,4 @@ cmake --build build-asan -j "$(nproc)"
 export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
-# cluster_ingest is left to the normal pass: it drives Dask processes in
-# Python, and its kill-a-worker case lost a partition once with the slower
-# sanitized binary (an open bug, see "Known problem" in docs/cluster.md); the C++ of the merge
-# runs here through the [merge] tests.
-ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -E '^cluster_ingest$'
+ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
