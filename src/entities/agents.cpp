@@ -16,9 +16,11 @@ AgentNoun MatchAgentNoun(const Lexicon& lex, const std::vector<std::string>& tok
     bool lower_case = !tok.empty() && !std::isupper(static_cast<unsigned char>(tok[0]));
     if (!lower_case && !lex.Has(WordList::kAgentNoun, tok)) break;
     if (len > 1) phrase += ' ';
-    std::string word = lower_case ? Lower(tok) : tok;
     // "chargé d’affaires" as "chargé d'affaires": the lexicon writes ASCII quotes.
-    for (size_t q; (q = word.find("\xE2\x80\x99")) != std::string::npos;) word.replace(q, 3, "'");
+    const std::string written = lower_case ? Lower(tok) : tok;
+    std::string_view word = written;
+    for (size_t q; (q = word.find("\xE2\x80\x99")) != std::string_view::npos; word.remove_prefix(q + 3))
+      phrase.append(word.substr(0, q)).push_back('\'');
     phrase += word;
     if (!lex.Has(WordList::kAgentNoun, phrase)) continue;
     out.length = len;

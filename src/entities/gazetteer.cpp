@@ -124,7 +124,7 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
       if (row.fields[1].empty()) return TsvLineError(p, row.line, "empty name");
       if (country_index.count(code)) return TsvLineError(p, row.line, "duplicate code " + code);
       country_index[code] = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[1], "country", code, false});
+      g.entries_.push_back({row.fields[1], "country", code, false, ""});
     }
     // Names first, then aliases, so that a country's own name always wins.
     for (const TsvRow& row : *rows) g.Add(&g.names_, row.fields[1], country_index[row.fields[0]]);
@@ -146,7 +146,7 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
       }
       DETENTE_RETURN_IF_ERROR(check_country(p, row, row.fields[2]));
       int idx = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[0], kind, row.fields[2], false});
+      g.entries_.push_back({row.fields[0], kind, row.fields[2], false, ""});
       g.Add(&g.names_, row.fields[0], idx);
       for (const std::string& a : Aliases(row, 3)) g.Add(&g.names_, a, idx);
     }
@@ -180,7 +180,7 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
       std::string code = row.fields.size() > 1 ? row.fields[1] : "";
       DETENTE_RETURN_IF_ERROR(check_country(p, row, code));
       int idx = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[0], "region", code, false});
+      g.entries_.push_back({row.fields[0], "region", code, false, ""});
       g.Add(&g.names_, row.fields[0], idx);
       for (const std::string& a : Aliases(row, 2)) g.Add(&g.names_, a, idx);
     }
