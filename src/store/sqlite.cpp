@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 
 namespace detente::sql {
 
@@ -124,7 +126,16 @@ Result<Db> Db::OpenOnce(const std::string& path, bool read_only, int busy_timeou
   }
   if (!read_only) {
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
-      if (Status s = db.Exec(pragma); !s.ok()) {
+      Status s = db.Exec(pragma);
+      // Switching a new file to WAL while another process creates it can
+      // report SQLITE_BUSY without calling the busy handler: wait as it would.
+      for (int waited = 0; !s.ok() && (sqlite3_errcode(raw) & 0xff) == SQLITE_BUSY &&
+                           waited < busy_timeout_ms;
+           waited += 10) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        s = db.Exec(pragma);
+      }
+      if (!s.ok()) {
         const fs::path p(path);
         const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
         if (::access(path.c_str(), W_OK) != 0 || ::access(dir.c_str(), W_OK) != 0) {
