@@ -175,12 +175,10 @@ void SubjectsByLink(RuleContext& c) {
     // "Somali forces backed by AU troops recaptured": the agent of a reduced
     // passive right before the verb is not its subject; what it modifies is.
     bool over_agent = false;  // the subject was chosen over a misparse
-    for (const VerbGroup& o : g.groups()) {
-      int by = o.head + 1;
-      if (o.voice == Voice::kPassive && o.form == VerbForm::kPastPart && by < subject &&
-          subject < v.first && subject <= by + 4 && g.lower(by) == "by" && o.first >= 1 &&
-          (g.IsMention(o.first - 1) || g.pos(o.first - 1) == Pos::kNoun)) {
-        subject = o.first - 1;
+    if (int o = g.AgentPhraseBefore(v.first); o >= 0 && subject > g.groups()[o].head) {
+      int owner = g.groups()[o].first - 1;
+      if (owner >= 0 && (g.IsMention(owner) || g.pos(owner) == Pos::kNoun)) {
+        subject = owner;
         over_agent = true;
       }
     }
