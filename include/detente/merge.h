@@ -36,12 +36,16 @@ struct StoredDocument {
 
 // Reads a store's documents in the order they were stored (by row id).
 // Each document's extraction holds its sentences (index, title flag,
-// offsets, text), its events with every stored field (Event::time is
-// event_date, Event::time_text is time_text; each names its actor, object
-// and place by the entity's canonical name, kind and country), and as
-// entities the ones its events name, each with every alias the shard holds
-// for it. An entity that no event of the shard names goes with the first
-// document.
+// offsets, text); as entities, the names its extraction gave, with their
+// aliases and attributes, in the order the store resolved them
+// (document_entities); and its events with every stored field (Event::time
+// is event_date, Event::time_text is time_text), naming actor, object and
+// place as the sentence named them. Given to Store::AddDocument in corpus
+// order, they resolve again against the whole output store, as one ingest
+// resolved them. A document stored without its names (an older detente)
+// names each entity by its resolved name, kind and country instead, with
+// every alias the shard holds for it. An entity nothing names goes with the
+// first document.
 class ShardReader {
  public:
   // Opens `path` read-only. kIOError when it is missing, kUnsupported when

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "detente/json.h"
 #include "detente/merge.h"
 #include "detente/sqlite.h"
 
@@ -44,12 +45,16 @@ Result<EntityMap> LoadEntities(sql::Db& db) {
   return map;
 }
 
-// Entities no event names, in id order: they go with the first document.
+// Entities that neither an event nor a document's recorded names name, in
+// id order (added by hand, or stored by an older detente): they go with the
+// first document.
 Result<std::vector<int64_t>> LoadUnnamed(sql::Db& db) {
   Result<sql::Stmt> st = db.Prepare(
       "SELECT id FROM entities WHERE id NOT IN (SELECT actor_id FROM events "
       "UNION SELECT object_id FROM events WHERE object_id IS NOT NULL "
-      "UNION SELECT place_id FROM events WHERE place_id IS NOT NULL) ORDER BY id");
+      "UNION SELECT place_id FROM events WHERE place_id IS NOT NULL "
+      "UNION SELECT a.entity_id FROM document_entities n JOIN aliases a ON a.alias = n.name) "
+      "ORDER BY id");
   if (!st.ok()) return st.status();
   std::vector<int64_t> ids;
   for (;;) {
@@ -91,8 +96,12 @@ class SqliteShardReader : public ShardReader {
         {&events_,
          "SELECT e.sentence_id, e.actor_id, e.action, e.action_class, e.object_id, e.place_id, "
          "e.event_date, e.time_text, e.negated, e.modality, e.confidence, e.cameo_code, "
-         "e.quad_class, e.goldstein, e.actor_role, e.object_role, e.rule FROM events e "
+         "e.quad_class, e.goldstein, e.actor_role, e.object_role, e.rule, e.actor_name, "
+         "e.object_name, e.place_name FROM events e "
          "JOIN sentences s ON s.id = e.sentence_id WHERE s.document_id = ? ORDER BY e.id"},
+        {&names_,
+         "SELECT name, aliases, kind, country, role FROM document_entities "
+         "WHERE document_id = ? ORDER BY seq"},
     };
     for (auto& s : stmts) {
       Result<sql::Stmt> st = db_.Prepare(s.sql);
@@ -119,9 +128,11 @@ class SqliteShardReader : public ShardReader {
     d.sha256 = docs_.Text(6);
     std::unordered_map<int64_t, int> sentence_index;  // row id -> Sentence::index
     DETENTE_RETURN_IF_ERROR(ReadSentences(out->row, &out->extraction, &sentence_index));
+    DETENTE_RETURN_IF_ERROR(ReadNames(out->row, &out->extraction));
     DETENTE_RETURN_IF_ERROR(ReadEvents(out->row, sentence_index, &out->extraction));
     if (first_) {
       first_ = false;
+      raw_ = false;
       for (int64_t id : unnamed_) AddEntity(id, &out->extraction);
     }
     named_.clear();
@@ -153,6 +164,40 @@ class SqliteShardReader : public ShardReader {
     }
     sentences_.Reset();
     return Status::OK();
+  }
+
+  // The names the document's extraction gave (schema 5). When there are
+  // none (a document stored by an older detente), the events' entities
+  // stand in for them, by their resolved names.
+  Status ReadNames(int64_t doc, Extraction* x) {
+    names_.Bind(1, doc);
+    Status s = ReadNameRows(x);
+    names_.Reset();
+    raw_ = !x->entities.empty();
+    return s;
+  }
+
+  Status ReadNameRows(Extraction* x) {
+    for (;;) {
+      Result<bool> row = names_.Step();
+      if (!row.ok()) return Failed(row.status());
+      if (!*row) return Status::OK();
+      Entity e;
+      e.name = names_.Text(0);
+      if (!names_.IsNull(1)) {
+        Result<JsonValue> aliases = ParseJson(names_.Text(1));
+        if (!aliases.ok() || !aliases->is_array()) {
+          return Failed(Status::DataError("document_entities.aliases is not a JSON array"));
+        }
+        for (const JsonValue& a : aliases->items()) {
+          if (a.is_string()) e.aliases.push_back(a.as_string());
+        }
+      }
+      e.kind = names_.Text(2);
+      e.country = names_.Text(3);
+      e.role = names_.Text(4);
+      x->entities.push_back(std::move(e));
+    }
   }
 
   Status ReadEvents(int64_t doc, const std::unordered_map<int64_t, int>& sentence_index,
@@ -200,6 +245,11 @@ class SqliteShardReader : public ShardReader {
       e.actor_role = events_.Text(14);
       e.object_role = events_.Text(15);
       e.rule = events_.Text(16);
+      if (raw_) {  // the names as extracted, which the document's names hold
+        if (!events_.IsNull(17)) e.actor = events_.Text(17);
+        if (!events_.IsNull(18)) e.object = events_.Text(18);
+        if (!events_.IsNull(19)) e.place = events_.Text(19);
+      }
       x->events.push_back(std::move(e));
     }
   }
@@ -209,7 +259,7 @@ class SqliteShardReader : public ShardReader {
   const Entity* AddEntity(int64_t id, Extraction* x) {
     auto it = entities_.find(id);
     if (it == entities_.end()) return nullptr;
-    if (named_.insert(id).second) x->entities.push_back(it->second);
+    if (!raw_ && named_.insert(id).second) x->entities.push_back(it->second);
     return &it->second;
   }
 
@@ -219,8 +269,9 @@ class SqliteShardReader : public ShardReader {
   std::vector<int64_t> unnamed_;
   int64_t documents_ = 0;
   bool first_ = true;
+  bool raw_ = false;  // the current document has its names (ReadNames)
   std::unordered_set<int64_t> named_;  // entities of the current document
-  sql::Stmt docs_, sentences_, events_;
+  sql::Stmt docs_, sentences_, events_, names_;
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "detente/json.h"
 #include "detente/names.h"
 #include "detente/types.h"
 #include "store/columns.h"
@@ -35,6 +36,16 @@ constexpr const char* kUnknownKind = "unknown";
 std::optional<std::string> NonEmpty(const std::string& s) {
   if (s.empty()) return std::nullopt;
   return s;
+}
+
+// document_entities.aliases: a JSON array, or NULL when there are none.
+std::optional<std::string> AliasesJson(const std::vector<std::string>& aliases) {
+  if (aliases.empty()) return std::nullopt;
+  JsonWriter w;
+  w.BeginArray();
+  for (const std::string& a : aliases) w.String(a);
+  w.EndArray();
+  return w.Take();
 }
 
 // True for "yyyy", "yyyy-mm" and "yyyy-mm-dd".
@@ -346,10 +357,24 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
     if (!a.country.empty()) evidence.emplace(id, "country", a.country);
     if (!a.role.empty()) evidence.emplace(id, "role", a.role);
   };
+  // What the document named, in the order resolved (document_entities), so
+  // that a merge can resolve it again (shard_reader.cpp).
+  int seq = 0;
+  auto record = [&](const std::string& name, const std::vector<std::string>& aliases,
+                    const Attributes& a) -> Status {
+    Result<sql::Stmt*> st = cache_.Get(
+        "INSERT INTO document_entities(document_id, seq, name, aliases, kind, country, role) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!st.ok()) return st.status();
+    (*st)->Bind(1, doc_row).Bind(2, seq++).Bind(3, name).Bind(4, AliasesJson(aliases));
+    (*st)->Bind(5, NonEmpty(a.kind)).Bind(6, NonEmpty(a.country)).Bind(7, NonEmpty(a.role));
+    return (*st)->Run();
+  };
   for (const Entity& e : x.entities) {
     const Attributes a{e.kind, e.country, e.role};
     Result<int64_t> id = Resolve(e.name, e.aliases, a);
     if (!id.ok()) return id.status();
+    DETENTE_RETURN_IF_ERROR(record(e.name, e.aliases, a));
     note(*id, a);
     ids[NameKey(e.name)] = *id;
     for (const std::string& alias : e.aliases) ids.emplace(NameKey(alias), *id);
@@ -359,6 +384,7 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
     if (it != ids.end()) return it->second;
     Result<int64_t> id = Resolve(name, {}, a);
     if (!id.ok()) return id;
+    if (Status s = record(name, {}, a); !s.ok()) return s;
     note(*id, a);
     ids[NameKey(name)] = *id;
     return id;
@@ -367,8 +393,8 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
   Result<sql::Stmt*> ins_event = cache_.Get(
       "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, place_id, "
       "event_date, time_text, negated, modality, confidence, extractor_version, cameo_code, "
-      "quad_class, goldstein, actor_role, object_role, rule) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "quad_class, goldstein, actor_role, object_role, rule, actor_name, object_name, place_name) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins_event.ok()) return ins_event.status();
   for (const Event& ev : x.events) {
     auto sent = sentence_rows.find(ev.sentence);
@@ -418,7 +444,9 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
       st.BindNull(15);
     }
     st.Bind(16, NonEmpty(ev.actor_role)).Bind(17, NonEmpty(ev.object_role));
-    st.Bind(18, NonEmpty(ev.rule));
+    st.Bind(18, NonEmpty(ev.rule)).Bind(19, ev.actor);
+    st.Bind(20, ev.object ? NonEmpty(*ev.object) : std::nullopt);
+    st.Bind(21, ev.place ? NonEmpty(*ev.place) : std::nullopt);
     // The schema's CHECKs refuse bad values (e.g. an unknown modality):
     // that is bad data from the extractor, not a broken database.
     Status s = st.Run();

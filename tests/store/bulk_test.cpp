@@ -394,7 +394,8 @@ TEST_CASE("store: an initial bulk load accepts references to rows there before i
 TEST_CASE("store: the bulk writer checks every foreign key of the schema", "[store][bulk]") {
   // An initial load inserts with PRAGMA foreign_keys off and checks these
   // references itself: a new foreign key in the schema must be added there
-  // (curation_undo and entity_evidence are not tables the bulk writer fills).
+  // (curation_undo, document_entities and entity_evidence are not tables the
+  // bulk writer fills).
   TempDir dir;
   auto store = Open(dir.File("bulk.db"));
   CHECK(One(*store,
@@ -402,7 +403,7 @@ TEST_CASE("store: the bulk writer checks every foreign key of the schema", "[sto
             "f.\"table\" AS fk FROM sqlite_schema t, pragma_foreign_key_list(t.name) f "
             "WHERE t.type = 'table' ORDER BY fk)") ==
         "aliases.entity_id->entities curation_undo.curation_id->curation "
-            "entity_evidence.entity_id->entities events.actor_id->entities "
+            "document_entities.document_id->documents entity_evidence.entity_id->entities events.actor_id->entities "
             "events.object_id->entities "
         "events.place_id->entities events.sentence_id->sentences "
         "sentences.document_id->documents");

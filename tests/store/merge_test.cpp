@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "detente/sqlite.h"
 #include "detente/store.h"
 #include "store/store_dump.h"
 #include "test_util.h"
@@ -196,15 +197,19 @@ TEST_CASE("merge: the reader gives back documents, sentences, events and entitie
   REQUIRE(d.extraction.events.size() == 1);
   const Event& met = d.extraction.events[0];
   CHECK(met.sentence == 1);
-  CHECK(met.actor == "Antony Blinken");  // the canonical name, not the alias
+  CHECK(met.actor == "Blinken");  // as extracted, to be resolved again
   CHECK(met.actor_country == "USA");
   CHECK(met.object == "NATO");
   CHECK(met.time == "2024-06-10");
   CHECK(met.time_text == "on Monday");
   CHECK(met.confidence == 0.75);
+  // The document's own names, not what the shard made of them.
   REQUIRE(d.extraction.entities.size() == 2);
   CHECK(d.extraction.entities[0].name == "Antony Blinken");
-  CHECK(d.extraction.entities[0].aliases == std::vector<std::string>{"Antony Blinken", "Blinken"});
+  CHECK(d.extraction.entities[0].aliases == std::vector<std::string>{"Blinken"});
+  CHECK(d.extraction.entities[0].country == "USA");
+  CHECK(d.extraction.entities[1].name == "NATO");
+  CHECK(d.extraction.entities[1].country.empty());
 
   REQUIRE(*(*reader)->Next(&d));
   REQUIRE(d.extraction.events.size() == 1);
@@ -222,6 +227,71 @@ TEST_CASE("merge: the reader gives back documents, sentences, events and entitie
   copy.sha256 = d.doc.sha256;
   copy.text = "different";
   CHECK(*store->Contains(copy));
+}
+
+// A person in one document, then a bare surname in the next, then a
+// namesake: what a bare "Farouk" means depends on what is stored before it.
+std::vector<Item> SurnameCorpus() {
+  std::vector<Item> items;
+  Item a = MakeItem("amal", "Amal Farouk met Qatar's envoy in Doha.");
+  a.x.entities.push_back({"Amal Farouk", "person", "EGY", {}});
+  a.x.events.push_back(MakeEvent(1, "Amal Farouk", "meet", "Qatar"));
+  items.push_back(a);
+  Item b = MakeItem("bare", "Farouk thanked Qatar on Tuesday.");
+  b.x.entities.push_back({"Farouk", "person", "", {}});
+  b.x.events.push_back(MakeEvent(1, "Farouk", "thank", "Qatar"));
+  items.push_back(b);
+  Item c = MakeItem("omar", "Omar Farouk criticised Qatar.");
+  c.x.entities.push_back({"Omar Farouk", "person", "SDN", {}});
+  c.x.events.push_back(MakeEvent(1, "Omar Farouk", "criticise", "Qatar"));
+  items.push_back(c);
+  return items;
+}
+
+TEST_CASE("merge: names are resolved again against the whole store, as one ingest resolves them",
+          "[merge]") {
+  TempDir dir;
+  const std::vector<Item> all = SurnameCorpus();
+  Ingest(dir.File("single.db"), all);
+  // The second shard never saw Amal Farouk: its "Farouk" became Omar Farouk
+  // when he was named in full.
+  Ingest(dir.File("s1.db"), {all[0]});
+  Ingest(dir.File("s2.db"), {all[1], all[2]});
+  const std::string s2 = DumpStore(dir.File("s2.db"));
+  REQUIRE(s2.find("| bare | thank |") == std::string::npos);  // (the dump has no doc ids)
+  REQUIRE(s2.find("| Omar Farouk | thank |") != std::string::npos);
+
+  const std::string out_path = dir.File("out.db");
+  auto out = OpenOrDie(out_path);
+  MergeOrDie(*out, out_path, dir.File("s1.db"));
+  MergeOrDie(*out, out_path, dir.File("s2.db"));
+  out.reset();
+  const std::string merged = DumpStore(out_path);
+  CHECK(merged == DumpStore(dir.File("single.db")));
+  CHECK(merged.find("| Amal Farouk | thank |") != std::string::npos);
+  CHECK(merged.find("evidence | Amal Farouk | country | EGY | 1") != std::string::npos);
+}
+
+TEST_CASE("merge: a document stored without its names is read by its entities' names",
+          "[merge]") {
+  TempDir dir;
+  const std::vector<Item> all = Corpus();
+  Ingest(dir.File("s.db"), {all[0]});
+  {  // as an older detente stored it
+    auto db = detente::sql::Db::Open(dir.File("s.db"), /*read_only=*/false);
+    REQUIRE(db.ok());
+    REQUIRE(db->Exec("DELETE FROM document_entities; "
+                     "UPDATE events SET actor_name = NULL, object_name = NULL").ok());
+  }
+  auto reader = ShardReader::Open(dir.File("s.db"));
+  REQUIRE(reader.ok());
+  StoredDocument d;
+  REQUIRE(*(*reader)->Next(&d));
+  REQUIRE(d.extraction.events.size() == 1);
+  CHECK(d.extraction.events[0].actor == "Antony Blinken");  // the entity's name
+  REQUIRE(d.extraction.entities.size() == 2);
+  CHECK(d.extraction.entities[0].aliases ==
+        std::vector<std::string>{"Antony Blinken", "Blinken"});  // every alias the shard has
 }
 
 TEST_CASE("merge: a shard that cannot be used is refused and nothing of it stored", "[merge]") {

@@ -1,7 +1,8 @@
 // A store's contents as text without row ids, read with the sqlite3 library
 // directly: two stores with equal dumps hold the same documents, sentences,
-// entities (names, kinds, countries, roles), aliases and events (codes, roles, rules
-// and the mentions of their event), whatever their ids.
+// entities (names, kinds, countries, roles, and the evidence for them),
+// aliases, the names each document gave, and events (codes, roles, rules, the
+// names as extracted and the mentions of their event), whatever their ids.
 // For the tests of shards and their merge.
 #ifndef DETENTE_TESTS_STORE_STORE_DUMP_H_
 #define DETENTE_TESTS_STORE_STORE_DUMP_H_
@@ -21,11 +22,17 @@ inline std::string DumpStore(const std::string& path) {
       "FROM sentences s JOIN documents d ON d.id = s.document_id",
       "SELECT 'entity', name, kind, coalesce(country, '-'), coalesce(role, '-') FROM entities",
       "SELECT 'alias', a.alias, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id",
+      "SELECT 'evidence', e.name, v.attr, v.value, v.n FROM entity_evidence v "
+      "JOIN entities e ON e.id = v.entity_id",
+      "SELECT 'named', d.sha256, n.seq, n.name, coalesce(n.aliases, '-'), coalesce(n.kind, '-'), "
+      "coalesce(n.country, '-'), coalesce(n.role, '-') FROM document_entities n "
+      "JOIN documents d ON d.id = n.document_id",
       "SELECT 'event', d.sha256, s.idx, a.name, e.action, coalesce(e.action_class, '-'), "
       "coalesce(o.name, '-'), coalesce(p.name, '-'), coalesce(e.event_date, '-'), "
       "coalesce(e.time_text, '-'), e.negated, e.modality, e.confidence, e.extractor_version, "
       "coalesce(e.cameo_code, '-'), coalesce(e.quad_class, '-'), coalesce(e.goldstein, '-'), "
       "coalesce(e.actor_role, '-'), coalesce(e.object_role, '-'), coalesce(e.rule, '-'), "
+      "coalesce(e.actor_name, '-'), coalesce(e.object_name, '-'), coalesce(e.place_name, '-'), "
       // How many mentions the event this one belongs to has: consolidation alike.
       "(SELECT count(*) FROM events x WHERE coalesce(x.head_id, x.id) = "
       "coalesce(e.head_id, e.id)) "
