@@ -50,10 +50,19 @@ class SqliteStore : public Store {
 
   Status InTransaction(const std::function<Status()>& body) override {
     if (read_only_) return Status::Unsupported("writes on a read-only store");
-    sql::Transaction tx(db_);
-    DETENTE_RETURN_IF_ERROR(tx.Begin());
-    DETENTE_RETURN_IF_ERROR(body());
-    return tx.Commit();
+    // Each AddDocument inside is a savepoint, whose journal SQLite writes to
+    // a temporary file past 64 KiB: merging 100 documents wrote 78 MB there
+    // in 37,000 writes, a third of the merge's CPU time. In memory, each
+    // is dropped when its savepoint is released.
+    DETENTE_RETURN_IF_ERROR(db_.Exec("PRAGMA temp_store = MEMORY"));
+    Status s = [&] {
+      sql::Transaction tx(db_);
+      DETENTE_RETURN_IF_ERROR(tx.Begin());
+      DETENTE_RETURN_IF_ERROR(body());
+      return tx.Commit();
+    }();
+    Status restored = db_.Exec("PRAGMA temp_store = DEFAULT");
+    return s.ok() ? restored : s;
   }
 
   Result<int64_t> Query(std::string_view text, const QueryOptions& options,
