@@ -95,10 +95,11 @@ def main():
     ap.add_argument("--partition-size", type=int)
     ap.add_argument("--issue", action="store_true",
                     help="issue 17's run: ingest --jobs 2 against 2 workers (default 2,000 "
-                         "articles in partitions of 100)")
+                         "articles in partitions of 200, the driver's default)")
     args = ap.parse_args()
     args.articles = args.articles or (2000 if args.issue else 250)
-    args.partition_size = args.partition_size or (100 if args.issue else 25)
+    # --issue: the driver's own default partition size (200 articles).
+    args.partition_size = args.partition_size or (200 if args.issue else 25)
     detente = os.path.abspath(args.detente)
     work = tempfile.mkdtemp(prefix="detente-cluster-bench-")
     corpus = os.path.join(work, "corpus.jsonl")
