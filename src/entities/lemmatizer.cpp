@@ -127,6 +127,11 @@ bool Lemmatizer::NamesThing(std::string_view lemma) const {
   return false;
 }
 
+bool Lemmatizer::NamesAct(std::string_view lemma) const {
+  std::string_view name = FirstNounLexName(*wn_, lemma);
+  return name == "noun.act" || name == "noun.communication";
+}
+
 bool Lemmatizer::IsVerb(std::string_view lemma) const {
   if (wn_->Contains(lemma, WnPos::kVerb)) return true;
   size_t dash = lemma.find('-');

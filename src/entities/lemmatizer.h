@@ -44,6 +44,9 @@ class Lemmatizer {
   // idea that cannot act ("plan", "deal", "law"): noun.act, .artifact,
   // .cognition, .communication, .event, .possession, .state or .attribute.
   bool NamesThing(std::string_view lemma) const;
+  // Whether the noun lemma's first WordNet sense is an act or something said
+  // ("move", "decision", "accusation", "claim"): noun.act, .communication.
+  bool NamesAct(std::string_view lemma) const;
 
   const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 

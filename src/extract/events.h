@@ -57,6 +57,8 @@ struct RawEvent {
   // The object is "the agreement", "the deal": a definite description of an
   // artefact named before, which the document resolves.
   bool object_anaphoric = false;
+  // The object is the noun with "the" and nothing else ("the move").
+  bool object_bare_definite = false;
   // The state an artefact object belongs to, from its own phrase ("Sweden's
   // bid", "an Egyptian plan", "the U.S. election"); empty when it names none.
   std::string object_owner;

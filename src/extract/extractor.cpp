@@ -363,6 +363,11 @@ class EntityTable {
       e.aliases.push_back(m.name);
     return &e;
   }
+  // The entity named `name`, or nullptr.
+  const Entity* Find(const std::string& name) const {
+    auto it = entities_.find(name);
+    return it == entities_.end() ? nullptr : &it->second;
+  }
   std::vector<Entity> Take() {
     std::vector<Entity> out;
     for (auto& [name, e] : entities_) out.push_back(std::move(e));
@@ -416,9 +421,14 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
     // cabinet"), the actor's state; an agreement belongs to no one state.
     e->object_country = r.object_owner;
     if (e->object_country.empty() && r.object_owned) e->object_country = e->actor_country;
+    // "The plan was welcomed": the plan named before, and its state.
+    if (e->object_country.empty() && r.object_anaphoric) {
+      if (const Entity* earlier = entities->Find(*e->object)) e->object_country = earlier->country;
+    }
     Mention art;
     art.name = art.text = r.object_text;
     art.kind = "artefact";
+    art.country = e->object_country;
     entities->Of(art);
   }
   if (r.place >= 0) {
@@ -434,6 +444,23 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
   e->negated = r.negated;
   e->modality = ModalityName(r.modality);
   e->confidence = r.confidence;
+}
+
+// "Somalia condemned the move", "India dismissed the claims": an act named
+// by "the" and a noun, which the actor rejects, condemns or praises, is the
+// latest act of another party in the document, and belongs to its state.
+void OwnAnsweredAct(const std::vector<Event>& earlier, const Lemmatizer& lem, Event* e) {
+  const std::string_view code = e->cameo_code;
+  const bool answers = code.substr(0, 2) == "11" || code.substr(0, 2) == "12" ||
+                       code.substr(0, 3) == "051";
+  if (!answers || e->object_kind != "artefact" || !e->object_country.empty() || !e->object ||
+      e->object->find(' ') != std::string::npos || !lem.NamesAct(lem.Noun(*e->object)))
+    return;
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    if (it->actor == e->actor) continue;
+    e->object_country = it->actor_country;
+    return;
+  }
 }
 
 Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
@@ -510,6 +537,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       Event e;
       e.sentence = static_cast<int>(si);
       Code(r, a, actor, doc.date, &de, &entities, &e);
+      if (r.object_bare_definite) OwnAnsweredAct(x.events, lem_, &e);
       if (e.object_kind == "artefact" && e.object) de.SetLastArtefact(*e.object);
       if (e.object == e.actor) continue;  // "the two leaders" may pair a name with itself
       std::string key = e.actor + "|" + e.action + "|" + e.object.value_or("");

@@ -673,6 +673,41 @@ TEST_CASE("extract: in a story about one state, people and bodies nobody places 
   CHECK(g->object_country.empty());
 }
 
+TEST_CASE("extract: an act answered by 'the move' or 'the accusation' is the other party's",
+          "[extract]") {
+  auto x = Run("Kenya expelled two Somali diplomats on Monday. Somalia condemned the move.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Somalia", "condemn", std::string("move"));
+  REQUIRE(e);
+  CHECK(e->object_country == "KEN");
+  // Not the answering party's own acts, even when they came last.
+  auto y = Run("Jordan accused Syria of shelling a border post. Syria rejected the accusation.");
+  INFO(Dump(y));
+  const Event* f = Find(y, "Syria", "reject", std::string("accusation"));
+  REQUIRE(f);
+  CHECK(f->object_country == "JOR");
+  // Only answers: defending a move is not answering someone else's.
+  auto z = Run("Kenya expelled two Somali diplomats on Monday. Nairobi defended the move.");
+  INFO(Dump(z));
+  for (const Event& ev : z.events)
+    if (ev.object == std::string("move")) CHECK(ev.object_country.empty());
+  // Nor a thing: "the border" is not an act.
+  auto w = Run("Kenya expelled two Somali diplomats on Monday. Somalia closed the border.");
+  INFO(Dump(w));
+  for (const Event& ev : w.events)
+    if (ev.object == std::string("border")) CHECK(ev.object_country != "KEN");
+}
+
+TEST_CASE("extract: a plan referred back to keeps the state its first mention named",
+          "[extract]") {
+  auto x = Run("The Arab League endorsed a Jordanian plan to rebuild the port on Monday. The plan "
+               "was praised by Qatar.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Qatar", "praise", std::string("Jordanian plan"));
+  REQUIRE(e);
+  CHECK(e->object_country == "JOR");
+}
+
 TEST_CASE("extract: a story about bodies of states has no state of its own: a passive speech verb "
           "keeps its named target",
           "[extract]") {

@@ -19,12 +19,16 @@ double Confidence(const SentenceGraph& g, const Predicate& p) {
 }
 
 // "the arrangement", "the deal": "the" and a noun of agreement alone.
-bool IsAnaphoric(const SentenceGraph& g, int noun) {
+// "the move", "the claims": the noun and its article only.
+bool IsBareDefinite(const SentenceGraph& g, int noun) {
   int np = g.PhraseOf(noun);
   if (np < 0) return false;
   const NounPhrase& p = g.phrases()[np];
-  return p.first + 1 == noun && g.lower(p.first) == "the" &&
-         g.lexicon().Has(WordList::kAnaphoricNoun, g.lower(noun));
+  return p.first + 1 == noun && g.lower(p.first) == "the";
+}
+
+bool IsAnaphoric(const SentenceGraph& g, int noun) {
+  return IsBareDefinite(g, noun) && g.lexicon().Has(WordList::kAnaphoricNoun, g.lower(noun));
 }
 
 // The state an artefact's phrase names: a possessor, a name or a demonym
@@ -116,6 +120,7 @@ void EmitEvents(RuleContext& c) {
     int place = PlaceOf(g, v.head, first_object);
     std::string artefact = p.noun >= 0 ? PhraseText(g, p.noun) : "";
     proto.object_anaphoric = p.noun >= 0 && IsAnaphoric(g, p.noun);
+    proto.object_bare_definite = p.noun >= 0 && IsBareDefinite(g, p.noun);
     if (p.noun >= 0) {
       proto.object_owner = OwnerOf(g, p.noun);
       // "the government" may reach the parser as a pronoun: its head as written.
