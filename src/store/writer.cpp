@@ -318,6 +318,111 @@ Status DocumentWriter::Consolidate(int64_t mention_id, int64_t document_id, cons
   return (*st)->Run();
 }
 
+Result<int64_t> DocumentWriter::Name(Names* n, const std::string& name,
+                                     const std::vector<std::string>& aliases,
+                                     const Attributes& a) {
+  Result<int64_t> id = Resolve(name, aliases, a);
+  if (!id.ok()) return id;
+  // What the document named, in the order resolved, so that a merge can
+  // resolve it again (shard_reader.cpp).
+  Result<sql::Stmt*> st = cache_.Get(
+      "INSERT INTO document_entities(document_id, seq, name, aliases, kind, country, role) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, n->document).Bind(2, n->seq++).Bind(3, name).Bind(4, AliasesJson(aliases));
+  (*st)->Bind(5, NonEmpty(a.kind)).Bind(6, NonEmpty(a.country)).Bind(7, NonEmpty(a.role));
+  DETENTE_RETURN_IF_ERROR((*st)->Run());
+  // Each document counts once as evidence for each attribute value.
+  if (!a.kind.empty() && a.kind != kUnknownKind) n->evidence.emplace(*id, "kind", a.kind);
+  if (!a.country.empty()) n->evidence.emplace(*id, "country", a.country);
+  if (!a.role.empty()) n->evidence.emplace(*id, "role", a.role);
+  n->ids[NameKey(name)] = *id;
+  return id;
+}
+
+Result<int64_t> DocumentWriter::NameOf(Names* n, const std::string& name, const Attributes& a) {
+  auto it = n->ids.find(NameKey(name));
+  if (it != n->ids.end()) return it->second;
+  return Name(n, name, {}, a);
+}
+
+Status DocumentWriter::AddEvent(const Document& doc, const Event& ev, int64_t sentence_row,
+                                std::string_view extractor_version, Names* n) {
+  if (ev.actor.empty() || ev.action.empty()) {
+    return Status::DataError("event without actor or action in sentence " +
+                             std::to_string(ev.sentence));
+  }
+  Result<int64_t> actor = NameOf(n, ev.actor, {ev.actor_kind, ev.actor_country, ev.actor_role});
+  if (!actor.ok()) return actor.status();
+  std::optional<int64_t> object, place;
+  if (ev.object && !ev.object->empty()) {
+    Result<int64_t> id = NameOf(n, *ev.object, {ev.object_kind, ev.object_country, ev.object_role});
+    if (!id.ok()) return id.status();
+    object = *id;
+  }
+  if (ev.place && !ev.place->empty()) {
+    Result<int64_t> id = NameOf(n, *ev.place, {});
+    if (!id.ok()) return id.status();
+    place = *id;
+  }
+  std::optional<std::string> date, time_text = ev.time_text;
+  if (ev.time && IsIsoDate(*ev.time)) {
+    date = *ev.time;
+  } else if (ev.time && !time_text) {
+    time_text = ev.time;
+  }
+  Result<sql::Stmt*> ins = cache_.Get(
+      "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, place_id, "
+      "event_date, time_text, negated, modality, confidence, extractor_version, cameo_code, "
+      "quad_class, goldstein, actor_role, object_role, rule, actor_name, object_name, place_name) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!ins.ok()) return ins.status();
+  sql::Stmt& st = **ins;
+  st.Bind(1, sentence_row).Bind(2, *actor).Bind(3, ev.action).Bind(4, NonEmpty(ev.action_class));
+  st.Bind(5, object).Bind(6, place).Bind(7, date).Bind(8, time_text);
+  st.Bind(9, ev.negated ? 1 : 0);
+  st.Bind(10, ev.modality.empty() ? std::string("asserted") : ev.modality);
+  st.Bind(11, ev.confidence).Bind(12, extractor_version).Bind(13, NonEmpty(ev.cameo_code));
+  if (ev.quad_class >= 1 && ev.quad_class <= 4) {
+    st.Bind(14, ev.quad_class);
+  } else {
+    st.BindNull(14);
+  }
+  if (!ev.cameo_code.empty()) {
+    st.Bind(15, ev.goldstein);
+  } else {
+    st.BindNull(15);
+  }
+  st.Bind(16, NonEmpty(ev.actor_role)).Bind(17, NonEmpty(ev.object_role));
+  st.Bind(18, NonEmpty(ev.rule)).Bind(19, ev.actor);
+  st.Bind(20, ev.object ? NonEmpty(*ev.object) : std::nullopt);
+  st.Bind(21, ev.place ? NonEmpty(*ev.place) : std::nullopt);
+  // The schema's CHECKs refuse bad values (e.g. an unknown modality):
+  // that is bad data from the extractor, not a broken database.
+  Status s = st.Run();
+  if (!s.ok()) return Status::DataError("event refused: " + s.message());
+  const int64_t mention = db_.LastInsertRowId();
+  const std::string day =
+      date && date->size() == 10 ? *date : (doc.date.size() == 10 ? doc.date : "");
+  return Consolidate(mention, n->document, ev, *actor, object.value_or(0), day);
+}
+
+Status DocumentWriter::AddEvidence(const Names& n) {
+  Result<sql::Stmt*> st = cache_.Get(
+      "INSERT INTO entity_evidence(entity_id, attr, value, n) VALUES (?, ?, ?, 1) "
+      "ON CONFLICT DO UPDATE SET n = n + 1");
+  if (!st.ok()) return st.status();
+  std::set<int64_t> touched;
+  for (const auto& [id, attr, value] : n.evidence) {
+    (*st)->Bind(1, id).Bind(2, attr).Bind(3, value);
+    DETENTE_RETURN_IF_ERROR((*st)->Run());
+    touched.insert(id);
+  }
+  // Then each touched entity's best-supported attributes.
+  for (int64_t id : touched) DETENTE_RETURN_IF_ERROR(Recompute(id));
+  return Status::OK();
+}
+
 Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
                                  const Extraction& x, std::string_view extractor_version) {
   Result<int64_t> found = FirstId(cache_, "SELECT id FROM documents WHERE sha256 = ?",
@@ -334,142 +439,35 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
   (*ins_doc)->Bind(1, source).Bind(2, NonEmpty(doc.id)).Bind(3, NonEmpty(doc.title));
   (*ins_doc)->Bind(4, NonEmpty(doc.url)).Bind(5, NonEmpty(doc.date)).Bind(6, hash);
   DETENTE_RETURN_IF_ERROR((*ins_doc)->Run());
-  const int64_t doc_row = db_.LastInsertRowId();
+  Names names;
+  names.document = db_.LastInsertRowId();
 
   Result<sql::Stmt*> ins_sent = cache_.Get(
       "INSERT INTO " DETENTE_SENTENCES_COLUMNS " VALUES (?, ?, ?, ?, ?, ?)");
   if (!ins_sent.ok()) return ins_sent.status();
   std::unordered_map<int, int64_t> sentence_rows;
   for (const Sentence& s : x.sentences) {
-    (*ins_sent)->Bind(1, doc_row).Bind(2, s.index).Bind(3, s.in_title ? 1 : 0);
+    (*ins_sent)->Bind(1, names.document).Bind(2, s.index).Bind(3, s.in_title ? 1 : 0);
     (*ins_sent)->Bind(4, static_cast<int64_t>(s.begin)).Bind(5, static_cast<int64_t>(s.end));
     (*ins_sent)->Bind(6, s.text);
     DETENTE_RETURN_IF_ERROR((*ins_sent)->Run());
     sentence_rows[s.index] = db_.LastInsertRowId();
   }
 
-  // Entities; `ids` maps the folded key of every name and alias to its row.
-  // Each document counts once as evidence for each attribute value.
-  std::unordered_map<std::string, int64_t> ids;
-  std::set<std::tuple<int64_t, std::string, std::string>> evidence;
-  auto note = [&](int64_t id, const Attributes& a) {
-    if (!a.kind.empty() && a.kind != kUnknownKind) evidence.emplace(id, "kind", a.kind);
-    if (!a.country.empty()) evidence.emplace(id, "country", a.country);
-    if (!a.role.empty()) evidence.emplace(id, "role", a.role);
-  };
-  // What the document named, in the order resolved (document_entities), so
-  // that a merge can resolve it again (shard_reader.cpp).
-  int seq = 0;
-  auto record = [&](const std::string& name, const std::vector<std::string>& aliases,
-                    const Attributes& a) -> Status {
-    Result<sql::Stmt*> st = cache_.Get(
-        "INSERT INTO document_entities(document_id, seq, name, aliases, kind, country, role) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    if (!st.ok()) return st.status();
-    (*st)->Bind(1, doc_row).Bind(2, seq++).Bind(3, name).Bind(4, AliasesJson(aliases));
-    (*st)->Bind(5, NonEmpty(a.kind)).Bind(6, NonEmpty(a.country)).Bind(7, NonEmpty(a.role));
-    return (*st)->Run();
-  };
   for (const Entity& e : x.entities) {
-    const Attributes a{e.kind, e.country, e.role};
-    Result<int64_t> id = Resolve(e.name, e.aliases, a);
+    Result<int64_t> id = Name(&names, e.name, e.aliases, {e.kind, e.country, e.role});
     if (!id.ok()) return id.status();
-    DETENTE_RETURN_IF_ERROR(record(e.name, e.aliases, a));
-    note(*id, a);
-    ids[NameKey(e.name)] = *id;
-    for (const std::string& alias : e.aliases) ids.emplace(NameKey(alias), *id);
+    for (const std::string& alias : e.aliases) names.ids.emplace(NameKey(alias), *id);
   }
-  auto entity_id = [&](const std::string& name, const Attributes& a) -> Result<int64_t> {
-    auto it = ids.find(NameKey(name));
-    if (it != ids.end()) return it->second;
-    Result<int64_t> id = Resolve(name, {}, a);
-    if (!id.ok()) return id;
-    if (Status s = record(name, {}, a); !s.ok()) return s;
-    note(*id, a);
-    ids[NameKey(name)] = *id;
-    return id;
-  };
-
-  Result<sql::Stmt*> ins_event = cache_.Get(
-      "INSERT INTO events(sentence_id, actor_id, action, action_class, object_id, place_id, "
-      "event_date, time_text, negated, modality, confidence, extractor_version, cameo_code, "
-      "quad_class, goldstein, actor_role, object_role, rule, actor_name, object_name, place_name) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!ins_event.ok()) return ins_event.status();
   for (const Event& ev : x.events) {
     auto sent = sentence_rows.find(ev.sentence);
     if (sent == sentence_rows.end()) {
       return Status::DataError("event refers to sentence " + std::to_string(ev.sentence) +
                                ", which the extraction does not have");
     }
-    if (ev.actor.empty() || ev.action.empty()) {
-      return Status::DataError("event without actor or action in sentence " +
-                               std::to_string(ev.sentence));
-    }
-    Result<int64_t> actor =
-        entity_id(ev.actor, {ev.actor_kind, ev.actor_country, ev.actor_role});
-    if (!actor.ok()) return actor.status();
-    std::optional<int64_t> object, place;
-    if (ev.object && !ev.object->empty()) {
-      Result<int64_t> id =
-          entity_id(*ev.object, {ev.object_kind, ev.object_country, ev.object_role});
-      if (!id.ok()) return id.status();
-      object = *id;
-    }
-    if (ev.place && !ev.place->empty()) {
-      Result<int64_t> id = entity_id(*ev.place, {});
-      if (!id.ok()) return id.status();
-      place = *id;
-    }
-    std::optional<std::string> date, time_text = ev.time_text;
-    if (ev.time && IsIsoDate(*ev.time)) {
-      date = *ev.time;
-    } else if (ev.time && !time_text) {
-      time_text = ev.time;
-    }
-    sql::Stmt& st = **ins_event;
-    st.Bind(1, sent->second).Bind(2, *actor).Bind(3, ev.action).Bind(4, NonEmpty(ev.action_class));
-    st.Bind(5, object).Bind(6, place).Bind(7, date).Bind(8, time_text);
-    st.Bind(9, ev.negated ? 1 : 0);
-    st.Bind(10, ev.modality.empty() ? std::string("asserted") : ev.modality);
-    st.Bind(11, ev.confidence).Bind(12, extractor_version).Bind(13, NonEmpty(ev.cameo_code));
-    if (ev.quad_class >= 1 && ev.quad_class <= 4) {
-      st.Bind(14, ev.quad_class);
-    } else {
-      st.BindNull(14);
-    }
-    if (!ev.cameo_code.empty()) {
-      st.Bind(15, ev.goldstein);
-    } else {
-      st.BindNull(15);
-    }
-    st.Bind(16, NonEmpty(ev.actor_role)).Bind(17, NonEmpty(ev.object_role));
-    st.Bind(18, NonEmpty(ev.rule)).Bind(19, ev.actor);
-    st.Bind(20, ev.object ? NonEmpty(*ev.object) : std::nullopt);
-    st.Bind(21, ev.place ? NonEmpty(*ev.place) : std::nullopt);
-    // The schema's CHECKs refuse bad values (e.g. an unknown modality):
-    // that is bad data from the extractor, not a broken database.
-    Status s = st.Run();
-    if (!s.ok()) return Status::DataError("event refused: " + s.message());
-    const int64_t mention = db_.LastInsertRowId();
-    const std::string day =
-        date && date->size() == 10 ? *date : (doc.date.size() == 10 ? doc.date : "");
-    DETENTE_RETURN_IF_ERROR(
-        Consolidate(mention, doc_row, ev, *actor, object.value_or(0), day));
+    DETENTE_RETURN_IF_ERROR(AddEvent(doc, ev, sent->second, extractor_version, &names));
   }
-
-  // Evidence, then each touched entity's best-supported attributes.
-  Result<sql::Stmt*> ev_st = cache_.Get(
-      "INSERT INTO entity_evidence(entity_id, attr, value, n) VALUES (?, ?, ?, 1) "
-      "ON CONFLICT DO UPDATE SET n = n + 1");
-  if (!ev_st.ok()) return ev_st.status();
-  std::set<int64_t> touched;
-  for (const auto& [id, attr, value] : evidence) {
-    (*ev_st)->Bind(1, id).Bind(2, attr).Bind(3, value);
-    DETENTE_RETURN_IF_ERROR((*ev_st)->Run());
-    touched.insert(id);
-  }
-  for (int64_t id : touched) DETENTE_RETURN_IF_ERROR(Recompute(id));
+  DETENTE_RETURN_IF_ERROR(AddEvidence(names));
   return true;
 }
 

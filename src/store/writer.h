@@ -13,9 +13,12 @@
 #define DETENTE_STORE_WRITER_H_
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "detente/input.h"
 #include "detente/record.h"
@@ -94,6 +97,25 @@ class DocumentWriter {
   Result<int64_t> Resolve(const std::string& name, const std::vector<std::string>& aliases,
                           const Attributes& a);
   Result<int64_t> Create(const std::string& name, const Attributes& a);
+  // One document's names, as Add resolves them.
+  struct Names {
+    int64_t document = 0;  // documents.id
+    int seq = 0;           // the next document_entities.seq
+    std::unordered_map<std::string, int64_t> ids;  // NameKey of a name or alias -> entity
+    std::set<std::tuple<int64_t, std::string, std::string>> evidence;  // entity, attr, value
+  };
+  // Resolves a name the document gives, records it (document_entities) and
+  // notes the evidence its attributes give.
+  Result<int64_t> Name(Names* n, const std::string& name, const std::vector<std::string>& aliases,
+                       const Attributes& a);
+  // The entity of a name an event uses: as the document resolved it, else
+  // resolved now (Name).
+  Result<int64_t> NameOf(Names* n, const std::string& name, const Attributes& a);
+  // Stores one event mention and joins it to its event (Consolidate).
+  Status AddEvent(const Document& doc, const Event& ev, int64_t sentence_row,
+                  std::string_view extractor_version, Names* n);
+  // Adds the document's evidence and recomputes the entities it touched.
+  Status AddEvidence(const Names& n);
   Status Consolidate(int64_t mention_id, int64_t document_id, const Event& ev, int64_t actor,
                      int64_t object, const std::string& day);
   Status LoadCuration();
