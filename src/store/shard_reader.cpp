@@ -30,7 +30,7 @@ Result<EntityMap> LoadEntities(sql::Db& db) {
     e.name = st->Text(1);
     e.kind = st->Text(2);
     e.country = st->Text(3);  // NULL: empty
-    e.role = st->Text(4);
+    e.role = ParseRole(st->Text(4)).value_or(Role::kNone);  // NULL or unknown: none
   }
   Result<sql::Stmt> al = db.Prepare("SELECT entity_id, alias FROM aliases ORDER BY rowid");
   if (!al.ok()) return al.status();
@@ -192,13 +192,13 @@ class SqliteShardReader : public ShardReader {
       e.time = events_.OptText(6);
       e.time_text = events_.OptText(7);
       e.negated = events_.Int(8) != 0;
-      e.modality = events_.Text(9);
+      e.modality = ParseModality(events_.Text(9)).value_or(Modality::kAsserted);  // CHECKed
       e.confidence = events_.Real(10);
-      e.cameo_code = events_.Text(11);
-      e.quad_class = static_cast<int>(events_.Int(12));
+      // The QuadClass (column 12) is the code's; the writer derives it again.
+      e.cameo_code = CameoCode::Parse(events_.Text(11));
       e.goldstein = events_.Real(13);
-      e.actor_role = events_.Text(14);
-      e.object_role = events_.Text(15);
+      e.actor_role = ParseRole(events_.Text(14)).value_or(Role::kNone);
+      e.object_role = ParseRole(events_.Text(15)).value_or(Role::kNone);
       e.rule = events_.Text(16);
       x->events.push_back(std::move(e));
     }
