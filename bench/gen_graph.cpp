@@ -382,7 +382,8 @@ int main(int argc, char** argv) {
   }
   phases.Mark("sentences");
 
-  static const char* const kModality[] = {"asserted", "future", "possible"};
+  static constexpr detente::Modality kModality[] = {
+      detente::Modality::kAsserted, detente::Modality::kFuture, detente::Modality::kPossible};
   for (const GenEvent& g : events) {
     detente::BulkEvent ev;
     ev.sentence_id = sentence_ids[g.sentence];

@@ -111,14 +111,16 @@ int Probe(const char* mode, int argc, char** argv) {
   for (int i = 0; i < argc; ++i) {
     if (std::strcmp(mode, "role") == 0) {
       RoleResult r = roles->RoleOfNoun(argv[i]);
-      std::printf("%-20s %-4s %s\n", argv[i], r.role.c_str(), r.via.c_str());
+      std::printf("%-20s %-4s %s\n", argv[i], RoleName(r.role), r.via.c_str());
       continue;
     }
     bool verb = std::strcmp(mode, "verb") == 0;
     CameoClass c = verb ? cameo->Verb(argv[i]) : cameo->Noun(argv[i]);
     std::string kind = verb ? std::string(VerbKindName(cameo->Kind(argv[i]))) : "";
-    std::printf("%-20s %-5s %-10s %-5.1f q%d %s | %s\n", argv[i], c.code.c_str(), kind.c_str(),
-                c.goldstein, c.quad_class, c.ClassName().c_str(), c.via.c_str());
+    const std::string code = c.known() ? c.code->str() : "";
+    const int quad = c.known() ? static_cast<int>(c.code->quad_class()) : 0;
+    std::printf("%-20s %-5s %-10s %-5.1f q%d %s | %s\n", argv[i], code.c_str(), kind.c_str(),
+                c.goldstein, quad, c.ClassName().c_str(), c.via.c_str());
   }
   return 0;
 }
@@ -141,7 +143,9 @@ int Eval(const char* file, bool lexicon) {
     std::string want = "|" + line.substr(line.find('\t') + 1) + "|";
     bool event = want[1] >= '0' && want[1] <= '9';
     CameoClass c = cameo->Verb(verb);
-    std::string got = event ? c.root : std::string(VerbKindName(cameo->Kind(verb)));
+    std::string got = !event     ? std::string(VerbKindName(cameo->Kind(verb)))
+                      : c.known() ? c.code->root_code().str()
+                                  : "";
     bool ok = !got.empty() && want.find("|" + got + "|") != std::string::npos;
     (event ? events : kinds)++;
     (event ? events_ok : kinds_ok) += ok;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "detente/status.h"
+#include "detente/types.h"
 
 namespace detente {
 
@@ -29,7 +30,7 @@ struct Mention {
                         // institution, party, company, venue; "reference" for
                         // pronouns and descriptions
   std::string country;  // ISO 3166-1 alpha-3, or empty
-  std::string role;     // CAMEO agent role (GOV, MIL, COP, REB ...), or empty
+  Role role = Role::kNone;  // CAMEO agent role
   bool capital = false;       // a national capital (may stand for its state)
   bool group_of_state = false;  // "Turkish police": stands for the country
   // A pronoun or description ("he", "the bloc") that resolution turned into

@@ -58,7 +58,7 @@ struct EventEvidence {
   std::string title;      // or ""
   std::string url;        // or "", as stored (not checked)
   std::string published;  // or ""
-  std::string cameo_code;            // full CAMEO code ("040"), or "" (schema 3 rows: the root)
+  std::optional<CameoCode> cameo_code;  // full code ("040"); schema 3 rows: the root; else none
   int quad_class = 0;                // 1-4 as stored; 0 when the store has none
   std::optional<double> goldstein;   // Goldstein weight of cameo_code, when stored
   int64_t mentions = 1;              // sentences that report the event
@@ -77,7 +77,7 @@ struct EvidenceQuery {
   // (events with no other entity are kept), as in GraphReader::Describe.
   GraphFilter filter;
   // Only events whose CAMEO root is in one of these QuadClasses (1-4, see
-  // QuadClass()); 0 stands for events with no class. Empty: all.
+  // QuadClassOf()); 0 stands for events with no class. Empty: all.
   std::vector<int> quad_classes;
 };
 
@@ -147,11 +147,6 @@ class EvidenceReader {
   // Counts and first and last dates of the matching events.
   virtual Result<EntityActivity> Activity(const EvidenceQuery& query) = 0;
 };
-
-// The QuadClass of a CAMEO code or class ("04 Consult", "173"): 1 verbal
-// cooperation (01-05), 2 material cooperation (06-08), 3 verbal conflict
-// (09-13), 4 material conflict (14-20); 0 when there is no valid root code.
-int QuadClass(std::string_view cameo);
 
 }  // namespace detente
 

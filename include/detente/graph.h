@@ -59,9 +59,9 @@ struct GraphFilter {
   // that is neither one detente knows (kEntityKinds) nor in the database, and
   // an action that is in no event when one that is differs by a typo.
   std::vector<std::string> kinds;
-  // CAMEO agent roles ("REB", "MIL"): keep the events whose actor or object
-  // has one of them (the entity's role). Default: empty (all).
-  std::vector<std::string> roles;
+  // CAMEO agent roles (Role::kReb, Role::kMil): keep the events whose actor
+  // or object has one of them (the entity's role). Default: empty (all).
+  std::vector<Role> roles;
   // Also keep events whose modality is not 'asserted' ('future' and
   // 'possible'). Default: false.
   bool include_future = false;
@@ -79,7 +79,8 @@ struct GraphEntity {
   std::string name;     // canonical name
   std::string kind;     // person, country, organization, city, ...
   std::string country;  // ISO 3166-1 alpha-3, or empty when unknown
-  std::string role;     // CAMEO agent role (GOV, MIL, REB ...), or empty when unknown
+  Role role = Role::kNone;  // CAMEO agent role; a code the database holds that
+                            // detente does not know reads as kNone
 };
 
 
@@ -192,14 +193,14 @@ struct TimelineEvent {
   Modality modality = Modality::kAsserted;
   bool negated = false;
   std::string sentence;        // the event's first mention
-  std::string agent_role;      // the CAMEO role the entity acted in (GOV, MIL ...), may be ""
+  Role agent_role = Role::kNone;  // the CAMEO role the entity acted in
   int64_t mentions = 1;        // sentences that report the event
   int64_t sources = 1;         // documents that report it
 };
 
 struct EntityReport {
   GraphEntity entity;
-  std::string role;                     // CAMEO agent role (GOV, MIL, REB ...), or ""
+  Role role = Role::kNone;              // CAMEO agent role
   std::vector<std::string> aliases;     // sorted, without the canonical name
   std::vector<TimelineEvent> timeline;  // events (not mentions), by date ("" last), then id
 };

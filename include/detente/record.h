@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "detente/types.h"
+
 namespace detente {
 
 // How much of a sentence Link Grammar linked: every word, all but some
@@ -36,7 +38,7 @@ struct Entity {
   std::string kind;     // person, country, organization, group, city, region, artefact ...
   std::string country;  // ISO 3166-1 alpha-3, or empty
   std::vector<std::string> aliases;  // surface forms, including `name`
-  std::string role;                  // CAMEO agent role (GOV, MIL, REB ...), or empty
+  Role role = Role::kNone;           // CAMEO agent role
 };
 
 struct Event {
@@ -53,14 +55,14 @@ struct Event {
   std::optional<std::string> time;       // ISO date, else the phrase
   std::optional<std::string> time_text;  // the phrase as written
   bool negated = false;
-  std::string modality = "asserted";  // asserted | future | possible
+  Modality modality = Modality::kAsserted;
   double confidence = 1.0;
   std::string rule;        // the extraction rules that found it ("subject.link+object.direct")
-  std::string cameo_code;  // the full CAMEO code: "042", "0871"; empty if unknown
-  int quad_class = 0;      // 1 verbal cooperation .. 4 material conflict; 0 unknown
-  double goldstein = 0;    // Goldstein weight of cameo_code, -10 .. +10
-  std::string actor_role;  // CAMEO agent role in this event (GOV, MIL, REB ...), or empty
-  std::string object_role;
+  // The full CAMEO code ("042", "0871"); its QuadClass is the code's.
+  std::optional<CameoCode> cameo_code;
+  double goldstein = 0;                // Goldstein weight of cameo_code, -10 .. +10
+  Role actor_role = Role::kNone;       // CAMEO agent role in this event
+  Role object_role = Role::kNone;
 };
 
 struct Extraction {

@@ -111,7 +111,7 @@ struct BulkEvent {
   std::string_view event_date;  // ISO yyyy[-mm[-dd]]
   std::string_view time_text;
   bool negated = false;
-  std::string_view modality = "asserted";  // asserted, future or possible
+  Modality modality = Modality::kAsserted;
   double confidence = 1.0;
   std::string_view extractor_version = "bulk";
 };
@@ -198,9 +198,9 @@ struct EventQuery {
   // CAMEO code prefixes ("04", "19"): the event's code, else its class's root.
   // Default: empty (all).
   std::vector<std::string> classes;
-  // CAMEO agent roles (GOV, MIL, REB ...): the actor's or the object's role
+  // CAMEO agent roles: the actor's or the object's role
   // in the event is one of them. Default: empty (all).
-  std::vector<std::string> roles;
+  std::vector<Role> roles;
   // Entity names (canonical); the actor or the object is one of them.
   // Default: empty (all).
   std::vector<std::string> entities;

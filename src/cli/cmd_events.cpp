@@ -91,10 +91,9 @@ Runner SetupEvents(CLI::App& sub) {
   sub.add_option("--until", a->filter.until, "Only events dated on or before (yyyy[-mm[-dd]])");
   sub.add_option("--class", a->filter.classes, "Only these CAMEO code prefixes (comma list)")
       ->delimiter(',');
-  sub.add_option("--role", a->filter.roles,
-                 "Only events whose actor or object acted in one of these CAMEO roles "
-                 "(comma list), e.g. REB,MIL")
-      ->delimiter(',');
+  AddRoleOption(sub, &a->filter.roles,
+                "Only events whose actor or object acted in one of these CAMEO roles "
+                "(comma list), e.g. REB,MIL");
   sub.add_option("--entity", a->filter.entities,
                  "Only events whose actor or object is one of these entities (canonical names, "
                  "repeatable)");

@@ -54,7 +54,7 @@ std::string EventJson(const Document& doc, const Extraction& x, const Event& ev)
   w.Key("time").OptString(ev.time);
   w.Key("time_text").OptString(ev.time_text);
   w.Key("negated").Bool(ev.negated);
-  w.Key("modality").String(ev.modality);
+  w.Key("modality").String(ModalityName(ev.modality));
   w.Key("actor_kind");
   StringOrNull(w, ev.actor_kind);
   w.Key("object_kind");
@@ -65,24 +65,17 @@ std::string EventJson(const Document& doc, const Extraction& x, const Event& ev)
   StringOrNull(w, ev.object_country);
   w.Key("action_class");
   StringOrNull(w, ev.action_class);
-  w.Key("cameo_code");
-  StringOrNull(w, ev.cameo_code);
-  w.Key("quad_class");
-  if (ev.quad_class > 0) {
-    w.Number(ev.quad_class);
+  if (ev.cameo_code) {
+    w.Key("cameo_code").String(ev.cameo_code->str());
+    w.Key("quad_class").Number(static_cast<int>(ev.cameo_code->quad_class()));
+    w.Key("goldstein").Number(ev.goldstein);
   } else {
-    w.Null();
-  }
-  w.Key("goldstein");
-  if (!ev.cameo_code.empty()) {
-    w.Number(ev.goldstein);
-  } else {
-    w.Null();
+    w.Key("cameo_code").Null().Key("quad_class").Null().Key("goldstein").Null();
   }
   w.Key("actor_role");
-  StringOrNull(w, ev.actor_role);
+  StringOrNull(w, RoleName(ev.actor_role));
   w.Key("object_role");
-  StringOrNull(w, ev.object_role);
+  StringOrNull(w, RoleName(ev.object_role));
   w.Key("confidence").Number(ev.confidence);
   w.Key("rule").String(ev.rule);
   w.EndObject();

@@ -464,7 +464,7 @@ int RunEntity(EntityArgs a) {
     w.BeginObject().Key("entity");
     WriteEntity(w, rep->entity);
     w.Key("role");
-    rep->role.empty() ? w.Null() : w.String(rep->role);
+    rep->role == Role::kNone ? w.Null() : w.String(RoleName(rep->role));
     w.Key("aliases").BeginArray();
     for (const std::string& s : rep->aliases) w.String(s);
     w.EndArray().Key("timeline").BeginArray();
@@ -478,7 +478,7 @@ int RunEntity(EntityArgs a) {
       w.Key("action_class").String(t.action_class).Key("time_text").String(t.time_text);
       w.Key("modality").String(ModalityName(t.modality)).Key("negated").Bool(t.negated);
       w.Key("agent_role");
-      t.agent_role.empty() ? w.Null() : w.String(t.agent_role);
+      t.agent_role == Role::kNone ? w.Null() : w.String(RoleName(t.agent_role));
       w.Key("mentions").Int(t.mentions).Key("sources").Int(t.sources);
       w.Key("sentence").String(t.sentence).EndObject();
     }
@@ -488,7 +488,8 @@ int RunEntity(EntityArgs a) {
   // Names as a table shows them: control characters never reach the terminal.
   std::string out = ForTerminal(EntityLabel(rep->entity)) + ", #" +
                     std::to_string(rep->entity.id) +
-                    (rep->role.empty() ? "" : ", role " + ForTerminal(rep->role)) + "\n";
+                    (rep->role == Role::kNone ? "" : std::string(", role ") + RoleName(rep->role)) +
+                    "\n";
   out += "aliases: ";
   for (size_t i = 0; i < rep->aliases.size(); ++i) {
     out += (i ? ", " : "") + ForTerminal(rep->aliases[i]);
@@ -503,7 +504,8 @@ int RunEntity(EntityArgs a) {
       std::string action = (e.negated ? "not " : "") + e.action;
       if (e.modality != Modality::kAsserted)
         action += std::string(" (") + ModalityName(e.modality) + ")";
-      std::string role = e.role + (e.agent_role.empty() ? "" : " " + e.agent_role);
+      std::string role = e.role;
+      if (e.agent_role != Role::kNone) role += std::string(" ") + RoleName(e.agent_role);
       AddRow(t, {e.date, role, e.actor, action, e.object, e.place, std::to_string(e.mentions),
                  std::to_string(e.sources), e.sentence},
              {false, false, false, false, false, false, true, true, false});

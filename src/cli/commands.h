@@ -8,9 +8,11 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detente/input.h"
 #include "detente/status.h"
+#include "detente/types.h"
 
 namespace detente::cli {
 
@@ -45,6 +47,11 @@ void Report(std::string_view where, std::string_view message);
 // >= 0.
 CLI::Validator WholeNumber(long long min, long long max);
 CLI::Validator NonNegativeSeconds();
+
+// Adds --role: a comma list (repeatable) of CAMEO role codes, parsed into
+// `roles`. Any other value is a usage error that names it and lists the
+// valid codes.
+CLI::Option* AddRoleOption(CLI::App& sub, std::vector<Role>* roles, const std::string& help);
 
 // The database path: --db if given, else $DETENTE_DB, else ./detente.db.
 std::string ResolveDbPath(const std::string& flag_value);

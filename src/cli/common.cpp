@@ -70,6 +70,21 @@ CLI::Validator NonNegativeSeconds() {
       "SECONDS");
 }
 
+CLI::Option* AddRoleOption(CLI::App& sub, std::vector<Role>* roles, const std::string& help) {
+  const CLI::Validator code(
+      [](std::string& in) -> std::string {
+        if (ParseRole(in)) return "";
+        return fmt::format("{} is not a CAMEO role; the roles are {}", Printable(in), RoleNames());
+      },
+      "");
+  auto parse = [roles](const std::vector<std::string>& codes) {
+    for (const std::string& c : codes) roles->push_back(*ParseRole(c));  // checked above
+  };
+  return sub.add_option_function<std::vector<std::string>>("--role", parse, help)
+      ->delimiter(',')
+      ->check(code);
+}
+
 std::string ResolveDbPath(const std::string& flag_value) {
   if (!flag_value.empty()) return flag_value;
   const char* env = std::getenv("DETENTE_DB");

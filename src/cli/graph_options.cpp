@@ -24,10 +24,9 @@ void AddGraphOptions(CLI::App& sub, GraphArgs* a, const std::vector<std::string>
   sub.add_option("--kind", a->kinds,
                  "Only entities of these kinds (comma list), e.g. person,country")
       ->delimiter(',');
-  sub.add_option("--role", a->roles,
-                 "Only events whose actor or object has one of these CAMEO roles (comma "
-                 "list), e.g. REB,MIL")
-      ->delimiter(',');
+  AddRoleOption(sub, &a->roles,
+                "Only events whose actor or object has one of these CAMEO roles (comma "
+                "list), e.g. REB,MIL");
   sub.add_flag("--include-future", a->include_future,
                "Also count future and possible events (default: asserted only)");
   sub.add_flag("--include-negated", a->include_negated, "Also count negated events (default: not)");
@@ -88,7 +87,7 @@ void WriteEntity(JsonWriter& w, const GraphEntity& e) {
     w.String(e.country);
   }
   w.Key("role");
-  e.role.empty() ? w.Null() : w.String(e.role);
+  e.role == Role::kNone ? w.Null() : w.String(RoleName(e.role));
   w.EndObject();
 }
 

@@ -21,7 +21,7 @@ struct GraphArgs {
   std::string format;
   std::string since, until;
   std::vector<std::string> actions, classes, kinds;
-  std::vector<std::string> roles;
+  std::vector<Role> roles;
   bool include_future = false;
   bool include_negated = false;
 };

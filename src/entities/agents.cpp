@@ -24,49 +24,51 @@ AgentNoun MatchAgentNoun(const Lexicon& lex, const std::vector<std::string>& tok
     phrase += word;
     if (!lex.Has(WordList::kAgentNoun, phrase)) continue;
     out.length = len;
-    out.role = lex.Value(WordList::kAgentNoun, phrase);
+    // Lexicon::Load checked that every agent noun's value is a role.
+    out.role = ParseRole(lex.Value(WordList::kAgentNoun, phrase)).value_or(Role::kNone);
     out.institution = lex.Has(WordList::kInstitutionNoun, phrase);
   }
   return out;
 }
 
 
-std::string RoleOfTitleClass(std::string_view c) {
+Role RoleOfTitleClass(std::string_view c) {
   if (c == "head_of_state" || c == "head_of_government" || c == "minister" || c == "diplomat" ||
       c == "official" || c == "royal")
-    return "GOV";
-  if (c == "military") return "MIL";
-  if (c == "legislator") return "LEG";
-  if (c == "religious") return "REL";
-  return "";
+    return Role::kGov;
+  if (c == "military") return Role::kMil;
+  if (c == "legislator") return Role::kLeg;
+  if (c == "religious") return Role::kRel;
+  return Role::kNone;
 }
 
-std::string RoleOfOrganization(std::string_view kind, bool has_country, std::string_view name) {
+Role RoleOfOrganization(std::string_view kind, bool has_country, std::string_view name) {
   std::string_view last = name.substr(name.rfind(' ') == std::string_view::npos ? 0 : name.rfind(' ') + 1);
   struct Keyword {
-    std::string_view word, role;
+    std::string_view word;
+    Role role;
   };
   static constexpr Keyword kKeywords[] = {
-      {"Court", "JUD"},      {"Tribunal", "JUD"},     {"Prosecutor", "JUD"},
-      {"Parliament", "LEG"}, {"Assembly", "LEG"},     {"Congress", "LEG"},
-      {"Senate", "LEG"},     {"Knesset", "LEG"},      {"Duma", "LEG"},
-      {"Rada", "LEG"},       {"Bundestag", "LEG"},    {"Army", "MIL"},
-      {"Forces", "MIL"},     {"Navy", "MIL"},         {"Guard", "MIL"},
-      {"Command", "MIL"},    {"Corps", "MIL"},        {"Police", "COP"},
-      {"Intelligence", "SPY"}, {"Service", "SPY"},    {"Ministry", "GOV"},
-      {"Department", "GOV"}, {"Office", "GOV"},       {"Cabinet", "GOV"},
-      {"Government", "GOV"}, {"Administration", "GOV"}, {"Council", "GOV"},
-      {"Commission", "GOV"}, {"Agency", "GOV"}};
-  if (kind == "armed_group") return "REB";
-  if (kind == "company") return "BUS";
+      {"Court", Role::kJud},      {"Tribunal", Role::kJud},     {"Prosecutor", Role::kJud},
+      {"Parliament", Role::kLeg}, {"Assembly", Role::kLeg},     {"Congress", Role::kLeg},
+      {"Senate", Role::kLeg},     {"Knesset", Role::kLeg},      {"Duma", Role::kLeg},
+      {"Rada", Role::kLeg},       {"Bundestag", Role::kLeg},    {"Army", Role::kMil},
+      {"Forces", Role::kMil},     {"Navy", Role::kMil},         {"Guard", Role::kMil},
+      {"Command", Role::kMil},    {"Corps", Role::kMil},        {"Police", Role::kCop},
+      {"Intelligence", Role::kSpy}, {"Service", Role::kSpy},    {"Ministry", Role::kGov},
+      {"Department", Role::kGov}, {"Office", Role::kGov},       {"Cabinet", Role::kGov},
+      {"Government", Role::kGov}, {"Administration", Role::kGov}, {"Council", Role::kGov},
+      {"Commission", Role::kGov}, {"Agency", Role::kGov}};
+  if (kind == "armed_group") return Role::kReb;
+  if (kind == "company") return Role::kBus;
   // A body of no one state ("UN Security Council", "European Commission")
   // is intergovernmental, whatever its last word.
-  if (kind == "organization" && !has_country) return "IGO";
+  if (kind == "organization" && !has_country) return Role::kIgo;
   for (const Keyword& k : kKeywords)
-    if (last == k.word) return std::string(k.role);
-  if (kind == "organization") return has_country ? "GOV" : "IGO";
-  if (kind == "institution") return "GOV";
-  return "";
+    if (last == k.word) return k.role;
+  if (kind == "organization") return has_country ? Role::kGov : Role::kIgo;
+  if (kind == "institution") return Role::kGov;
+  return Role::kNone;
 }
 
 }  // namespace detente

@@ -18,7 +18,7 @@ namespace detente {
 // An agent noun phrase found in a token list.
 struct AgentNoun {
   int length = 0;            // tokens matched, 0 when none
-  std::string role;          // CAMEO agent role: GOV, MIL, COP, REB ...
+  Role role = Role::kNone;   // CAMEO agent role: GOV, MIL, COP, REB ...
   bool institution = false;  // a body ("parliament", "court"), not a group of people
 };
 
@@ -26,12 +26,13 @@ struct AgentNoun {
 AgentNoun MatchAgentNoun(const Lexicon& lex, const std::vector<std::string>& tokens, int i);
 
 // The role a title's class implies (titles.tsv: head_of_state, minister,
-// military, legislator ...); empty when none does.
-std::string RoleOfTitleClass(std::string_view title_class);
+// military, legislator ...); kNone when none does.
+Role RoleOfTitleClass(std::string_view title_class);
 
 // The role of an organisation from its gazetteer kind, whether it has a home
-// state, and the last word of its name ("Court" -> JUD, "Police" -> COP).
-std::string RoleOfOrganization(std::string_view kind, bool has_country, std::string_view name);
+// state, and the last word of its name ("Court" -> JUD, "Police" -> COP);
+// kNone when nothing gives one.
+Role RoleOfOrganization(std::string_view kind, bool has_country, std::string_view name);
 
 }  // namespace detente
 

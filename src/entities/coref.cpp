@@ -157,11 +157,12 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
       head == "force") {
     return pick([](const Mention& r) {
       return r.kind == "armed_group" || r.kind == "organization" || r.kind == "party" ||
-             (r.kind == "group" && (r.role == "REB" || r.role == "INS" || r.role == "SEP"));
+             (r.kind == "group" &&
+              (r.role == Role::kReb || r.role == Role::kIns || r.role == Role::kSep));
     });
   }
   if (head == "army" || head == "military" || head == "forces") {
-    return pick([](const Mention& r) { return r.role == "MIL"; });
+    return pick([](const Mention& r) { return r.role == Role::kMil; });
   }
   if (head == "enclave" || head == "region" || head == "territory" || head == "province" ||
       head == "strip" || head == "peninsula" || head == "island") {
@@ -439,7 +440,7 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
           m.name = state;
           m.kind = "country";
           m.group_of_state = true;
-          m.role = head == "government" || head == "junta" ? "GOV" : "MIL";
+          m.role = head == "government" || head == "junta" ? Role::kGov : Role::kMil;
         }
       }
     }

@@ -15,8 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kRoles[] = {"GOV", "MIL", "IGO", "JUD", "OPP",
-                                       "REB", "INS", "SEP", "CRM", "NGO"};
+constexpr Role kLeaderRoles[] = {Role::kGov, Role::kMil, Role::kIgo, Role::kJud, Role::kOpp,
+                                 Role::kReb, Role::kIns, Role::kSep, Role::kCrm, Role::kNgo};
 
 constexpr std::string_view kOffices[] = {"head_of_state",
                                          "head_of_government",
@@ -137,7 +137,7 @@ Result<Leaders> Leaders::Load(const std::string& dir) {
       if (f.size() != 8) {
         return error("expected 8 tab-separated columns, found " + std::to_string(f.size()));
       }
-      LeaderTerm t{f[2], f[3], f[4], f[5], f[6], f[7], 0, 0};
+      LeaderTerm t{f[2], ParseRole(f[3]).value_or(Role::kNone), f[4], f[5], f[6], f[7], 0, 0};
       if (Fold(f[0]).empty()) return error("empty name");
       if (!t.country.empty() && !codes.count(t.country)) {
         return error("unknown country code '" + t.country + "'");
@@ -145,7 +145,10 @@ Result<Leaders> Leaders::Load(const std::string& dir) {
       if (t.country.empty() && t.organization.empty()) {
         return error("a term needs a country or an organization");
       }
-      if (!IsIn(kRoles, t.role)) return error("unknown role '" + t.role + "'");
+      if (std::find(std::begin(kLeaderRoles), std::end(kLeaderRoles), t.role) ==
+          std::end(kLeaderRoles)) {
+        return error("unknown role '" + f[3] + "'");
+      }
       if (!IsIn(kOffices, t.office)) return error("unknown office '" + t.office + "'");
       int ignored = 0;
       if (!ParseDate(t.from, &t.first_day, &ignored)) {

@@ -26,13 +26,14 @@
 #include <vector>
 
 #include "detente/status.h"
+#include "detente/types.h"
 
 namespace detente {
 
 // One office held for one span of time.
 struct LeaderTerm {
   std::string country;       // ISO 3166-1 alpha-3; empty for an international body
-  std::string role;          // CAMEO agent: GOV, MIL, IGO, JUD, OPP, REB, INS, SEP, CRM, NGO
+  Role role = Role::kNone;   // CAMEO agent: GOV, MIL, IGO, JUD, OPP, REB, INS, SEP, CRM, NGO
   std::string office;        // head_of_state, head_of_government, foreign_minister ...
   std::string organization;  // the body led (organizations.tsv name), or empty
   std::string from;          // as written: yyyy, yyyy-mm or yyyy-mm-dd

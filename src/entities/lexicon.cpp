@@ -1,5 +1,6 @@
 #include "entities/lexicon.h"
 
+#include "detente/types.h"
 #include "entities/tsv.h"
 
 namespace detente {
@@ -49,6 +50,9 @@ Result<Lexicon> Lexicon::Load(const std::string& dir) {
     if (list < 0) return TsvLineError(path, row.line, "unknown list '" + row.fields[0] + "'");
     if (row.fields[1].empty()) return TsvLineError(path, row.line, "empty word");
     std::string value = row.fields.size() > 2 ? row.fields[2] : "";
+    if (list == static_cast<int>(WordList::kAgentNoun) && !ParseRole(value)) {
+      return TsvLineError(path, row.line, "unknown role '" + value + "'");
+    }
     if (!lex.lists_[list].emplace(row.fields[1], std::move(value)).second) {
       return TsvLineError(path, row.line,
                           "'" + row.fields[1] + "' is listed twice in " + row.fields[0]);

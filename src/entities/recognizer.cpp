@@ -187,7 +187,7 @@ void RecognizerImpl::FillFromEntry(const GazEntry& e, Mention* m) const {
   m->capital = e.capital;
   m->known = true;
   m->role = RoleOfOrganization(e.kind, !e.country.empty(), e.name);
-  if (e.kind == "country" || e.kind == "city" || e.kind == "region") m->role.clear();
+  if (e.kind == "country" || e.kind == "city" || e.kind == "region") m->role = Role::kNone;
 }
 
 std::string RecognizerImpl::CountryAfterOf(const std::vector<std::string>& t, int from,
@@ -241,7 +241,7 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
     if (more.length == 0) break;
     // "opposition leaders", "rebel commanders": a non-state group's leaders
     // are of the group, not the state.
-    if (a.role.empty() || IsStateRole(a.role)) a.role = more.role;
+    if (a.role == Role::kNone || IsStateRole(a.role)) a.role = more.role;
     a.institution = more.institution;
     last += more.length;
   }
@@ -252,7 +252,7 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
   if (!state && e.kind != "demonym") {
     // "Hamas fighters", "NATO leaders": the organisation acts.
     FillFromEntry(e, m);
-    if (m->role.empty()) m->role = a.role;
+    if (m->role == Role::kNone) m->role = a.role;
   } else if (a.institution) {
     // "the Hungarian parliament", "Japan's parliament": a body of its own.
     m->name = Join(t, i, last);
@@ -314,14 +314,14 @@ bool RecognizerImpl::TryLedForce(const std::vector<std::string>& t, int i, Menti
   Mention leader = Modifier(noun == i + 1 ? t[i] : t[i] + "-led");
   if (leader.kind != "country") return false;
   AgentNoun a = MatchAgentNoun(lex_, t, noun);
-  bool force = Lower(t[noun]) == "coalition" || (a.length > 0 && a.role == "MIL");
+  bool force = Lower(t[noun]) == "coalition" || (a.length > 0 && a.role == Role::kMil);
   if (!force) return false;
   m->first = i;
   m->last = noun + std::max(a.length, 1) - 1;
   m->name = leader.name;
   m->kind = "country";
   m->country = leader.country;
-  m->role = "MIL";
+  m->role = Role::kMil;
   m->group_of_state = true;
   return true;
 }
@@ -469,12 +469,12 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     if (plain && MatchTitle(t, j + skip) > 0) j += skip;
   }
   int titles = 0;
-  std::string role;
+  Role role = Role::kNone;
   while (j < n) {
     int len = MatchTitle(t, j);
     if (len > 0) {
-      std::string title_role = RoleOfTitleClass(gaz_.TitleRole(Join(t, j, j + len - 1)));
-      if (!title_role.empty()) role = title_role;
+      Role title_role = RoleOfTitleClass(gaz_.TitleRole(Join(t, j, j + len - 1)));
+      if (title_role != Role::kNone) role = title_role;
     } else if (titles == 0 && j > i && j + 1 < n && IsCapitalised(t[j + 1])) {
       // "American journalist Evan Gershkovich": after a state, one person's
       // agent noun describes the name as a title would, and gives the role.
@@ -512,13 +512,13 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   m->country = country;
   // "Opposition leader Ousmane Sonko", "rebel commander X": the group's role.
   for (int k = i; k < name_start; ++k)
-    if (AgentNoun a = MatchAgentNoun(lex_, {Lower(t[k])}, 0); a.length > 0 && !a.role.empty() &&
-                                                             !IsStateRole(a.role))
+    if (AgentNoun a = MatchAgentNoun(lex_, {Lower(t[k])}, 0);
+        a.length > 0 && a.role != Role::kNone && !IsStateRole(a.role))
       role = a.role;
   m->role = role;
   if (!body.empty()) {
     m->office = body;  // of no one state: the story's state does not place them
-    if (m->role.empty() || m->role == "GOV") m->role = "IGO";
+    if (m->role == Role::kNone || m->role == Role::kGov) m->role = Role::kIgo;
   }
   return true;
 }
@@ -708,7 +708,7 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.name = t[i];
         m.kind = "group";
         m.country = d->country;
-        m.role = "CVL";
+        m.role = Role::kCvl;
       } else {
         ++i;
         continue;

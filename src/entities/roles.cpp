@@ -13,30 +13,30 @@ namespace detente {
 
 namespace {
 
-constexpr RoleInfo kRoles[] = {
-    {"GOV", "government: executive, ministers, officials, diplomats, spokesmen", true},
-    {"MIL", "military: armed forces, soldiers, officers, peacekeepers", true},
-    {"COP", "police and internal security forces", true},
-    {"JUD", "judiciary: courts, judges, prosecutors, lawyers", true},
-    {"LEG", "legislature: parliaments, lawmakers, senators", true},
-    {"SPY", "state intelligence: agencies, agents, spies", true},
-    {"OPP", "political opposition: opposition, dissidents, protesters, activists", false},
-    {"REB", "rebels: armed rebellion, guerrillas", false},
-    {"INS", "insurgents", false},
-    {"SEP", "separatists", false},
-    {"UAF", "unaligned armed forces: militants, militias, gunmen, fighters", false},
-    {"RAD", "radicals and extremists", false},
-    {"IGO", "intergovernmental organisations", false},
-    {"NGO", "non-governmental organisations: charities, aid groups", false},
-    {"BUS", "business: companies, firms, executives", false},
-    {"MED", "media: journalists, reporters, news agencies", false},
-    {"CVL", "civilians: residents, villagers, citizens, settlers", false},
-    {"REF", "refugees and displaced people", false},
-    {"LAB", "labour: workers, trade unions", false},
-    {"AGR", "agriculture: farmers, farm workers", false},
-    {"EDU", "education: students, teachers, schools, universities", false},
-    {"HLH", "health: doctors, nurses, hospitals", false},
-    {"CRM", "criminals: gangs, smugglers, pirates, kidnappers", false},
+constexpr RoleInfo kVocabulary[] = {
+    {Role::kGov, "government: executive, ministers, officials, diplomats, spokesmen", true},
+    {Role::kMil, "military: armed forces, soldiers, officers, peacekeepers", true},
+    {Role::kCop, "police and internal security forces", true},
+    {Role::kJud, "judiciary: courts, judges, prosecutors, lawyers", true},
+    {Role::kLeg, "legislature: parliaments, lawmakers, senators", true},
+    {Role::kSpy, "state intelligence: agencies, agents, spies", true},
+    {Role::kOpp, "political opposition: opposition, dissidents, protesters, activists", false},
+    {Role::kReb, "rebels: armed rebellion, guerrillas", false},
+    {Role::kIns, "insurgents", false},
+    {Role::kSep, "separatists", false},
+    {Role::kUaf, "unaligned armed forces: militants, militias, gunmen, fighters", false},
+    {Role::kRad, "radicals and extremists", false},
+    {Role::kIgo, "intergovernmental organisations", false},
+    {Role::kNgo, "non-governmental organisations: charities, aid groups", false},
+    {Role::kBus, "business: companies, firms, executives", false},
+    {Role::kMed, "media: journalists, reporters, news agencies", false},
+    {Role::kCvl, "civilians: residents, villagers, citizens, settlers", false},
+    {Role::kRef, "refugees and displaced people", false},
+    {Role::kLab, "labour: workers, trade unions", false},
+    {Role::kAgr, "agriculture: farmers, farm workers", false},
+    {Role::kEdu, "education: students, teachers, schools, universities", false},
+    {Role::kHlh, "health: doctors, nurses, hospitals", false},
+    {Role::kCrm, "criminals: gangs, smugglers, pirates, kidnappers", false},
 };
 
 // Heads that take the role of their modifier: "rebel commander" is REB,
@@ -46,15 +46,16 @@ constexpr std::string_view kPositionNouns[] = {
     "member", "head",  "representative", "delegation", "delegate",    "negotiator",   "envoy"};
 // Modifier roles that win over any head: "rebel soldiers" are rebels,
 // "opposition lawmakers" the opposition.
-constexpr std::string_view kGroupRoles[] = {"OPP", "REB", "INS", "SEP", "UAF", "RAD", "CRM"};
+constexpr Role kGroupRoles[] = {Role::kOpp, Role::kReb, Role::kIns, Role::kSep,
+                                Role::kUaf, Role::kRad, Role::kCrm};
 
 constexpr int kMaxSenses = 3;
 constexpr std::array<double, kMaxSenses> kSenseWeights = {1.0, 0.55, 0.35};
 constexpr double kStepDecay = 0.9;  // person hierarchies are deep: decay slowly
 constexpr int kMaxDepth = 10;       // person hierarchies are deep
 
-template <size_t N>
-bool IsIn(const std::string_view (&set)[N], std::string_view w) {
+template <typename T, size_t N, typename U>
+bool IsIn(const T (&set)[N], const U& w) {
   return std::find(std::begin(set), std::end(set), w) != std::end(set);
 }
 
@@ -80,30 +81,33 @@ std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
 
 }  // namespace
 
-std::span<const RoleInfo> RoleVocabulary() { return kRoles; }
+std::span<const RoleInfo> RoleVocabulary() { return kVocabulary; }
 
-const RoleInfo* FindRole(std::string_view code) {
-  for (const RoleInfo& r : kRoles)
-    if (r.code == code) return &r;
+const RoleInfo* FindRole(Role role) {
+  for (const RoleInfo& r : kVocabulary)
+    if (r.role == role) return &r;
   return nullptr;
 }
 
-bool IsStateRole(std::string_view code) {
-  const RoleInfo* r = FindRole(code);
+bool IsStateRole(Role role) {
+  const RoleInfo* r = FindRole(role);
   return r && r->state_agent;
 }
 
 struct RoleClassifier::Tables {
   std::shared_ptr<const WordNet> wn;
-  std::unordered_map<std::string, std::string> phrases;  // phrase -> role
-  std::unordered_map<uint64_t, std::string> seeds;       // synset -> role or "none"
+  // kNone: an agent with no role ("none" in the file), which stops the walk.
+  std::unordered_map<std::string, Role> phrases;  // phrase -> role
+  std::unordered_map<uint64_t, Role> seeds;       // synset -> role
 };
 
 namespace {
 
 Status AddEntry(const std::string& path, const TsvRow& r, RoleClassifier::Tables* t) {
-  const std::string& role = r.fields[2];
-  if (role != "none" && !FindRole(role)) return TsvError(path, r.line, "unknown role " + role);
+  const std::optional<Role> parsed = ParseRole(r.fields[2]);
+  if (r.fields[2] != "none" && !(parsed && FindRole(*parsed)))
+    return TsvError(path, r.line, "unknown role " + r.fields[2]);
+  const Role role = parsed.value_or(Role::kNone);
   if (r.fields[1] == "-") {
     std::string key = Join(Words(r.fields[0]), 0, Words(r.fields[0]).size());
     if (key.empty() || !t->phrases.emplace(key, role).second)
@@ -147,7 +151,7 @@ RoleResult RoleClassifier::Single(const std::string& phrase) const {
   singular = (sp == std::string::npos ? "" : phrase.substr(0, sp + 1)) +
              lem.Noun(sp == std::string::npos ? phrase : phrase.substr(sp + 1));
   for (const std::string& p : {phrase, singular}) {
-    if (auto it = t.phrases.find(p); it != t.phrases.end() && it->second != "none")
+    if (auto it = t.phrases.find(p); it != t.phrases.end() && it->second != Role::kNone)
       return {it->second, "phrase: " + p};
   }
   // The first base form with a role counts ("leaders" is a printing term).
@@ -161,7 +165,7 @@ RoleResult RoleClassifier::Single(const std::string& phrase) const {
 RoleResult RoleClassifier::Vote(const std::string& lemma) const {
   const Tables& t = *t_;
   struct Ballot {
-    std::string role;
+    Role role;
     double score;
     std::vector<SynsetId> path;  // of the first sense voting for the role
   };
@@ -171,7 +175,7 @@ RoleResult RoleClassifier::Vote(const std::string& lemma) const {
     std::vector<SynsetId> path =
         t.wn->PathUp(senses[i], kMaxDepth, [&](SynsetId s) { return t.seeds.count(s.key()) > 0; });
     if (path.empty()) continue;
-    const std::string& role = t.seeds.at(path.back().key());
+    const Role role = t.seeds.at(path.back().key());
     double score = kSenseWeights[i] * std::pow(kStepDecay, path.size() - 1);
     auto it = std::find_if(votes.begin(), votes.end(), [&](auto& v) { return v.role == role; });
     if (it == votes.end())
@@ -182,11 +186,11 @@ RoleResult RoleClassifier::Vote(const std::string& lemma) const {
   if (votes.empty()) return {};
   auto best = std::max_element(votes.begin(), votes.end(),
                                [](auto& a, auto& b) { return a.score < b.score; });
-  if (best->role == "none") return {};
+  if (best->role == Role::kNone) return {};
   std::string via = "wordnet: ";
   for (size_t k = 0; k < best->path.size(); ++k)
     via += (k ? " > " : "") + t.wn->SenseName(best->path[k]);
-  return {best->role, via + " (" + best->role + ")"};
+  return {best->role, via + " (" + RoleName(best->role) + ")"};
 }
 
 RoleResult RoleClassifier::RoleOfNoun(std::string_view noun) const {
@@ -204,7 +208,7 @@ RoleResult RoleClassifier::RoleOfNoun(std::string_view noun) const {
   heads.push_back(w.back());
   bool position = std::any_of(heads.begin(), heads.end(),
                               [](const std::string& h) { return IsIn(kPositionNouns, h); });
-  if (mod.known() && mod.role != "CVL" &&
+  if (mod.known() && mod.role != Role::kCvl &&
       (position || !head.known() || IsIn(kGroupRoles, mod.role))) {
     mod.via = "modifier: " + mod.via;
     return mod;

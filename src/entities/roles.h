@@ -19,30 +19,32 @@
 #include <string_view>
 
 #include "detente/status.h"
+#include "detente/types.h"
 #include "entities/wordnet.h"
 
 namespace detente {
 
-// One code of the role vocabulary.
+// One role of the vocabulary agent nouns are classified into.
 struct RoleInfo {
-  std::string_view code;     // "MIL"
+  Role role;                 // Role::kMil
   std::string_view meaning;  // "military: armed forces, soldiers, officers"
   bool state_agent;          // stands for its state in the guidelines
 };
 
-// The role vocabulary, in the order docs/extraction.md lists it.
+// The role vocabulary of agent nouns, in the order docs/extraction.md lists
+// it: every Role but kNone and kRel (which only titles and the lexicon give).
 std::span<const RoleInfo> RoleVocabulary();
-// The entry for `code`, or nullptr when it is not in the vocabulary.
-const RoleInfo* FindRole(std::string_view code);
-// Whether `code` is a state agent's role (GOV, MIL, COP, JUD, LEG, SPY).
-// False for non-state roles and unknown codes.
-bool IsStateRole(std::string_view code);
+// The entry for `role`, or nullptr when it is not in the vocabulary.
+const RoleInfo* FindRole(Role role);
+// Whether `role` is a state agent's (GOV, MIL, COP, JUD, LEG, SPY). False
+// for non-state roles and kNone.
+bool IsStateRole(Role role);
 
 struct RoleResult {
-  std::string role;  // a vocabulary code, or empty when unknown
-  std::string via;   // how it was found: "phrase: riot police",
-                     // "wordnet: peacekeeper.n.1 > soldier.n.1 > ... (MIL)"
-  bool known() const { return !role.empty(); }
+  Role role = Role::kNone;  // a vocabulary role, or kNone when unknown
+  std::string via;          // how it was found: "phrase: riot police",
+                            // "wordnet: peacekeeper.n.1 > soldier.n.1 > ... (MIL)"
+  bool known() const { return role != Role::kNone; }
 };
 
 class RoleClassifier {

@@ -157,11 +157,10 @@ FieldValue Text(std::string_view s) {
   return std::string(s);
 }
 
-// The CAMEO code of a class: its leading digits ("04" of "04 Consult").
-std::string_view CameoCode(std::string_view action_class) {
-  size_t n = 0;
-  while (n < action_class.size() && action_class[n] >= '0' && action_class[n] <= '9') ++n;
-  return action_class.substr(0, n);
+// The CAMEO code of a class: its root ("04" of "04 Consult"), or null.
+FieldValue RootCode(std::string_view action_class) {
+  const std::optional<CameoCode> root = CameoCode::RootOf(action_class);
+  return root ? FieldValue(root->str()) : FieldValue(std::monostate{});
 }
 
 }  // namespace
@@ -173,7 +172,8 @@ const std::vector<NodeField>& NodeFields() {
       {"kind", FieldType::kString, [](const Graph&, const GraphEntity& e) { return Text(e.kind); }},
       {"country", FieldType::kString,
        [](const Graph&, const GraphEntity& e) { return Text(e.country); }},
-      {"role", FieldType::kString, [](const Graph&, const GraphEntity& e) { return Text(e.role); }},
+      {"role", FieldType::kString,
+       [](const Graph&, const GraphEntity& e) { return Text(RoleName(e.role)); }},
       {"entity_id", FieldType::kLong,
        [](const Graph&, const GraphEntity& e) -> FieldValue { return e.id; }},
   };
@@ -190,10 +190,10 @@ const std::vector<EdgeField>& EdgeFields() {
       {"action_class", FieldType::kString,
        [](const Graph& g, const GraphEvent& e, O) { return Text(g.action_class(e)); }},
       {"cameo_code", FieldType::kString,
-       [](const Graph& g, const GraphEvent& e, O) { return Text(CameoCode(g.action_class(e))); }},
+       [](const Graph& g, const GraphEvent& e, O) { return RootCode(g.action_class(e)); }},
       {"quad_class", FieldType::kLong,
        [](const Graph& g, const GraphEvent& e, O) -> FieldValue {
-         const int q = QuadClass(g.action_class(e));
+         const int q = QuadClassOf(g.action_class(e));
          return q == 0 ? FieldValue(std::monostate{}) : FieldValue(int64_t{q});
        }},
       {"date", FieldType::kString,

@@ -336,7 +336,7 @@ int PlaceAfterPrep(const SentenceGraph& g, int k, int exclude) {
     if (m == exclude || !g.IsMention(m)) continue;
     const Mention& x = g.mention(m);
     // "in Lashio": a one-word name no gazetteer or title made a person.
-    bool unknown_name = x.kind == "person" && x.country.empty() && x.role.empty() &&
+    bool unknown_name = x.kind == "person" && x.country.empty() && x.role == Role::kNone &&
                         x.first == x.last && !x.description && !at;
     if (IsPlace(g, m) || unknown_name ||
         (at && x.kind != "person" && x.kind != "artefact" && x.kind != "reference"))

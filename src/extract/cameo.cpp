@@ -58,10 +58,7 @@ std::optional<VerbKind> KindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-bool IsCode(std::string_view s) {
-  return s.size() >= 2 && s.size() <= 4 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+bool IsCode(std::string_view s) { return CameoCode::Parse(s).has_value(); }
 
 // Lower-cased words of a phrase without determiners.
 std::vector<std::string> Words(std::string_view phrase) {
@@ -114,17 +111,10 @@ std::string_view VerbKindName(VerbKind kind) {
   return "unknown";
 }
 
-std::string CameoClass::ClassName() const { return known() ? root + " " + root_name : ""; }
-
-int CameoClassifier::QuadClass(std::string_view code) {
-  if (code.size() < 2 || !IsCode(code)) return 0;
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
-  if (root >= 1 && root <= 5) return 1;
-  if (root >= 6 && root <= 8) return 2;
-  if (root >= 9 && root <= 13) return 3;
-  if (root >= 14 && root <= 20) return 4;
-  return 0;
+std::string CameoClass::ClassName() const {
+  return known() ? code->root_code().str() + " " + root_name : "";
 }
+
 
 struct CameoClassifier::Tables {
   std::shared_ptr<const WordNet> wn;
@@ -238,12 +228,10 @@ CameoClass CameoClassifier::Tables::Describe(const std::string& code) const {
   CameoClass c;
   auto it = codes.find(code);
   if (it == codes.end() || code.size() < 3) return c;
-  c.code = code;
-  c.root = code.substr(0, 2);
+  c.code = CameoCode::Parse(code);  // Load checked every code of goldstein.tsv
   c.name = it->second.name;
   c.goldstein = it->second.goldstein;
-  c.quad_class = QuadClass(code);
-  if (auto r = codes.find(c.root); r != codes.end()) c.root_name = r->second.name;
+  if (auto r = codes.find(c.code->root_code().str()); r != codes.end()) c.root_name = r->second.name;
   return c;
 }
 

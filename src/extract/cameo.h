@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "detente/status.h"
+#include "detente/types.h"
 #include "entities/wordnet.h"
 
 namespace detente {
@@ -40,18 +41,15 @@ std::string_view VerbKindName(VerbKind kind);
 enum class CameoSource { kNone, kLexicon, kWordNet };
 
 struct CameoClass {
-  std::string code;       // full code: "042", "0871"; empty when unknown
-  std::string root;       // "04"
-  std::string root_name;  // "Consult", as data/cameo.tsv names roots
-  std::string name;       // the code's codebook name: "Make a visit"
-  int quad_class = 0;     // 1 verbal coop. (01-05), 2 material coop. (06-08),
-                          // 3 verbal conflict (09-13), 4 material conflict (14-20); 0 unknown
-  double goldstein = 0;   // Goldstein weight, -10 .. +10
+  std::optional<CameoCode> code;  // full code: "042", "0871"; its root and QuadClass
+  std::string root_name;          // "Consult", as data/cameo.tsv names roots
+  std::string name;               // the code's codebook name: "Make a visit"
+  double goldstein = 0;           // Goldstein weight, -10 .. +10
   CameoSource source = CameoSource::kNone;
   std::string via;  // how it was found: "lexicon: impose sanctions on",
                     // "wordnet: shell.v.1 > bombard.v.2 (195)"
 
-  bool known() const { return !code.empty(); }
+  bool known() const { return code.has_value(); }
   // "04 Consult" (the extract JSON's action_class), or "" when unknown.
   std::string ClassName() const;
 };
@@ -88,11 +86,9 @@ class CameoClassifier {
   // walk over the head verb's senses. kUnknown when nothing is known.
   VerbKind Kind(std::string_view verb) const;
 
-  // A code's full description ("0871" -> root "08", "Yield", quad 2, 9.0);
-  // unknown when `code` is not in goldstein.tsv.
+  // A code's full description ("0871" -> root "08", "Yield", 9.0);
+  // unknown when `code` is not a code of 3-4 digits in goldstein.tsv.
   CameoClass Describe(std::string_view code) const;
-  // QuadClass of a code by its root (1-4), 0 when malformed.
-  static int QuadClass(std::string_view code);
 
   struct Tables;  // loaded data, shared between copies
 

@@ -71,7 +71,7 @@ class ExtractorImpl : public Extractor {
     m.name = body;
     m.kind = "organization";
     m.country.clear();
-    m.role = "IGO";
+    m.role = Role::kIgo;
     m.capital = false;
     return m;
   }
@@ -185,7 +185,7 @@ void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
   // Between terms, or after one at the head of a body of states, a person
   // is still of their state; while at that body's head, of none.
   if (m->country.empty() && !match.in_office) m->country = match.leader->Nationality();
-  if (m->role.empty()) m->role = match.term->role;
+  if (m->role == Role::kNone) m->role = match.term->role;
   if (match.in_office) m->office = match.term->office;
 }
 
@@ -206,7 +206,7 @@ void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>&
       m.text = m.name;
       m.first = of - 1;
       m.kind = "institution";
-      m.role = "GOV";
+      m.role = Role::kGov;
       m.office.clear();
       continue;
     }
@@ -224,7 +224,7 @@ void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>&
     m.text = name;
     m.name = name;
     m.kind = "institution";
-    m.role = "GOV";
+    m.role = Role::kGov;
     m.office.clear();
   }
 }
@@ -350,7 +350,7 @@ class EntityTable {
     }
     if (e.country.empty()) e.country = m.country;
     // A state's role is its own; "Turkish police" gives Turkey no role.
-    if (e.role.empty() && e.kind != "country") e.role = m.role;
+    if (e.role == Role::kNone && e.kind != "country") e.role = m.role;
     // Names only: pronouns and descriptions ("he", "the group") resolved to
     // this entity are not aliases of it.
     bool is_name = !m.text.empty() && !std::islower(static_cast<unsigned char>(m.text[0])) &&
@@ -394,7 +394,6 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
   if (!cc.known()) cc = cameo_.Verb(r.action);
   e->action_class = cc.ClassName();
   e->cameo_code = cc.code;
-  e->quad_class = cc.quad_class;
   e->goldstein = cc.goldstein;
   e->actor_role = actor.role;
   if (r.object >= 0 || r.object_modifier) {
@@ -442,7 +441,7 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
     e->time = iso ? *iso : t.text;
   }
   e->negated = r.negated;
-  e->modality = ModalityName(r.modality);
+  e->modality = r.modality;
   e->confidence = r.confidence;
 }
 
@@ -450,9 +449,9 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
 // by "the" and a noun, which the actor rejects, condemns or praises, is the
 // latest act of another party in the document, and belongs to its state.
 void OwnAnsweredAct(const std::vector<Event>& earlier, const Lemmatizer& lem, Event* e) {
-  const std::string_view code = e->cameo_code;
-  const bool answers = code.substr(0, 2) == "11" || code.substr(0, 2) == "12" ||
-                       code.substr(0, 3) == "051";
+  const std::optional<CameoCode>& code = e->cameo_code;
+  const bool answers =
+      code && (code->root() == 11 || code->root() == 12 || code->str().rfind("051", 0) == 0);
   if (!answers || e->object_kind != "artefact" || !e->object_country.empty() || !e->object ||
       e->object->find(' ') != std::string::npos || !lem.NamesAct(lem.Noun(*e->object)))
     return;

@@ -15,23 +15,11 @@
 
 namespace detente {
 
-int QuadClass(std::string_view cameo) {
-  if (cameo.size() < 2 || cameo[0] < '0' || cameo[0] > '9' || cameo[1] < '0' || cameo[1] > '9') {
-    return 0;
-  }
-  const int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
-  if (root >= 1 && root <= 5) return 1;
-  if (root >= 6 && root <= 8) return 2;
-  if (root >= 9 && root <= 13) return 3;
-  if (root >= 14 && root <= 20) return 4;
-  return 0;
-}
-
 namespace {
 
 using graph_internal::kEventDate;
 
-// QuadClass() in SQL, over the first two characters of the class.
+// QuadClassOf() in SQL, over the first two characters of the class.
 constexpr const char kQuadSql[] =
     "(CASE WHEN substr(e.action_class, 1, 2) BETWEEN '01' AND '05' THEN 1 "
     "WHEN substr(e.action_class, 1, 2) BETWEEN '06' AND '08' THEN 2 "
@@ -175,7 +163,7 @@ EventEvidence ReadEvent(const sql::Stmt& s) {
   e.title = s.Text(18);
   e.url = s.Text(19);
   e.published = s.Text(20);
-  e.cameo_code = s.Text(21);
+  e.cameo_code = CameoCode::Parse(s.Text(21));  // NULL or malformed: none
   e.quad_class = static_cast<int>(s.Int(22));
   if (!s.IsNull(23)) e.goldstein = s.Real(23);
   e.mentions = s.Int(24);

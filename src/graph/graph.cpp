@@ -52,7 +52,6 @@ Status GraphFilter::Validate() const {
   DETENTE_RETURN_IF_ERROR(CheckList(actions, "--action"));
   DETENTE_RETURN_IF_ERROR(CheckList(classes, "--class"));
   DETENTE_RETURN_IF_ERROR(CheckList(kinds, "--kind"));
-  DETENTE_RETURN_IF_ERROR(CheckList(roles, "--role"));
   for (const std::string& c : classes) {
     if (!IsCameoPrefix(c)) {
       return Status::InvalidArgument(

@@ -108,9 +108,12 @@ Modality ModalityOf(std::string_view m) {
   return ParseModality(m).value_or(Modality::kAsserted);
 }
 
+// A role as stored; NULL, '' or a code detente does not know is none.
+Role RoleOf(std::string_view text) { return ParseRole(text).value_or(Role::kNone); }
+
 GraphEntity EntityFromRow(const sql::Stmt& s) {
-  GraphEntity e{s.Int(0), s.Text(1), s.Text(2), s.Text(3), {}};
-  if (s.ColumnCount() > 4) e.role = s.Text(4);
+  GraphEntity e{s.Int(0), s.Text(1), s.Text(2), s.Text(3), Role::kNone};
+  if (s.ColumnCount() > 4) e.role = RoleOf(ColumnView(s, 4));
   return e;
 }
 
@@ -617,7 +620,7 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     stmt->Bind(1, entity_id);
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
-    if (*row) report.role = stmt->Text(0);
+    if (*row) report.role = RoleOf(ColumnView(*stmt, 0));
   }
   {
     auto stmt =
@@ -682,7 +685,7 @@ Result<EntityReport> SqliteGraphReader::Describe(int64_t entity_id, const GraphF
     t.modality = ModalityOf(ColumnView(*stmt, 9));
     t.negated = stmt->Int(10) != 0;
     t.sentence = stmt->Text(11);
-    t.agent_role = stmt->Text(12);
+    t.agent_role = RoleOf(ColumnView(*stmt, 12));
     t.mentions = stmt->Int(13);
     t.sources = stmt->Int(14);
     report.timeline.push_back(std::move(t));

@@ -131,15 +131,16 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
     payload.Bytes(s);
   }
   for (const GraphEntity& e : data.entities) {
+    const std::string_view role = RoleName(e.role);  // the code, as in version 3
     payload.Put(e.id);
     payload.Put(static_cast<uint32_t>(e.name.size()));
     payload.Put(static_cast<uint32_t>(e.kind.size()));
     payload.Put(static_cast<uint32_t>(e.country.size()));
-    payload.Put(static_cast<uint32_t>(e.role.size()));
+    payload.Put(static_cast<uint32_t>(role.size()));
     payload.Bytes(e.name);
     payload.Bytes(e.kind);
     payload.Bytes(e.country);
-    payload.Bytes(e.role);
+    payload.Bytes(role);
   }
   for (uint32_t v : data.by_name) payload.Put(v);
   std::string& p = payload.buf();
@@ -282,11 +283,13 @@ Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) 
   data.entities.resize(n_entities);
   for (GraphEntity& e : data.entities) {
     uint32_t lens[4];
+    std::string role;
     if (!r.Get(&e.id) || !r.Get(&lens) || !r.Bytes(lens[0], &e.name) ||
         !r.Bytes(lens[1], &e.kind) || !r.Bytes(lens[2], &e.country) ||
-        !r.Bytes(lens[3], &e.role)) {
+        !r.Bytes(lens[3], &role)) {
       return Corrupt(path, "bad entities");
     }
+    e.role = ParseRole(role).value_or(Role::kNone);
   }
   // Each entity once: the graph trusts this order.
   data.by_name.resize(n_entities);

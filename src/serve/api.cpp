@@ -28,15 +28,13 @@ bool IsKind(std::string_view s) {
   return !s.empty() && s.size() <= 32 &&
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
-bool IsRole(std::string_view s) {
-  return s.size() >= 2 && s.size() <= 8 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+bool IsRole(std::string_view s) { return ParseRole(s).has_value(); }
 
 // The filters shared by the graph and evidence endpoints.
 struct RequestFilter {
   std::string since, until;
-  std::vector<std::string> classes, kinds, roles;
+  std::vector<std::string> classes, kinds;
+  std::vector<Role> roles;
   std::vector<int> quads;
 };
 
@@ -60,9 +58,9 @@ Result<RequestFilter> ParseFilter(const Params& p) {
   auto kinds = p.List("kind", IsKind, "entity kinds (lower-case words, e.g. person,country)");
   if (!kinds.ok()) return kinds.status();
   f.kinds = *kinds;
-  auto roles = p.List("role", IsRole, "roles (upper-case codes, e.g. GOV,MIL)");
+  auto roles = p.List("role", IsRole, "CAMEO roles (upper-case codes, e.g. GOV,MIL)");
   if (!roles.ok()) return roles.status();
-  f.roles = *roles;
+  for (const std::string& r : *roles) f.roles.push_back(*ParseRole(r));
   return f;
 }
 
@@ -114,7 +112,7 @@ void WriteEntity(JsonWriter& w, const GraphEntity& e) {
     w.String(e.country);
   }
   w.Key("role");
-  WriteOptString(w, e.role);
+  WriteOptString(w, RoleName(e.role));
   w.EndObject();
 }
 
@@ -134,13 +132,6 @@ void WriteOptString(JsonWriter& w, const std::string& s) {
   }
 }
 
-// The CAMEO code of a class ("04 Consult" -> "04"), or "".
-std::string CameoCode(const std::string& action_class) {
-  size_t n = 0;
-  while (n < action_class.size() && action_class[n] >= '0' && action_class[n] <= '9') ++n;
-  return n >= 2 ? action_class.substr(0, n) : std::string();
-}
-
 void WriteEvent(JsonWriter& w, const EventEvidence& e) {
   w.BeginObject().Key("id").Int(e.event_id).Key("date");
   WriteOptString(w, e.date);
@@ -150,8 +141,10 @@ void WriteEvent(JsonWriter& w, const EventEvidence& e) {
   WriteOptString(w, e.action_class);
   // As stored; rows the bulk loader wrote have no code: derived from the class.
   w.Key("cameo_code");
-  WriteOptString(w, e.cameo_code.empty() ? CameoCode(e.action_class) : e.cameo_code);
-  w.Key("quad_class").Int(e.quad_class ? e.quad_class : QuadClass(e.action_class));
+  const std::optional<CameoCode> code =
+      e.cameo_code ? e.cameo_code : CameoCode::RootOf(e.action_class);
+  code ? w.String(code->str()) : w.Null();
+  w.Key("quad_class").Int(e.quad_class ? e.quad_class : QuadClassOf(e.action_class));
   w.Key("goldstein");
   e.goldstein ? w.Number(*e.goldstein) : w.Null();
   w.Key("object");
@@ -193,7 +186,9 @@ void WriteFilter(JsonWriter& w, const RequestFilter& f) {
   for (int q : f.quads) w.Int(q);
   w.EndArray();
   list("kind", f.kinds);
-  list("role", f.roles);
+  std::vector<std::string> roles;
+  for (Role r : f.roles) roles.emplace_back(RoleName(r));
+  list("role", roles);
   w.EndObject();
 }
 
@@ -273,7 +268,7 @@ ApiResponse Api::Info(const Query& query) {
   std::set<std::string> roles;
   for (const GraphEntity& e : g.entities()) {
     ++kinds[e.kind];
-    if (!e.role.empty()) roles.insert(e.role);
+    if (e.role != Role::kNone) roles.insert(RoleName(e.role));
   }
   std::string first, last;
   for (const GraphEvent& e : g.events()) {
@@ -323,7 +318,7 @@ ApiResponse Api::Search(const Query& query) {
     w.Key("country");
     WriteOptString(w, e.country);
     w.Key("role");
-    WriteOptString(w, e.role);
+    WriteOptString(w, RoleName(e.role));
     w.Key("events").Int(s.degree[h.vertex]);
     w.Key("matched").String(s.search.name(h.name)).EndObject();
   }
@@ -420,7 +415,7 @@ ApiResponse Api::Neighbours(const Query& query) {
     w.Key("country");
     WriteOptString(w, e.country);
     w.Key("role");
-    WriteOptString(w, e.role);
+    WriteOptString(w, RoleName(e.role));
     w.Key("distance").Int(n.distance).Key("events").Int(n.events);
     w.Key("degree").Int(s.degree[n.vertex]).EndObject();
   }
@@ -622,7 +617,7 @@ ApiResponse Api::Timeline(const Query& query) {
       undated += r.events;
       continue;
     }
-    buckets[key][QuadClass(r.action_class)] += r.events;
+    buckets[key][QuadClassOf(r.action_class)] += r.events;
     if (buckets.size() > kMaxBuckets) {
       return ErrorResponse(400,
                            "more than 5000 buckets: choose a coarser bucket or a shorter "

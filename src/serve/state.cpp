@@ -56,7 +56,7 @@ Result<std::shared_ptr<const Snapshot>> State::Load(const Generation& generation
     max_string = std::max({max_string, e.action, e.action_class, e.date});
   }
   snap->quad_of.assign(max_string + 1, 0);
-  for (uint32_t s = 0; s <= max_string; ++s) snap->quad_of[s] = QuadClass(g.str(s));
+  for (uint32_t s = 0; s <= max_string; ++s) snap->quad_of[s] = QuadClassOf(g.str(s));
 
   snap->degree.assign(g.num_vertices(), 0);
   for (const GraphEvent& e : g.events()) {

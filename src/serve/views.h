@@ -24,7 +24,7 @@ struct EventFilter {
   std::vector<std::string> kinds;  // vertex kinds; empty: all
   // CAMEO roles of the vertices kept (GraphEntity::role); empty: all. The
   // centre of a view always passes.
-  std::vector<std::string> roles;
+  std::vector<Role> roles;
 
   bool KeepEvent(const Graph& g, uint32_t e) const;
   bool KeepVertex(const Graph& g, uint32_t v) const;

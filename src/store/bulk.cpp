@@ -163,7 +163,8 @@ class SqliteBulkWriter : public BulkWriter {
       const int64_t id = r.next_id++;
       r.Int(e.sentence_id).Int(e.actor_id).Text(e.action).TextOrNull(e.action_class);
       r.IdOrNull(e.object_id).IdOrNull(e.place_id).TextOrNull(e.event_date);
-      r.TextOrNull(e.time_text).Int(e.negated ? 1 : 0).Text(e.modality).Real(e.confidence);
+      r.TextOrNull(e.time_text).Int(e.negated ? 1 : 0).Text(ModalityName(e.modality));
+      r.Real(e.confidence);
       r.Text(e.extractor_version);
       return EndRow(r, id);
     }
@@ -173,7 +174,8 @@ class SqliteBulkWriter : public BulkWriter {
     BindIdOrNull(event_, 6, e.place_id);
     BindOrNull(event_, 7, e.event_date);
     BindOrNull(event_, 8, e.time_text);
-    event_.Bind(9, e.negated ? 1 : 0).BindStatic(10, e.modality).Bind(11, e.confidence);
+    event_.Bind(9, e.negated ? 1 : 0).BindStatic(10, ModalityName(e.modality));
+    event_.Bind(11, e.confidence);
     event_.BindStatic(12, e.extractor_version);
     return Insert(event_, "event");
   }

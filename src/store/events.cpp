@@ -76,10 +76,12 @@ Status RunEvents(sql::Db& db, const EventQuery& f, RowSink& sink) {
     sql += ")";
   }
   if (!f.roles.empty()) {
+    std::vector<std::string> roles;  // as the database stores them
+    for (Role r : f.roles) roles.emplace_back(RoleName(r));
     sql += " AND (";
-    InList(sql, "COALESCE(e.actor_role, a.role)", f.roles, binds);
+    InList(sql, "COALESCE(e.actor_role, a.role)", roles, binds);
     sql += " OR ";
-    InList(sql, "COALESCE(e.object_role, o.role)", f.roles, binds);
+    InList(sql, "COALESCE(e.object_role, o.role)", roles, binds);
     sql += ")";
   }
   if (!f.entities.empty()) {

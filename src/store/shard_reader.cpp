@@ -31,7 +31,7 @@ Result<EntityMap> LoadEntities(sql::Db& db) {
     e.name = st->Text(1);
     e.kind = st->Text(2);
     e.country = st->Text(3);  // NULL: empty
-    e.role = st->Text(4);
+    e.role = ParseRole(st->Text(4)).value_or(Role::kNone);  // NULL or unknown: none
   }
   Result<sql::Stmt> al = db.Prepare("SELECT entity_id, alias FROM aliases ORDER BY rowid");
   if (!al.ok()) return al.status();
@@ -195,7 +195,7 @@ class SqliteShardReader : public ShardReader {
       }
       e.kind = names_.Text(2);
       e.country = names_.Text(3);
-      e.role = names_.Text(4);
+      e.role = ParseRole(names_.Text(4)).value_or(Role::kNone);
       x->entities.push_back(std::move(e));
     }
   }
@@ -237,13 +237,13 @@ class SqliteShardReader : public ShardReader {
       e.time = events_.OptText(6);
       e.time_text = events_.OptText(7);
       e.negated = events_.Int(8) != 0;
-      e.modality = events_.Text(9);
+      e.modality = ParseModality(events_.Text(9)).value_or(Modality::kAsserted);  // CHECKed
       e.confidence = events_.Real(10);
-      e.cameo_code = events_.Text(11);
-      e.quad_class = static_cast<int>(events_.Int(12));
+      // The QuadClass (column 12) is the code's; the writer derives it again.
+      e.cameo_code = CameoCode::Parse(events_.Text(11));
       e.goldstein = events_.Real(13);
-      e.actor_role = events_.Text(14);
-      e.object_role = events_.Text(15);
+      e.actor_role = ParseRole(events_.Text(14)).value_or(Role::kNone);
+      e.object_role = ParseRole(events_.Text(15)).value_or(Role::kNone);
       e.rule = events_.Text(16);
       if (raw_) {  // the names as extracted, which the document's names hold
         if (!events_.IsNull(17)) e.actor = events_.Text(17);

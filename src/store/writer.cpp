@@ -33,6 +33,12 @@ namespace {
 
 constexpr const char* kUnknownKind = "unknown";
 
+// A role as the database stores it: its code, or NULL for none.
+std::optional<std::string> RoleOrNull(Role r) {
+  if (r == Role::kNone) return std::nullopt;
+  return RoleName(r);
+}
+
 std::optional<std::string> NonEmpty(const std::string& s) {
   if (s.empty()) return std::nullopt;
   return s;
@@ -61,7 +67,7 @@ bool IsIsoDate(std::string_view s) {
 // What two mentions must share to be one event, besides actor and object:
 // the CAMEO root (the class's, when there is no code), else the action.
 std::string ClassKey(const Event& ev) {
-  if (ev.cameo_code.size() >= 2) return ev.cameo_code.substr(0, 2);
+  if (ev.cameo_code) return ev.cameo_code->root_code().str();
   if (ev.action_class.size() >= 2) return ev.action_class.substr(0, 2);
   return ev.action;
 }
@@ -100,8 +106,10 @@ Status RegisterNameFunctions(sql::Db& db) {
   return Status::OK();
 }
 
-bool IsSymmetricCode(std::string_view code) {
-  static constexpr std::string_view kSymmetric[] = {"040", "044", "046", "057", "190"};
+bool IsSymmetricCode(const CameoCode& code) {
+  static const CameoCode kSymmetric[] = {*CameoCode::Parse("040"), *CameoCode::Parse("044"),
+                                         *CameoCode::Parse("046"), *CameoCode::Parse("057"),
+                                         *CameoCode::Parse("190")};
   return std::find(std::begin(kSymmetric), std::end(kSymmetric), code) != std::end(kSymmetric);
 }
 
@@ -230,7 +238,7 @@ Result<int64_t> DocumentWriter::Create(const std::string& name, const Attributes
       "INSERT INTO entities(name, kind, country, role, surname) VALUES (?, ?, ?, ?, ?) "
       "ON CONFLICT(name) DO UPDATE SET kind = entities.kind RETURNING id");
   if (!st.ok()) return st.status();
-  (*st)->Bind(1, name).Bind(2, kind).Bind(3, NonEmpty(a.country)).Bind(4, NonEmpty(a.role));
+  (*st)->Bind(1, name).Bind(2, kind).Bind(3, NonEmpty(a.country)).Bind(4, RoleOrNull(a.role));
   (*st)->Bind(5, NonEmpty(surname));
   Result<bool> row = (*st)->Step();
   if (!row.ok()) return row.status();
@@ -288,7 +296,7 @@ Status DocumentWriter::Recompute(int64_t entity_id) {
 
 Status DocumentWriter::Consolidate(int64_t mention_id, int64_t document_id, const Event& ev,
                                    int64_t actor, int64_t object, const std::string& day) {
-  const bool symmetric = object != 0 && IsSymmetricCode(ev.cameo_code);
+  const bool symmetric = object != 0 && ev.cameo_code && IsSymmetricCode(*ev.cameo_code);
   Result<int64_t> head = FirstId(
       cache_,
       "SELECT e.id FROM events e JOIN sentences s ON s.id = e.sentence_id "
@@ -302,7 +310,7 @@ Status DocumentWriter::Consolidate(int64_t mention_id, int64_t document_id, cons
       "ORDER BY e.id LIMIT 1",
       [&](sql::Stmt& s) {
         s.Bind(1, mention_id).Bind(2, ev.negated ? 1 : 0);
-        s.Bind(3, ev.modality.empty() ? std::string("asserted") : ev.modality);
+        s.Bind(3, ModalityName(ev.modality));
         s.Bind(4, ClassKey(ev)).Bind(5, actor);
         if (object) {
           s.Bind(6, object);
@@ -330,12 +338,12 @@ Result<int64_t> DocumentWriter::Name(Names* n, const std::string& name,
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!st.ok()) return st.status();
   (*st)->Bind(1, n->document).Bind(2, n->seq++).Bind(3, name).Bind(4, AliasesJson(aliases));
-  (*st)->Bind(5, NonEmpty(a.kind)).Bind(6, NonEmpty(a.country)).Bind(7, NonEmpty(a.role));
+  (*st)->Bind(5, NonEmpty(a.kind)).Bind(6, NonEmpty(a.country)).Bind(7, RoleOrNull(a.role));
   DETENTE_RETURN_IF_ERROR((*st)->Run());
   // Each document counts once as evidence for each attribute value.
   if (!a.kind.empty() && a.kind != kUnknownKind) n->evidence.emplace(*id, "kind", a.kind);
   if (!a.country.empty()) n->evidence.emplace(*id, "country", a.country);
-  if (!a.role.empty()) n->evidence.emplace(*id, "role", a.role);
+  if (a.role != Role::kNone) n->evidence.emplace(*id, "role", RoleName(a.role));
   n->ids[NameKey(name)] = *id;
   return id;
 }
@@ -381,23 +389,19 @@ Status DocumentWriter::AddEvent(const Document& doc, const Event& ev, int64_t se
   st.Bind(1, sentence_row).Bind(2, *actor).Bind(3, ev.action).Bind(4, NonEmpty(ev.action_class));
   st.Bind(5, object).Bind(6, place).Bind(7, date).Bind(8, time_text);
   st.Bind(9, ev.negated ? 1 : 0);
-  st.Bind(10, ev.modality.empty() ? std::string("asserted") : ev.modality);
-  st.Bind(11, ev.confidence).Bind(12, extractor_version).Bind(13, NonEmpty(ev.cameo_code));
-  if (ev.quad_class >= 1 && ev.quad_class <= 4) {
-    st.Bind(14, ev.quad_class);
+  st.Bind(10, ModalityName(ev.modality));
+  st.Bind(11, ev.confidence).Bind(12, extractor_version);
+  if (ev.cameo_code) {
+    st.Bind(13, ev.cameo_code->str());
+    st.Bind(14, static_cast<int>(ev.cameo_code->quad_class())).Bind(15, ev.goldstein);
   } else {
-    st.BindNull(14);
+    st.BindNull(13).BindNull(14).BindNull(15);
   }
-  if (!ev.cameo_code.empty()) {
-    st.Bind(15, ev.goldstein);
-  } else {
-    st.BindNull(15);
-  }
-  st.Bind(16, NonEmpty(ev.actor_role)).Bind(17, NonEmpty(ev.object_role));
+  st.Bind(16, RoleOrNull(ev.actor_role)).Bind(17, RoleOrNull(ev.object_role));
   st.Bind(18, NonEmpty(ev.rule)).Bind(19, ev.actor);
   st.Bind(20, ev.object ? NonEmpty(*ev.object) : std::nullopt);
   st.Bind(21, ev.place ? NonEmpty(*ev.place) : std::nullopt);
-  // The schema's CHECKs refuse bad values (e.g. an unknown modality):
+  // The schema's constraints refuse bad values (e.g. a NaN confidence):
   // that is bad data from the extractor, not a broken database.
   Status s = st.Run();
   if (!s.ok()) return Status::DataError("event refused: " + s.message());

@@ -66,7 +66,7 @@ Status RegisterNameFunctions(sql::Db& db);
 
 // The CAMEO codes whose events are the same whichever side is the actor:
 // meetings, talks, negotiations, agreements signed, clashes.
-bool IsSymmetricCode(std::string_view cameo_code);
+bool IsSymmetricCode(const CameoCode& code);
 
 class DocumentWriter {
  public:
@@ -92,7 +92,8 @@ class DocumentWriter {
 
  private:
   struct Attributes {
-    std::string kind, country, role;
+    std::string kind, country;
+    Role role = Role::kNone;
   };
   Result<int64_t> Resolve(const std::string& name, const std::vector<std::string>& aliases,
                           const Attributes& a);

@@ -98,6 +98,10 @@ TEST_CASE("consolidate cli: one meeting in three documents is one event of two e
   CHECK(r.out.find('\n') == r.out.size() - 1);  // the header only
   r = db.Run({"events", "--class", "4x"});
   CHECK(r.exit_code == 2);
+  r = db.Run({"events", "--role", "BAD"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("--role: BAD is not a CAMEO role; the roles are GOV, MIL") != std::string::npos);
 
   // Graph commands filter on the entity's role.
   r = db.Run({"neighbours", "Erdogan", "--role", "GOV", "--format", "json"});

@@ -135,6 +135,11 @@ TEST_CASE("graph cli: numbers, kinds, actions, classes and dates are validated",
       {{"path", "Blinken", "Lavrov", "--until", "2025-02-30"},
        "--until wants an ISO date that exists"},
       {{"path", "Blinken", "Lavrov", "--until", "0000"}, "--until wants an ISO date that exists"},
+      // Roles are CAMEO's codes, upper case; the message lists them all.
+      {{"neighbours", "Blinken", "--role", "GOV,BAD"},
+       "--role: BAD is not a CAMEO role; the roles are GOV, MIL, COP,"},
+      {{"rank", "--role", "gov"}, "--role: gov is not a CAMEO role"},
+      {{"export", "--role", "REB", "--role", "GOVX"}, "HLH, CRM, REL"},
   };
   for (const Bad& b : cases) {
     RunResult r = fx.Run(b.args);
@@ -147,6 +152,7 @@ TEST_CASE("graph cli: numbers, kinds, actions, classes and dates are validated",
   CHECK(fx.Run({"rank", "--kind", "party"}).exit_code == 1);
   CHECK(fx.Run({"path", "Blinken", "Lavrov", "--until", "2024-02-29"}).exit_code == 0);
   CHECK(fx.Run({"rank", "--class", "04"}).exit_code == 0);
+  CHECK(fx.Run({"rank", "--role", "GOV", "--role", "MIL"}).exit_code != 2);
 }
 
 TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {

@@ -60,7 +60,7 @@ void WriteShard(const std::string& path, int shard, int n) {
       x.events.push_back(met);
       Event title = met;
       title.sentence = 0;
-      title.modality = "future";
+      title.modality = detente::Modality::kFuture;
       x.events.push_back(title);
       Result<bool> added = (*store)->AddDocument(doc, x);
       if (!added.ok()) return added.status();

@@ -97,7 +97,7 @@ TEST_CASE("leaders: the date picks the term, and a former leader stays the same 
   CHECK(m.term->to == "2004-06-30");
   m = l.Find("Bo Reed", "2002");
   REQUIRE(m);
-  CHECK(m.term->role == "MIL");
+  CHECK(m.term->role == detente::Role::kMil);
   CHECK(m.term->from == "1999-05");
   CHECK(m.term->to == "2003-02-14");
 }
@@ -227,7 +227,7 @@ TEST_CASE("leaders: real data: a leader in two offices, by date", "[leaders]") {
     REQUIRE(m);
     CHECK(m.term->office == w.office);
     CHECK(m.term->country == w.country);
-    CHECK(m.term->role == "GOV");
+    CHECK(m.term->role == detente::Role::kGov);
   }
   // Ban Ki-moon: South Korea's foreign minister, then UN Secretary-General.
   LeaderMatch ban = l.Find("Ban Ki-moon", "2005-05-05");
@@ -235,7 +235,7 @@ TEST_CASE("leaders: real data: a leader in two offices, by date", "[leaders]") {
   CHECK(ban.term->country == "KOR");
   ban = l.Find("Ban Ki-moon", "2012-05-05");
   CHECK(ban.term->country.empty());
-  CHECK(ban.term->role == "IGO");
+  CHECK(ban.term->role == detente::Role::kIgo);
   CHECK(ban.term->organization == "United Nations");
 }
 
@@ -264,7 +264,7 @@ TEST_CASE("leaders: real data: surnames, namesakes and spellings", "[leaders]") 
   LeaderMatch khan = l.Find("Khan", "2024-02-02");
   REQUIRE(khan);
   CHECK(khan.leader->name == "Karim Khan");
-  CHECK(khan.term->role == "JUD");
+  CHECK(khan.term->role == detente::Role::kJud);
   // Spellings, with and without diacritics, hyphens and apostrophes.
   for (const char* n : {"Erdoğan", "Erdogan", "ERDOGAN", "Recep Tayyip Erdogan", "Erdoğan's"}) {
     CHECK(name(n) == "Recep Tayyip Erdoğan");

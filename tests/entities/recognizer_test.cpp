@@ -40,23 +40,23 @@ TEST_CASE("entities: a title gives its role and one person's agent noun describe
           "[entities]") {
   auto minister = Find("Kenyan Trade Minister Rebecca Miano spoke.");
   REQUIRE(minister.size() == 1);
-  CHECK(minister[0].role == "GOV");
+  CHECK(minister[0].role == detente::Role::kGov);
   auto general = Find("Sudanese General Yasser al-Atta spoke.");
   REQUIRE(general.size() == 1);
-  CHECK(general[0].role == "MIL");
+  CHECK(general[0].role == detente::Role::kMil);
 
   auto reporter = Find("Police held American journalist Evan Gershkovich for a year.");
   const Mention* p = Named(reporter, "Evan Gershkovich");
   REQUIRE(p);
   CHECK(p->kind == "person");
   CHECK(p->country == "USA");
-  CHECK(p->role == "MED");
+  CHECK(p->role == detente::Role::kMed);
   // Only the listed plural: "activists" gives "activist" its role.
   auto activist = Find("Indian activist Medha Patkar spoke.");
   REQUIRE(activist.size() == 1);
   CHECK(activist[0].name == "Medha Patkar");
   CHECK(activist[0].country == "IND");
-  CHECK(activist[0].role == "CVL");
+  CHECK(activist[0].role == detente::Role::kCvl);
   // A body describes no person: "army" does not make "Tuesday" a name.
   auto army = Find("The Israeli army Tuesday shelled the camp.");
   REQUIRE_FALSE(army.empty());
@@ -68,7 +68,7 @@ TEST_CASE("entities: an unknown people's group keeps its phrase and no state", "
   const Mention* g = Named(m, "Tuareg rebels");
   REQUIRE(g);
   CHECK(g->kind == "group");
-  CHECK(g->role == "REB");
+  CHECK(g->role == detente::Role::kReb);
   CHECK(g->country.empty());
   // A person's name before a singular noun is still the person.
   auto p = Find("Talks with Tshisekedi ended.");
@@ -159,12 +159,12 @@ TEST_CASE("entities: state agents placed in a state that open a sentence stand f
   REQUIRE(!m.empty());
   CHECK(m[0].text == "Army officers in Mali");
   CHECK(m[0].country == "MLI");
-  CHECK(m[0].role == "MIL");
+  CHECK(m[0].role == detente::Role::kMil);
   CHECK(m[0].group_of_state);
   auto capital = Find("Officials in Nairobi welcomed the plan.");
   REQUIRE(!capital.empty());
   CHECK(capital[0].country == "KEN");
-  CHECK(capital[0].role == "GOV");
+  CHECK(capital[0].role == detente::Role::kGov);
   // Later in a sentence the troops are not the host state's.
   auto later = Find("Turkey deployed troops in Libya.");
   for (const Mention& x : later) CHECK_FALSE(x.group_of_state);
@@ -236,16 +236,16 @@ TEST_CASE("entities: a body of no one state is IGO whatever its last word: a sta
           "[entities]") {
   auto m = Find("The UN Security Council met the Russian Security Council.");
   REQUIRE(m.size() == 2);
-  CHECK(m[0].role == "IGO");
-  CHECK(m[1].role == "GOV");
+  CHECK(m[0].role == detente::Role::kIgo);
+  CHECK(m[1].role == detente::Role::kGov);
   CHECK(m[1].country == "RUS");
 }
 
 TEST_CASE("entities: an unknown body's role comes from its last word", "[entities]") {
   auto m = Find("The Supreme Electoral Court met the Defence Ministry.");
   REQUIRE(m.size() == 2);
-  CHECK(m[0].role == "JUD");
-  CHECK(m[1].role == "GOV");
+  CHECK(m[0].role == detente::Role::kJud);
+  CHECK(m[1].role == detente::Role::kGov);
 }
 
 
@@ -256,7 +256,7 @@ TEST_CASE("entities: an agent noun before a name describes it and a city after o
   REQUIRE(p);
   CHECK(p->kind == "person");
   CHECK(p->country == "USA");
-  CHECK(p->role == "GOV");
+  CHECK(p->role == detente::Role::kGov);
   // After a full name, a city is still its own mention.
   auto two = Find("Recep Tayyip Erdogan Ankara");
   bool city = false;
@@ -269,7 +269,7 @@ TEST_CASE("entities: a non-state group's word before a title gives the person it
   auto m = Find("Opposition leader Ousmane Sonko spoke.");
   REQUIRE(m.size() == 1);
   CHECK(m[0].name == "Ousmane Sonko");
-  CHECK(m[0].role == "OPP");
+  CHECK(m[0].role == detente::Role::kOpp);
 }
 
 
@@ -279,6 +279,6 @@ TEST_CASE("entities: a titled person of a body of no one state serves that body"
   const Mention* p = Named(m, "Miroslav Lajcak");
   REQUIRE(p);
   CHECK(p->country.empty());
-  CHECK(p->role == "IGO");
+  CHECK(p->role == detente::Role::kIgo);
   CHECK(p->office == "European Union");
 }

@@ -81,7 +81,7 @@ TEST_CASE("node_link: no nulls: an unknown country or date is left out", "[node_
       // "04 Consult": code 04, QuadClass 1; "17 Coerce": 17, 4.
       const std::string code = l.Find("cameo_code")->as_string();
       CHECK(c->as_string().rfind(code + " ", 0) == 0);
-      CHECK(l.Find("quad_class")->as_number() == QuadClass(code));
+      CHECK(l.Find("quad_class")->as_number() == detente::QuadClassOf(code));
       CHECK(l.Find("quad_class")->as_number() >= 1);
     }
   }

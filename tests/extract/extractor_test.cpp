@@ -64,7 +64,7 @@ TEST_CASE("extract: a titled meeting with place and a resolved weekday", "[extra
   CHECK(e->actor_kind == "person");
   CHECK(e->action_class.rfind("04", 0) == 0);
   CHECK_FALSE(e->negated);
-  CHECK(e->modality == "asserted");
+  CHECK(e->modality == detente::Modality::kAsserted);
 }
 
 TEST_CASE("extract: coordinated destinations give one event each, in the future",
@@ -79,7 +79,7 @@ TEST_CASE("extract: coordinated destinations give one event each, in the future"
   for (const char* c : {"Lithuania", "Latvia", "Estonia"}) {
     const Event* e = Find(y, "Olaf Scholz", "travel to", std::string(c));
     REQUIRE(e);
-    CHECK(e->modality == "future");
+    CHECK(e->modality == detente::Modality::kFuture);
     CHECK(e->time == "next week");
   }
 }
@@ -110,13 +110,13 @@ TEST_CASE("extract: modality from modals and matrix verbs", "[extract]") {
   INFO(Dump(x));
   const Event* may = Find(x, "Serbia", "recognise", "agreement");
   REQUIRE(may);
-  CHECK(may->modality == "possible");
+  CHECK(may->modality == detente::Modality::kPossible);
   const Event* expected = Find(x, "Kosovo", "sign", "deal");
   REQUIRE(expected);
-  CHECK(expected->modality == "future");
+  CHECK(expected->modality == detente::Modality::kFuture);
   bool threat = false;
   for (const Event& e : x.events)
-    if (e.action.find("reject") != std::string::npos) threat = e.modality == "possible";
+    if (e.action.find("reject") != std::string::npos) threat = e.modality == detente::Modality::kPossible;
   CHECK(threat);
 }
 
@@ -210,7 +210,7 @@ TEST_CASE("extract: 'is due to' makes a future event", "[extract]") {
   INFO(Dump(x));
   const Event* e = Find(x, "Mark Rutte", "travel to", "Nigeria");
   REQUIRE(e);
-  CHECK(e->modality == "future");
+  CHECK(e->modality == detente::Modality::kFuture);
   CHECK(Find(x, "Mark Rutte", "travel to", "Ghana"));
 }
 
@@ -223,7 +223,7 @@ TEST_CASE("extract: idiomatic verbs ('take office') and a middle name as short f
   const Event* e = Find(x, "Carlos Alberto Mendes Pereira", "take office", std::nullopt);
   REQUIRE(e);
   CHECK(e->time == "2026-01-15");
-  CHECK(e->modality == "future");
+  CHECK(e->modality == detente::Modality::kFuture);
 }
 
 TEST_CASE("extract: a one-word short name that is also a dictionary word", "[extract]") {
@@ -242,7 +242,7 @@ TEST_CASE("extract: 'A and B said they would restore relations' is one reciproca
   INFO(Dump(x));
   const Event* e = Find(x, "Bahrain", "restore", "Qatar");
   REQUIRE(e);
-  CHECK(e->modality == "future");
+  CHECK(e->modality == detente::Modality::kFuture);
 }
 
 TEST_CASE("extract: a passive agent given as 'X's official, Name' and the surface object noun",
@@ -363,7 +363,7 @@ TEST_CASE("extract: 'made a surprise visit to X' and a future 'is due to' in a r
   CHECK(Find(x, "Olaf Scholz", "make visit to", std::string("Kyiv")));
   const Event* e = Find(x, "Olaf Scholz", "meet", std::string("Andrzej Duda"));
   REQUIRE(e);
-  CHECK(e->modality == "future");
+  CHECK(e->modality == detente::Modality::kFuture);
   CHECK(e->time == "2024-06-13");
 }
 
@@ -439,7 +439,7 @@ TEST_CASE("extract: 'A and B will not use force against each other' runs both wa
   const Event* e = Find(x, "Serbia", "use force against", std::string("Kosovo"));
   REQUIRE(e);
   CHECK(e->negated);
-  CHECK(e->modality == "future");
+  CHECK(e->modality == detente::Modality::kFuture);
   CHECK(Find(x, "Kosovo", "use force against", std::string("Serbia")));
 }
 
@@ -457,7 +457,7 @@ TEST_CASE("extract: a relative clause after a name is parsed with the name as it
   const Event* sent = Find(x, "Somalia", "send", std::string("Ethiopia"));
   if (!sent) sent = Find(x, "Somalia", "send delegation to", std::string("Ethiopia"));
   REQUIRE(sent);
-  CHECK(sent->modality == "future");
+  CHECK(sent->modality == detente::Modality::kFuture);
   // Nobody hosted Somalia: the clause's object stays in the clause.
   CHECK_FALSE(Find(x, "Tayyip Erdogan", "host", std::string("Somalia")));
 }
@@ -497,7 +497,7 @@ TEST_CASE("extract: what someone said is parsed apart from the speaker", "[extra
   for (const Event& e : x.events)
     if (e.actor == "Kenya" && e.object == "Haiti" && e.action.rfind("send", 0) == 0) sent = &e;
   REQUIRE(sent);
-  CHECK(sent->modality == "future");
+  CHECK(sent->modality == detente::Modality::kFuture);
   CHECK_FALSE(sent->negated);
   for (const Event& e : x.events) CHECK(e.actor != "William Ruto");
 }
@@ -578,7 +578,7 @@ TEST_CASE("extract: 'is due to travel to A and B to meet X and Y' plans every me
   for (const char* who : {"Emmanuel Macron", "Olaf Scholz"}) {
     const Event* e = Find(x, "William Ruto", "meet", std::string(who));
     REQUIRE(e);
-    CHECK(e->modality == "future");
+    CHECK(e->modality == detente::Modality::kFuture);
   }
 }
 
@@ -634,12 +634,12 @@ TEST_CASE("extract: wire-style actors and targets: led forces, advisers, parts o
   for (const Event& e : x.events) {
     if (e.actor == "United States" && e.action.rfind("carry out strikes on", 0) == 0) {
       strikes = true;
-      CHECK(e.actor_role == "MIL");
+      CHECK(e.actor_role == detente::Role::kMil);
     }
     if (e.actor == "Ethiopian rebels" && e.action == "shell" && e.object == std::string("Gondar")) {
       shelled = true;
       CHECK(e.actor_country == "ETH");
-      CHECK(e.actor_role == "REB");
+      CHECK(e.actor_role == detente::Role::kReb);
     }
     if (e.actor == "Kenya" && e.action == "meet" && e.object == std::string("Somalia")) met = true;
   }
@@ -721,7 +721,7 @@ TEST_CASE("extract: a story about bodies of states has no state of its own: a pa
   CHECK(backed->object_country.empty());  // Italy is named twice, the EU's bodies three times
   const Event* confirmed = Find(x, "European Parliament", "confirm", std::string("Anna Lindqvist"));
   REQUIRE(confirmed);
-  CHECK(confirmed->modality == "possible");
+  CHECK(confirmed->modality == detente::Modality::kPossible);
 }
 
 TEST_CASE("extract: a list of objects ends at 'while'", "[extract]") {
@@ -786,7 +786,7 @@ TEST_CASE("extract: 'travel to X for talks with Y' holds the talks in X, as sure
   const Event* talks =
       Find(x, "Hassan Sheikh Mohamud", "hold talks with", std::string("Ismail Omar Guelleh"));
   REQUIRE(talks);
-  CHECK(talks->modality == "future");
+  CHECK(talks->modality == detente::Modality::kFuture);
   CHECK(talks->place == "Djibouti");
 }
 
@@ -939,7 +939,7 @@ TEST_CASE("extract: 'the Israeli military' with no army named is the state's mil
   for (const Event& e : x.events)
     if (e.actor == "Israel" && e.action == "kill") {
       killed = true;
-      CHECK(e.actor_role == "MIL");
+      CHECK(e.actor_role == detente::Role::kMil);
     }
   CHECK(killed);
   // A named army in the story is still the one meant.
@@ -957,7 +957,7 @@ TEST_CASE("extract: a state's ships act for it", "[extract]") {
   INFO(Dump(x));
   const Event* e = Find(x, "China", "block", std::string("Philippines"));
   REQUIRE(e);
-  CHECK(e->actor_role == "MIL");
+  CHECK(e->actor_role == detente::Role::kMil);
 }
 
 TEST_CASE("extract: a curly apostrophe makes a possessive as a straight one does", "[extract]") {
@@ -977,7 +977,7 @@ TEST_CASE("extract: a chargé d'affaires stands for the state, with either apost
     INFO(text << "\n" << Dump(x));
     const Event* e = Find(x, "Algeria", "summon", std::string("France"));
     REQUIRE(e);
-    CHECK(e->object_role == "GOV");
+    CHECK(e->object_role == detente::Role::kGov);
   }
 }
 
@@ -989,7 +989,7 @@ TEST_CASE("extract: 'the government of' a leader is the leader's government, of 
   const Event* e = Find(x, "Bolivia", "criticise", std::string("government of Gabriel Boric"));
   REQUIRE(e);
   CHECK(e->object_country == "CHL");
-  CHECK(e->object_role == "GOV");
+  CHECK(e->object_role == detente::Role::kGov);
 }
 
 TEST_CASE("extract: 'X backed by Y' before a verb: Y backs X, X acts and 'the town of' a place is it",
@@ -1037,7 +1037,7 @@ TEST_CASE("extract: a non-state group's leaders keep the group's role", "[extrac
   INFO(Dump(x));
   REQUIRE_FALSE(x.events.empty());
   CHECK(x.events[0].actor == "Zimbabwean opposition leaders");
-  CHECK(x.events[0].actor_role == "OPP");
+  CHECK(x.events[0].actor_role == detente::Role::kOpp);
   CHECK(x.events[0].actor_country == "ZWE");
 }
 
@@ -1080,7 +1080,7 @@ TEST_CASE("extract: 'his Somali counterpart X' is Somali, not of 'his' state", "
   REQUIRE(e);
   CHECK(e->actor_country == "KEN");
   CHECK(e->object_country == "SOM");
-  CHECK(e->object_role == "GOV");
+  CHECK(e->object_role == detente::Role::kGov);
 }
 
 TEST_CASE("extract: 'X who later hosted him': him is not X", "[extract]") {
@@ -1102,7 +1102,7 @@ TEST_CASE("extract: an EU envoy is not given the story's state", "[extract]") {
     if (e.object == std::optional<std::string>("Miroslav Lajcak")) {
       found = true;
       CHECK(e.object_country.empty());
-      CHECK(e.object_role == "IGO");
+      CHECK(e.object_role == detente::Role::kIgo);
     }
   CHECK(found);
 }
@@ -1116,7 +1116,7 @@ TEST_CASE("extract: Brussels acting or acted on is the European Union and as a p
   const Event* e = Find(x, "Hungary", "accuse", std::string("European Union"));
   REQUIRE(e);
   CHECK(e->object_country.empty());
-  CHECK(e->object_role == "IGO");
+  CHECK(e->object_role == detente::Role::kIgo);
   const Event* m = Find(x, "Viktor Orban", "meet", std::string("Olaf Scholz"));
   REQUIRE(m);
   CHECK(m->place == std::optional<std::string>("Brussels"));

@@ -43,24 +43,6 @@ std::vector<int64_t> Ids(const EventPage& page) {
 
 }  // namespace
 
-TEST_CASE("evidence: QuadClass maps CAMEO roots to the four classes", "[evidence]") {
-  CHECK(QuadClass("01 Make public statement") == 1);
-  CHECK(QuadClass("04 Consult") == 1);
-  CHECK(QuadClass("05") == 1);
-  CHECK(QuadClass("06 Engage in material cooperation") == 2);
-  CHECK(QuadClass("08") == 2);
-  CHECK(QuadClass("09 Investigate") == 3);
-  CHECK(QuadClass("13 Threaten") == 3);
-  CHECK(QuadClass("14 Protest") == 4);
-  CHECK(QuadClass("173") == 4);
-  CHECK(QuadClass("20 Use unconventional mass violence") == 4);
-  CHECK(QuadClass("") == 0);
-  CHECK(QuadClass("00") == 0);
-  CHECK(QuadClass("21") == 0);
-  CHECK(QuadClass("4 Consult") == 0);
-  CHECK(QuadClass("Consult") == 0);
-}
-
 TEST_CASE("evidence: an entity's events with sentence, document and place, paged", "[evidence]") {
   Fixture fx;
   EvidenceQuery q;

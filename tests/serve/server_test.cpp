@@ -156,6 +156,7 @@ TEST_CASE("serve: every bad parameter is a 400 with a JSON message: unknown ids 
       {"/api/neighbours?entity=3&quad=5", "QuadClasses"},
       {"/api/neighbours?entity=3&kind=Person", "entity kinds"},
       {"/api/neighbours?entity=3&role=gov", "roles"},
+      {"/api/neighbours?entity=3&role=GOV,XYZ", "CAMEO roles"},
       {"/api/neighbours?entity=3&limit=100000", "'limit' must be an integer from 1 to 2000"},
       {"/api/path?from=3", "parameter 'to' is required"},
       {"/api/path?from=3&to=6&directed=yes", "'directed' must be 0 or 1"},

@@ -17,7 +17,7 @@ std::vector<uint8_t> QuadOf(const Graph& g) {
   uint32_t max = 0;
   for (const GraphEvent& e : g.events()) max = std::max({max, e.action, e.action_class, e.date});
   std::vector<uint8_t> q(max + 1);
-  for (uint32_t s = 0; s <= max; ++s) q[s] = static_cast<uint8_t>(QuadClass(g.str(s)));
+  for (uint32_t s = 0; s <= max; ++s) q[s] = static_cast<uint8_t>(detente::QuadClassOf(g.str(s)));
   return q;
 }
 
@@ -74,9 +74,9 @@ TEST_CASE("serve views: the ego network keeps the nearest and busiest, groups th
   CHECK(Names(g, persons) == std::vector<std::string>{"Antony Blinken", "Wang Yi",
                                                       "Subrahmanyam Jaishankar", "Sergei Lavrov"});
   EventFilter roles;
-  roles.roles = {"GOV"};  // the fixture's people are GOV; Blinken's radius-1 people pass
+  roles.roles = {detente::Role::kGov};  // the fixture's people are GOV; Blinken's radius-1 people pass
   CHECK(BuildEgo(g, blinken, 1, Direction::kBoth, roles, quad, 100, 100).nodes.size() == 3);
-  roles.roles = {"MIL"};  // nobody is: only the centre stays
+  roles.roles = {detente::Role::kMil};  // nobody is: only the centre stays
   CHECK(BuildEgo(g, blinken, 1, Direction::kBoth, roles, quad, 100, 100).nodes.size() == 1);
 }
 

@@ -79,7 +79,7 @@ TEST_CASE("store: the bulk path writes every table in batches", "[store][bulk]")
     f.object_id = *velmor;
     f.action = "warn";
     f.negated = true;
-    f.modality = "future";
+    f.modality = detente::Modality::kFuture;
     REQUIRE(w.AddEvent(f).ok());
     REQUIRE(w.Finish().ok());
   }

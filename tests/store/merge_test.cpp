@@ -84,7 +84,7 @@ std::vector<Item> Corpus() {
   crit.place = "Beijing";
   crit.time = "last week";
   crit.negated = true;
-  crit.modality = "possible";
+  crit.modality = detente::Modality::kPossible;
   crit.confidence = 0.5;
   b.x.events.push_back(crit);
   items.push_back(b);
@@ -100,7 +100,7 @@ std::vector<Item> Corpus() {
   Event travel = MakeEvent(1, "Blinken", "travel to", "Berlin");
   travel.object_kind = "city";
   travel.object_country = "DEU";
-  travel.modality = "future";
+  travel.modality = detente::Modality::kFuture;
   d.x.events.push_back(travel);
   d.x.entities.push_back({"Antony Blinken", "person", "USA", {"Blinken"}});
   items.push_back(d);
@@ -217,7 +217,7 @@ TEST_CASE("merge: the reader gives back documents, sentences, events and entitie
   CHECK(!d.extraction.events[0].time);  // "last week" was stored as time_text
   CHECK(d.extraction.events[0].time_text == "last week");
   CHECK(d.extraction.events[0].negated);
-  CHECK(d.extraction.events[0].modality == "possible");
+  CHECK(d.extraction.events[0].modality == detente::Modality::kPossible);
   CHECK(!*(*reader)->Next(&d));
 
   // The stored hash stands for title and text: the document is known.

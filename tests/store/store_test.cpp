@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -88,7 +89,7 @@ Extraction Sample() {
   travel.object_country = "QAT";
   travel.time = "this week";
   travel.negated = true;
-  travel.modality = "future";
+  travel.modality = detente::Modality::kFuture;
   x.events.push_back(travel);
   return x;
 }
@@ -270,9 +271,10 @@ TEST_CASE("store: a failing document leaves nothing behind", "[store]") {
   }
   CHECK(One(*store, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Blinken'") ==
         "0");
-  // A SQLite constraint failure rolls back too.
+  // A SQLite constraint failure rolls back too (SQLite stores a NaN as NULL,
+  // which confidence's NOT NULL refuses).
   x = Sample();
-  x.events[0].modality = "perhaps";
+  x.events[0].confidence = std::numeric_limits<double>::quiet_NaN();
   auto refused = store->AddDocument(Doc("d1", "body"), x);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().code() == Status::Code::kDataError);

@@ -45,7 +45,7 @@ Document Doc(const std::string& id, const std::string& date) {
 }
 
 Entity Person(const std::string& name, const std::string& country = "",
-              const std::string& role = "") {
+              detente::Role role = detente::Role::kNone) {
   Entity e;
   e.name = name;
   e.kind = "person";
@@ -71,10 +71,9 @@ Extraction Meeting(const std::string& actor, const std::string& object, int sent
     ev.actor_kind = "person";
     ev.action = "meet";
     ev.action_class = code.substr(0, 2) + " Consult";
-    ev.cameo_code = code;
-    ev.quad_class = 1;
+    ev.cameo_code = detente::CameoCode::Parse(code);
     ev.goldstein = 1.0;
-    ev.actor_role = "GOV";
+    ev.actor_role = detente::Role::kGov;
     ev.object = object;
     ev.object_kind = "person";
     x.events.push_back(ev);
@@ -144,18 +143,18 @@ TEST_CASE("store: the best-supported attribute wins, and the evidence is kept",
           "[store][resolve]") {
   TempDir dir;
   auto store = OpenOrDie(dir.File("d.db"));
-  auto with = [](const std::string& country, const std::string& role) {
+  auto with = [](const std::string& country, detente::Role role) {
     Extraction x = Meeting("Ahmed Example", "Xi Jinping");
     x.entities[0].country = country;
     x.entities[0].role = role;
     return x;
   };
-  REQUIRE(*store->AddDocument(Doc("a", "2020-01-01"), with("EGY", "GOV")));
+  REQUIRE(*store->AddDocument(Doc("a", "2020-01-01"), with("EGY", detente::Role::kGov)));
   CHECK(One(*store, "SELECT country FROM entities WHERE name = 'Ahmed Example'") == "EGY");
-  REQUIRE(*store->AddDocument(Doc("b", "2020-02-01"), with("SDN", "MIL")));
+  REQUIRE(*store->AddDocument(Doc("b", "2020-02-01"), with("SDN", detente::Role::kMil)));
   // A tie keeps what was there.
   CHECK(One(*store, "SELECT country FROM entities WHERE name = 'Ahmed Example'") == "EGY");
-  REQUIRE(*store->AddDocument(Doc("c", "2020-03-01"), with("SDN", "MIL")));
+  REQUIRE(*store->AddDocument(Doc("c", "2020-03-01"), with("SDN", detente::Role::kMil)));
   CHECK(One(*store, "SELECT country || role FROM entities WHERE name = 'Ahmed Example'") ==
         "SDNMIL");
   CHECK(One(*store, "SELECT group_concat(value || n, ',') FROM (SELECT value, n FROM "

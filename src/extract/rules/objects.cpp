@@ -442,7 +442,7 @@ bool NamedObjects(Choice& x) {
   bool carried_people = !p.objects.empty() && !p.prep_objects.empty() && p.prep != "of";
   for (int o : p.objects)
     carried_people = carried_people && g.mention(o).kind == "group" &&
-                     (g.mention(o).role == "CVL" || g.mention(o).role == "REF");
+                     (g.mention(o).role == Role::kCvl || g.mention(o).role == Role::kRef);
   if (carried_people) {
     const std::string& text = g.mention(p.objects[0]).text;
     p.action = x.lemma + " " + Lower(text.substr(text.rfind(' ') + 1)) + " " + p.prep;

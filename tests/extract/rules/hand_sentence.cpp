@@ -58,7 +58,10 @@ HandSentence::HandSentence(const std::string& text) {
       m.text = parts[0];
       m.kind = parts.size() > 1 ? parts[1] : "person";
       m.country = parts.size() > 2 ? parts[2] : "";
-      m.role = parts.size() > 3 ? parts[3] : "";
+      if (parts.size() > 3) {
+        REQUIRE(ParseRole(parts[3]));  // a typo in a test's role is the test's bug
+        m.role = *ParseRole(parts[3]);
+      }
       m.name = m.kind == "reference" ? "" : m.text;
       int first = static_cast<int>(s_.tokens.size());
       std::stringstream words(m.text);
