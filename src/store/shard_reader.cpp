@@ -130,10 +130,9 @@ class SqliteShardReader : public ShardReader {
     DETENTE_RETURN_IF_ERROR(ReadSentences(out->row, &out->extraction, &sentence_index));
     DETENTE_RETURN_IF_ERROR(ReadNames(out->row, &out->extraction));
     DETENTE_RETURN_IF_ERROR(ReadEvents(out->row, sentence_index, &out->extraction));
-    if (first_) {
+    if (first_) {  // no event names them: none of them is in the list yet
       first_ = false;
-      raw_ = false;
-      for (int64_t id : unnamed_) AddEntity(id, &out->extraction);
+      for (int64_t id : unnamed_) out->extraction.entities.push_back(entities_.at(id));
     }
     named_.clear();
     return true;
