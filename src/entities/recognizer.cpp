@@ -80,6 +80,10 @@ const std::unordered_set<std::string> kPronouns = {"he", "she", "him", "her", "h
 
 bool IsCapitalised(std::string_view t) {
   if (t.empty()) return false;
+  // An Arabic article before a capital starts a name: "al-Shabaab", "el-Sisi".
+  for (std::string_view article : {"al-", "el-", "ad-", "ash-", "ar-", "as-", "az-"})
+    if (t.size() > article.size() && t.substr(0, article.size()) == article)
+      return std::isupper(static_cast<unsigned char>(t[article.size()])) != 0;
   unsigned char c = static_cast<unsigned char>(t[0]);
   if (c < 0x80) return std::isupper(c) != 0;
   // Latin-1 supplement capitals À..Þ (U+00C0-U+00DE) and Latin Extended-A
@@ -91,6 +95,8 @@ bool IsCapitalised(std::string_view t) {
   }
   return false;
 }
+
+bool IsArticle(std::string_view w) { return w == "the" || w == "a" || w == "an"; }
 
 bool HasDigit(std::string_view t) {
   return std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit((unsigned char)c); });
@@ -170,6 +176,10 @@ class RecognizerImpl : public EntityRecognizer {
   // after an affiliation at tokens [i, j) (a country, demonym or named
   // organisation `e`), as one mention in `*m`; false when none follows.
   bool TryAgentsIn(const std::vector<std::string>& t, int i, Mention* m) const;
+  // "Qatar's emir", "the Iranian president", "Britain's defence secretary":
+  // a title written as a common noun, ending the phrase, read as an agent
+  // noun in the title's role; length 0 when there is none.
+  AgentNoun TitleAsNoun(const std::vector<std::string>& t, int i) const;
   bool TryLedForce(const std::vector<std::string>& t, int i, Mention* m) const;
   bool TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j, const GazEntry& e,
                           Mention* m) const;
@@ -199,6 +209,29 @@ std::string RecognizerImpl::CountryAfterOf(const std::vector<std::string>& t, in
   return "";
 }
 
+AgentNoun RecognizerImpl::TitleAsNoun(const std::vector<std::string>& t, int i) const {
+  const int n = static_cast<int>(t.size());
+  AgentNoun out;
+  if (i >= n || IsCapitalised(t[i])) return out;  // "President Biden": a titled name
+  int len = MatchTitle(t, i);
+  if (len == 0) return out;
+  Role role = RoleOfTitleClass(gaz_.TitleRole(Join(t, i, i + len - 1)));
+  if (role == Role::kNone) return out;
+  // The title ends the noun phrase: not before a name ("president Biden")
+  // nor before a noun it qualifies ("general election").
+  if (i + len < n) {
+    const std::string& next = t[i + len];
+    std::string l = Lower(next);
+    if (IsCapitalised(next)) return out;
+    if (std::isalpha(static_cast<unsigned char>(next[0])) && lem_.IsNoun(lem_.Noun(l)) &&
+        !lem_.IsVerb(lem_.Verb(l)) && !IsCommonWord(l) && !lex_.Has(WordList::kPreposition, l))
+      return out;
+  }
+  out.length = len;
+  out.role = role;
+  return out;
+}
+
 bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j,
                                         const GazEntry& e, Mention* m) const {
   const int n = static_cast<int>(t.size());
@@ -211,7 +244,7 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
   int at = k;
   for (int skip = 0; skip <= 2 && at < n; ++skip, ++at) {
     a = MatchAgentNoun(lex_, t, at);
-    if (a.length > 0) break;
+    if (a.length > 0 || (a = TitleAsNoun(t, at)).length > 0) break;
     const std::string& w = t[at];
     // An adjective or noun, never a verb form: "Kenya would send police"
     // and "Israel sent troops" are acts, not groups.
@@ -277,7 +310,7 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
 // "deployed troops in Syria" are not Syria's.
 bool RecognizerImpl::TryAgentsIn(const std::vector<std::string>& t, int i, Mention* m) const {
   const int n = static_cast<int>(t.size());
-  if (i > 1 || (i == 1 && Lower(t[0]) != "the")) return false;
+  if (i > 1 || (i == 1 && !IsArticle(Lower(t[0])))) return false;
   // The sentence's capital is no name: "Army officers", "Officials".
   std::vector<std::string> words(t.begin() + i, t.begin() + std::min(n, i + 6));
   words[0] = Lower(words[0]);
@@ -296,10 +329,10 @@ bool RecognizerImpl::TryAgentsIn(const std::vector<std::string>& t, int i, Menti
   if (len == 0 || !(e->kind == "country" || (e->kind == "city" && e->capital))) return false;
   m->first = i;
   m->last = p + len;
+  m->role = a.role;
+  m->country = e->country;
   m->name = e->name;
   m->kind = "country";
-  m->country = e->country;
-  m->role = a.role;
   m->group_of_state = true;
   return true;
 }

@@ -282,3 +282,33 @@ TEST_CASE("entities: a titled person of a body of no one state serves that body"
   CHECK(p->role == detente::Role::kIgo);
   CHECK(p->office == "European Union");
 }
+
+TEST_CASE("entities: a title written as a common noun after a state is the state in the title's role",
+          "[entities]") {
+  auto emir = Find("Kuwait's emir received the delegation in the palace.");
+  REQUIRE(!emir.empty());
+  CHECK(emir[0].name == "Kuwait");
+  CHECK(emir[0].group_of_state);
+  CHECK(emir[0].role == detente::Role::kGov);
+  auto secretary = Find("The Canadian defence secretary toured the base.");
+  const Mention* s = Named(secretary, "Canada");
+  REQUIRE(s);
+  CHECK(s->role == detente::Role::kGov);
+  // A title before a name titles the name; one before a noun qualifies it.
+  auto named = Find("Chile's president Gabriel Boric spoke.");
+  CHECK(Named(named, "Chile") == nullptr);
+  auto vote = Find("Israel's general election was held in March.");
+  REQUIRE(!vote.empty());
+  CHECK(vote[0].name == "Israel");
+  CHECK(!vote[0].group_of_state);
+}
+
+TEST_CASE("entities: an Arabic article before a capital starts a name", "[entities]") {
+  auto m = Find("Kenyan troops fought al-Shabaab fighters near the border.");
+  const Mention* g = Named(m, "al-Shabab");
+  REQUIRE(g);
+  CHECK(g->country == "SOM");
+  CHECK(g->role == detente::Role::kReb);
+  // Not any word with a hyphen: "al-" must be followed by a capital.
+  CHECK(Find("The talks were al-fresco.").empty());
+}
