@@ -162,7 +162,10 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
     });
   }
   if (head == "army" || head == "military" || head == "forces") {
-    return pick([](const Mention& r) { return r.role == Role::kMil; });
+    // "the U.S. military" is no other state's army named before.
+    return pick([&](const Mention& r) {
+      return r.role == Role::kMil && (country.empty() || r.country == country);
+    });
   }
   if (head == "enclave" || head == "region" || head == "territory" || head == "province" ||
       head == "strip" || head == "peninsula" || head == "island") {

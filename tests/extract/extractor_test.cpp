@@ -1121,3 +1121,13 @@ TEST_CASE("extract: Brussels acting or acted on is the European Union and as a p
   REQUIRE(m);
   CHECK(m->place == std::optional<std::string>("Brussels"));
 }
+
+TEST_CASE("extract: 'the Kenyan military' is Kenya's, not the army named before", "[extract]") {
+  auto x = Run("Ugandan troops shelled a rebel camp on Friday. Somalia's president ordered the "
+               "Kenyan military to leave the town.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Somalia", "order", std::string("Kenya"));
+  REQUIRE(e);
+  CHECK(e->object_country == "KEN");
+  for (const Event& ev : x.events) CHECK(ev.object != std::string("Uganda"));
+}
