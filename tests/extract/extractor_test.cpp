@@ -1131,3 +1131,24 @@ TEST_CASE("extract: 'the Kenyan military' is Kenya's, not the army named before"
   CHECK(e->object_country == "KEN");
   for (const Event& ev : x.events) CHECK(ev.object != std::string("Uganda"));
 }
+
+TEST_CASE("extract: a verb of exchange between named subjects is between them", "[extract]") {
+  auto x = Run("Peru and Chile traded accusations over the fishing dispute on Monday.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Peru", "trade accusations with", std::string("Chile"));
+  REQUIRE(e);
+  REQUIRE(e->cameo_code);
+  CHECK(e->cameo_code->root() == 11);  // the noun names the act: accuse
+  // Whatever the fire is placed against, it is exchanged between the two.
+  auto y = Run("Kenyan and Somali troops exchanged fire across the border.");
+  INFO(Dump(y));
+  const Event* f = Find(y, "Kenya", "exchange fire with", std::string("Somalia"));
+  REQUIRE(f);
+  REQUIRE(f->cameo_code);
+  CHECK(f->cameo_code->root() == 19);
+  for (const Event& ev : y.events) CHECK(ev.object != std::string("border"));
+  // One subject exchanges nothing with anyone.
+  auto z = Run("Peru traded accusations with Chile.");
+  INFO(Dump(z));
+  CHECK(Find(z, "Peru", "trade accusations with", std::string("Chile")));
+}

@@ -473,11 +473,19 @@ bool NamedObjects(Choice& x) {
   return false;
 }
 
+// "A and B exchanged fire across the border", "traded accusations": a
+// verb of exchange between named subjects is between them, whatever else
+// its noun is placed against ("with C" still names a partner).
+bool MutualAct(const Choice& x) {
+  return x.light && x.lex.Has(WordList::kReciprocalVerb, x.verb) && x.NamedSubjects() >= 2 &&
+         x.p.prep != "with";
+}
+
 // A noun carried by the action ("imposed sanctions on Iran"); true when so.
 bool CarriedNoun(Choice& x) {
   Predicate& p = x.p;
   const SentenceGraph& g = x.g;
-  if (p.noun < 0) return false;
+  if (p.noun < 0 || MutualAct(x)) return false;
   const std::string& nw = x.noun_word;
   if (!p.prep_objects.empty() && CarriesNoun(g, x.verb, p.noun, x.light, p.prep) &&
       (p.prep != "of" || IsActNoun(g, p.noun)) && !PlaceOfAct(g, p)) {
@@ -521,9 +529,10 @@ void NounOrNone(Choice& x) {
     p.action = x.lemma + " " + nw;
     x.Consume(-1);
     p.rule = "object.none";
-  } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) && !(x.light && NeedsTarget(g, p.noun))) {
+  } else if (p.noun >= 0 && IsObjectNoun(g, p.noun) && !(x.light && NeedsTarget(g, p.noun)) &&
+             !MutualAct(x)) {
     p.rule = "object.noun";
-  } else if (p.noun >= 0 && x.light && p.prep_noun >= 0 && p.prep != "of") {
+  } else if (p.noun >= 0 && x.light && p.prep_noun >= 0 && p.prep != "of" && !MutualAct(x)) {
     // "gave ground on the claim", "set foot in": the action keeps its noun.
     p.action = x.lemma + " " + nw + " " + p.prep;
     p.class_verb = x.lemma + " " + nw;
@@ -535,7 +544,7 @@ void NounOrNone(Choice& x) {
     p.class_verb = p.action;
     x.Consume(-1);
     p.rule = "object.light_verb";
-    if (!x.lex.Has(WordList::kMeetingNoun, nw) || x.NamedSubjects() < 2)
+    if (!(x.lex.Has(WordList::kMeetingNoun, nw) || MutualAct(x)) || x.NamedSubjects() < 2)
       x.NotEvent("light verb without a target");
   } else if (p.reciprocal) {
     // "would not use force against each other".
