@@ -1152,3 +1152,31 @@ TEST_CASE("extract: a verb of exchange between named subjects is between them", 
   INFO(Dump(z));
   CHECK(Find(z, "Peru", "trade accusations with", std::string("Chile")));
 }
+
+TEST_CASE("extract: a group claiming responsibility for an attack on X attacked X", "[extract]") {
+  auto x = Run("Al-Shabaab claimed responsibility for a mortar attack on Kenyan troops near Mandera.");
+  INFO(Dump(x));
+  const Event* e = nullptr;
+  for (const Event& ev : x.events)
+    if (ev.action == "attack" && ev.object == std::string("Kenya")) e = &ev;
+  REQUIRE(e);
+  CHECK(e->actor_country == "SOM");
+  REQUIRE(e->cameo_code);
+  CHECK(e->cameo_code->root() >= 18);
+  // Only a claim: blaming others for an attack is not attacking.
+  auto y = Run("Kenya blamed Al-Shabaab for the attack on its troops near Mandera.");
+  INFO(Dump(y));
+  CHECK_FALSE(Find(y, "Kenya", "attack", std::string("Kenya")));
+}
+
+TEST_CASE("extract: an act 'by X' belongs to X's state", "[extract]") {
+  auto x = Run("Ukraine rejected a proposal by Hungary on Monday.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Ukraine", "reject", std::string("proposal"));
+  REQUIRE(e);
+  CHECK(e->object_country == "HUN");
+  // Without an author the proposal is no one's.
+  auto y = Run("Ukraine rejected a proposal on Monday.");
+  INFO(Dump(y));
+  for (const Event& ev : y.events) CHECK(ev.object_country.empty());
+}

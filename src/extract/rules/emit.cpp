@@ -40,6 +40,11 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
   const AnalysedSentence& s = g.sentence();
   if (p.possessor >= 0 && g.IsNamed(p.possessor) && !g.mention(p.possessor).country.empty())
     return g.mention(p.possessor).country;
+  // "a proposal by Turkey", "an attack by Hamas": its author's, as "Turkey's
+  // proposal" would be.
+  if (head + 2 < g.size() && g.lower(head + 1) == "by" && g.IsNamed(head + 2) &&
+      g.mention(head + 2).kind != "artefact" && !g.mention(head + 2).country.empty())
+    return g.mention(head + 2).country;
   // A state or a people named as a modifier ("the U.S. election", "an
   // Egyptian plan"), not a place in it ("a Gaza ceasefire plan") nor a
   // compound ("a U.S.-brokered deal").

@@ -80,6 +80,27 @@ std::vector<int> GoverningSubjects(const RuleContext& c, int w, int* group = nul
   return {};
 }
 
+// "claimed responsibility for an attack on X": the subjects of the claim,
+// when the phrase at word w follows "responsibility|credit for"; else empty.
+std::vector<int> ClaimedBy(const RuleContext& c, int w, int* group) {
+  const SentenceGraph& g = c.g;
+  int np = g.PhraseOf(w);
+  int k = (np >= 0 ? g.phrases()[np].first : w) - 1;
+  if (k < 2 || g.lower(k) != "for" || (g.lower(k - 1) != "responsibility" && g.lower(k - 1) != "credit"))
+    return {};
+  static constexpr std::string_view kClaims[] = {"claim", "take", "accept", "assume", "admit"};
+  int rp = g.PhraseOf(k - 1);
+  int v = (rp >= 0 ? g.phrases()[rp].first : k - 1) - 1;
+  *group = v >= 0 ? g.GroupAt(v) : -1;
+  if (*group < 0 || std::find(std::begin(kClaims), std::end(kClaims),
+                              g.groups()[*group].lemma) == std::end(kClaims))
+    return {};
+  std::vector<int> out;
+  for (int s : c.preds[*group].subjects)
+    if (g.IsNamed(s)) out.push_back(s);
+  return out;
+}
+
 // "in protest at the ceasefire", "for talks with Erdogan": an act named by a
 // noun whose actor is the subject of the clause it sits in.
 void InProtest(RuleContext& c, int w, const std::string& verb) {
@@ -219,6 +240,19 @@ void NominalEvents(RuleContext& c) {
         }
       }
     }
+    int claim = -1;
+    std::vector<int> claimants = actor < 0 && target >= 0 ? ClaimedBy(c, w, &claim)
+                                                          : std::vector<int>{};
+    for (int a : claimants) {
+      if (g.mention(a).name == g.mention(target).name) continue;
+      Frame f = NounFrame(g, "nominal.claimed", w, verb);
+      f.actor = a;
+      f.object = target;
+      f.modality = MoodOf(c, claim);
+      f.negated = g.groups()[claim].negated;
+      c.frames.push_back(f);
+    }
+    if (!claimants.empty()) continue;
     if (actor < 0 && !modifier) {
       // "travelled to Ankara for talks with X": the traveller talks.
       InProtest(c, w, verb);
