@@ -209,6 +209,9 @@ bool IsObjectNoun(const SentenceGraph& g, int head) {
     // institutions ("the cabinet", "an emergency government") are.
     if (lex.Has(WordList::kAgentNoun, *s) && !institution) return false;
   }
+  // Nor other people by their kind ("freed political prisoners").
+  if (const Lemmatizer* lem = g.knowledge().lemmas; lem && !institution && lem->NamesPerson(w.noun))
+    return false;
   return std::isalpha(static_cast<unsigned char>(w.lower[0])) != 0;
 }
 

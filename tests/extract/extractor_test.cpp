@@ -1180,3 +1180,24 @@ TEST_CASE("extract: an act 'by X' belongs to X's state", "[extract]") {
   INFO(Dump(y));
   for (const Event& ev : y.events) CHECK(ev.object_country.empty());
 }
+
+TEST_CASE("extract: 'the head of X, NAME,' as subject is NAME", "[extract]") {
+  auto x = Run("The head of the World Health Organization, Tedros Adhanom Ghebreyesus, will "
+               "travel to Khartoum next week.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Tedros Adhanom Ghebreyesus", "travel to", std::string("Khartoum")));
+  // A description with no name in apposition stays nobody.
+  auto y = Run("The head of the World Health Organization will travel to Khartoum next week.");
+  INFO(Dump(y));
+  for (const Event& ev : y.events) CHECK(ev.actor != "Khartoum");
+}
+
+TEST_CASE("extract: people named only by their kind are not objects", "[extract]") {
+  auto x = Run("Chile sentenced bloggers on Monday. Macron thanked the volunteers.");
+  INFO(Dump(x));
+  CHECK(x.events.empty());
+  // A body is: "left the coalition".
+  auto y = Run("Italy left the coalition on Friday.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Italy", "leave", std::string("coalition")));
+}

@@ -61,6 +61,22 @@ std::vector<int> BeforeOf(const SentenceGraph& g, int start) {
   return named.empty() ? std::vector<int>{np.head} : named;
 }
 
+// "The head of the IAEA, Rafael Grossi, will travel": the person a common
+// noun's phrase (with its "of" phrase) stands in apposition to, between
+// commas or before the verb; else -1.
+int PersonInApposition(const SentenceGraph& g, int head) {
+  int k = head + 1;
+  if (k + 1 < g.size() && g.lower(k) == "of") {
+    int inner = g.PhraseOf(k + 1);
+    if (inner < 0) return -1;
+    k = g.phrases()[inner].head + 1;
+  }
+  if (k + 2 >= g.size() || g.lower(k) != "," || !g.IsNamed(k + 1) ||
+      g.mention(k + 1).kind != "person")
+    return -1;
+  return g.lower(k + 2) == "," || g.GroupAt(k + 2) >= 0 ? k + 1 : -1;
+}
+
 // The subjects a subject word stands for: the antecedent of a relative
 // pronoun, a list of names, the entity behind a noun of people. A common
 // noun with no entity behind it is kept as it is: the verb has a subject,
@@ -85,6 +101,7 @@ std::vector<int> SubjectsFromWord(const SentenceGraph& g, int w, int depth = 0) 
   if (g.IsMention(w)) return CoordinatedNames(g, w);
   int np = g.PhraseOf(w);
   int head = np >= 0 ? g.phrases()[np].head : w;
+  if (int named = PersonInApposition(g, head); named >= 0) return {named};
   if (std::vector<int> owner = BeforeOf(g, np >= 0 ? g.phrases()[np].first : w); !owner.empty())
     return owner;
   std::vector<int> named = ActorsOfPhrase(g, head);
