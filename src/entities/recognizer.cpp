@@ -796,6 +796,13 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.name = Join(t, m.first, m.last);
         m.kind = "group";
         m.role = a.role;
+      } else if (std::string place = m.first >= 2 && t[m.first - 1] == "of"
+                                         ? Lower(t[m.first - 2]) : "";
+                 place == "town" || place == "city" || place == "village" || place == "port") {
+        m.kind = "city";  // "the town of Bunagana": a place, whatever it is called
+      } else if (place == "province" || place == "district" || place == "region" ||
+                 place == "county") {
+        m.kind = "region";
       } else {
         m.kind = "person";
       }

@@ -312,3 +312,20 @@ TEST_CASE("entities: an Arabic article before a capital starts a name", "[entiti
   // Not any word with a hyphen: "al-" must be followed by a capital.
   CHECK(Find("The talks were al-fresco.").empty());
 }
+
+TEST_CASE("entities: an unknown name after 'the town of' is a place, not a person",
+          "[entities]") {
+  auto town = Find("Rebels took the town of Kwamouth overnight.");
+  const Mention* t = Named(town, "Kwamouth");
+  REQUIRE(t);
+  CHECK(t->kind == "city");
+  auto district = Find("Troops entered the district of Lower Wanzi.");
+  const Mention* d = Named(district, "Lower Wanzi");
+  REQUIRE(d);
+  CHECK(d->kind == "region");
+  // Elsewhere an unknown name is still a person's.
+  auto person = Find("Rebels took Kwamouth overnight.");
+  const Mention* p = Named(person, "Kwamouth");
+  REQUIRE(p);
+  CHECK(p->kind == "person");
+}
