@@ -1201,3 +1201,13 @@ TEST_CASE("extract: people named only by their kind are not objects", "[extract]
   INFO(Dump(y));
   CHECK(Find(y, "Italy", "leave", std::string("coalition")));
 }
+
+TEST_CASE("extract: an object link past the verb's own preposition is a misparse", "[extract]") {
+  auto x = Run("The Belgian government apologised to Rwanda for the violence of its colonial rule.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Belgian government", "apologise to", std::string("Rwanda")));
+  // A time between the verb and its object is no preposition of the verb's.
+  auto y = Run("Qatar announced on Wednesday a truce between Israel and Hamas.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Qatar", "announce", std::string("truce")));
+}

@@ -200,6 +200,13 @@ void DirectObjects(RuleContext& c) {
     // object link into a relative clause is a misparse.
     for (int w = v.head + 1; head >= 0 && w < head; ++w)
       if (g.pos(w) == Pos::kRel || g.ClauseBreak(w)) head = -1;
+    // "apologised to Indonesia for the violence of its war": nor is one past
+    // a preposition the verb itself governs ("announced on Wednesday a deal"
+    // is a time, not a preposition's object).
+    for (const GraphLink& l : g.links(v.head))
+      if (head >= 0 && l.to_right && l.other < head && l.label.rfind("MV", 0) == 0 &&
+          g.pos(l.other) == Pos::kPrep && !g.InTime(l.other + 1))
+        head = -1;
     // "hosted Kishida and Yoon": the parser links the object to the "and".
     if (head >= 0 && g.pos(head) == Pos::kConj) {
       std::vector<int> parts = Conjuncts(g, head);
