@@ -132,6 +132,11 @@ bool Lemmatizer::NamesAct(std::string_view lemma) const {
   return name == "noun.act" || name == "noun.communication";
 }
 
+bool Lemmatizer::NamesPhysical(std::string_view lemma) const {
+  std::string_view name = FirstNounLexName(*wn_, lemma);
+  return name == "noun.artifact" || name == "noun.location" || name == "noun.object";
+}
+
 bool Lemmatizer::IsVerb(std::string_view lemma) const {
   if (wn_->Contains(lemma, WnPos::kVerb)) return true;
   size_t dash = lemma.find('-');

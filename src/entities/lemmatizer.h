@@ -47,6 +47,9 @@ class Lemmatizer {
   // Whether the noun lemma's first WordNet sense is an act or something said
   // ("move", "decision", "accusation", "claim"): noun.act, .communication.
   bool NamesAct(std::string_view lemma) const;
+  // Whether the noun lemma's first WordNet sense is a made thing or a place
+  // ("target", "base", "imports"): noun.artifact, .location or .object.
+  bool NamesPhysical(std::string_view lemma) const;
 
   const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 

@@ -1211,3 +1211,19 @@ TEST_CASE("extract: an object link past the verb's own preposition is a misparse
   INFO(Dump(y));
   CHECK(Find(y, "Qatar", "announce", std::string("truce")));
 }
+
+TEST_CASE("extract: a thing acted on is of the state it is in or is made of", "[extract]") {
+  auto x = Run("Armenia shelled positions in Azerbaijan's Nakhchivan region. Beijing banned "
+               "imports of Lithuanian timber.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Armenia", "shell", std::string("positions"));
+  REQUIRE(e);
+  CHECK(e->object_country == "AZE");
+  const Event* f = Find(x, "China", "ban", std::string("imports"));
+  REQUIRE(f);
+  CHECK(f->object_country == "LTU");
+  // An agreement signed in a capital is no one state's.
+  auto y = Run("Peru and Ecuador signed a border treaty in Brasilia.");
+  INFO(Dump(y));
+  for (const Event& ev : y.events) CHECK(ev.object_country.empty());
+}

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
@@ -59,6 +60,23 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
     if (!g.IsMention(k) && t >= 0 && t < static_cast<int>(s.token_modifier.size()) &&
         s.token_modifier[t].kind == "country" && g.word(k).text.find('-') == std::string::npos)
       return s.token_modifier[t].country;
+  }
+  // "struck targets in Syria": a thing is of the state it is in; "imports
+  // of Japanese seafood": of the state of what it is made of.
+  const Lexicon& lex = g.lexicon();
+  const GraphWord& w = g.word(head);
+  bool physical = g.knowledge().lemmas && g.knowledge().lemmas->NamesPhysical(w.noun) &&
+                  !lex.Has(WordList::kInstitutionNoun, w.noun) &&
+                  !lex.Has(WordList::kAgentNoun, w.lower);
+  if (physical && head + 2 < g.size() &&
+      (g.lower(head + 1) == "in" || g.lower(head + 1) == "of")) {
+    int inner = g.PhraseOf(head + 2);
+    if (g.lower(head + 1) == "in") {
+      if (IsPlace(g, head + 2) && g.mention(head + 2).kind != "venue")
+        return g.mention(head + 2).country;
+    } else if (inner >= 0 && g.phrases()[inner].head != head) {
+      return OwnerOf(g, g.phrases()[inner].head);
+    }
   }
   return "";
 }
