@@ -508,9 +508,11 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     if (len > 0) {
       Role title_role = RoleOfTitleClass(gaz_.TitleRole(Join(t, j, j + len - 1)));
       if (title_role != Role::kNone) role = title_role;
-    } else if (titles == 0 && j > i && j + 1 < n && IsCapitalised(t[j + 1])) {
+    } else if (titles == 0 && j > i && j + 1 < n && IsCapitalised(t[j + 1]) &&
+               !IsCapitalised(t[j])) {
       // "American journalist Evan Gershkovich": after a state, one person's
-      // agent noun describes the name as a title would, and gives the role.
+      // agent noun describes the name as a title would, and gives the role
+      // (a capital starts a name instead: "Venezuela's National Assembly").
       // The lexicon may list the plural only ("activists").
       std::string noun = Lower(t[j]);
       AgentNoun a = MatchAgentNoun(lex_, {noun}, 0);

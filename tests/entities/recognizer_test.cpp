@@ -329,3 +329,15 @@ TEST_CASE("entities: an unknown name after 'the town of' is a place, not a perso
   REQUIRE(p);
   CHECK(p->kind == "person");
 }
+
+TEST_CASE("entities: a capitalised word after a state's possessive starts a name, not an agent noun",
+          "[entities]") {
+  auto m = Find("Venezuela's National Assembly approved a law.");
+  std::string seen;
+  for (const Mention& x : m) seen += x.name + " / " + x.kind + "; ";
+  INFO(seen);
+  const Mention* body = Named(m, "National Assembly");
+  REQUIRE(body);
+  CHECK(body->role == detente::Role::kLeg);
+  CHECK(Named(m, "Assembly") == nullptr);
+}
