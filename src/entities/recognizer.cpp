@@ -180,6 +180,9 @@ class RecognizerImpl : public EntityRecognizer {
   // a title written as a common noun, ending the phrase, read as an agent
   // noun in the title's role; length 0 when there is none.
   AgentNoun TitleAsNoun(const std::vector<std::string>& t, int i) const;
+  // "Indian fishermen", "Ukrainian refugees": a plural noun whose first
+  // WordNet sense is a person, ending the phrase, as civilians (CVL).
+  AgentNoun PeopleNoun(const std::vector<std::string>& t, int i) const;
   bool TryLedForce(const std::vector<std::string>& t, int i, Mention* m) const;
   bool TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j, const GazEntry& e,
                           Mention* m) const;
@@ -232,6 +235,26 @@ AgentNoun RecognizerImpl::TitleAsNoun(const std::vector<std::string>& t, int i) 
   return out;
 }
 
+AgentNoun RecognizerImpl::PeopleNoun(const std::vector<std::string>& t, int i) const {
+  const int n = static_cast<int>(t.size());
+  AgentNoun out;
+  if (i >= n || IsCapitalised(t[i])) return out;
+  std::string l = Lower(t[i]);
+  std::string one = lem_.Noun(l);
+  if (one == l || !lem_.NamesPerson(one)) return out;
+  // Not before a noun it qualifies: "border guards' posts" aside, "Indian
+  // workers unions" is no group of workers.
+  if (i + 1 < n && !t[i + 1].empty() && std::islower(static_cast<unsigned char>(t[i + 1][0]))) {
+    std::string next = Lower(t[i + 1]);
+    if (lem_.IsNoun(lem_.Noun(next)) && !lem_.IsVerb(lem_.Verb(next)) && !IsCommonWord(next) &&
+        !lex_.Has(WordList::kPreposition, next))
+      return out;
+  }
+  out.length = 1;
+  out.role = Role::kCvl;
+  return out;
+}
+
 bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j,
                                         const GazEntry& e, Mention* m) const {
   const int n = static_cast<int>(t.size());
@@ -244,7 +267,8 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
   int at = k;
   for (int skip = 0; skip <= 2 && at < n; ++skip, ++at) {
     a = MatchAgentNoun(lex_, t, at);
-    if (a.length > 0 || (a = TitleAsNoun(t, at)).length > 0) break;
+    if (a.length > 0 || (a = TitleAsNoun(t, at)).length > 0 || (a = PeopleNoun(t, at)).length > 0)
+      break;
     const std::string& w = t[at];
     // An adjective or noun, never a verb form: "Kenya would send police"
     // and "Israel sent troops" are acts, not groups.
@@ -737,8 +761,11 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
       } else if (dl == 1 && EndsWith(t[i], "s") && !EndsWith(t[i], "ss") &&
                  (i + 1 >= n || !std::islower(static_cast<unsigned char>(t[i + 1][0])) ||
                   lex_.Has(WordList::kPreposition, Lower(t[i + 1])) ||
-                  lex_.Has(WordList::kConjunction, Lower(t[i + 1])))) {
-        // "Palestinians", "five detained Americans": a people, not the state.
+                  lex_.Has(WordList::kConjunction, Lower(t[i + 1])) ||
+                  lex_.Has(WordList::kAuxiliary, lem_.Verb(Lower(t[i + 1]))) ||
+                  lex_.Has(WordList::kModal, Lower(t[i + 1])))) {
+        // "Palestinians", "five detained Americans", "Three Palestinians
+        // were shot": a people, not the state.
         m.last = i;
         m.name = t[i];
         m.kind = "group";

@@ -341,3 +341,22 @@ TEST_CASE("entities: a capitalised word after a state's possessive starts a name
   CHECK(body->role == detente::Role::kLeg);
   CHECK(Named(m, "Assembly") == nullptr);
 }
+
+TEST_CASE("entities: a demonym and a plural noun of people is that people's group", "[entities]") {
+  auto m = Find("Seven Ghanaian fishermen were detained off the coast.");
+  const Mention* g = Named(m, "Ghanaian fishermen");
+  REQUIRE(g);
+  CHECK(g->kind == "group");
+  CHECK(g->country == "GHA");
+  CHECK(g->role == detente::Role::kCvl);
+  CHECK_FALSE(g->group_of_state);
+  // Not a noun that qualifies the next one.
+  auto unions = Find("Ghanaian teachers unions met.");
+  CHECK(Named(unions, "Ghanaian teachers") == nullptr);
+  // A people by its plural, before a verb group.
+  auto pal = Find("Four Palestinians were wounded in the raid.");
+  const Mention* q = Named(pal, "Palestinians");
+  REQUIRE(q);
+  CHECK(q->country == "PSE");
+  CHECK(q->role == detente::Role::kCvl);
+}
