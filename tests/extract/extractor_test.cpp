@@ -1227,3 +1227,15 @@ TEST_CASE("extract: a thing acted on is of the state it is in or is made of", "[
   INFO(Dump(y));
   for (const Event& ev : y.events) CHECK(ev.object_country.empty());
 }
+
+TEST_CASE("extract: a verb 'between A and B' acts on each", "[extract]") {
+  auto x = Run("Kuwait mediated between Saudi Arabia and Qatar last year.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Kuwait", "mediate between", std::string("Saudi Arabia")));
+  CHECK(Find(x, "Kuwait", "mediate between", std::string("Qatar")));
+  // Talks between them are their own: the verb acts on the talks.
+  auto y = Run("Kuwait brokered talks between Saudi Arabia and Qatar.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Saudi Arabia", "hold talks with", std::string("Qatar")));
+  CHECK_FALSE(Find(y, "Kuwait", "broker talks between", std::string("Qatar")));
+}

@@ -297,6 +297,18 @@ void PrepositionalObjects(RuleContext& c) {
         k = end;
         continue;
       }
+      // "mediated between Tehran and Washington": each of the two ("talks
+      // between" them are theirs: NominalEvents).
+      if (prep == "between" && p.noun < 0) {
+        int m = PhraseHeadAt(g, k + 1);
+        std::vector<int> sides = m >= 0 && g.IsNamed(m) ? CoordinatedNames(g, m) : std::vector<int>{};
+        if (sides.size() >= 2) {
+          p.prep = prep;
+          for (int x : sides)
+            if (g.IsNamed(x)) p.prep_objects.push_back(x);
+          break;
+        }
+      }
       if (!lex.Has(WordList::kObjectPreposition, prep)) {
         if (prep == "between" || prep == "among" || prep == "under" || prep == "within") continue;
         break;
