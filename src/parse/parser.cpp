@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace detente {
 namespace {
@@ -27,6 +28,8 @@ using LinkagePtr = std::unique_ptr<Linkage_s, LinkageDeleter>;
 
 // The longest sentence handed to Link Grammar, in bytes.
 constexpr size_t kMaxInputBytes = 8192;
+// How many of the cheapest linkages are looked at for one not misread.
+constexpr int kLinkagesTried = 10;
 
 // The library must not print; Link Grammar's messages are dropped.
 void SilentHandler(lg_errinfo*, void*) {}
@@ -55,6 +58,36 @@ std::string Sanitize(const std::string& w) {
     }
   }
   return out.empty() ? std::string("_") : out;
+}
+
+// Whether a linkage reads the word after a modal as a noun ("would
+// hold.n further.v talks"): English puts a verb there, so such a linkage is
+// a misreading however cheap.
+bool NounAfterModal(Linkage_s* lk) {
+  static constexpr std::string_view kModals[] = {"will",  "would", "could", "should", "may",
+                                                 "might", "must",  "can",   "shall"};
+  size_t nw = linkage_get_num_words(lk);
+  for (size_t i = 0; i + 1 < nw; ++i) {
+    std::string_view w = linkage_get_word(lk, i);
+    w = w.substr(0, w.find('.'));
+    if (std::find(std::begin(kModals), std::end(kModals), w) == std::end(kModals)) continue;
+    std::string_view next = linkage_get_word(lk, i + 1);
+    size_t dot = next.find('.');
+    if (dot != std::string_view::npos && next.substr(dot + 1, 1) == "n") return true;
+  }
+  return false;
+}
+
+// The cheapest of the first `n` linkages that is not plainly misread, else
+// the cheapest.
+LinkagePtr BestLinkage(Sentence_s* sent, Parse_Options_s* opts, int n) {
+  LinkagePtr first(linkage_create(0, sent, opts));
+  if (!first || !NounAfterModal(first.get())) return first;
+  for (int i = 1; i < std::min(n, kLinkagesTried); ++i) {
+    LinkagePtr lk(linkage_create(i, sent, opts));
+    if (lk && !NounAfterModal(lk.get())) return lk;
+  }
+  return first;
 }
 
 }  // namespace
@@ -130,7 +163,7 @@ Result<Parse> Parser::ParseWords(const std::vector<std::string>& words) const {
   }
   if (n <= 0) return Status::NotFound("no linkage");
 
-  LinkagePtr lk(linkage_create(0, sent.get(), opts.get()));
+  LinkagePtr lk = BestLinkage(sent.get(), opts.get(), n);
   if (!lk) return Status::NotFound("no linkage");
   Parse out;
   out.null_count = sentence_null_count(sent.get());
