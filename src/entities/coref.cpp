@@ -217,7 +217,8 @@ bool DocumentEntities::ResolvePair(const Mention& m, const std::vector<std::stri
                                    Mention* a, Mention* b) const {
   std::string text = Lower(m.text);
   bool pair = text.rfind("the two", 0) == 0 || text.rfind("both ", 0) == 0 ||
-              text.rfind("neither ", 0) == 0 || text.rfind("either ", 0) == 0;
+              text.rfind("neither ", 0) == 0 || text.rfind("either ", 0) == 0 ||
+              text.rfind("each ", 0) == 0;
   if (!pair) return false;
   std::string head = LastWord(text);
   // "the two" alone, "neither side": any two actors; "neither leader": people.
@@ -384,9 +385,14 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
     bool people = head == "two" || head == "leaders" || head == "men" || head == "leader";
     bool new_clause = people && m.first > 0 &&
                       (Lower(tokens[m.first - 1]) == "and" || Lower(tokens[m.first - 1]) == "but");
-    for (size_t o = 0; o < mi && !new_clause; ++o)
+    // "A and B signed a truce, but each side accused the other": any two.
+    bool each = l.rfind("each ", 0) == 0;
+    for (size_t o = 0; o < mi && !new_clause && !each; ++o)
       if (!ms[o].name.empty()) before.push_back(ms[o].name);
-    if (ResolvePair(m, before, &a, &b) || ResolveCountryPair(m, rec, &a, &b)) {
+    // "each side accused the other": the states of the last two people of
+    // different states, when there are such, before any two actors.
+    bool states_first = each && ResolveCountryPair(m, rec, &a, &b);
+    if (states_first || ResolvePair(m, before, &a, &b) || ResolveCountryPair(m, rec, &a, &b)) {
       Become(&m, a);  // "the two leaders": the first; its partner goes to partners
       partners->emplace_back(static_cast<int>(mi), b);
       m.description = true;
@@ -457,8 +463,8 @@ bool DocumentEntities::ResolveCountryPair(const Mention& m, const EntityRecogniz
   std::string text = Lower(m.text);
   std::string head = LastWord(text);
   bool countries = head == "countries" || head == "governments" || head == "nations" ||
-                   head == "states" || head == "sides";
-  if (text.rfind("the two ", 0) != 0 || !countries) return false;
+                   head == "states" || head == "sides" || head == "side";
+  if ((text.rfind("the two ", 0) != 0 && text.rfind("each ", 0) != 0) || !countries) return false;
   // "Lula held talks with Xi, and the two governments signed": the states of
   // the last two people of different countries.
   std::vector<std::string> codes;

@@ -603,8 +603,9 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
     m->kind = "reference";
     return true;
   }
-  if ((l == "neither" || l == "either") && i + 1 < n && kReferenceNouns.count(Lower(t[i + 1]))) {
-    m->first = i;  // "Neither leader signed": each of the two, negated
+  if ((l == "neither" || l == "either" || l == "each") && i + 1 < n &&
+      kReferenceNouns.count(Lower(t[i + 1]))) {
+    m->first = i;  // "Neither leader signed": each of the two, negated; "each side"
     m->last = i + 1;
     m->kind = "reference";
     return true;

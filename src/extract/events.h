@@ -66,6 +66,9 @@ struct RawEvent {
   // owned_noun in data/lexicon.tsv), so without an owner in its phrase it is
   // the acting state's.
   bool object_owned = false;
+  // "each side accused the other": the actor is a pair (see
+  // AnalysedSentence::partners) acting on its other member.
+  bool on_partner = false;
 };
 
 // Receives lines describing how a sentence was read (--trace); may be empty.

@@ -512,6 +512,14 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       a.mentions.push_back(partner);
       for (size_t r = 0, end = raw.size(); r < end; ++r) {
         if (raw[r].actor != idx && raw[r].object != idx) continue;
+        if (raw[r].on_partner) {
+          raw[r].object = added;
+          RawEvent back = raw[r];
+          back.actor = added;
+          back.object = idx;
+          raw.push_back(back);
+          continue;
+        }
         RawEvent copy = raw[r];
         if (copy.actor == idx) copy.actor = added;
         if (copy.object == idx) copy.object = added;

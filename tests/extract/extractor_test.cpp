@@ -1239,3 +1239,20 @@ TEST_CASE("extract: a verb 'between A and B' acts on each", "[extract]") {
   CHECK(Find(y, "Saudi Arabia", "hold talks with", std::string("Qatar")));
   CHECK_FALSE(Find(y, "Kuwait", "broker talks between", std::string("Qatar")));
 }
+
+TEST_CASE("extract: 'accused each other' and 'each side accused the other' go both ways",
+          "[extract]") {
+  auto x = Run("Peru and Bolivia accused each other of stoking the unrest.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Peru", "accuse", std::string("Bolivia")));
+  CHECK(Find(x, "Bolivia", "accuse", std::string("Peru")));
+  auto y = Run("Peru and Bolivia reopened their border on Monday, but on Friday each side "
+               "blamed the other for the delays.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Peru", "blame", std::string("Bolivia")));
+  CHECK(Find(y, "Bolivia", "blame", std::string("Peru")));
+  // One actor has no other to act on.
+  auto z = Run("Peru blamed the other for the delays.");
+  INFO(Dump(z));
+  for (const Event& ev : z.events) CHECK(ev.object != std::string("Peru"));
+}

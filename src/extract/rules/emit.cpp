@@ -7,6 +7,7 @@
 
 #include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
+#include "entities/words.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
 
@@ -171,6 +172,12 @@ void EmitEvents(RuleContext& c) {
       e.actor = g.word(a).mention;
       const std::string& actor_name = g.mention(a).name;
       if (place >= 0 && g.mention(place).name != actor_name) e.place = g.word(place).mention;
+      if (objects.size() == 1 && objects[0] == a && p.reciprocal &&
+          Lower(g.mention(a).text).rfind("each ", 0) == 0) {
+        e.on_partner = true;  // "each side accused the other"
+        add(e, actor_name);
+        continue;
+      }
       if (objects.empty()) {
         if (p.reciprocal) continue;
         e.object_text = artefact;

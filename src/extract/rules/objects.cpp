@@ -188,6 +188,19 @@ void DirectObjects(RuleContext& c) {
   for (Predicate& p : c.preds) {
     const VerbGroup& v = g.groups()[p.group];
     if (v.voice == Voice::kPassive || p.not_event) continue;
+    // "accused each other", "each side accused the other": the subjects act
+    // on one another.
+    int after = AfterGroup(g, v);
+    bool pair = p.subjects.size() >= 2 ||
+                (p.subjects.size() == 1 && g.IsMention(p.subjects[0]) &&
+                 Lower(g.mention(p.subjects[0]).text).rfind("each ", 0) == 0);
+    if (after + 1 < g.size() && pair &&
+        ((g.lower(after) == "each" && g.lower(after + 1) == "other") ||
+         (g.lower(after) == "one" && g.lower(after + 1) == "another") ||
+         (g.lower(after) == "the" && g.lower(after + 1) == "other"))) {
+      p.reciprocal = true;
+      continue;
+    }
     int head = -1;
     for (const GraphLink& l : g.links(v.head)) {
       // An active verb's object follows it.
@@ -267,7 +280,7 @@ void PrepositionalObjects(RuleContext& c) {
   const int n = g.size();
   for (Predicate& p : c.preds) {
     const VerbGroup& v = g.groups()[p.group];
-    if (p.not_event) continue;
+    if (p.not_event || p.reciprocal) continue;  // "accused each other of"
     bool motion = lex.Has(WordList::kMotionVerb, g.word(v.head).verb);
     // After the object, or after the verb when the object came before it
     // ("a case that South Africa had brought against Israel").
@@ -567,7 +580,7 @@ void NounOrNone(Choice& x) {
       x.NotEvent("light verb without a target");
   } else if (p.reciprocal) {
     // "would not use force against each other".
-    p.action = x.lemma + (p.noun >= 0 ? " " + nw : "") + " " + p.prep;
+    p.action = x.lemma + (p.noun >= 0 ? " " + nw : "") + (p.prep.empty() ? "" : " " + p.prep);
     if (p.noun >= 0) x.Consume(-1);
     p.rule = "object.each_other";
   } else if (p.noun < 0 && !p.prep_objects.empty()) {
