@@ -369,6 +369,12 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
       if (speaker && !paired && speaker->kind != "person" && IsActorKind(speaker->kind))
         subject = speaker;
     }
+    // "urged Ethiopia to withdraw its troops": the infinitive's own subject.
+    bool possessive = l == "its" || l == "his" || l == "her" || l == "their";
+    if (!subject && possessive && m.first >= 3 && Lower(tokens[m.first - 2]) == "to") {
+      for (size_t o = 0; o < mi && !subject; ++o)
+        if (ms[o].last == m.first - 3 && !ms[o].name.empty() && fits(ms[o])) subject = &ms[o];
+    }
     // "Kuleba held talks ... during his visit", "Iran launched drones ... in
     // its first attack": the sentence's first named actor of a fitting kind.
     if (!subject && (personal || l == "its")) {

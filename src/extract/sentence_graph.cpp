@@ -697,8 +697,10 @@ void SentenceGraph::PassModalityDown() {
         if (g.modality == Modality::kAsserted) g.modality = gov.modality;
         continue;
       }
-      if (gov.modality == Modality::kPossible || lex.Has(WordList::kDirectiveVerb, gl) ||
-          gl == "threaten") {
+      // "called on X to withdraw": the verb of a phrasal directive directs too.
+      bool directive = lex.Has(WordList::kDirectiveVerb, gl) ||
+                       lex.Has(WordList::kDirectiveVerb, words_[gov.head].verb);
+      if (gov.modality == Modality::kPossible || directive || gl == "threaten") {
         g.modality = Modality::kPossible;
       } else if ((gov.modality == Modality::kFuture || lex.Has(WordList::kFutureMatrix, gl)) &&
                  g.modality == Modality::kAsserted) {

@@ -1256,3 +1256,16 @@ TEST_CASE("extract: 'accused each other' and 'each side accused the other' go bo
   INFO(Dump(z));
   for (const Event& ev : z.events) CHECK(ev.object != std::string("Peru"));
 }
+
+TEST_CASE("extract: 'called on X to VERB its Y': a possible act of X on X's own", "[extract]") {
+  auto x = Run("Ghana called on Togo to withdraw its troops from the border town.");
+  INFO(Dump(x));
+  CHECK(Find(x, "Ghana", "call on", std::string("Togo")));
+  // "its" is Togo's: Togo does not withdraw Ghana.
+  CHECK_FALSE(Find(x, "Togo", "withdraw", std::string("Ghana")));
+  auto y = Run("Ghana called on Togo to release Beninese fishermen.");
+  INFO(Dump(y));
+  const Event* e = Find(y, "Togo", "release", std::string("Beninese fishermen"));
+  REQUIRE(e);
+  CHECK(e->modality == Modality::kPossible);
+}
