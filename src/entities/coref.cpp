@@ -178,7 +178,19 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
   }
   if (head == "bloc" || head == "alliance" || head == "union" || head == "organisation" ||
       head == "organization" || head == "body") {
-    return pick([](const Mention& r) { return r.kind == "organization"; });
+    if (pick([](const Mention& r) { return r.kind == "organization"; })) return true;
+    // "The EU's foreign policy chief, Kaja Kallas, said the bloc would": the
+    // body a person named since serves.
+    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      if (it->kind != "person" || it->office.empty() || it->office.find(' ') == std::string::npos)
+        continue;
+      m->name = it->office;
+      m->kind = "organization";
+      m->country.clear();
+      m->role = Role::kIgo;
+      return true;
+    }
+    return false;
   }
   if (head == "court" || head == "tribunal") {
     return pick([&](const Mention& r) { return name_has(r, "Court") || name_has(r, "Tribunal"); });

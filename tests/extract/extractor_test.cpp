@@ -1269,3 +1269,15 @@ TEST_CASE("extract: 'called on X to VERB its Y': a possible act of X on X's own"
   REQUIRE(e);
   CHECK(e->modality == Modality::kPossible);
 }
+
+TEST_CASE("extract: 'the bloc' is the body a person named before serves", "[extract]") {
+  auto x = Run("EU envoy Miroslav Lajcak said the bloc would impose new sanctions on Serbia.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "European Union", "impose sanctions on", std::string("Serbia"));
+  REQUIRE(e);
+  CHECK(e->modality == Modality::kFuture);
+  // A state's leader serves no bloc.
+  auto y = Run("Serbian President Aleksandar Vucic said the bloc would impose new sanctions.");
+  INFO(Dump(y));
+  for (const Event& ev : y.events) CHECK(ev.actor != "Serbia");
+}
