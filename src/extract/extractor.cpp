@@ -246,7 +246,11 @@ void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>
     if (o.last == owner && &o != m && !o.name.empty() &&
         (o.kind == "country" || (o.kind == "person" && owner == k && o.description && !placed)))
       country = o.country;
-  if (country.empty() && !IsPossessive(tokens[k])) {
+  // Not a compound: "Rwandan-backed M23" is Rwanda's act, not its body.
+  size_t dash = tokens[k].rfind('-');
+  bool compound = dash != std::string::npos && dash + 1 < tokens[k].size() &&
+                  std::islower(static_cast<unsigned char>(tokens[k][dash + 1]));
+  if (country.empty() && !IsPossessive(tokens[k]) && !compound) {
     if (Mention d = rec.Modifier(tokens[k]); d.kind == "country") country = d.country;
   }
   if (!country.empty()) m->country = country;

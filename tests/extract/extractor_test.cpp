@@ -1281,3 +1281,15 @@ TEST_CASE("extract: 'the bloc' is the body a person named before serves", "[extr
   INFO(Dump(y));
   for (const Event& ev : y.events) CHECK(ev.actor != "Serbia");
 }
+
+TEST_CASE("extract: a state's compound before a group backs it and does not own it", "[extract]") {
+  auto y = Run("Iranian-backed Houthi rebels attacked a tanker.");
+  INFO(Dump(y));
+  bool found = false;
+  for (const Event& ev : y.events)
+    if (ev.action == "attack") {
+      found = true;
+      CHECK(ev.actor_country == "YEM");
+    }
+  CHECK(found);
+}
