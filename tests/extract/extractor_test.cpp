@@ -1293,3 +1293,19 @@ TEST_CASE("extract: a state's compound before a group backs it and does not own 
     }
   CHECK(found);
 }
+
+TEST_CASE("extract: 'condemned what it called X' acts on X", "[extract]") {
+  auto x = Run("Serbia condemned what it called Kosovo's provocations in the north.");
+  INFO(Dump(x));
+  bool found = false;
+  for (const Event& ev : x.events)
+    if (ev.actor == "Serbia" && ev.action == "condemn") {
+      found = true;
+      CHECK(ev.object_country == "XKX");
+    }
+  CHECK(found);
+  // A question is no naming: "asked what Kosovo wanted" names nothing.
+  auto y = Run("Serbia asked what Kosovo wanted.");
+  INFO(Dump(y));
+  for (const Event& ev : y.events) CHECK(ev.object != std::string("Kosovo"));
+}

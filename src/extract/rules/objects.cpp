@@ -181,6 +181,22 @@ bool UnresolvedThem(const SentenceGraph& g, int w) {
   return g.IsMention(w) && !g.IsNamed(w) && (g.lower(w) == "them" || g.lower(w) == "they");
 }
 
+// "condemned what it called Israel's repeated violations": the phrase a
+// free relative of naming ("what X called|described as") names, from word
+// `w`; else -1.
+int WhatItCalled(const SentenceGraph& g, int w) {
+  if (w + 3 >= g.size() || g.lower(w) != "what") return -1;
+  for (int k = w + 1; k <= w + 3 && k < g.size(); ++k) {
+    int gi = g.GroupOf(k);
+    if (gi < 0) continue;
+    if (!g.lexicon().Has(WordList::kOpinionVerb, g.word(g.groups()[gi].head).verb)) return -1;
+    int next = k + 1;
+    if (next < g.size() && g.lower(next) == "as") ++next;
+    return next < g.size() ? PhraseHeadAt(g, next) : -1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void DirectObjects(RuleContext& c) {
@@ -220,6 +236,7 @@ void DirectObjects(RuleContext& c) {
       if (head >= 0 && l.to_right && l.other < head && l.label.rfind("MV", 0) == 0 &&
           g.pos(l.other) == Pos::kPrep && !g.InTime(l.other + 1))
         head = -1;
+    if (int named = WhatItCalled(g, after); named >= 0) head = named;
     // "hosted Kishida and Yoon": the parser links the object to the "and".
     if (head >= 0 && g.pos(head) == Pos::kConj) {
       std::vector<int> parts = Conjuncts(g, head);
