@@ -1219,6 +1219,10 @@ TEST_CASE("extract: a thing acted on is of the state it is in or is made of", "[
   const Event* e = Find(x, "Armenia", "shell", std::string("positions"));
   REQUIRE(e);
   CHECK(e->object_country == "AZE");
+  auto inside = Run("Iran fired missiles at militant bases inside Iraq.");
+  INFO(Dump(inside));
+  for (const Event& ev : inside.events)
+    if (ev.object == std::string("militant bases")) CHECK(ev.object_country == "IRQ");
   const Event* f = Find(x, "China", "ban", std::string("imports"));
   REQUIRE(f);
   CHECK(f->object_country == "LTU");

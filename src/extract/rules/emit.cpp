@@ -69,10 +69,10 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
   bool physical = g.knowledge().lemmas && g.knowledge().lemmas->NamesPhysical(w.noun) &&
                   !lex.Has(WordList::kInstitutionNoun, w.noun) &&
                   !lex.Has(WordList::kAgentNoun, w.lower);
-  if (physical && head + 2 < g.size() &&
-      (g.lower(head + 1) == "in" || g.lower(head + 1) == "of")) {
+  const std::string& prep = head + 1 < g.size() ? g.lower(head + 1) : std::string();
+  if (physical && head + 2 < g.size() && (prep == "in" || prep == "inside" || prep == "of")) {
     int inner = g.PhraseOf(head + 2);
-    if (g.lower(head + 1) == "in") {
+    if (prep != "of") {
       if (IsPlace(g, head + 2) && g.mention(head + 2).kind != "venue")
         return g.mention(head + 2).country;
     } else if (inner >= 0 && g.phrases()[inner].head != head) {
