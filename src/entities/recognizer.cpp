@@ -744,7 +744,14 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
     } else if (int dl = 0; const GazEntry* d = MatchDemonym(t, i, &dl)) {
       // "Egyptian and Qatari leaders": each demonym stands for its state.
       int j = i + dl;
-      while (j + 1 < n && (t[j] == "and" || t[j] == ",") && gaz_.Demonym(t[j + 1])) j += 2;
+      // "Israeli and Hamas negotiators": a named body may join the list.
+      auto joins = [&](int k) {
+        const GazEntry* o = nullptr;
+        return gaz_.Demonym(t[k]) ||
+               (MatchGazetteer(t, k, &o) == 1 && o->kind != "country" && o->kind != "city" &&
+                o->kind != "region");
+      };
+      while (j + 1 < n && (t[j] == "and" || t[j] == ",") && joins(j + 1)) j += 2;
       int name_len = MatchName(t, i);
       if (name_len > 1 && (kOrgKeywords.count(t[i + name_len - 1]) ||
                            kArtefactKeywords.count(t[i + name_len - 1]))) {

@@ -120,6 +120,13 @@ bool SentenceGraph::HasLink(int i, std::string_view prefix, int side) const {
 
 void SentenceGraph::TagWords() {
   for (int i = 0; i < size(); ++i) words_[i].pos = GuessPos(i);
+  // "Talks between Russian and Ukrainian delegations ended": a plural noun of
+  // meeting that opens the sentence before a preposition is the subject, not
+  // an imperative.
+  if (size() > 2 && words_[0].pos == Pos::kVerb && words_[1].pos == Pos::kPrep &&
+      words_[0].lower.back() == 's' && k_.lexicon->Has(WordList::kMeetingNoun, words_[0].lower)) {
+    words_[0].pos = Pos::kNoun;
+  }
   // A headline in the present ("Philippines summons Chinese envoy"): with no
   // verb, auxiliary or "to" at all, a word in -s after a name that is a
   // verb's third person and has an object after it is the verb.

@@ -1313,3 +1313,24 @@ TEST_CASE("extract: 'condemned what it called X' acts on X", "[extract]") {
   INFO(Dump(y));
   for (const Event& ev : y.events) CHECK(ev.object != std::string("Kosovo"));
 }
+
+TEST_CASE("extract: talks between two sides, opening a sentence or hosted", "[extract]") {
+  auto x = Run("Talks between Armenian and Azerbaijani delegations ended in Almaty without a deal.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Armenia", "hold talks with", std::string("Azerbaijan"));
+  REQUIRE(e);
+  CHECK(e->modality == Modality::kAsserted);
+  // A state and a named body joined before one noun; talks a verb will host.
+  auto y = Run("Qatar will host talks between Afghan and Taliban negotiators next month.");
+  INFO(Dump(y));
+  const Event* f = Find(y, "Afghanistan", "hold talks with", std::string("Taliban"));
+  REQUIRE(f);
+  CHECK(f->modality == Modality::kFuture);
+  // Talks inside a phrase that hangs from no verb keep their own mood.
+  auto z = Run("Ministers resigned after the collapse of talks between Armenian and Azerbaijani "
+               "delegations.");
+  INFO(Dump(z));
+  const Event* h = Find(z, "Armenia", "hold talks with", std::string("Azerbaijan"));
+  REQUIRE(h);
+  CHECK(h->modality == Modality::kAsserted);
+}

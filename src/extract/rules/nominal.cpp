@@ -189,11 +189,20 @@ void NominalEvents(RuleContext& c) {
             for (int x : ExamplesAfter(g, other)) sides.push_back(x);
         }
       }
+      // "will host talks between them": as sure as the verb they are the
+      // object of ("after the collapse of talks" hangs from no verb).
+      int np = g.PhraseOf(w);
+      int before = (np >= 0 ? g.phrases()[np].first : w) - 1;
+      int host = before >= 0 ? g.GroupAt(before) : -1;
       for (size_t i = 1; i < sides.size(); ++i) {
         if (!g.IsNamed(sides[i])) continue;
         Frame f = NounFrame(g, "nominal.between", w, verb);
         f.actor = sides[0];
         f.object = sides[i];
+        if (host >= 0) {
+          f.modality = MoodOf(c, host);
+          f.negated = g.groups()[host].negated;
+        }
         c.frames.push_back(f);
       }
       continue;
