@@ -46,14 +46,15 @@ inline int WriteCorpus(const std::string& dir, int n) {
   return 2 * n;
 }
 
-// Runs `sql` on the database at `path` (read-only, with a busy timeout) and
-// returns every row, each column as text (NULL as ""). An error becomes one
-// row holding "<error: ...>".
+// Runs `sql` on the database at `path` (read-only unless `flags` say
+// otherwise, with a busy timeout) and returns every row, each column as text
+// (NULL as ""). An error becomes one row holding "<error: ...>".
 inline std::vector<std::vector<std::string>> QueryRows(const std::string& path,
-                                                       const std::string& sql) {
+                                                       const std::string& sql,
+                                                       int flags = SQLITE_OPEN_READONLY) {
   std::vector<std::vector<std::string>> rows;
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
     return {{"<error: cannot open " + path + ">"}};
   }
@@ -83,8 +84,13 @@ inline std::string QueryOne(const std::string& path, const std::string& sql) {
 
 // "ok" when PRAGMA integrity_check passes and foreign_key_check finds
 // nothing; otherwise what they report.
+// It opens the file for writing, as the next ingest would: a process killed
+// while it created the file may leave a hot rollback journal, which only a
+// writer rolls back (a read-only connection reports "attempt to write a
+// readonly database").
 inline std::string CheckIntegrity(const std::string& path) {
-  std::string integrity = QueryOne(path, "PRAGMA integrity_check");
+  auto check = QueryRows(path, "PRAGMA integrity_check", SQLITE_OPEN_READWRITE);
+  std::string integrity = check.empty() || check[0].empty() ? "" : check[0][0];
   if (integrity != "ok") return "integrity_check: " + integrity;
   auto fk = QueryRows(path, "PRAGMA foreign_key_check");
   if (!fk.empty()) return "foreign_key_check: " + fk[0][0];
