@@ -106,7 +106,7 @@ Status Reconsolidate(StatementCache& c, const std::string& id, const std::string
         "AND g.negated = h.negated AND g.modality = h.modality "
         "AND " DETENTE_CLASS("g") " = " DETENTE_CLASS("h") " "
         "AND ((g.actor_id = h.actor_id AND g.object_id IS h.object_id) OR "
-        "(h.cameo_code IN ('040', '044', '046', '057', '190') AND h.object_id IS NOT NULL "
+        "(detente_symmetric_code(h.cameo_code) AND h.object_id IS NOT NULL "
         "AND g.actor_id = h.object_id AND g.object_id = h.actor_id)) "
         "AND ((" DETENTE_DAY("h", "hd") " IS NULL AND " DETENTE_DAY("g", "gd") " IS NULL "
         "AND gs.document_id = hs.document_id) OR abs(julianday(" DETENTE_DAY("g", "gd") ") - "
