@@ -22,6 +22,20 @@
 
 set(DETENTE_LAYERS_DIR ${PROJECT_BINARY_DIR}/layers)
 
+# An include by relative or absolute path ("../store/sqlite.h") is found
+# whatever the include path holds: cmake/check_includes.cmake refuses it,
+# naming the file and line, before any layer compiles (and again whenever a
+# source changes).
+file(GLOB_RECURSE DETENTE_CHECKED_SOURCES CONFIGURE_DEPENDS
+     ${PROJECT_SOURCE_DIR}/src/*.h ${PROJECT_SOURCE_DIR}/src/*.cpp)
+set(DETENTE_INCLUDES_STAMP ${PROJECT_BINARY_DIR}/layers_includes.stamp)
+add_custom_command(OUTPUT ${DETENTE_INCLUDES_STAMP}
+  COMMAND ${CMAKE_COMMAND} -DROOT=${PROJECT_SOURCE_DIR}/src -DSTAMP=${DETENTE_INCLUDES_STAMP}
+          -P ${PROJECT_SOURCE_DIR}/cmake/check_includes.cmake
+  DEPENDS ${DETENTE_CHECKED_SOURCES} ${PROJECT_SOURCE_DIR}/cmake/check_includes.cmake
+  COMMENT "Checking that no #include in src/ names a relative or absolute path")
+add_custom_target(detente_check_includes DEPENDS ${DETENTE_INCLUDES_STAMP})
+
 # Builds the include view of `target` in ${DETENTE_LAYERS_DIR}/<view>.
 function(detente_layer_view target view)
   cmake_parse_arguments(V "" "" "HEADERS;STAGES" ${ARGN})
@@ -82,6 +96,7 @@ function(detente_layer NAME)
     message(FATAL_ERROR "layer ${NAME}: unknown arguments ${L_UNPARSED_ARGUMENTS}")
   endif()
   add_library(${lib} STATIC ${sources} ${L_SOURCES})
+  add_dependencies(${lib} detente_check_includes)
   target_compile_options(${lib} PRIVATE -Wall -Wextra)
   # The public headers it may see: its own, those of the stages it uses,
   # and what they include.

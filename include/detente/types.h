@@ -141,6 +141,16 @@ class CameoCode {
 // 1, "173" -> 4); 0 when the text does not start with a root 01-20.
 int QuadClassOf(std::string_view code_or_class);
 
+// Whether `text` may filter events by CAMEO code (`--class` of the graph
+// commands and of `detente events`, the server's `class=`): a code or the
+// start of one under a root 01-20 ("04", "042", "0871"), or one digit 0, 1
+// or 2 for a run of roots ("1": 10-19). Not "04x", "25", "12345".
+bool IsCameoPrefix(std::string_view text);
+// What IsCameoPrefix accepts, for the message that refuses a value.
+inline constexpr char kCameoPrefixHelp[] =
+    "a CAMEO code or a prefix of one is 2-4 digits under a root 01-20 (04, 042, 0871), "
+    "or one digit 0, 1 or 2 for a run of roots (1: 10-19)";
+
 }  // namespace detente
 
 #endif  // DETENTE_TYPES_H_

@@ -101,7 +101,12 @@ struct Vote {
   std::string_view lexfile;              // set when the kind is only guessed from it
 };
 
-std::string Family(const std::string& cls) { return IsCode(cls) ? cls.substr(0, 2) : cls; }
+// What a vote counts towards: the root of a CAMEO code ("042" -> "04"), else
+// the verb kind or "none" as it is.
+std::string Family(const std::string& cls) {
+  const std::optional<CameoCode> code = CameoCode::Parse(cls);
+  return code ? code->root_code().str() : cls;
+}
 
 }  // namespace
 

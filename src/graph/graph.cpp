@@ -13,20 +13,6 @@ namespace {
 
 constexpr uint32_t kNoVertex = std::numeric_limits<uint32_t>::max();
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// A prefix of some CAMEO code: 1 to 4 digits under a root class 01-20 ("1"
-// stands for the roots 10-19).
-bool IsCameoPrefix(std::string_view s) {
-  if (s.empty() || s.size() > 4) return false;
-  for (char c : s) {
-    if (!IsDigit(c)) return false;
-  }
-  if (s.size() == 1) return s[0] <= '2';
-  const int root = (s[0] - '0') * 10 + (s[1] - '0');
-  return root >= 1 && root <= 20;
-}
-
 Status CheckList(const std::vector<std::string>& list, const char* what) {
   for (const std::string& s : list) {
     if (s.empty()) return Status::InvalidArgument(std::string("empty value in ") + what);
@@ -54,10 +40,8 @@ Status GraphFilter::Validate() const {
   DETENTE_RETURN_IF_ERROR(CheckList(kinds, "--kind"));
   for (const std::string& c : classes) {
     if (!IsCameoPrefix(c)) {
-      return Status::InvalidArgument(
-          "--class wants a CAMEO code or its first digits, under a "
-          "root class 01 to 20 (04 Consult, 042, 1 for 10-19), got \"" +
-          c + "\"");
+      return Status::InvalidArgument("--class: \"" + c + "\" is no CAMEO code: " +
+                                     kCameoPrefixHelp);
     }
   }
   return Status::OK();

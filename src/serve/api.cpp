@@ -19,10 +19,7 @@ constexpr size_t kMaxBuckets = 5000;
 
 // ---- parameter checks ----
 
-bool IsClassCode(std::string_view s) {
-  return s.size() >= 2 && s.size() <= 4 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+bool AnyItem(std::string_view) { return true; }
 bool IsQuad(std::string_view s) { return s.size() == 1 && s[0] >= '0' && s[0] <= '4'; }
 bool IsKind(std::string_view s) {
   return !s.empty() && s.size() <= 32 &&
@@ -49,8 +46,14 @@ Result<RequestFilter> ParseFilter(const Params& p) {
   if (!f.since.empty() && !f.until.empty() && f.since.substr(0, f.until.size()) > f.until) {
     return Status::InvalidArgument("parameter 'since' is after 'until'");
   }
-  auto classes = p.List("class", IsClassCode, "CAMEO codes (2-4 digits, e.g. 04,173)");
+  auto classes = p.List("class", AnyItem, "CAMEO codes (e.g. 04,173)");
   if (!classes.ok()) return classes.status();
+  for (const std::string& c : *classes) {
+    if (!IsCameoPrefix(c)) {
+      return Status::InvalidArgument("parameter 'class': \"" + c + "\" is no CAMEO code: " +
+                                     kCameoPrefixHelp);
+    }
+  }
   f.classes = *classes;
   auto quads = p.List("quad", IsQuad, "QuadClasses (1-4; 0 for events with no class)");
   if (!quads.ok()) return quads.status();

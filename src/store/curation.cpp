@@ -106,7 +106,7 @@ Status Reconsolidate(StatementCache& c, const std::string& id, const std::string
         "AND g.negated = h.negated AND g.modality = h.modality "
         "AND " DETENTE_CLASS("g") " = " DETENTE_CLASS("h") " "
         "AND ((g.actor_id = h.actor_id AND g.object_id IS h.object_id) OR "
-        "(h.cameo_code IN ('040', '044', '046', '057', '190') AND h.object_id IS NOT NULL "
+        "(detente_symmetric_code(h.cameo_code) AND h.object_id IS NOT NULL "
         "AND g.actor_id = h.object_id AND g.object_id = h.actor_id)) "
         "AND ((" DETENTE_DAY("h", "hd") " IS NULL AND " DETENTE_DAY("g", "gd") " IS NULL "
         "AND gs.document_id = hs.document_id) OR abs(julianday(" DETENTE_DAY("g", "gd") ") - "
@@ -283,6 +283,43 @@ Status RemoveAlias(sql::Db& db, DocumentWriter& w, std::string_view entity,
                               "AND undone_at IS NULL",
                               {e->name, NameKey(alias)}));
   return Record(db, w.cache(), "alias remove", e->name, alias).status();
+}
+
+Status MergeFoldedDuplicates(sql::Db& db) {
+  struct Group {
+    int64_t keep = 0;
+    std::vector<int64_t> others;
+  };
+  std::vector<Group> groups;
+  {
+    // In (kind, key, id) order: the first of each run is kept.
+    Result<sql::Stmt> st = db.Prepare(
+        "SELECT id, kind, detente_name_key(name) AS k FROM entities WHERE k <> '' "
+        "ORDER BY kind, k, id");
+    if (!st.ok()) return st.status();
+    std::string kind, key;
+    for (;;) {
+      Result<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      if (groups.empty() || st->Text(1) != kind || st->Text(2) != key) {
+        kind = st->Text(1);
+        key = st->Text(2);
+        groups.push_back({st->Int(0), {}});
+      } else {
+        groups.back().others.push_back(st->Int(0));
+      }
+    }
+  }
+  DocumentWriter w(db);
+  for (const Group& g : groups) {
+    for (int64_t other : g.others) {
+      Result<int64_t> merged =
+          Merge(db, w, "#" + std::to_string(g.keep), "#" + std::to_string(other));
+      if (!merged.ok()) return merged.status();
+    }
+  }
+  return Status::OK();
 }
 
 }  // namespace detente::store_internal

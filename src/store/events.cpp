@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "detente/types.h"
+
 namespace detente::store_internal {
 namespace {
 
@@ -20,20 +22,13 @@ void InList(std::string& sql, const char* expr, const std::vector<std::string>& 
   binds.insert(binds.end(), values.begin(), values.end());
 }
 
-bool IsCodePrefix(const std::string& s) {
-  if (s.empty() || s.size() > 4) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Status RunEvents(sql::Db& db, const EventQuery& f, RowSink& sink) {
   for (const std::string& c : f.classes) {
-    if (!IsCodePrefix(c)) {
-      return Status::InvalidArgument("--class: \"" + c + "\" is not a CAMEO code prefix");
+    if (!IsCameoPrefix(c)) {
+      return Status::InvalidArgument("--class: \"" + c + "\" is no CAMEO code: " +
+                                     kCameoPrefixHelp);
     }
   }
   std::vector<std::string> binds;

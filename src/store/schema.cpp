@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "detente/store.h"
+#include "store/curation.h"
 #include "store/migrations.h"
 
 namespace detente::sql {
@@ -72,6 +73,20 @@ Result<Db> OpenForReading(const std::string& path) {
 }  // namespace detente::sql
 
 namespace detente::store_internal {
+namespace {
+
+// What a migration's SQL cannot do, run after it in its transaction.
+struct AfterMigration {
+  int version;
+  Status (*run)(sql::Db& db);
+};
+constexpr AfterMigration kAfterMigrations[] = {
+    // Schema 4 resolves names across documents: the spellings an older
+    // release kept apart become one entity, as a fresh ingest gives.
+    {4, MergeFoldedDuplicates},
+};
+
+}  // namespace
 
 Result<int> UserVersion(sql::Db& db) {
   Result<sql::Stmt> st = db.Prepare("PRAGMA user_version");
@@ -92,6 +107,9 @@ Status Migrate(sql::Db& db, int from) {
     if (!now.ok()) return now.status();
     if (*now >= m.version) continue;
     Status s = db.Exec(m.sql);
+    for (const AfterMigration& after : kAfterMigrations) {
+      if (s.ok() && after.version == m.version) s = after.run(db);
+    }
     if (!s.ok()) {
       return Status::DatabaseError("migration " + std::to_string(m.version) + "_" + m.name + ": " +
                                    s.message());

@@ -14,7 +14,10 @@ Result<int> UserVersion(sql::Db& db);
 
 // Runs the migrations after version `from` (store/migrations.h), each in its
 // own transaction that also sets PRAGMA user_version, skipping those another
-// process ran while this one waited for the lock.
+// process ran while this one waited for the lock. The work a migration's SQL
+// cannot do runs in the same transaction (schema.cpp, kAfterMigrations:
+// migration 4 merges the entities whose names fold to one key). The
+// connection needs the store's SQL functions (RegisterSqlFunctions).
 Status Migrate(sql::Db& db, int from);
 
 }  // namespace detente::store_internal

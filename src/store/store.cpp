@@ -180,7 +180,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   Result<int> version = sql::CheckSchema(*db, path, options.read_only);
   if (!version.ok()) return version.status();
   if (!options.read_only) {
-    Status fns = store_internal::RegisterNameFunctions(*db);
+    Status fns = store_internal::RegisterSqlFunctions(*db);
     if (!fns.ok()) return Status::DatabaseError(path + ": " + fns.message());
   }
   auto store = std::make_unique<SqliteStore>(std::move(*db), options.read_only,

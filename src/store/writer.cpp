@@ -80,7 +80,7 @@ std::string ClassKey(const Event& ev) {
 
 }  // namespace
 
-Status RegisterNameFunctions(sql::Db& db) {
+Status RegisterSqlFunctions(sql::Db& db) {
   using Fn = std::string (*)(std::string_view);
   struct {
     const char* name;
@@ -102,6 +102,20 @@ Status RegisterNameFunctions(sql::Db& db) {
                                 nullptr) != SQLITE_OK) {
       return db.Error("registering the name functions");
     }
+  }
+  // The one list of symmetric codes, for SQL too (curation's Reconsolidate).
+  auto symmetric = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const std::optional<CameoCode> code =
+        text ? CameoCode::Parse(std::string_view(
+                   text, static_cast<size_t>(sqlite3_value_bytes(argv[0]))))
+             : std::nullopt;
+    sqlite3_result_int(ctx, code && IsSymmetricCode(*code));
+  };
+  if (sqlite3_create_function(db.get(), "detente_symmetric_code", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, nullptr,
+                              symmetric, nullptr, nullptr) != SQLITE_OK) {
+    return db.Error("registering detente_symmetric_code");
   }
   return Status::OK();
 }

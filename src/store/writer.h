@@ -58,11 +58,12 @@ Result<int64_t> FirstId(StatementCache& cache, const char* sql, Bind bind) {
 // identity by which documents are told apart (documents.sha256).
 std::string DocumentHash(std::string_view title, std::string_view text);
 
-// Registers detente_name_key(text) and detente_surname_key(text) (NameKey and
-// SurnameKey) on the connection, for the migrations and the writer. SQL
-// typed by users cannot call them (SQLITE_DIRECTONLY and the console's
-// allowlist).
-Status RegisterNameFunctions(sql::Db& db);
+// Registers the store's SQL functions on the connection, for the migrations,
+// the writer and curation: detente_name_key(text) and
+// detente_surname_key(text) (NameKey and SurnameKey), and
+// detente_symmetric_code(code) (1 when IsSymmetricCode, else 0). SQL typed
+// by users cannot call them (SQLITE_DIRECTONLY and the console's allowlist).
+Status RegisterSqlFunctions(sql::Db& db);
 
 // The CAMEO codes whose events are the same whichever side is the actor:
 // meetings, talks, negotiations, agreements signed, clashes.

@@ -121,4 +121,9 @@ int QuadClassOf(std::string_view code_or_class) {
   return root ? static_cast<int>(root->quad_class()) : 0;
 }
 
+bool IsCameoPrefix(std::string_view text) {
+  if (text.size() == 1) return text[0] >= '0' && text[0] <= '2';
+  return CameoCode::Parse(text).has_value();
+}
+
 }  // namespace detente

@@ -127,9 +127,9 @@ TEST_CASE("graph cli: numbers, kinds, actions, classes and dates are validated",
        "--kind \"contry\": no entity has this kind (did you mean \"country\"?)"},
       {{"rank", "--kind", "spaceship"}, "--kind \"spaceship\": no entity has this kind; kinds in"},
       {{"rank", "--action", "meat"}, "--action \"meat\": no event has this action (did you mean"},
-      {{"rank", "--class", "4"}, "--class wants a CAMEO code or its first digits"},
-      {{"rank", "--class", "21"}, "--class wants a CAMEO code"},
-      {{"rank", "--class", "Consult"}, "--class wants a CAMEO code"},
+      {{"rank", "--class", "4"}, "--class: \"4\" is no CAMEO code: a CAMEO code or a prefix"},
+      {{"rank", "--class", "21"}, "--class: \"21\" is no CAMEO code"},
+      {{"rank", "--class", "Consult"}, "--class: \"Consult\" is no CAMEO code"},
       {{"path", "Blinken", "Lavrov", "--since", "2025-13"},
        "--since wants an ISO date that exists"},
       {{"path", "Blinken", "Lavrov", "--until", "2025-02-30"},
@@ -153,6 +153,29 @@ TEST_CASE("graph cli: numbers, kinds, actions, classes and dates are validated",
   CHECK(fx.Run({"path", "Blinken", "Lavrov", "--until", "2024-02-29"}).exit_code == 0);
   CHECK(fx.Run({"rank", "--class", "04"}).exit_code == 0);
   CHECK(fx.Run({"rank", "--role", "GOV", "--role", "MIL"}).exit_code != 2);
+}
+
+// The graph commands and `detente events` take the same --class values and
+// refuse the same ones, naming the value and what a class is.
+TEST_CASE("graph cli: --class takes CAMEO codes and their prefixes only", "[graph_cli]") {
+  CliFixture fx;
+  for (const char* command : {"rank", "events"}) {
+    for (const char* bad : {"04x", "1234567", "25", "00", "4", "21", "0a", "-04"}) {
+      RunResult r = fx.Run({command, "--class", std::string("04,") + bad});
+      INFO(command << " --class 04," << bad << ": " << r.err);
+      CHECK(r.exit_code == 2);
+      CHECK(Contains(r.err, std::string("--class: \"") + bad + "\" is no CAMEO code"));
+      CHECK(Contains(r.err, "2-4 digits under a root 01-20 (04, 042, 0871)"));
+      CHECK(r.out.empty());
+    }
+    // What the docs show, and codes of every length: an answer or none, no
+    // usage error.
+    for (const char* good : {"04", "042", "0871", "1", "19", "20", "04,17"}) {
+      RunResult r = fx.Run({command, "--class", good});
+      INFO(command << " --class " << good << ": " << r.err);
+      CHECK((r.exit_code == 0 || r.exit_code == 1));
+    }
+  }
 }
 
 TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {

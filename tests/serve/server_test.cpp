@@ -153,6 +153,11 @@ TEST_CASE("serve: every bad parameter is a 400 with a JSON message: unknown ids 
       {"/api/neighbours?entity=3&since=2023-13", "'since' must be a date"},
       {"/api/neighbours?entity=3&since=2023-07&until=2023-06", "'since' is after 'until'"},
       {"/api/neighbours?entity=3&class=04,,05", "comma-separated list"},
+      // CAMEO codes and their prefixes only; the message names the value.
+      {"/api/neighbours?entity=3&class=04x", "'class': \"04x\" is no CAMEO code: a CAMEO code"},
+      {"/api/path?from=3&to=6&class=04,25", "'class': \"25\" is no CAMEO code"},
+      {"/api/events?entity=3&class=1234567", "\"1234567\" is no CAMEO code"},
+      {"/api/timeline?entity=3&class=4", "2-4 digits under a root 01-20"},
       {"/api/neighbours?entity=3&quad=5", "QuadClasses"},
       {"/api/neighbours?entity=3&kind=Person", "entity kinds"},
       {"/api/neighbours?entity=3&role=gov", "roles"},

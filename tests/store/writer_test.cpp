@@ -248,3 +248,38 @@ TEST_CASE("store: AddExtraction replays a stored document as AddDocument stored 
   CHECK(merged->AddExtraction(no_text, "not a hash", xa).status().code() ==
         detente::Status::Code::kInvalidArgument);
 }
+
+// Curation's SQL (Reconsolidate) asks detente_symmetric_code; the writer asks
+// IsSymmetricCode. Both must say the same of every code, so that a merge
+// consolidates exactly as an ingest would.
+TEST_CASE("store: detente_symmetric_code in SQL is IsSymmetricCode", "[store][consolidate]") {
+  auto db = detente::sql::Db::Open(":memory:", /*read_only=*/false);
+  REQUIRE(db.ok());
+  REQUIRE(detente::store_internal::RegisterSqlFunctions(*db).ok());
+  auto st = db->Prepare("SELECT detente_symmetric_code(?)");
+  REQUIRE(st.ok());
+  auto sql = [&](const std::string& code) {
+    st->Reset();
+    st->Bind(1, code);
+    auto row = st->Step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    return st->Int(0) == 1;
+  };
+  int symmetric = 0;
+  for (int n = 1; n < 10000; ++n) {
+    for (int width = 2; width <= 4; ++width) {
+      std::string code = std::to_string(n);
+      if (code.size() > static_cast<size_t>(width)) continue;
+      code.insert(0, width - code.size(), '0');
+      auto parsed = detente::CameoCode::Parse(code);
+      const bool expected = parsed && detente::store_internal::IsSymmetricCode(*parsed);
+      INFO(code);
+      CHECK(sql(code) == expected);
+      symmetric += expected;
+    }
+  }
+  CHECK(symmetric == 5);  // 040, 044, 046, 057, 190
+  CHECK_FALSE(sql("04 Consult"));
+  CHECK_FALSE(sql(""));
+}
