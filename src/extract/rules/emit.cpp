@@ -44,22 +44,25 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
   // Egyptian plan"), not a place in it ("a Gaza ceasefire plan") nor a
   // compound ("a U.S.-brokered deal").
   for (int k = p.first; k < head; ++k) {
-    if (g.IsNamed(k) && g.mention(k).kind == "country") return g.mention(k).country;
+    if (g.IsNamed(k) && g.mention(k).kind == EntityKind::kCountry) return g.mention(k).country;
     // "Houthi positions", "a Hamas proposal": a body's own, of its home state.
-    static const std::set<std::string> kBodies = {"organization", "armed_group", "institution",
-                                                  "party", "group"};
-    if (g.IsNamed(k) && kBodies.count(g.mention(k).kind) && !g.mention(k).country.empty())
+    static constexpr EntityKind kBodies[] = {EntityKind::kOrganization, EntityKind::kArmedGroup,
+                                             EntityKind::kInstitution, EntityKind::kParty,
+                                             EntityKind::kGroup};
+    if (g.IsNamed(k) && std::count(std::begin(kBodies), std::end(kBodies), g.mention(k).kind) &&
+        !g.mention(k).country.empty())
       return g.mention(k).country;
     int t = s.word_first[k];
     if (!g.IsMention(k) && t >= 0 && t < static_cast<int>(s.token_modifier.size()) &&
-        s.token_modifier[t].kind == "country" && g.word(k).text.find('-') == std::string::npos)
+        s.token_modifier[t].kind == EntityKind::kCountry &&
+        g.word(k).text.find('-') == std::string::npos)
       return s.token_modifier[t].country;
   }
   return "";
 }
 
 bool CanAct(const SentenceGraph& g, int w) {
-  return g.IsNamed(w) && g.mention(w).kind != "artefact";
+  return g.IsNamed(w) && g.mention(w).kind != EntityKind::kArtefact;
 }
 
 }  // namespace
@@ -74,8 +77,9 @@ std::vector<int> TripPlaces(const RuleContext& c, const Predicate& p) {
   if (!g.lexicon().Has(WordList::kMotionVerb, g.groups()[trip.group].lemma)) return {};
   std::vector<int> out;
   for (int o : trip.objects) {
-    const std::string& kind = g.mention(o).kind;
-    if (kind == "city" || kind == "country" || kind == "region") out.push_back(o);
+    const MentionKind kind = g.mention(o).kind;
+    if (kind == EntityKind::kCity || kind == EntityKind::kCountry || kind == EntityKind::kRegion)
+      out.push_back(o);
   }
   return out;
 }
