@@ -12,6 +12,7 @@
 #define DETENTE_ENTITIES_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,13 +22,44 @@
 
 namespace detente {
 
+// What a mention is: an entity of some kind; a reference (a pronoun or
+// description, "he", "the group", that coreference resolves); or nothing
+// (EntityRecognizer::Modifier of a word that names no entity). Compares
+// with an EntityKind directly: `m.kind == EntityKind::kPerson`.
+class MentionKind {
+ public:
+  constexpr MentionKind() = default;  // nothing
+  // NOLINTNEXTLINE(google-explicit-constructor): a mention of that kind.
+  constexpr MentionKind(EntityKind k) : tag_(Tag::kEntity), entity_(k) {}
+  static constexpr MentionKind Reference() {
+    MentionKind m;
+    m.tag_ = Tag::kReference;
+    return m;
+  }
+
+  constexpr bool empty() const { return tag_ == Tag::kNone; }
+  constexpr bool is_reference() const { return tag_ == Tag::kReference; }
+  // The kind of the entity a record gives the mention: its own; unknown
+  // for a reference; nullopt for nothing.
+  constexpr std::optional<EntityKind> entity() const {
+    if (tag_ == Tag::kNone) return std::nullopt;
+    return tag_ == Tag::kReference ? EntityKind::kUnknown : entity_;
+  }
+
+  friend constexpr bool operator==(const MentionKind&, const MentionKind&) = default;
+
+ private:
+  enum class Tag : uint8_t { kNone, kEntity, kReference };
+  Tag tag_ = Tag::kNone;
+  EntityKind entity_ = EntityKind::kUnknown;  // kUnknown unless tag_ is kEntity
+};
+
 struct Mention {
   int first = 0;  // token range [first, last] in the sentence
   int last = 0;
   std::string text;     // as written
   std::string name;     // canonical name; empty until resolved for references
-  std::string kind;     // person, country, city, region, organization, armed_group,
-                        // institution, party, company, venue; "reference" for
+  MentionKind kind;     // person, country, group ...; a reference for
                         // pronouns and descriptions
   std::string country;  // ISO 3166-1 alpha-3, or empty
   Role role = Role::kNone;  // CAMEO agent role
@@ -67,7 +99,7 @@ class EntityRecognizer {
   // The entity a single token names when it only modifies a noun: a demonym
   // ("Israeli" -> Israel, kind country) or the name before the hyphen of a
   // compound ("Iran-backed", "U.S.-brokered" -> that country or body).
-  // Nothing (kind empty) for other tokens.
+  // Nothing (kind empty()) for other tokens.
   virtual Mention Modifier(const std::string& token) const = 0;
 };
 

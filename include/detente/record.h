@@ -35,21 +35,27 @@ struct Sentence {
 // An entity the document mentions: its canonical name and every surface form.
 struct Entity {
   std::string name;     // canonical: the fullest name the document gives
-  std::string kind;     // person, country, organization, group, city, region, artefact ...
+  // person, country, organization, group, city, region, artefact ...;
+  // nullopt for none (read back from a database that held none).
+  std::optional<EntityKind> kind;
   std::string country;  // ISO 3166-1 alpha-3, or empty
   std::vector<std::string> aliases;  // surface forms, including `name`
   Role role = Role::kNone;           // CAMEO agent role
+  // A kind added by hand to a database, which EntityKind does not name, as
+  // the database holds it (read back by merge, which keeps it); `kind` is
+  // then nullopt. Empty otherwise.
+  std::string other_kind;
 };
 
 struct Event {
   int sentence = 0;  // index into Extraction::sentences
   std::string actor;
-  std::string actor_kind;
+  std::optional<EntityKind> actor_kind;  // the actor entity's kind
   std::string actor_country;
   std::string action;        // lemma with particle: "travel to"
   std::string action_class;  // CAMEO root code and name: "04 Consult"; empty if unknown
   std::optional<std::string> object;
-  std::string object_kind;
+  std::optional<EntityKind> object_kind;  // nullopt when there is no object
   std::string object_country;
   std::optional<std::string> place;
   std::optional<std::string> time;       // ISO date, else the phrase

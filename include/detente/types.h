@@ -24,8 +24,9 @@ const char* ModalityName(Modality m);
 // The inverse of ModalityName; nullopt for any other string.
 std::optional<Modality> ParseModality(std::string_view name);
 
-// What an entity is: the kinds the extractor gives. A database may also hold
-// kinds added by hand, which ParseEntityKind does not know.
+// What an entity is: the kinds the extractor gives (kGroup: a group named by
+// its phrase, "Sudanese rebels"). A database may also hold kinds added by
+// hand, which ParseEntityKind does not know.
 enum class EntityKind : uint8_t {
   kPerson,
   kCountry,
@@ -34,6 +35,7 @@ enum class EntityKind : uint8_t {
   kPlace,
   kOrganization,
   kArmedGroup,
+  kGroup,
   kInstitution,
   kParty,
   kCompany,
@@ -44,9 +46,9 @@ enum class EntityKind : uint8_t {
 inline constexpr EntityKind kEntityKinds[] = {
     EntityKind::kPerson,     EntityKind::kCountry,     EntityKind::kCity,
     EntityKind::kRegion,     EntityKind::kPlace,       EntityKind::kOrganization,
-    EntityKind::kArmedGroup, EntityKind::kInstitution, EntityKind::kParty,
-    EntityKind::kCompany,    EntityKind::kVenue,       EntityKind::kArtefact,
-    EntityKind::kUnknown};
+    EntityKind::kArmedGroup, EntityKind::kGroup,       EntityKind::kInstitution,
+    EntityKind::kParty,      EntityKind::kCompany,     EntityKind::kVenue,
+    EntityKind::kArtefact,   EntityKind::kUnknown};
 
 // "person", "country", "armed_group" ...: the words the database and the
 // JSON use.

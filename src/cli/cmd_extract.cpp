@@ -28,12 +28,21 @@ struct ExtractArgs {
   std::vector<std::string> paths;
 };
 
-// Empty strings (unknown kind or country) become null.
+// Empty strings (unknown country, no class) become null.
 void StringOrNull(JsonWriter& w, const std::string& s) {
   if (s.empty()) {
     w.Null();
   } else {
     w.String(s);
+  }
+}
+
+// A kind by its name; none (no object) is null.
+void KindOrNull(JsonWriter& w, const std::optional<EntityKind>& k) {
+  if (k) {
+    w.String(EntityKindName(*k));
+  } else {
+    w.Null();
   }
 }
 
@@ -56,9 +65,9 @@ std::string EventJson(const Document& doc, const Extraction& x, const Event& ev)
   w.Key("negated").Bool(ev.negated);
   w.Key("modality").String(ModalityName(ev.modality));
   w.Key("actor_kind");
-  StringOrNull(w, ev.actor_kind);
+  KindOrNull(w, ev.actor_kind);
   w.Key("object_kind");
-  StringOrNull(w, ev.object_kind);
+  KindOrNull(w, ev.object_kind);
   w.Key("actor_country");
   StringOrNull(w, ev.actor_country);
   w.Key("object_country");

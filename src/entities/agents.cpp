@@ -42,7 +42,7 @@ Role RoleOfTitleClass(std::string_view c) {
   return Role::kNone;
 }
 
-Role RoleOfOrganization(std::string_view kind, bool has_country, std::string_view name) {
+Role RoleOfOrganization(EntityKind kind, bool has_country, std::string_view name) {
   std::string_view last = name.substr(name.rfind(' ') == std::string_view::npos ? 0 : name.rfind(' ') + 1);
   struct Keyword {
     std::string_view word;
@@ -59,15 +59,15 @@ Role RoleOfOrganization(std::string_view kind, bool has_country, std::string_vie
       {"Department", Role::kGov}, {"Office", Role::kGov},       {"Cabinet", Role::kGov},
       {"Government", Role::kGov}, {"Administration", Role::kGov}, {"Council", Role::kGov},
       {"Commission", Role::kGov}, {"Agency", Role::kGov}};
-  if (kind == "armed_group") return Role::kReb;
-  if (kind == "company") return Role::kBus;
+  if (kind == EntityKind::kArmedGroup) return Role::kReb;
+  if (kind == EntityKind::kCompany) return Role::kBus;
   // A body of no one state ("UN Security Council", "European Commission")
   // is intergovernmental, whatever its last word.
-  if (kind == "organization" && !has_country) return Role::kIgo;
+  if (kind == EntityKind::kOrganization && !has_country) return Role::kIgo;
   for (const Keyword& k : kKeywords)
     if (last == k.word) return k.role;
-  if (kind == "organization") return has_country ? Role::kGov : Role::kIgo;
-  if (kind == "institution") return Role::kGov;
+  if (kind == EntityKind::kOrganization) return has_country ? Role::kGov : Role::kIgo;
+  if (kind == EntityKind::kInstitution) return Role::kGov;
   return Role::kNone;
 }
 

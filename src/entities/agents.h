@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detente/types.h"
 #include "entities/lexicon.h"
 #include "entities/roles.h"  // IsStateRole
 
@@ -32,7 +33,7 @@ Role RoleOfTitleClass(std::string_view title_class);
 // The role of an organisation from its gazetteer kind, whether it has a home
 // state, and the last word of its name ("Court" -> JUD, "Police" -> COP);
 // kNone when nothing gives one.
-Role RoleOfOrganization(std::string_view kind, bool has_country, std::string_view name);
+Role RoleOfOrganization(EntityKind kind, bool has_country, std::string_view name);
 
 }  // namespace detente
 

@@ -23,16 +23,16 @@ std::string Bare(const std::string& w) {
   return w;
 }
 
-bool IsActorKind(const std::string& k) {
-  return k == "country" || k == "organization" || k == "armed_group" || k == "institution" ||
-         k == "party";
+bool IsActorKind(MentionKind k) {
+  return k == EntityKind::kCountry || k == EntityKind::kOrganization ||
+         k == EntityKind::kArmedGroup || k == EntityKind::kInstitution || k == EntityKind::kParty;
 }
 
 }  // namespace
 
 void DocumentEntities::AddNames(const std::vector<Mention>& mentions) {
   for (const Mention& m : mentions) {
-    if (m.kind == "person" && m.name.find(' ') != std::string::npos) {
+    if (m.kind == EntityKind::kPerson && m.name.find(' ') != std::string::npos) {
       auto same = [&](const Mention& o) { return o.name == m.name; };
       auto it = std::find_if(full_names_.begin(), full_names_.end(), same);
       if (it == full_names_.end()) {
@@ -45,7 +45,7 @@ void DocumentEntities::AddNames(const std::vector<Mention>& mentions) {
 }
 
 void DocumentEntities::Canonicalize(Mention* m) const {
-  if (m->kind != "person" && m->kind != "organization") return;
+  if (m->kind != EntityKind::kPerson && m->kind != EntityKind::kOrganization) return;
   if (m->name.empty() || m->name.find(' ') != std::string::npos) {
     // A full name may still learn its country from another mention.
     for (const Mention& f : full_names_)
@@ -71,7 +71,7 @@ void DocumentEntities::Canonicalize(Mention* m) const {
   }
   if (best) {
     m->name = best->name;
-    m->kind = "person";
+    m->kind = EntityKind::kPerson;
     if (m->country.empty()) m->country = best->country;
   }
 }
@@ -108,7 +108,7 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
   auto pick = [&](auto fits) -> bool {
     auto pred = [&](const Mention& r) { return (exclude.empty() || r.name != exclude) && fits(r); };
     for (const Mention& p : prefer) {
-      if (p.name.empty() || p.kind == "reference" || p.description || !pred(p)) continue;
+      if (p.name.empty() || p.kind.is_reference() || p.description || !pred(p)) continue;
       std::string text_kept = m->text;
       int first = m->first, last = m->last;
       *m = p;
@@ -134,10 +134,10 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
     return r.name.find(w) != std::string::npos;
   };
   if (text == "he" || text == "she" || text == "him" || text == "his" || text == "her") {
-    if (last_actor_.kind == "person" && !last_actor_.name.empty()) {
+    if (last_actor_.kind == EntityKind::kPerson && !last_actor_.name.empty()) {
       return pick([&](const Mention& r) { return r.name == last_actor_.name; });
     }
-    return pick([](const Mention& r) { return r.kind == "person"; });
+    return pick([](const Mention& r) { return r.kind == EntityKind::kPerson; });
   }
   if (text == "it" || text == "its") {
     if (IsActorKind(last_actor_.kind) && !last_actor_.name.empty()) {
@@ -156,8 +156,9 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
       head == "insurgents" || head == "fighters" || head == "separatists" || head == "militia" ||
       head == "force") {
     return pick([](const Mention& r) {
-      return r.kind == "armed_group" || r.kind == "organization" || r.kind == "party" ||
-             (r.kind == "group" &&
+      return r.kind == EntityKind::kArmedGroup || r.kind == EntityKind::kOrganization ||
+             r.kind == EntityKind::kParty ||
+             (r.kind == EntityKind::kGroup &&
               (r.role == Role::kReb || r.role == Role::kIns || r.role == Role::kSep));
     });
   }
@@ -169,23 +170,23 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
   }
   if (head == "enclave" || head == "region" || head == "territory" || head == "province" ||
       head == "strip" || head == "peninsula" || head == "island") {
-    return pick([](const Mention& r) { return r.kind == "region"; });
+    return pick([](const Mention& r) { return r.kind == EntityKind::kRegion; });
   }
   if (head == "city" || head == "capital" || head == "town") {
     return pick([&](const Mention& r) {
-      return r.kind == "city" && (country.empty() || r.country == country);
+      return r.kind == EntityKind::kCity && (country.empty() || r.country == country);
     });
   }
   if (head == "bloc" || head == "alliance" || head == "union" || head == "organisation" ||
       head == "organization" || head == "body") {
-    if (pick([](const Mention& r) { return r.kind == "organization"; })) return true;
+    if (pick([](const Mention& r) { return r.kind == EntityKind::kOrganization; })) return true;
     // "The EU's foreign policy chief, Kaja Kallas, said the bloc would": the
     // body a person named since serves.
     for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
-      if (it->kind != "person" || it->office.empty() || it->office.find(' ') == std::string::npos)
+      if (it->kind != EntityKind::kPerson || it->office.empty() || it->office.find(' ') == std::string::npos)
         continue;
       m->name = it->office;
-      m->kind = "organization";
+      m->kind = EntityKind::kOrganization;
       m->country.clear();
       m->role = Role::kIgo;
       return true;
@@ -200,24 +201,25 @@ bool DocumentEntities::ResolveReference(Mention* m, const std::vector<Mention>& 
   }
   if (head == "parliament") {
     return pick([&](const Mention& r) {
-      return r.kind == "institution" || name_has(r, "Assembly") || name_has(r, "parliament");
+      return r.kind == EntityKind::kInstitution || name_has(r, "Assembly") ||
+             name_has(r, "parliament");
     });
   }
   if (head == "country" || head == "kingdom" || head == "state" || head == "republic" ||
       head == "emirate" || head == "nation" || head == "neighbour" || head == "neighbor") {
     return pick([&](const Mention& r) {
-      return r.kind == "country" && (country.empty() || r.country == country);
+      return r.kind == EntityKind::kCountry && (country.empty() || r.country == country);
     });
   }
   if (head == "government" || head == "junta") {
     return pick([&](const Mention& r) {
-      return r.kind == "country" && (country.empty() || r.country == country);
+      return r.kind == EntityKind::kCountry && (country.empty() || r.country == country);
     });
   }
   // A person described by role, maybe with a country: "the top U.S. diplomat"
   // is the Secretary of State named before, not the President named since.
   auto person = [&](const Mention& r) {
-    return r.kind == "person" && (country.empty() || r.country == country);
+    return r.kind == EntityKind::kPerson && (country.empty() || r.country == country);
   };
   std::string office = OfficeOf(text);
   if (!office.empty() && pick([&](const Mention& r) { return person(r) && r.office == office; }))
@@ -239,12 +241,13 @@ bool DocumentEntities::ResolvePair(const Mention& m, const std::vector<std::stri
   if (head == "country" || head == "government") head = "countries";
   auto fits = [&](const Mention& r) {
     if (head == "leaders" || head == "men" || head == "presidents" || head == "ministers")
-      return r.kind == "person";
+      return r.kind == EntityKind::kPerson;
     if (head == "countries" || head == "nations" || head == "neighbours" ||
         head == "neighbors" || head == "governments" || head == "states")
-      return r.kind == "country";
-    return head == "sides" || head == "parties" ? r.kind == "person" || IsActorKind(r.kind)
-                                                : false;
+      return r.kind == EntityKind::kCountry;
+    return head == "sides" || head == "parties"
+               ? r.kind == EntityKind::kPerson || IsActorKind(r.kind)
+               : false;
   };
   const Mention* found[2] = {nullptr, nullptr};
   for (auto it = recent_.rbegin(); it != recent_.rend() && !found[1]; ++it) {
@@ -266,7 +269,7 @@ bool DocumentEntities::ResolvePair(const Mention& m, const std::vector<std::stri
 }
 
 void DocumentEntities::Touch(const Mention& m) {
-  if (m.name.empty() || m.kind == "reference") return;
+  if (m.name.empty() || m.kind.is_reference()) return;
   recent_.push_back(m);
   if (recent_.size() > 64) recent_.erase(recent_.begin());
 }
@@ -338,13 +341,13 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
                                        std::vector<std::pair<int, Mention>>* partners) {
   for (size_t mi = 0; mi < mentions->size(); ++mi) {
     Mention& m = (*mentions)[mi];
-    if (m.kind != "reference") {
+    if (!m.kind.is_reference()) {
       Canonicalize(&m);
       // A state stands behind its demonym group as actor.
       if (m.group_of_state && !m.country.empty()) {
         std::string n = rec.CountryName(m.country);
         if (!n.empty()) m.name = n;
-        m.kind = "country";
+        m.kind = EntityKind::kCountry;
       }
       if (!m.name.empty()) Touch(m);
       continue;
@@ -358,14 +361,14 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
       // "has not responded to it": a pronoun object is usually the thing
       // under discussion, not an actor.
       m.name = last_artefact_;
-      m.kind = "artefact";
+      m.kind = EntityKind::kArtefact;
       continue;
     }
     const std::vector<Mention>& ms = *mentions;
     bool personal = l == "he" || l == "his" || l == "she";
     bool neuter = l == "it" || l == "its";
     auto fits = [&](const Mention& x) {
-      return personal ? x.kind == "person" : IsActorKind(x.kind) || x.capital;
+      return personal ? x.kind == EntityKind::kPerson : IsActorKind(x.kind) || x.capital;
     };
     // "said he would", "said it had": the speaker.
     const Mention* subject = nullptr;
@@ -378,7 +381,7 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
     if (l == "they") {
       const Mention* speaker = Speaker(tokens, ms, mi, m.first);
       bool paired = speaker && speaker->first > 0 && Lower(tokens[speaker->first - 1]) == "and";
-      if (speaker && !paired && speaker->kind != "person" && IsActorKind(speaker->kind))
+      if (speaker && !paired && speaker->kind != EntityKind::kPerson && IsActorKind(speaker->kind))
         subject = speaker;
     }
     // "urged Ethiopia to withdraw its troops": the infinitive's own subject.
@@ -430,12 +433,12 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
       // "by Abiy Ahmed, who later hosted him": the relative's antecedent.
       if (k >= 1 && Lower(tokens[k]) == "who") k -= tokens[k - 1] == "," ? 2 : 1;
       for (size_t o = 0; o < mi; ++o)
-        if (ms[o].last == k && ms[o].kind == "person") subject_name = ms[o].name;
-      if (subject_name.empty() && mi > 0 && ms[0].kind == "person" && ms[0].first <= 2)
+        if (ms[o].last == k && ms[o].kind == EntityKind::kPerson) subject_name = ms[o].name;
+      if (subject_name.empty() && mi > 0 && ms[0].kind == EntityKind::kPerson && ms[0].first <= 2)
         subject_name = ms[0].name;
       bool found = false;
       for (auto it = recent_.rbegin(); it != recent_.rend() && !found; ++it) {
-        if (it->kind != "person" || it->name == subject_name) continue;
+        if (it->kind != EntityKind::kPerson || it->name == subject_name) continue;
         Become(&m, *it);
         found = true;
       }
@@ -465,7 +468,7 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
         std::string state = agents && !m.country.empty() ? rec.CountryName(m.country) : "";
         if (!state.empty()) {
           m.name = state;
-          m.kind = "country";
+          m.kind = EntityKind::kCountry;
           m.group_of_state = true;
           m.role = head == "government" || head == "junta" ? Role::kGov : Role::kMil;
         }
@@ -487,7 +490,7 @@ bool DocumentEntities::ResolveCountryPair(const Mention& m, const EntityRecogniz
   // the last two people of different countries.
   std::vector<std::string> codes;
   for (auto it = recent_.rbegin(); it != recent_.rend() && codes.size() < 2; ++it) {
-    if (it->kind != "person" || it->country.empty()) continue;
+    if (it->kind != EntityKind::kPerson || it->country.empty()) continue;
     if (std::find(codes.begin(), codes.end(), it->country) == codes.end())
       codes.push_back(it->country);
   }
@@ -496,7 +499,7 @@ bool DocumentEntities::ResolveCountryPair(const Mention& m, const EntityRecogniz
   for (int i = 0; i < 2; ++i) {
     *out[i] = m;
     out[i]->name = rec.CountryName(codes[i]);
-    out[i]->kind = "country";
+    out[i]->kind = EntityKind::kCountry;
     out[i]->country = codes[i];
     if (out[i]->name.empty()) return false;
   }

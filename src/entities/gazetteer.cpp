@@ -16,8 +16,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kOrgKinds[] = {"organization", "armed_group", "institution", "party",
-                                          "company"};
+// The kinds organizations.tsv may give.
+constexpr EntityKind kOrgKinds[] = {EntityKind::kOrganization, EntityKind::kArmedGroup,
+                                    EntityKind::kInstitution, EntityKind::kParty,
+                                    EntityKind::kCompany};
 
 constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
 
@@ -124,7 +126,7 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
       if (row.fields[1].empty()) return TsvLineError(p, row.line, "empty name");
       if (country_index.count(code)) return TsvLineError(p, row.line, "duplicate code " + code);
       country_index[code] = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[1], "country", code, false, ""});
+      g.entries_.push_back({row.fields[1], EntityKind::kCountry, code, false, ""});
     }
     // Names first, then aliases, so that a country's own name always wins.
     for (const TsvRow& row : *rows) g.Add(&g.names_, row.fields[1], country_index[row.fields[0]]);
@@ -140,13 +142,14 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
     if (!rows.ok()) return rows.status();
     for (const TsvRow& row : *rows) {
       DETENTE_RETURN_IF_ERROR(CheckTsvRow(p, row, 3, 4));
-      const std::string& kind = row.fields[1];
-      if (std::find(std::begin(kOrgKinds), std::end(kOrgKinds), kind) == std::end(kOrgKinds)) {
-        return TsvLineError(p, row.line, "unknown kind '" + kind + "'");
+      const std::optional<EntityKind> kind = ParseEntityKind(row.fields[1]);
+      if (!kind ||
+          std::find(std::begin(kOrgKinds), std::end(kOrgKinds), *kind) == std::end(kOrgKinds)) {
+        return TsvLineError(p, row.line, "unknown kind '" + row.fields[1] + "'");
       }
       DETENTE_RETURN_IF_ERROR(check_country(p, row, row.fields[2]));
       int idx = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[0], kind, row.fields[2], false, ""});
+      g.entries_.push_back({row.fields[0], *kind, row.fields[2], false, ""});
       g.Add(&g.names_, row.fields[0], idx);
       for (const std::string& a : Aliases(row, 3)) g.Add(&g.names_, a, idx);
     }
@@ -165,7 +168,7 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
         return TsvLineError(p, row.line, "capital must be 0 or 1");
       }
       int idx = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[0], "city", row.fields[1], row.fields[2] == "1",
+      g.entries_.push_back({row.fields[0], EntityKind::kCity, row.fields[1], row.fields[2] == "1",
                             row.fields.size() > 6 ? row.fields[6] : ""});
       g.Add(&g.names_, row.fields[0], idx);
       for (const std::string& a : Aliases(row, 3)) g.Add(&g.names_, a, idx);
@@ -180,7 +183,7 @@ Result<Gazetteer> Gazetteer::Load(const std::string& dir) {
       std::string code = row.fields.size() > 1 ? row.fields[1] : "";
       DETENTE_RETURN_IF_ERROR(check_country(p, row, code));
       int idx = static_cast<int>(g.entries_.size());
-      g.entries_.push_back({row.fields[0], "region", code, false, ""});
+      g.entries_.push_back({row.fields[0], EntityKind::kRegion, code, false, ""});
       g.Add(&g.names_, row.fields[0], idx);
       for (const std::string& a : Aliases(row, 2)) g.Add(&g.names_, a, idx);
     }

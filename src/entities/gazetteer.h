@@ -22,13 +22,14 @@
 #include <vector>
 
 #include "detente/status.h"
+#include "detente/types.h"
 
 namespace detente {
 
 struct GazEntry {
   std::string name;     // canonical name: "United States", "Baku", "Hamas"
-  std::string kind;     // country, city, region, organization, armed_group,
-                        // institution, party, company
+  // country, city, region, organization, armed_group, institution, party, company
+  EntityKind kind = EntityKind::kUnknown;
   std::string country;  // ISO 3166-1 alpha-3, or empty (international bodies,
                         // regions spanning several states)
   bool capital = false;  // cities only: capital of a state or dependent territory

@@ -121,7 +121,8 @@ class RecognizerImpl : public EntityRecognizer {
   RecognizerImpl(Gazetteer g, Lexicon lex, Lemmatizer lem)
       : gaz_(std::move(g)), lex_(std::move(lex)), lem_(std::move(lem)) {
     for (const GazEntry& e : gaz_.entries())
-      if (e.kind == "country" && !e.country.empty()) country_names_.emplace(e.country, e.name);
+      if (e.kind == EntityKind::kCountry && !e.country.empty())
+        country_names_.emplace(e.country, e.name);
   }
   std::string CountryName(const std::string& iso3) const override {
     auto it = country_names_.find(iso3);
@@ -130,7 +131,7 @@ class RecognizerImpl : public EntityRecognizer {
 
   std::string BodyOfCity(const std::string& city) const override {
     const GazEntry* e = gaz_.Find(city);
-    return e && e->kind == "city" ? e->stands_for : std::string();
+    return e && e->kind == EntityKind::kCity ? e->stands_for : std::string();
   }
 
   std::vector<Mention> Recognize(const std::vector<std::string>& t) const override;
@@ -200,14 +201,16 @@ void RecognizerImpl::FillFromEntry(const GazEntry& e, Mention* m) const {
   m->capital = e.capital;
   m->known = true;
   m->role = RoleOfOrganization(e.kind, !e.country.empty(), e.name);
-  if (e.kind == "country" || e.kind == "city" || e.kind == "region") m->role = Role::kNone;
+  if (e.kind == EntityKind::kCountry || e.kind == EntityKind::kCity ||
+      e.kind == EntityKind::kRegion)
+    m->role = Role::kNone;
 }
 
 std::string RecognizerImpl::CountryAfterOf(const std::vector<std::string>& t, int from,
                                            int last) const {
   for (int k = from + 1; k <= last; ++k) {
     const GazEntry* e = nullptr;
-    if (MatchGazetteer(t, k, &e) > 0 && e->kind == "country") return e->country;
+    if (MatchGazetteer(t, k, &e) > 0 && e->kind == EntityKind::kCountry) return e->country;
   }
   return "";
 }
@@ -258,7 +261,7 @@ AgentNoun RecognizerImpl::PeopleNoun(const std::vector<std::string>& t, int i) c
 bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j,
                                         const GazEntry& e, Mention* m) const {
   const int n = static_cast<int>(t.size());
-  bool state = e.kind == "country";
+  bool state = e.kind == EntityKind::kCountry;
   int k = j;
   if (k < n && IsPossessive(t[k])) ++k;  // "Israel's army"
   // Up to two plain words may qualify the noun: "Turkish riot police",
@@ -306,24 +309,24 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
   m->last = last;
   m->country = e.country;
   m->role = a.role;
-  if (!state && e.kind != "demonym") {
+  if (!state) {
     // "Hamas fighters", "NATO leaders": the organisation acts.
     FillFromEntry(e, m);
     if (m->role == Role::kNone) m->role = a.role;
   } else if (a.institution) {
     // "the Hungarian parliament", "Japan's parliament": a body of its own.
     m->name = Join(t, i, last);
-    m->kind = "institution";
+    m->kind = EntityKind::kInstitution;
   } else if (IsStateRole(a.role)) {
     // "Turkish police", "a U.S. delegation": the state acts (named by the
     // resolver from the country code).
     m->name = e.name;
-    m->kind = "country";
+    m->kind = EntityKind::kCountry;
     m->group_of_state = true;
   } else {
     // "Sudanese rebels", "Palestinian militants": the group, by its phrase.
     m->name = Join(t, i, last);
-    m->kind = "group";
+    m->kind = EntityKind::kGroup;
   }
   return true;
 }
@@ -350,13 +353,15 @@ bool RecognizerImpl::TryAgentsIn(const std::vector<std::string>& t, int i, Menti
   if (p + 1 >= n || (t[p] != "in" && t[p] != "from")) return false;
   const GazEntry* e = nullptr;
   int len = MatchGazetteer(t, p + 1, &e);
-  if (len == 0 || !(e->kind == "country" || (e->kind == "city" && e->capital))) return false;
+  if (len == 0 ||
+      !(e->kind == EntityKind::kCountry || (e->kind == EntityKind::kCity && e->capital)))
+    return false;
   m->first = i;
   m->last = p + len;
   m->role = a.role;
   m->country = e->country;
   m->name = e->name;
-  m->kind = "country";
+  m->kind = EntityKind::kCountry;
   m->group_of_state = true;
   return true;
 }
@@ -369,14 +374,14 @@ bool RecognizerImpl::TryLedForce(const std::vector<std::string>& t, int i, Menti
   int noun = EndsWith(t[i], "-led") ? i + 1 : i + 3;
   if (noun >= n || (noun == i + 3 && (t[i + 1] != "-" || Lower(t[i + 2]) != "led"))) return false;
   Mention leader = Modifier(noun == i + 1 ? t[i] : t[i] + "-led");
-  if (leader.kind != "country") return false;
+  if (leader.kind != EntityKind::kCountry) return false;
   AgentNoun a = MatchAgentNoun(lex_, t, noun);
   bool force = Lower(t[noun]) == "coalition" || (a.length > 0 && a.role == Role::kMil);
   if (!force) return false;
   m->first = i;
   m->last = noun + std::max(a.length, 1) - 1;
   m->name = leader.name;
-  m->kind = "country";
+  m->kind = EntityKind::kCountry;
   m->country = leader.country;
   m->role = Role::kMil;
   m->group_of_state = true;
@@ -390,7 +395,7 @@ int RecognizerImpl::MatchGazetteer(const std::vector<std::string>& t, int i,
     // A phrase never ends on a function word or starts lower-case.
     if (!IsCapitalised(t[i]) && !HasDigit(t[i])) return 0;
     const GazEntry* found = gaz_.Find(Join(t, i, i + len - 1));
-    if (found && found->kind != "person_title") {
+    if (found) {
       *e = found;
       return len;
     }
@@ -455,8 +460,9 @@ int RecognizerImpl::MatchName(const std::vector<std::string>& t, int i) const {
       // A country or city after a person's name starts a new mention; a
       // city after a lone first word is a surname ("Lloyd Austin").
       if (MatchGazetteer(t, j, &e) > 0 &&
-          (e->kind == "country" || e->kind == "city" || e->kind == "region") && j > i &&
-          !(e->kind == "city" && j == i + 1 && !gaz_.Find(t[i]))) {
+          (e->kind == EntityKind::kCountry || e->kind == EntityKind::kCity ||
+           e->kind == EntityKind::kRegion) &&
+          j > i && !(e->kind == EntityKind::kCity && j == i + 1 && !gaz_.Find(t[i]))) {
         std::string lower_prev = Lower(t[j - 1]);
         if (!kNameConnectors.count(lower_prev)) break;
       }
@@ -500,7 +506,7 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   std::string body;  // "EU envoy X": a body of no one state the person serves
   if (int len = MatchGazetteer(t, j, &e); len > 0) {
     country = e->country;
-    if (e->kind == "organization" && e->country.empty()) body = e->name;
+    if (e->kind == EntityKind::kOrganization && e->country.empty()) body = e->name;
     j += len;
     if (j < n && IsPossessive(t[j])) ++j;
   } else if (int dl = 0; const GazEntry* d = MatchDemonym(t, j, &dl)) {
@@ -561,13 +567,13 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     name_start += MatchTitle(t, name_start);
   if (name_start >= n) return false;
   const GazEntry* g = nullptr;
-  if (MatchGazetteer(t, name_start, &g) > 0 && g->kind != "person") return false;
+  if (MatchGazetteer(t, name_start, &g) > 0) return false;
   int len = MatchName(t, name_start);
   if (len == 0) return false;
   m->first = i;
   m->last = name_start + len - 1;
   m->name = Join(t, name_start, m->last);
-  m->kind = "person";
+  m->kind = EntityKind::kPerson;
   m->country = country;
   // "Opposition leader Ousmane Sonko", "rebel commander X": the group's role.
   for (int k = i; k < name_start; ++k)
@@ -593,21 +599,21 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
   std::string l = Lower(t[i]);
   if (kPronouns.count(l)) {
     m->first = m->last = i;
-    m->kind = "reference";
+    m->kind = MentionKind::Reference();
     return true;
   }
   if (l == "both" && i + 1 < n && kReferenceNouns.count(Lower(t[i + 1])) &&
       Lower(t[i + 1]).back() == 's') {
     m->first = i;  // "both sides", "both leaders"
     m->last = i + 1;
-    m->kind = "reference";
+    m->kind = MentionKind::Reference();
     return true;
   }
   if ((l == "neither" || l == "either" || l == "each") && i + 1 < n &&
       kReferenceNouns.count(Lower(t[i + 1]))) {
     m->first = i;  // "Neither leader signed": each of the two, negated; "each side"
     m->last = i + 1;
-    m->kind = "reference";
+    m->kind = MentionKind::Reference();
     return true;
   }
   // "the two agreed": the latest two actors.
@@ -619,7 +625,7 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
     if (verb) {
       m->first = i;
       m->last = i + 1;
-      m->kind = "reference";
+      m->kind = MentionKind::Reference();
       return true;
     }
   }
@@ -642,12 +648,12 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
         return false;
       m->first = i;
       m->last = last;
-      m->kind = "reference";
+      m->kind = MentionKind::Reference();
       m->country = country;
       return true;
     }
     const GazEntry* e = nullptr;
-    if (int len = MatchGazetteer(t, j, &e); len > 0 && e->kind == "country") {
+    if (int len = MatchGazetteer(t, j, &e); len > 0 && e->kind == EntityKind::kCountry) {
       country = e->country;
       j += len;
       continue;
@@ -658,7 +664,7 @@ bool RecognizerImpl::TryReference(const std::vector<std::string>& t, int i, Ment
       continue;
     }
     // "the Gulf state", "the Balkan country": a region may qualify it.
-    if (int len = MatchGazetteer(t, j, &e); len > 0 && e->kind == "region") {
+    if (int len = MatchGazetteer(t, j, &e); len > 0 && e->kind == EntityKind::kRegion) {
       j += len;
       continue;
     }
@@ -684,8 +690,9 @@ Mention RecognizerImpl::Modifier(const std::string& token) const {
   if (dash != std::string::npos && dash > 0) name = token.substr(0, dash);
   const GazEntry* e = gaz_.Demonym(name);
   if (!e && dash != std::string::npos && dash > 0) e = gaz_.Find(name);
-  if (!e || (e->kind != "country" && e->kind != "organization" && e->kind != "armed_group" &&
-             e->kind != "institution" && e->kind != "party"))
+  if (!e || (e->kind != EntityKind::kCountry && e->kind != EntityKind::kOrganization &&
+             e->kind != EntityKind::kArmedGroup && e->kind != EntityKind::kInstitution &&
+             e->kind != EntityKind::kParty))
     return m;
   FillFromEntry(*e, &m);
   m.text = token;
@@ -728,16 +735,17 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
       // phrase: "Israel Defense Forces", "Chinese Foreign Ministry".
       int name_len = MatchName(t, i);
       bool via_of = name_len > len && i + len < n && t[i + len] == "of" &&
-                    e->kind != "country" && e->kind != "city";
+                    e->kind != EntityKind::kCountry && e->kind != EntityKind::kCity;
       if (name_len > len && (kOrgKeywords.count(t[i + name_len - 1]) || via_of)) {
         m.last = i + name_len - 1;
         m.name = Join(t, i, m.last);
-        m.kind = "organization";
+        m.kind = EntityKind::kOrganization;
         m.known = false;
         // "Congress of Deputies" is not the U.S. Congress; "Communist Party
         // of Nepal" is of Nepal.
-        if (via_of && e->kind != "country") m.country = CountryAfterOf(t, i + len, m.last);
-      } else if (e->kind != "city" && e->kind != "region" &&
+        if (via_of && e->kind != EntityKind::kCountry)
+          m.country = CountryAfterOf(t, i + len, m.last);
+      } else if (e->kind != EntityKind::kCity && e->kind != EntityKind::kRegion &&
                  TryAffiliatedGroup(t, i, i + len, *e, &m)) {
         // done: "Israel's army", "Hamas fighters"
       }
@@ -748,8 +756,8 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
       auto joins = [&](int k) {
         const GazEntry* o = nullptr;
         return gaz_.Demonym(t[k]) ||
-               (MatchGazetteer(t, k, &o) == 1 && o->kind != "country" && o->kind != "city" &&
-                o->kind != "region");
+               (MatchGazetteer(t, k, &o) == 1 && o->kind != EntityKind::kCountry && o->kind != EntityKind::kCity &&
+                o->kind != EntityKind::kRegion);
       };
       while (j + 1 < n && (t[j] == "and" || t[j] == ",") && joins(j + 1)) j += 2;
       int name_len = MatchName(t, i);
@@ -757,14 +765,15 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
                            kArtefactKeywords.count(t[i + name_len - 1]))) {
         m.last = i + name_len - 1;  // "Chinese Foreign Ministry"
         m.name = Join(t, i, m.last);
-        m.kind = kOrgKeywords.count(t[m.last]) ? "institution" : "artefact";
+        m.kind = kOrgKeywords.count(t[m.last]) ? EntityKind::kInstitution : EntityKind::kArtefact;
         m.country = d->country;
       } else if (TryAffiliatedGroup(t, i, j, *d, &m)) {
         // "Egyptian and Qatari leaders": each demonym stands for its state,
         // in the group's role; the next one is read on its own.
         if (j != i + dl) {
           m.last = i + dl - 1;
-          if (m.kind == "institution" || m.kind == "group") m.name = Join(t, i, m.last);
+          if (m.kind == EntityKind::kInstitution || m.kind == EntityKind::kGroup)
+            m.name = Join(t, i, m.last);
         }
       } else if (dl == 1 && EndsWith(t[i], "s") && !EndsWith(t[i], "ss") &&
                  (i + 1 >= n || !std::islower(static_cast<unsigned char>(t[i + 1][0])) ||
@@ -776,7 +785,7 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         // were shot": a people, not the state.
         m.last = i;
         m.name = t[i];
-        m.kind = "group";
+        m.kind = EntityKind::kGroup;
         m.country = d->country;
         m.role = Role::kCvl;
       } else {
@@ -803,27 +812,27 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         return std::isdigit(static_cast<unsigned char>(c));
       });
       if (kArtefactKeywords.count(tail)) {
-        m.kind = "artefact";
+        m.kind = EntityKind::kArtefact;
       } else if (numbered && len > 1) {
         m.last += 1;  // "Nord Stream 2", "Patriot 3": things, not people
         m.name = Join(t, m.first, m.last);
-        m.kind = "artefact";
+        m.kind = EntityKind::kArtefact;
       } else if (kOrgKeywords.count(tail)) {
-        m.kind = "organization";
+        m.kind = EntityKind::kOrganization;
         // "Supreme Court", "Defence Ministry": a state's body by its last word.
-        m.role = RoleOfOrganization("institution", true, m.name);
+        m.role = RoleOfOrganization(EntityKind::kInstitution, true, m.name);
       } else if (kVenueKeywords.count(tail)) {
-        m.kind = "venue";
+        m.kind = EntityKind::kVenue;
       } else if (kOrgTails.count(next)) {
         m.last += 1;
         m.name = Join(t, m.first, m.last);
-        m.kind = "institution";
+        m.kind = EntityKind::kInstitution;
       } else if (kOrgTrailers.count(next)) {
-        m.kind = "organization";
+        m.kind = EntityKind::kOrganization;
       } else if (len == 1 && tail.size() > 1 &&
                  std::all_of(tail.begin(), tail.end(),
                              [](char c) { return std::isupper((unsigned char)c) || c == '.'; })) {
-        m.kind = "organization";  // an acronym: FARC
+        m.kind = EntityKind::kOrganization;  // an acronym: FARC
       } else if (AgentNoun a = MatchAgentNoun(lex_, t, m.last + 1);
                  a.length > 0 && !a.institution && !IsStateRole(a.role) && len == 1 &&
                  lem_.Noun(Lower(t[m.last + a.length])) != Lower(t[m.last + a.length])) {
@@ -831,17 +840,17 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         // its phrase and with no state.
         m.last += a.length;
         m.name = Join(t, m.first, m.last);
-        m.kind = "group";
+        m.kind = EntityKind::kGroup;
         m.role = a.role;
       } else if (std::string place = m.first >= 2 && t[m.first - 1] == "of"
                                          ? Lower(t[m.first - 2]) : "";
                  place == "town" || place == "city" || place == "village" || place == "port") {
-        m.kind = "city";  // "the town of Bunagana": a place, whatever it is called
+        m.kind = EntityKind::kCity;  // "the town of Bunagana": a place, whatever it is called
       } else if (place == "province" || place == "district" || place == "region" ||
                  place == "county") {
-        m.kind = "region";
+        m.kind = EntityKind::kRegion;
       } else {
-        m.kind = "person";
+        m.kind = EntityKind::kPerson;
       }
     } else {
       ++i;

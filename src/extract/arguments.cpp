@@ -18,7 +18,7 @@ bool IsListWord(const SentenceGraph& g, int k) {
 }
 
 bool IsPersonMention(const SentenceGraph& g, int k) {
-  return g.IsMention(k) && g.mention(k).kind == "person";
+  return g.IsMention(k) && g.mention(k).kind == EntityKind::kPerson;
 }
 
 // "his former defence minister Yoav Gallant": the person named after a
@@ -39,7 +39,8 @@ int DescribedName(const SentenceGraph& g, int k) {
   // "the East African bloc IGAD", "the Hamas leader Yahya Sinwar": a name,
   // a describing noun, then the name it describes.
   if (g.IsMention(k) && k + 2 < n && g.pos(k + 1) == Pos::kNoun && !g.IsMention(k + 1) &&
-      g.IsNamed(k + 2) && g.mention(k + 2).kind != "city" && g.mention(k + 2).kind != "country")
+      g.IsNamed(k + 2) && g.mention(k + 2).kind != EntityKind::kCity &&
+      g.mention(k + 2).kind != EntityKind::kCountry)
     return k + 2;
   if (g.IsMention(k) && (g.lexicon().Has(WordList::kPossessive, g.lower(k)) ||
                          (k + 1 < n && IsPossessive(g.lower(k + 1))))) {
@@ -109,7 +110,7 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
     while (k < n && (g.lower(k) == "the" || g.lexicon().Has(WordList::kPreName, g.lower(k)))) ++k;
     if (k >= n) break;
     k = DescribedName(g, k);
-    if (!g.IsMention(k) || g.mention(k).kind == "reference") break;
+    if (!g.IsMention(k) || g.mention(k).kind.is_reference()) break;
     out.push_back(k);
     j = skip_of_state(k, k + 1);
   }
@@ -130,7 +131,7 @@ std::vector<int> CoordinatedNames(const SentenceGraph& g, int w) {
   while (j - 1 >= 0 && (g.lower(j) == "," || g.lower(j) == "and")) {
     int k = j - 1;
     if (k >= 0 && g.lower(k) == "the") --k;
-    if (k < 0 || !g.IsMention(k) || g.mention(k).kind == "reference") break;
+    if (k < 0 || !g.IsMention(k) || g.mention(k).kind.is_reference()) break;
     out.insert(out.begin(), k);
     j = k - 1;
   }
@@ -179,7 +180,7 @@ std::vector<int> ActorsOfPhrase(const SentenceGraph& g, int head) {
     if (p >= 0 && g.IsNamed(p)) out.push_back(p);
     // "the ECOWAS leaders": a name modifying the people noun.
     for (int m = g.phrases()[np].first; out.empty() && m < head; ++m)
-      if (g.IsNamed(m) && g.mention(m).kind != "person") out.push_back(m);
+      if (g.IsNamed(m) && g.mention(m).kind != EntityKind::kPerson) out.push_back(m);
   }
   return out;
 }
@@ -314,8 +315,9 @@ int SkipPossessor(const SentenceGraph& g, int m) {
 
 bool IsPlace(const SentenceGraph& g, int w) {
   if (!g.IsMention(w)) return false;
-  const std::string& k = g.mention(w).kind;
-  return k == "city" || k == "region" || k == "country" || k == "venue";
+  const MentionKind k = g.mention(w).kind;
+  return k == EntityKind::kCity || k == EntityKind::kRegion || k == EntityKind::kCountry ||
+         k == EntityKind::kVenue;
 }
 
 namespace {
@@ -339,10 +341,11 @@ int PlaceAfterPrep(const SentenceGraph& g, int k, int exclude) {
     if (m == exclude || !g.IsMention(m)) continue;
     const Mention& x = g.mention(m);
     // "in Lashio": a one-word name no gazetteer or title made a person.
-    bool unknown_name = x.kind == "person" && x.country.empty() && x.role == Role::kNone &&
-                        x.first == x.last && !x.description && !at;
+    bool unknown_name = x.kind == EntityKind::kPerson && x.country.empty() &&
+                        x.role == Role::kNone && x.first == x.last && !x.description && !at;
     if (IsPlace(g, m) || unknown_name ||
-        (at && x.kind != "person" && x.kind != "artefact" && x.kind != "reference"))
+        (at && x.kind != EntityKind::kPerson && x.kind != EntityKind::kArtefact &&
+         !x.kind.is_reference()))
       return m;
   }
   return -1;

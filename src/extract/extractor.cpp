@@ -65,11 +65,11 @@ class ExtractorImpl : public Extractor {
   // "relations with Brussels": a city that acts or is acted on for the body
   // seated there is that body (IGO, no state); any other mention as it is.
   Mention BodyOrCity(Mention m) const {
-    if (m.kind != "city") return m;
+    if (m.kind != EntityKind::kCity) return m;
     std::string body = rec_->BodyOfCity(m.name);
     if (body.empty()) return m;
     m.name = body;
-    m.kind = "organization";
+    m.kind = EntityKind::kOrganization;
     m.country.clear();
     m.role = Role::kIgo;
     m.capital = false;
@@ -172,7 +172,7 @@ void ExtractorImpl::Analyse(AnalysedSentence* s, DocumentEntities* de) const {
 // the story's date falls in, where the text gave none: "Barack Obama met
 // Vladimir Putin" -> USA, RUS. An unknown person gets nothing.
 void AddLeader(const Leaders& leaders, const std::string& date, Mention* m) {
-  if (m->kind != "person" || m->name.empty()) return;
+  if (m->kind != EntityKind::kPerson || m->name.empty()) return;
   LeaderMatch match = leaders.Find(m->name, date);
   // "Pope Francis", "King Charles": a leader known by title and name.
   for (size_t sp = m->text.find(' '); !match && sp != std::string::npos &&
@@ -197,7 +197,7 @@ void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>&
   const int n = static_cast<int>(tokens.size());
   for (size_t i = 0; i < mentions->size(); ++i) {
     Mention& m = (*mentions)[i];
-    if (m.kind != "person" || m.name.empty()) continue;
+    if (m.kind != EntityKind::kPerson || m.name.empty()) continue;
     // "the government of President Javier Milei": the same body, named after.
     int of = m.first - 1;
     if (of >= 1 && tokens[of] == "of" && lex.Has(WordList::kGovernmentNoun, tokens[of - 1]) &&
@@ -205,7 +205,7 @@ void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>&
       m.name = tokens[of - 1] + " of " + m.name;
       m.text = m.name;
       m.first = of - 1;
-      m.kind = "institution";
+      m.kind = EntityKind::kInstitution;
       m.role = Role::kGov;
       m.office.clear();
       continue;
@@ -223,7 +223,7 @@ void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>&
     m.last = head;
     m.text = name;
     m.name = name;
-    m.kind = "institution";
+    m.kind = EntityKind::kInstitution;
     m.role = Role::kGov;
     m.office.clear();
   }
@@ -234,24 +234,27 @@ void MergeLeadersGovernments(const Lexicon& lex, const std::vector<std::string>&
 // whatever the gazetteer says of the body's name alone.
 void AddOwnerCountry(const EntityRecognizer& rec, const std::vector<std::string>& tokens,
                      const std::vector<Mention>& mentions, Mention* m) {
-  if (m->kind == "country" || m->kind == "city" || m->kind == "region" || m->first == 0) return;
+  if (m->kind == EntityKind::kCountry || m->kind == EntityKind::kCity ||
+      m->kind == EntityKind::kRegion || m->first == 0)
+    return;
   int k = m->first - 1;
   std::string country;
   // "France's National Assembly", "his People's Party" (his: a resolved person).
   int owner = IsPossessive(tokens[k]) ? k - 1 : k;
   // "his Chinese counterpart Wang Yi": a person the recognizer placed by a
   // demonym keeps it; "his" gives only what has no state.
-  bool placed = m->kind == "person" && !m->country.empty();
+  bool placed = m->kind == EntityKind::kPerson && !m->country.empty();
   for (const Mention& o : mentions)
     if (o.last == owner && &o != m && !o.name.empty() &&
-        (o.kind == "country" || (o.kind == "person" && owner == k && o.description && !placed)))
+        (o.kind == EntityKind::kCountry ||
+         (o.kind == EntityKind::kPerson && owner == k && o.description && !placed)))
       country = o.country;
   // Not a compound: "Rwandan-backed M23" is Rwanda's act, not its body.
   size_t dash = tokens[k].rfind('-');
   bool compound = dash != std::string::npos && dash + 1 < tokens[k].size() &&
                   std::islower(static_cast<unsigned char>(tokens[k][dash + 1]));
   if (country.empty() && !IsPossessive(tokens[k]) && !compound) {
-    if (Mention d = rec.Modifier(tokens[k]); d.kind == "country") country = d.country;
+    if (Mention d = rec.Modifier(tokens[k]); d.kind == EntityKind::kCountry) country = d.country;
   }
   if (!country.empty()) m->country = country;
 }
@@ -264,7 +267,8 @@ std::string FocalCountry(const std::vector<AnalysedSentence>& analysed) {
   std::map<std::string, int> count;
   for (const AnalysedSentence& a : analysed)
     for (const Mention& m : a.mentions)
-      if (m.kind != "reference" && (!m.country.empty() || (m.known && m.kind == "organization")))
+      if (!m.kind.is_reference() &&
+          (!m.country.empty() || (m.known && m.kind == EntityKind::kOrganization)))
         ++count[m.country];
   std::string top;
   int first = 0, second = 0;
@@ -285,8 +289,9 @@ std::string FocalCountry(const std::vector<AnalysedSentence>& analysed) {
 void AddFocalCountry(const std::string& focal, Mention* m) {
   if (focal.empty() || !m->country.empty() || m->name.empty()) return;
   // A known person without a state holds an office of no one state.
-  bool national = (m->kind == "person" && m->office.empty()) || m->kind == "party" || m->kind == "institution" ||
-                  (m->kind == "organization" && !m->known);
+  bool national = (m->kind == EntityKind::kPerson && m->office.empty()) ||
+                  m->kind == EntityKind::kParty || m->kind == EntityKind::kInstitution ||
+                  (m->kind == EntityKind::kOrganization && !m->known);
   if (national) m->country = focal;
 }
 
@@ -313,8 +318,9 @@ void UseFullestNames(const std::vector<AnalysedSentence>& analysed, Extraction* 
   std::map<std::string, std::string> fullest;  // canonical -> as written
   for (const AnalysedSentence& a : analysed) {
     for (const Mention& m : a.mentions) {
-      bool org = m.kind == "organization" || m.kind == "armed_group" || m.kind == "party" ||
-                 m.kind == "institution" || m.kind == "company";
+      bool org = m.kind == EntityKind::kOrganization || m.kind == EntityKind::kArmedGroup ||
+                 m.kind == EntityKind::kParty || m.kind == EntityKind::kInstitution ||
+                 m.kind == EntityKind::kCompany;
       if (!org || m.description || m.name.empty() || m.text.empty()) continue;
       std::string text = m.text;
       if (text.rfind("the ", 0) == 0 || text.rfind("The ", 0) == 0) text = text.substr(4);
@@ -349,12 +355,12 @@ class EntityTable {
     Entity& e = entities_[m.name];
     if (e.name.empty()) {
       e.name = m.name;
-      e.kind = m.kind == "reference" ? "unknown" : m.kind;
+      e.kind = m.kind.entity();  // a reference: unknown
       e.country = m.country;
     }
     if (e.country.empty()) e.country = m.country;
     // A state's role is its own; "Turkish police" gives Turkey no role.
-    if (e.role == Role::kNone && e.kind != "country") e.role = m.role;
+    if (e.role == Role::kNone && e.kind != EntityKind::kCountry) e.role = m.role;
     // Names only: pronouns and descriptions ("he", "the group") resolved to
     // this entity are not aliases of it.
     bool is_name = !m.text.empty() && !std::islower(static_cast<unsigned char>(m.text[0])) &&
@@ -407,18 +413,18 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
     e->object_country = entities->Of(o)->country;
     e->object_role = o.role;
     // "Scholz fired Finance Minister Lindner": his own state's.
-    if (e->object_country.empty() && o.kind == "person" &&
+    if (e->object_country.empty() && o.kind == EntityKind::kPerson &&
         lex_.Has(WordList::kDomesticVerb, FirstWord(e->action)))
       e->object_country = e->actor_country;
   } else if (r.object_text.empty() && e->action == "abstain" && !de->last_artefact().empty()) {
     // "Russia abstained": on the measure just named.
     e->action = "abstain on";
     e->object = de->last_artefact();
-    e->object_kind = "artefact";
+    e->object_kind = EntityKind::kArtefact;
   } else if (!r.object_text.empty()) {
     e->object = r.object_text;
     if (r.object_anaphoric) e->object = Antecedent(*de, lex_, r.object_text, de->earlier_artefact());
-    e->object_kind = "artefact";
+    e->object_kind = EntityKind::kArtefact;
     // Whose it is: the state its phrase names; else, for the actor's own
     // measures and institutions ("lifted export curbs", "dismissed the
     // cabinet"), the actor's state; an agreement belongs to no one state.
@@ -430,7 +436,7 @@ void ExtractorImpl::Code(const RawEvent& r, const AnalysedSentence& a, const Men
     }
     Mention art;
     art.name = art.text = r.object_text;
-    art.kind = "artefact";
+    art.kind = EntityKind::kArtefact;
     art.country = e->object_country;
     entities->Of(art);
   }
@@ -456,8 +462,9 @@ void OwnAnsweredAct(const std::vector<Event>& earlier, const Lemmatizer& lem, Ev
   const std::optional<CameoCode>& code = e->cameo_code;
   const bool answers =
       code && (code->root() == 11 || code->root() == 12 || code->str().rfind("051", 0) == 0);
-  if (!answers || e->object_kind != "artefact" || !e->object_country.empty() || !e->object ||
-      e->object->find(' ') != std::string::npos || !lem.NamesAct(lem.Noun(*e->object)))
+  if (!answers || e->object_kind != EntityKind::kArtefact || !e->object_country.empty() ||
+      !e->object || e->object->find(' ') != std::string::npos ||
+      !lem.NamesAct(lem.Noun(*e->object)))
     return;
   for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
     if (it->actor == e->actor) continue;
@@ -503,7 +510,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
     Analyse(&a, &de);
     x.sentences[si].parse = a.coverage;
     for (const Mention& m : a.mentions)
-      if (m.kind == "artefact" && !m.name.empty()) de.SetLastNamedArtefact(m.name);
+      if (m.kind == EntityKind::kArtefact && !m.name.empty()) de.SetLastNamedArtefact(m.name);
     TraceFn trace;
     if (options_.trace) {
       options_.trace("sentence " + std::to_string(si) + ": " + x.sentences[si].text);
@@ -535,11 +542,11 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
     for (const RawEvent& r : raw) {
       Mention actor = BodyOrCity(r.actor >= 0 ? a.mentions[r.actor] : *r.actor_modifier);
       // A capital standing for its state: "Tokyo said" -> Japan.
-      if (actor.kind == "city" && actor.capital && !actor.country.empty()) {
+      if (actor.kind == EntityKind::kCity && actor.capital && !actor.country.empty()) {
         std::string n = rec_->CountryName(actor.country);
         if (!n.empty()) {
           actor.name = n;
-          actor.kind = "country";
+          actor.kind = EntityKind::kCountry;
         }
       }
       // "It", "he" in the next sentence: the actor of this one's first event.
@@ -549,7 +556,7 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
       e.sentence = static_cast<int>(si);
       Code(r, a, actor, doc.date, &de, &entities, &e);
       if (r.object_bare_definite) OwnAnsweredAct(x.events, lem_, &e);
-      if (e.object_kind == "artefact" && e.object) de.SetLastArtefact(*e.object);
+      if (e.object_kind == EntityKind::kArtefact && e.object) de.SetLastArtefact(*e.object);
       if (e.object == e.actor) continue;  // "the two leaders" may pair a name with itself
       std::string key = e.actor + "|" + e.action + "|" + e.object.value_or("");
       if (!seen.insert(key).second) continue;

@@ -15,7 +15,7 @@ std::string ParserWord(const Mention& m, const std::vector<std::string>& tokens)
   static const std::set<std::string> kPronouns = {"he",  "she", "it",  "they",  "him",
                                                    "her", "his", "its", "their", "them"};
   if (m.first == m.last && kPronouns.count(Lower(tokens[m.first]))) return tokens[m.first];
-  if (m.kind == "reference" || m.description) {
+  if (m.kind.is_reference() || m.description) {
     if (m.first == m.last) return tokens[m.first];
     // "the court's decision": Link Grammar has no "he 's".
     if (m.last + 1 < static_cast<int>(tokens.size()) &&

@@ -29,7 +29,8 @@ Result<EntityMap> LoadEntities(sql::Db& db) {
     if (!*row) break;
     Entity& e = map[st->Int(0)];
     e.name = st->Text(1);
-    e.kind = st->Text(2);
+    e.kind = ParseEntityKind(st->Text(2));
+    if (!e.kind) e.other_kind = st->Text(2);  // added by hand
     e.country = st->Text(3);  // NULL: empty
     e.role = ParseRole(st->Text(4)).value_or(Role::kNone);  // NULL or unknown: none
   }
@@ -192,7 +193,8 @@ class SqliteShardReader : public ShardReader {
           if (a.is_string()) e.aliases.push_back(a.as_string());
         }
       }
-      e.kind = names_.Text(2);
+      e.kind = ParseEntityKind(names_.Text(2));  // NULL: none
+      if (!e.kind) e.other_kind = names_.Text(2);
       e.country = names_.Text(3);
       e.role = ParseRole(names_.Text(4)).value_or(Role::kNone);
       x->entities.push_back(std::move(e));

@@ -39,6 +39,11 @@ std::optional<std::string> RoleOrNull(Role r) {
   return RoleName(r);
 }
 
+// A record's kind as the database names it; "" for none.
+std::string KindName(const std::optional<EntityKind>& k, const std::string& other = {}) {
+  return k ? EntityKindName(*k) : other;
+}
+
 std::optional<std::string> NonEmpty(const std::string& s) {
   if (s.empty()) return std::nullopt;
   return s;
@@ -374,11 +379,13 @@ Status DocumentWriter::AddEvent(const Document& doc, const Event& ev, int64_t se
     return Status::DataError("event without actor or action in sentence " +
                              std::to_string(ev.sentence));
   }
-  Result<int64_t> actor = NameOf(n, ev.actor, {ev.actor_kind, ev.actor_country, ev.actor_role});
+  Result<int64_t> actor =
+      NameOf(n, ev.actor, {KindName(ev.actor_kind), ev.actor_country, ev.actor_role});
   if (!actor.ok()) return actor.status();
   std::optional<int64_t> object, place;
   if (ev.object && !ev.object->empty()) {
-    Result<int64_t> id = NameOf(n, *ev.object, {ev.object_kind, ev.object_country, ev.object_role});
+    Result<int64_t> id =
+        NameOf(n, *ev.object, {KindName(ev.object_kind), ev.object_country, ev.object_role});
     if (!id.ok()) return id.status();
     object = *id;
   }
@@ -473,7 +480,8 @@ Result<bool> DocumentWriter::Add(const Document& doc, const std::string& hash,
   }
 
   for (const Entity& e : x.entities) {
-    Result<int64_t> id = Name(&names, e.name, e.aliases, {e.kind, e.country, e.role});
+    Result<int64_t> id =
+        Name(&names, e.name, e.aliases, {KindName(e.kind, e.other_kind), e.country, e.role});
     if (!id.ok()) return id.status();
     for (const std::string& alias : e.aliases) names.ids.emplace(NameKey(alias), *id);
   }

@@ -93,7 +93,7 @@ class DocumentWriter {
 
  private:
   struct Attributes {
-    std::string kind, country;
+    std::string kind, country;  // kind: as the database names it; "" for none
     Role role = Role::kNone;
   };
   Result<int64_t> Resolve(const std::string& name, const std::vector<std::string>& aliases,

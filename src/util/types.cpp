@@ -39,6 +39,8 @@ const char* EntityKindName(EntityKind k) {
       return "organization";
     case EntityKind::kArmedGroup:
       return "armed_group";
+    case EntityKind::kGroup:
+      return "group";
     case EntityKind::kInstitution:
       return "institution";
     case EntityKind::kParty:

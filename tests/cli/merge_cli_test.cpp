@@ -50,7 +50,10 @@ void WriteShard(const std::string& path, int shard, int n) {
       x.sentences.push_back(
           {1, false, 0, doc.text.size() - 14, doc.text.substr(0, doc.text.size() - 14)});
       x.sentences.push_back({2, false, doc.text.size() - 13, doc.text.size(), "Talks go on."});
-      x.entities.push_back({a, k % 3 ? "person" : "", k % 2 ? "FRA" : "", {a}});
+      x.entities.push_back({a,
+                            k % 3 ? std::optional(detente::EntityKind::kPerson) : std::nullopt,
+                            k % 2 ? "FRA" : "",
+                            {a}});
       Event met;
       met.sentence = 1;
       met.actor = a;

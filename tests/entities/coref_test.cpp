@@ -10,7 +10,7 @@ namespace {
 Mention Person(const std::string& name, const std::string& country, const std::string& office) {
   Mention m;
   m.text = m.name = name;
-  m.kind = "person";
+  m.kind = EntityKind::kPerson;
   m.country = country;
   m.office = office;
   return m;
@@ -19,7 +19,7 @@ Mention Person(const std::string& name, const std::string& country, const std::s
 Mention Reference(const std::string& text, const std::string& country = "") {
   Mention m;
   m.text = text;
-  m.kind = "reference";
+  m.kind = MentionKind::Reference();
   m.country = country;
   return m;
 }

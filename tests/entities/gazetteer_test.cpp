@@ -51,7 +51,7 @@ TEST_CASE("gazetteer: countries by name, alias and abbreviation", "[gazetteer]")
     const GazEntry* e = g.Find(alias);
     REQUIRE(e != nullptr);
     CHECK(e->name == "United States");
-    CHECK(e->kind == "country");
+    CHECK(e->kind == EntityKind::kCountry);
     CHECK(e->country == "USA");
   }
   CHECK(g.Find("UK")->country == "GBR");
@@ -104,7 +104,7 @@ TEST_CASE("gazetteer: cities and capitals", "[gazetteer]") {
   const Gazetteer& g = Real();
   const GazEntry* baku = g.Find("Baku");
   REQUIRE(baku != nullptr);
-  CHECK(baku->kind == "city");
+  CHECK(baku->kind == EntityKind::kCity);
   CHECK(baku->country == "AZE");
   CHECK(baku->capital);
   CHECK(g.Find("Kiev") == g.Find("Kyiv"));
@@ -113,7 +113,7 @@ TEST_CASE("gazetteer: cities and capitals", "[gazetteer]") {
   CHECK_FALSE(g.Find("Tel Aviv")->capital);
   CHECK(g.Find("Woodside")->country == "USA");
   CHECK(g.Find("The Hague")->country == "NLD");
-  CHECK(g.Find("Geneva")->kind == "city");
+  CHECK(g.Find("Geneva")->kind == EntityKind::kCity);
   CHECK(g.Find("Kraków") == g.Find("Krakow"));
   CHECK(g.Find("Port-au-Prince")->country == "HTI");
   CHECK(g.Find("Stepanakert")->name == "Khankendi");
@@ -137,23 +137,23 @@ TEST_CASE("gazetteer: every sovereign state has a capital", "[gazetteer]") {
 TEST_CASE("gazetteer: regions and organisations", "[gazetteer]") {
   const Gazetteer& g = Real();
   CHECK(g.Find("Gaza")->name == "Gaza Strip");
-  CHECK(g.Find("Gaza")->kind == "region");
-  CHECK(g.Find("Gaza City")->kind == "city");
+  CHECK(g.Find("Gaza")->kind == EntityKind::kRegion);
+  CHECK(g.Find("Gaza City")->kind == EntityKind::kCity);
   CHECK(g.Find("Karabakh")->name == "Nagorno-Karabakh");
   CHECK(g.Find("Middle East")->country.empty());
   const GazEntry* hamas = g.Find("Hamas");
   REQUIRE(hamas != nullptr);
-  CHECK(hamas->kind == "armed_group");
+  CHECK(hamas->kind == EntityKind::kArmedGroup);
   CHECK(g.Find("Ansar Allah") == g.Find("Houthis"));
   CHECK(g.Find("U.N.")->name == "United Nations");
   CHECK(g.Find("U.N. Security Council")->name == "UN Security Council");
-  CHECK(g.Find("NATO")->kind == "organization");
+  CHECK(g.Find("NATO")->kind == EntityKind::kOrganization);
   CHECK(g.Find("E.U.")->name == "European Union");
   CHECK(g.Find("ICC")->name == "International Criminal Court");
-  CHECK(g.Find("Kremlin")->kind == "institution");
+  CHECK(g.Find("Kremlin")->kind == EntityKind::kInstitution);
   CHECK(g.Find("Kremlin")->country == "RUS");
   CHECK(g.Find("IDF")->country == "ISR");
-  CHECK(g.Find("Likud")->kind == "party");
+  CHECK(g.Find("Likud")->kind == EntityKind::kParty);
   CHECK(g.Find("Fidesz")->country == "HUN");
   CHECK(g.Find("RSF")->name == "Rapid Support Forces");
   CHECK(g.Find("Wagner")->country == "RUS");

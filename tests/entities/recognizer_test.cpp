@@ -27,11 +27,35 @@ const Mention* Named(const std::vector<Mention>& ms, const std::string& name) {
 }
 }  // namespace
 
+TEST_CASE("entities: a mention's kind is an entity kind, a reference or nothing", "[entities]") {
+  const MentionKind person = EntityKind::kPerson;
+  CHECK(person == EntityKind::kPerson);
+  CHECK(person != EntityKind::kCountry);
+  CHECK_FALSE(person.is_reference());
+  CHECK(person.entity() == EntityKind::kPerson);
+  // A reference is no entity kind; the entity it makes, unresolved, is unknown.
+  const MentionKind ref = MentionKind::Reference();
+  CHECK(ref.is_reference());
+  CHECK(ref != EntityKind::kUnknown);
+  CHECK(ref.entity() == EntityKind::kUnknown);
+  // Nothing: what Modifier gives a word that names no entity.
+  CHECK(MentionKind().empty());
+  CHECK_FALSE(MentionKind().entity().has_value());
+  CHECK(MentionKind() != ref);
+  CHECK(Rec().Modifier("quickly").kind.empty());
+  CHECK(Rec().Modifier("Egyptian").kind == EntityKind::kCountry);
+  // "Sudanese rebels": a group named by its phrase, a kind records keep.
+  const std::vector<Mention> ms = Find("Sudanese rebels attacked the town .");
+  REQUIRE_FALSE(ms.empty());
+  CHECK(ms[0].kind == EntityKind::kGroup);
+  CHECK(ms[0].kind.entity() == EntityKind::kGroup);
+}
+
 TEST_CASE("entities: a title with a demonym makes one person with a country", "[entities]") {
   auto m = Find("Egyptian President Abdel Fattah el-Sissi spoke.");
   REQUIRE(m.size() == 1);
   CHECK(m[0].name == "Abdel Fattah el-Sissi");
-  CHECK(m[0].kind == "person");
+  CHECK(m[0].kind == EntityKind::kPerson);
   CHECK(m[0].country == "EGY");
   CHECK(m[0].first == 0);
 }
@@ -48,7 +72,7 @@ TEST_CASE("entities: a title gives its role and one person's agent noun describe
   auto reporter = Find("Police held American journalist Evan Gershkovich for a year.");
   const Mention* p = Named(reporter, "Evan Gershkovich");
   REQUIRE(p);
-  CHECK(p->kind == "person");
+  CHECK(p->kind == EntityKind::kPerson);
   CHECK(p->country == "USA");
   CHECK(p->role == detente::Role::kMed);
   // Only the listed plural: "activists" gives "activist" its role.
@@ -60,20 +84,20 @@ TEST_CASE("entities: a title gives its role and one person's agent noun describe
   // A body describes no person: "army" does not make "Tuesday" a name.
   auto army = Find("The Israeli army Tuesday shelled the camp.");
   REQUIRE_FALSE(army.empty());
-  for (const Mention& x : army) CHECK(x.kind != "person");
+  for (const Mention& x : army) CHECK(x.kind != EntityKind::kPerson);
 }
 
 TEST_CASE("entities: an unknown people's group keeps its phrase and no state", "[entities]") {
   auto m = Find("Troops fought Tuareg rebels near the border.");
   const Mention* g = Named(m, "Tuareg rebels");
   REQUIRE(g);
-  CHECK(g->kind == "group");
+  CHECK(g->kind == EntityKind::kGroup);
   CHECK(g->role == detente::Role::kReb);
   CHECK(g->country.empty());
   // A person's name before a singular noun is still the person.
   auto p = Find("Talks with Tshisekedi ended.");
   REQUIRE(p.size() == 1);
-  CHECK(p[0].kind == "person");
+  CHECK(p[0].kind == EntityKind::kPerson);
 }
 
 TEST_CASE("entities: apposition after a title", "[entities]") {
@@ -93,7 +117,7 @@ TEST_CASE("entities: countries, capitals, organisations and demonym groups", "[e
   CHECK(m[2].name == "Baku");
   CHECK(m[2].country == "AZE");
   CHECK(m[2].capital);
-  CHECK(m[3].kind == "organization");
+  CHECK(m[3].kind == EntityKind::kOrganization);
 }
 
 TEST_CASE("entities: sentence-initial words and compounds are not names", "[entities]") {
@@ -101,7 +125,7 @@ TEST_CASE("entities: sentence-initial words and compounds are not names", "[enti
   for (const Mention& x : m) {
     CHECK(x.text != "However");
     // "the Russian-backed rebels" may be a description, never a name.
-    if (x.kind != "reference") CHECK(x.text.find("backed") == std::string::npos);
+    if (x.kind != MentionKind::Reference()) CHECK(x.text.find("backed") == std::string::npos);
   }
 }
 
@@ -109,30 +133,30 @@ TEST_CASE("entities: coreference of short names and pronouns", "[entities]") {
   DocumentEntities de;
   Mention full;
   full.name = full.text = "Antony Blinken";
-  full.kind = "person";
+  full.kind = EntityKind::kPerson;
   full.country = "USA";
   de.AddNames({full});
   Mention shortm;
   shortm.name = shortm.text = "Blinken";
-  shortm.kind = "person";
+  shortm.kind = EntityKind::kPerson;
   de.Canonicalize(&shortm);
   CHECK(shortm.name == "Antony Blinken");
   CHECK(shortm.country == "USA");
   de.Touch(full);
   Mention he;
   he.text = "he";
-  he.kind = "reference";
+  he.kind = MentionKind::Reference();
   REQUIRE(de.ResolveReference(&he));
   CHECK(he.name == "Antony Blinken");
   Mention diplomat;
   diplomat.text = "the top U.S. diplomat";
-  diplomat.kind = "reference";
+  diplomat.kind = MentionKind::Reference();
   diplomat.country = "USA";
   REQUIRE(de.ResolveReference(&diplomat));
   CHECK(diplomat.name == "Antony Blinken");
   Mention group;
   group.text = "the group";
-  group.kind = "reference";
+  group.kind = MentionKind::Reference();
   CHECK_FALSE(de.ResolveReference(&group));  // no group mentioned yet
 }
 
@@ -254,13 +278,13 @@ TEST_CASE("entities: an agent noun before a name describes it and a city after o
   auto m = Find("Dong Jun told his U.S. counterpart Lloyd Austin about it.");
   const Mention* p = Named(m, "Lloyd Austin");
   REQUIRE(p);
-  CHECK(p->kind == "person");
+  CHECK(p->kind == EntityKind::kPerson);
   CHECK(p->country == "USA");
   CHECK(p->role == detente::Role::kGov);
   // After a full name, a city is still its own mention.
   auto two = Find("Recep Tayyip Erdogan Ankara");
   bool city = false;
-  for (const Mention& x : two) city = city || (x.name == "Ankara" && x.kind == "city");
+  for (const Mention& x : two) city = city || (x.name == "Ankara" && x.kind == EntityKind::kCity);
   CHECK(city);
 }
 
@@ -318,23 +342,23 @@ TEST_CASE("entities: an unknown name after 'the town of' is a place, not a perso
   auto town = Find("Rebels took the town of Kwamouth overnight.");
   const Mention* t = Named(town, "Kwamouth");
   REQUIRE(t);
-  CHECK(t->kind == "city");
+  CHECK(t->kind == EntityKind::kCity);
   auto district = Find("Troops entered the district of Lower Wanzi.");
   const Mention* d = Named(district, "Lower Wanzi");
   REQUIRE(d);
-  CHECK(d->kind == "region");
+  CHECK(d->kind == EntityKind::kRegion);
   // Elsewhere an unknown name is still a person's.
   auto person = Find("Rebels took Kwamouth overnight.");
   const Mention* p = Named(person, "Kwamouth");
   REQUIRE(p);
-  CHECK(p->kind == "person");
+  CHECK(p->kind == EntityKind::kPerson);
 }
 
 TEST_CASE("entities: a capitalised word after a state's possessive starts a name, not an agent noun",
           "[entities]") {
   auto m = Find("Venezuela's National Assembly approved a law.");
   std::string seen;
-  for (const Mention& x : m) seen += x.name + " / " + x.kind + "; ";
+  for (const Mention& x : m) seen += x.name + "; ";
   INFO(seen);
   const Mention* body = Named(m, "National Assembly");
   REQUIRE(body);
@@ -346,7 +370,7 @@ TEST_CASE("entities: a demonym and a plural noun of people is that people's grou
   auto m = Find("Seven Ghanaian fishermen were detained off the coast.");
   const Mention* g = Named(m, "Ghanaian fishermen");
   REQUIRE(g);
-  CHECK(g->kind == "group");
+  CHECK(g->kind == EntityKind::kGroup);
   CHECK(g->country == "GHA");
   CHECK(g->role == detente::Role::kCvl);
   CHECK_FALSE(g->group_of_state);

@@ -61,7 +61,7 @@ TEST_CASE("extract: a titled meeting with place and a resolved weekday", "[extra
   CHECK(e->time_text == "Friday");
   CHECK(e->actor_country == "JOR");
   CHECK(e->object_country == "TUR");
-  CHECK(e->actor_kind == "person");
+  CHECK(e->actor_kind == EntityKind::kPerson);
   CHECK(e->action_class.rfind("04", 0) == 0);
   CHECK_FALSE(e->negated);
   CHECK(e->modality == detente::Modality::kAsserted);

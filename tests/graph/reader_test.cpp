@@ -160,6 +160,10 @@ TEST_CASE("graph: kinds and actions that can only be typos are refused with the 
   auto party = (*reader)->Load(f);
   REQUIRE(party.ok());
   CHECK(party->num_vertices() == 0);
+  f.kinds = {"group"};  // the extractor's kind for "Sudanese rebels": no typo either
+  auto group = (*reader)->Load(f);
+  REQUIRE(group.ok());
+  CHECK(group->num_vertices() == 0);
   f = {};
   f.actions = {"meat"};
   auto action = (*reader)->Load(f);

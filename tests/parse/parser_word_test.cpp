@@ -16,7 +16,8 @@ std::string WordFor(const std::string& sentence, int first, int last, const std:
   Mention m;
   m.first = first;
   m.last = last;
-  m.kind = kind;
+  m.kind = kind == "reference" ? detente::MentionKind::Reference()
+                               : detente::ParseEntityKind(kind).value();
   m.name = name;
   for (int i = first; i <= last; ++i) m.text += (i > first ? " " : "") + tokens[i];
   return detente::ParserWord(m, tokens);

@@ -12,6 +12,7 @@
 
 using detente::Document;
 using detente::Entity;
+using detente::EntityKind;
 using detente::Event;
 using detente::Extraction;
 using detente::MergeShard;
@@ -68,8 +69,8 @@ Item MakeItem(const std::string& name, const std::string& sentence) {
 std::vector<Item> Corpus() {
   std::vector<Item> items;
   Item a = MakeItem("a", "Blinken met NATO envoys on Monday.");
-  a.x.entities.push_back({"Antony Blinken", "person", "USA", {"Blinken"}});
-  a.x.entities.push_back({"NATO", "organization", "", {"NATO"}});
+  a.x.entities.push_back({"Antony Blinken", EntityKind::kPerson, "USA", {"Blinken"}});
+  a.x.entities.push_back({"NATO", EntityKind::kOrganization, "", {"NATO"}});
   Event met = MakeEvent(1, "Blinken", "meet", "NATO");
   met.time = "2024-06-10";
   met.time_text = "on Monday";
@@ -78,7 +79,7 @@ std::vector<Item> Corpus() {
   items.push_back(a);
 
   Item b = MakeItem("b", "Wang Yi may have criticised Blinken in Beijing last week.");
-  b.x.entities.push_back({"Wang Yi", "", "", {"Wang Yi"}});
+  b.x.entities.push_back({"Wang Yi", std::nullopt, "", {"Wang Yi"}});
   Event crit = MakeEvent(1, "Wang Yi", "criticise", "Antony Blinken");
   crit.action_class = "11 Disapprove";
   crit.place = "Beijing";
@@ -90,19 +91,19 @@ std::vector<Item> Corpus() {
   items.push_back(b);
 
   Item c = MakeItem("c", "Wang met Nato officials.");
-  c.x.entities.push_back({"Wang Yi", "person", "CHN", {"Wang"}});
-  c.x.entities.push_back({"Nato", "organization", "BEL", {"Nato"}});
+  c.x.entities.push_back({"Wang Yi", EntityKind::kPerson, "CHN", {"Wang"}});
+  c.x.entities.push_back({"Nato", EntityKind::kOrganization, "BEL", {"Nato"}});
   c.x.events.push_back(MakeEvent(1, "Wang", "meet", "Nato"));
   items.push_back(c);
 
   Item d = MakeItem("d", "Blinken will travel to Berlin, where Olaf Scholz waits.");
-  d.x.entities.push_back({"Olaf Scholz", "person", "DEU", {"Scholz"}});  // in no event
+  d.x.entities.push_back({"Olaf Scholz", EntityKind::kPerson, "DEU", {"Scholz"}});  // in no event
   Event travel = MakeEvent(1, "Blinken", "travel to", "Berlin");
-  travel.object_kind = "city";
+  travel.object_kind = EntityKind::kCity;
   travel.object_country = "DEU";
   travel.modality = detente::Modality::kFuture;
   d.x.events.push_back(travel);
-  d.x.entities.push_back({"Antony Blinken", "person", "USA", {"Blinken"}});
+  d.x.entities.push_back({"Antony Blinken", EntityKind::kPerson, "USA", {"Blinken"}});
   items.push_back(d);
   return items;
 }
@@ -208,7 +209,9 @@ TEST_CASE("merge: the reader gives back documents, sentences, events and entitie
   CHECK(d.extraction.entities[0].name == "Antony Blinken");
   CHECK(d.extraction.entities[0].aliases == std::vector<std::string>{"Blinken"});
   CHECK(d.extraction.entities[0].country == "USA");
+  CHECK(d.extraction.entities[0].kind == EntityKind::kPerson);
   CHECK(d.extraction.entities[1].name == "NATO");
+  CHECK(d.extraction.entities[1].kind == EntityKind::kOrganization);
   CHECK(d.extraction.entities[1].country.empty());
 
   REQUIRE(*(*reader)->Next(&d));
@@ -234,15 +237,15 @@ TEST_CASE("merge: the reader gives back documents, sentences, events and entitie
 std::vector<Item> SurnameCorpus() {
   std::vector<Item> items;
   Item a = MakeItem("amal", "Amal Farouk met Qatar's envoy in Doha.");
-  a.x.entities.push_back({"Amal Farouk", "person", "EGY", {}});
+  a.x.entities.push_back({"Amal Farouk", EntityKind::kPerson, "EGY", {}});
   a.x.events.push_back(MakeEvent(1, "Amal Farouk", "meet", "Qatar"));
   items.push_back(a);
   Item b = MakeItem("bare", "Farouk thanked Qatar on Tuesday.");
-  b.x.entities.push_back({"Farouk", "person", "", {}});
+  b.x.entities.push_back({"Farouk", EntityKind::kPerson, "", {}});
   b.x.events.push_back(MakeEvent(1, "Farouk", "thank", "Qatar"));
   items.push_back(b);
   Item c = MakeItem("omar", "Omar Farouk criticised Qatar.");
-  c.x.entities.push_back({"Omar Farouk", "person", "SDN", {}});
+  c.x.entities.push_back({"Omar Farouk", EntityKind::kPerson, "SDN", {}});
   c.x.events.push_back(MakeEvent(1, "Omar Farouk", "criticise", "Qatar"));
   items.push_back(c);
   return items;
@@ -292,6 +295,36 @@ TEST_CASE("merge: a document stored without its names is read by its entities' n
   REQUIRE(d.extraction.entities.size() == 2);
   CHECK(d.extraction.entities[0].aliases ==
         std::vector<std::string>{"Antony Blinken", "Blinken"});  // every alias the shard has
+}
+
+TEST_CASE("merge: a kind added by hand, which detente does not name, is kept", "[merge]") {
+  TempDir dir;
+  Ingest(dir.File("s.db"), {Corpus()[0]});
+  {
+    auto db = detente::sql::Db::Open(dir.File("s.db"), /*read_only=*/false);
+    REQUIRE(db.ok());
+    REQUIRE(db->Exec("INSERT INTO entities(name, kind) VALUES ('Wagner Group', 'militia')").ok());
+  }
+  auto reader = ShardReader::Open(dir.File("s.db"));
+  REQUIRE(reader.ok());
+  StoredDocument d;
+  REQUIRE(*(*reader)->Next(&d));
+  const Entity& wagner = d.extraction.entities.back();  // named by no event: first document
+  REQUIRE(wagner.name == "Wagner Group");
+  CHECK_FALSE(wagner.kind.has_value());
+  CHECK(wagner.other_kind == "militia");
+  reader->reset();
+
+  const std::string out_path = dir.File("out.db");
+  auto out = OpenOrDie(out_path);
+  MergeOrDie(*out, out_path, dir.File("s.db"));
+  out.reset();
+  auto db = detente::sql::Db::Open(out_path, /*read_only=*/true);
+  REQUIRE(db.ok());
+  auto st = db->Prepare("SELECT kind FROM entities WHERE name = 'Wagner Group'");
+  REQUIRE(st.ok());
+  REQUIRE(*st->Step());
+  CHECK(st->Text(0) == "militia");
 }
 
 TEST_CASE("merge: a shard that cannot be used is refused and nothing of it stored", "[merge]") {

@@ -13,6 +13,7 @@
 
 using detente::Document;
 using detente::Entity;
+using detente::EntityKind;
 using detente::Event;
 using detente::Extraction;
 using detente::QueryResult;
@@ -64,13 +65,14 @@ Extraction Sample() {
   x.sentences.push_back(
       {1, false, 0, 60, "U.S. Secretary of State Antony Blinken met el-Sissi in Cairo."});
   x.sentences.push_back({2, false, 61, 100, "Blinken will not travel to Qatar."});
-  x.entities.push_back({"Antony Blinken", "person", "USA", {"Blinken", "Antony Blinken"}});
-  x.entities.push_back({"Abdel Fattah el-Sissi", "person", "EGY", {"el-Sissi"}});
-  x.entities.push_back({"Cairo", "city", "EGY", {}});
+  x.entities.push_back(
+      {"Antony Blinken", EntityKind::kPerson, "USA", {"Blinken", "Antony Blinken"}});
+  x.entities.push_back({"Abdel Fattah el-Sissi", EntityKind::kPerson, "EGY", {"el-Sissi"}});
+  x.entities.push_back({"Cairo", EntityKind::kCity, "EGY", {}});
   Event met;
   met.sentence = 1;
   met.actor = "Antony Blinken";
-  met.actor_kind = "person";
+  met.actor_kind = EntityKind::kPerson;
   met.actor_country = "USA";
   met.action = "meet";
   met.action_class = "04 Consult";
@@ -85,7 +87,7 @@ Extraction Sample() {
   travel.actor = "Blinken";
   travel.action = "travel to";
   travel.object = "Qatar";  // not among the entities: created on the fly
-  travel.object_kind = "country";
+  travel.object_kind = EntityKind::kCountry;
   travel.object_country = "QAT";
   travel.time = "this week";
   travel.negated = true;
@@ -239,21 +241,21 @@ TEST_CASE("store: entities merge case-insensitively and learn kind and country",
   auto store = OpenOrDie(dir.File("t.db"));
   Extraction a;
   a.sentences.push_back({0, false, 0, 5, "Text."});
-  a.entities.push_back({"Hamas", "", "", {"Hamas"}});
+  a.entities.push_back({"Hamas", std::nullopt, "", {"Hamas"}});
   REQUIRE(*store->AddDocument(Doc("a", "a"), a));
   CHECK(One(*store, "SELECT kind || '|' || ifnull(country, 'NULL') FROM entities") ==
         "unknown|NULL");
   Extraction b = a;
-  b.entities[0] = {"HAMAS", "armed group", "PSE", {"the group"}};
+  b.entities[0] = {"HAMAS", EntityKind::kArmedGroup, "PSE", {"the group"}};
   REQUIRE(*store->AddDocument(Doc("b", "b"), b));
   CHECK(One(*store, "SELECT name || '|' || kind || '|' || country FROM entities") ==
-        "Hamas|armed group|PSE");
+        "Hamas|armed_group|PSE");
   Extraction c = a;
-  c.entities[0] = {"hamas", "organization", "QAT", {}};
+  c.entities[0] = {"hamas", EntityKind::kOrganization, "QAT", {}};
   REQUIRE(*store->AddDocument(Doc("c", "c"), c));
   // Known values are never overwritten.
   CHECK(One(*store, "SELECT name || '|' || kind || '|' || country FROM entities") ==
-        "Hamas|armed group|PSE");
+        "Hamas|armed_group|PSE");
   CHECK(One(*store, "SELECT count(*) FROM aliases") == "2");  // Hamas (= HAMAS), the group
 }
 

@@ -11,6 +11,7 @@
 
 using detente::Document;
 using detente::Entity;
+using detente::EntityKind;
 using detente::Event;
 using detente::Extraction;
 using detente::Sentence;
@@ -48,7 +49,7 @@ Entity Person(const std::string& name, const std::string& country = "",
               detente::Role role = detente::Role::kNone) {
   Entity e;
   e.name = name;
-  e.kind = "person";
+  e.kind = EntityKind::kPerson;
   e.country = country;
   e.role = role;
   e.aliases = {name};
@@ -68,14 +69,14 @@ Extraction Meeting(const std::string& actor, const std::string& object, int sent
     Event ev;
     ev.sentence = i;
     ev.actor = actor;
-    ev.actor_kind = "person";
+    ev.actor_kind = EntityKind::kPerson;
     ev.action = "meet";
     ev.action_class = code.substr(0, 2) + " Consult";
     ev.cameo_code = detente::CameoCode::Parse(code);
     ev.goldstein = 1.0;
     ev.actor_role = detente::Role::kGov;
     ev.object = object;
-    ev.object_kind = "person";
+    ev.object_kind = EntityKind::kPerson;
     x.events.push_back(ev);
   }
   x.entities = {Person(actor), Person(object)};

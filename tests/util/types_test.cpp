@@ -30,6 +30,8 @@ TEST_CASE("types: entity kind names are the database's and round-trip", "[util]"
   CHECK(std::string(EntityKindName(EntityKind::kArmedGroup)) == "armed_group");
   CHECK(std::string(EntityKindName(EntityKind::kOrganization)) == "organization");
   CHECK(std::string(EntityKindName(EntityKind::kUnknown)) == "unknown");
+  // "Sudanese rebels": the extractor stores such groups as "group".
+  CHECK(std::string(EntityKindName(EntityKind::kGroup)) == "group");
   std::set<std::string> names;
   for (EntityKind k : detente::kEntityKinds) {
     INFO(EntityKindName(k));

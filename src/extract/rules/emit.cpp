@@ -45,21 +45,24 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
   // "a proposal by Turkey", "an attack by Hamas": its author's, as "Turkey's
   // proposal" would be.
   if (head + 2 < g.size() && g.lower(head + 1) == "by" && g.IsNamed(head + 2) &&
-      g.mention(head + 2).kind != "artefact" && !g.mention(head + 2).country.empty())
+      g.mention(head + 2).kind != EntityKind::kArtefact && !g.mention(head + 2).country.empty())
     return g.mention(head + 2).country;
   // A state or a people named as a modifier ("the U.S. election", "an
   // Egyptian plan"), not a place in it ("a Gaza ceasefire plan") nor a
   // compound ("a U.S.-brokered deal").
   for (int k = p.first; k < head; ++k) {
-    if (g.IsNamed(k) && g.mention(k).kind == "country") return g.mention(k).country;
+    if (g.IsNamed(k) && g.mention(k).kind == EntityKind::kCountry) return g.mention(k).country;
     // "Houthi positions", "a Hamas proposal": a body's own, of its home state.
-    static const std::set<std::string> kBodies = {"organization", "armed_group", "institution",
-                                                  "party", "group"};
-    if (g.IsNamed(k) && kBodies.count(g.mention(k).kind) && !g.mention(k).country.empty())
+    static constexpr EntityKind kBodies[] = {EntityKind::kOrganization, EntityKind::kArmedGroup,
+                                             EntityKind::kInstitution, EntityKind::kParty,
+                                             EntityKind::kGroup};
+    if (g.IsNamed(k) && std::count(std::begin(kBodies), std::end(kBodies), g.mention(k).kind) &&
+        !g.mention(k).country.empty())
       return g.mention(k).country;
     int t = s.word_first[k];
     if (!g.IsMention(k) && t >= 0 && t < static_cast<int>(s.token_modifier.size()) &&
-        s.token_modifier[t].kind == "country" && g.word(k).text.find('-') == std::string::npos)
+        s.token_modifier[t].kind == EntityKind::kCountry &&
+        g.word(k).text.find('-') == std::string::npos)
       return s.token_modifier[t].country;
   }
   // "struck targets in Syria": a thing is of the state it is in; "imports
@@ -73,7 +76,7 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
   if (physical && head + 2 < g.size() && (prep == "in" || prep == "inside" || prep == "of")) {
     int inner = g.PhraseOf(head + 2);
     if (prep != "of") {
-      if (IsPlace(g, head + 2) && g.mention(head + 2).kind != "venue")
+      if (IsPlace(g, head + 2) && g.mention(head + 2).kind != EntityKind::kVenue)
         return g.mention(head + 2).country;
     } else if (inner >= 0 && g.phrases()[inner].head != head) {
       return OwnerOf(g, g.phrases()[inner].head);
@@ -83,7 +86,7 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
 }
 
 bool CanAct(const SentenceGraph& g, int w) {
-  return g.IsNamed(w) && g.mention(w).kind != "artefact";
+  return g.IsNamed(w) && g.mention(w).kind != EntityKind::kArtefact;
 }
 
 }  // namespace
@@ -98,8 +101,9 @@ std::vector<int> TripPlaces(const RuleContext& c, const Predicate& p) {
   if (!g.lexicon().Has(WordList::kMotionVerb, g.groups()[trip.group].lemma)) return {};
   std::vector<int> out;
   for (int o : trip.objects) {
-    const std::string& kind = g.mention(o).kind;
-    if (kind == "city" || kind == "country" || kind == "region") out.push_back(o);
+    const MentionKind kind = g.mention(o).kind;
+    if (kind == EntityKind::kCity || kind == EntityKind::kCountry || kind == EntityKind::kRegion)
+      out.push_back(o);
   }
   return out;
 }

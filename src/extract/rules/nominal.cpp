@@ -132,8 +132,10 @@ void InProtest(RuleContext& c, int w, const std::string& verb) {
       const Predicate& trip = c.preds[group];
       if (lex.Has(WordList::kMotionVerb, g.word(g.groups()[group].head).verb) &&
           trip.prep_objects.size() == 1) {
-        const std::string& kind = g.mention(trip.prep_objects[0]).kind;
-        if (kind == "city" || kind == "country" || kind == "region") f.place = trip.prep_objects[0];
+        const MentionKind kind = g.mention(trip.prep_objects[0]).kind;
+        if (kind == EntityKind::kCity || kind == EntityKind::kCountry ||
+            kind == EntityKind::kRegion)
+          f.place = trip.prep_objects[0];
       }
     }
     if (g.IsNamed(m)) {
@@ -214,7 +216,7 @@ void NominalEvents(RuleContext& c) {
     if (!owned && lex.Has(WordList::kIntransitiveEvent, verb) && w + 2 < g.size() &&
         g.lower(w + 1) == "of") {
       int m = PhraseHeadAt(g, w + 2);
-      if (m >= 0 && g.IsNamed(m) && g.mention(m).kind != "artefact") {
+      if (m >= 0 && g.IsNamed(m) && g.mention(m).kind != EntityKind::kArtefact) {
         Frame f = NounFrame(g, "nominal.event_noun", w, verb);
         f.actor = SkipPossessor(g, m);
         c.frames.push_back(f);
@@ -242,7 +244,8 @@ void NominalEvents(RuleContext& c) {
       const NounPhrase& p = g.phrases()[np];
       if (p.possessor >= 0 && g.IsNamed(p.possessor)) actor = p.possessor;
       for (int m = p.first; actor < 0 && !modifier && m < w; ++m) {
-        if (g.IsNamed(m) && g.mention(m).kind != "artefact" && g.mention(m).kind != "person") {
+        if (g.IsNamed(m) && g.mention(m).kind != EntityKind::kArtefact &&
+            g.mention(m).kind != EntityKind::kPerson) {
           actor = m;
         } else {
           modifier = ModifierOf(g, m);

@@ -14,8 +14,8 @@
 namespace detente {
 namespace {
 
-bool IsActorKind(const std::string& kind) {
-  return kind != "artefact" && kind != "reference" && kind != "venue";
+bool IsActorKind(MentionKind kind) {
+  return kind != EntityKind::kArtefact && !kind.is_reference() && kind != EntityKind::kVenue;
 }
 
 // A noun that names an act ("release", "closure", "lifting"): "order the
@@ -65,8 +65,9 @@ bool PlaceOfAct(const SentenceGraph& g, const Predicate& p) {
   // Not "halted its operation in Nagorno-Karabakh": there the region is the target.
   if (!g.lexicon().Has(WordList::kMeetingNoun, g.word(p.noun).lower)) return false;
   for (int o : p.prep_objects) {
-    const std::string& kind = g.mention(o).kind;
-    if (kind != "city" && kind != "country" && kind != "region") return false;
+    const MentionKind kind = g.mention(o).kind;
+    if (kind != EntityKind::kCity && kind != EntityKind::kCountry && kind != EntityKind::kRegion)
+      return false;
   }
   return true;
 }
@@ -285,7 +286,7 @@ void DirectObjects(RuleContext& c) {
       // "the Nord Stream 2 gas pipeline": the named thing is the object.
       int np = g.PhraseOf(head);
       for (int k = np >= 0 ? g.phrases()[np].first : head; p.objects.empty() && k < head; ++k)
-        if (g.IsNamed(k) && g.mention(k).kind == "artefact") p.objects.push_back(k);
+        if (g.IsNamed(k) && g.mention(k).kind == EntityKind::kArtefact) p.objects.push_back(k);
       if (p.objects.empty()) p.noun = head;
     }
   }
@@ -372,7 +373,8 @@ void PrepositionalObjects(RuleContext& c) {
       int m = PhraseHeadAt(g, k + 1);
       if (m < 0) continue;
       // "arrested four lawmakers in New Delhi": a city is where, not whom.
-      if (place_prep && !motion && g.IsMention(m) && g.mention(m).kind == "city") continue;
+      if (place_prep && !motion && g.IsMention(m) && g.mention(m).kind == EntityKind::kCity)
+        continue;
       if (g.IsMention(m)) m = SkipPossessor(g, m);
       if (UnresolvedThem(g, m) && !LatestList(c, p.group).empty()) {
         p.prep = prep;
@@ -398,7 +400,7 @@ void PrepositionalObjects(RuleContext& c) {
         // "the certification of the Nord Stream 2 gas pipeline": the named thing.
         int np = g.PhraseOf(m);
         for (int a = np >= 0 ? g.phrases()[np].first : m; a < m; ++a)
-          if (g.IsNamed(a) && g.mention(a).kind == "artefact") {
+          if (g.IsNamed(a) && g.mention(a).kind == EntityKind::kArtefact) {
             p.prep_objects = {a};
             p.prep_noun = -1;
             break;
@@ -490,7 +492,7 @@ bool NamedObjects(Choice& x) {
   // named recipient are part of the action.
   bool carried_people = !p.objects.empty() && !p.prep_objects.empty() && p.prep != "of";
   for (int o : p.objects)
-    carried_people = carried_people && g.mention(o).kind == "group" &&
+    carried_people = carried_people && g.mention(o).kind == EntityKind::kGroup &&
                      (g.mention(o).role == Role::kCvl || g.mention(o).role == Role::kRef);
   if (carried_people) {
     const std::string& text = g.mention(p.objects[0]).text;

@@ -47,7 +47,7 @@ const Mention* AgentByModifier(const SentenceGraph& g, const VerbGroup& v) {
     bool act = lex.Has(WordList::kEventNoun, head.lower) || lex.Has(WordList::kEventNoun, head.noun);
     if (g.lower(k) == "in" && !act) continue;
     for (int w = g.phrases()[np].first; w < m; ++w)
-      if (const Mention* d = ModifierOf(g, w); d && d->kind == "country") return d;
+      if (const Mention* d = ModifierOf(g, w); d && d->kind == EntityKind::kCountry) return d;
     return nullptr;
   }
   return nullptr;
@@ -70,7 +70,7 @@ int ModifiedNoun(const SentenceGraph& g, const VerbGroup& v) {
   if (np >= 0 && !g.IsMention(noun)) {
     int before = g.phrases()[np].first - 1;
     if (before >= 1 && g.lower(before) == "," && g.IsNamed(before - 1) &&
-        g.mention(before - 1).kind == "person")
+        g.mention(before - 1).kind == EntityKind::kPerson)
       return before - 1;
   }
   return noun;

@@ -56,7 +56,7 @@ std::vector<int> BeforeOf(const SentenceGraph& g, int start) {
     return {};
   const NounPhrase& np = g.phrases()[g.PhraseOf(prep - 1)];
   for (int m = np.first; m <= np.head; ++m)
-    if (g.IsNamed(m) && g.mention(m).kind != "person") return CoordinatedNames(g, m);
+    if (g.IsNamed(m) && g.mention(m).kind != EntityKind::kPerson) return CoordinatedNames(g, m);
   std::vector<int> named = ActorsOfPhrase(g, np.head);
   return named.empty() ? std::vector<int>{np.head} : named;
 }
@@ -72,7 +72,7 @@ int PersonInApposition(const SentenceGraph& g, int head) {
     k = g.phrases()[inner].head + 1;
   }
   if (k + 2 >= g.size() || g.lower(k) != "," || !g.IsNamed(k + 1) ||
-      g.mention(k + 1).kind != "person")
+      g.mention(k + 1).kind != EntityKind::kPerson)
     return -1;
   return g.lower(k + 2) == "," || g.GroupAt(k + 2) >= 0 ? k + 1 : -1;
 }
@@ -398,11 +398,13 @@ void SharedSubjects(RuleContext& c) {
         if (before >= 0 && g.IsMention(before)) {
           int np = g.PhraseOf(before);
           int start = np >= 0 ? g.phrases()[np].first : before;
-          const std::string& kind = g.mention(before).kind;
+          const MentionKind kind = g.mention(before).kind;
           const std::string prep = start >= 1 ? g.lower(start - 1) : "";
           venue = (prep == "at" || prep == "in") &&
-                  (kind == "city" || kind == "country" || kind == "region" || kind == "venue" ||
-                   (prep == "at" && (kind == "organization" || kind == "institution")));
+                  (kind == EntityKind::kCity || kind == EntityKind::kCountry ||
+                   kind == EntityKind::kRegion || kind == EntityKind::kVenue ||
+                   (prep == "at" &&
+                    (kind == EntityKind::kOrganization || kind == EntityKind::kInstitution)));
         }
         // "a resolution demanding a ceasefire": the noun is the participle's subject.
         if (!venue && before >= 0 && (g.pos(before) == Pos::kNoun || g.IsMention(before))) {

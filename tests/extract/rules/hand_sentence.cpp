@@ -56,13 +56,19 @@ HandSentence::HandSentence(const std::string& text) {
       std::vector<std::string> parts = SplitOnSlash(written.substr(1, written.size() - 2));
       Mention m;
       m.text = parts[0];
-      m.kind = parts.size() > 1 ? parts[1] : "person";
+      const std::string kind = parts.size() > 1 ? parts[1] : "person";
+      if (kind == "reference") {
+        m.kind = MentionKind::Reference();
+      } else {
+        REQUIRE(ParseEntityKind(kind));  // a typo in a test's kind is the test's bug
+        m.kind = *ParseEntityKind(kind);
+      }
       m.country = parts.size() > 2 ? parts[2] : "";
       if (parts.size() > 3) {
         REQUIRE(ParseRole(parts[3]));  // a typo in a test's role is the test's bug
         m.role = *ParseRole(parts[3]);
       }
-      m.name = m.kind == "reference" ? "" : m.text;
+      m.name = m.kind.is_reference() ? "" : m.text;
       int first = static_cast<int>(s_.tokens.size());
       std::stringstream words(m.text);
       std::string token;
@@ -74,7 +80,7 @@ HandSentence::HandSentence(const std::string& text) {
       std::string word = m.text;
       for (char& c : word)
         if (c == ' ') c = '_';
-      s_.words.push_back(m.kind == "reference" ? m.text : word);
+      s_.words.push_back(m.kind.is_reference() ? m.text : word);
       s_.mentions.push_back(m);
     } else {
       size_t end = rest.find(' ', i);
@@ -90,7 +96,7 @@ HandSentence::HandSentence(const std::string& text) {
         Mention d;
         d.name = parts[1];
         d.text = parts[0];
-        d.kind = "country";
+        d.kind = EntityKind::kCountry;
         d.country = parts[2];
         modifiers.emplace_back(s_.tokens.size(), d);
       }
