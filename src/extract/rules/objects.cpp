@@ -198,6 +198,19 @@ int WhatItCalled(const SentenceGraph& g, int w) {
   return -1;
 }
 
+// "accused each other", "each side accused the other": the subjects, two
+// or a pair ("each side"), act on one another from word `w` on.
+bool OnEachOther(const SentenceGraph& g, const Predicate& p, int w) {
+  bool pair = p.subjects.size() >= 2 ||
+              (p.subjects.size() == 1 && g.IsMention(p.subjects[0]) &&
+               Lower(g.mention(p.subjects[0]).text).rfind("each ", 0) == 0);
+  if (!pair || w + 1 >= g.size()) return false;
+  const std::string& a = g.lower(w);
+  const std::string& b = g.lower(w + 1);
+  return (a == "each" && b == "other") || (a == "one" && b == "another") ||
+         (a == "the" && b == "other");
+}
+
 }  // namespace
 
 void DirectObjects(RuleContext& c) {
@@ -205,16 +218,8 @@ void DirectObjects(RuleContext& c) {
   for (Predicate& p : c.preds) {
     const VerbGroup& v = g.groups()[p.group];
     if (v.voice == Voice::kPassive || p.not_event) continue;
-    // "accused each other", "each side accused the other": the subjects act
-    // on one another.
     int after = AfterGroup(g, v);
-    bool pair = p.subjects.size() >= 2 ||
-                (p.subjects.size() == 1 && g.IsMention(p.subjects[0]) &&
-                 Lower(g.mention(p.subjects[0]).text).rfind("each ", 0) == 0);
-    if (after + 1 < g.size() && pair &&
-        ((g.lower(after) == "each" && g.lower(after + 1) == "other") ||
-         (g.lower(after) == "one" && g.lower(after + 1) == "another") ||
-         (g.lower(after) == "the" && g.lower(after + 1) == "other"))) {
+    if (OnEachOther(g, p, after)) {
       p.reciprocal = true;
       continue;
     }
