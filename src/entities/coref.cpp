@@ -412,8 +412,9 @@ void DocumentEntities::ResolveSentence(const std::vector<std::string>& tokens,
       if (!ms[o].name.empty()) before.push_back(ms[o].name);
     // "each side accused the other": the states of the last two people of
     // different states, when there are such, before any two actors.
-    bool states_first = each && ResolveCountryPair(m, rec, &a, &b);
-    if (states_first || ResolvePair(m, before, &a, &b) || ResolveCountryPair(m, rec, &a, &b)) {
+    bool paired = each ? ResolveCountryPair(m, rec, &a, &b) || ResolvePair(m, before, &a, &b)
+                       : ResolvePair(m, before, &a, &b) || ResolveCountryPair(m, rec, &a, &b);
+    if (paired) {
       Become(&m, a);  // "the two leaders": the first; its partner goes to partners
       partners->emplace_back(static_cast<int>(mi), b);
       m.description = true;

@@ -78,12 +78,20 @@ const std::unordered_set<std::string> kReferenceNouns = {
 const std::unordered_set<std::string> kPronouns = {"he", "she", "him", "her", "his",
                                                    "it", "its", "they", "them", "their"};
 
+// The length of an Arabic article or particle joined to the name after it
+// ("al-", "el-", "bin-"), else 0.
+size_t NameParticle(std::string_view w) {
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash > 3 || dash + 1 >= w.size()) return 0;
+  static const std::unordered_set<std::string_view> kParticles = {
+      "al", "el", "ad", "as", "ash", "ar", "az", "at", "ul", "ud", "an", "bin"};
+  return kParticles.count(w.substr(0, dash)) ? dash + 1 : 0;
+}
+
 bool IsCapitalised(std::string_view t) {
   if (t.empty()) return false;
-  // An Arabic article before a capital starts a name: "al-Shabaab", "el-Sisi".
-  for (std::string_view article : {"al-", "el-", "ad-", "ash-", "ar-", "as-", "az-"})
-    if (t.size() > article.size() && t.substr(0, article.size()) == article)
-      return std::isupper(static_cast<unsigned char>(t[article.size()])) != 0;
+  // A particle before a capital starts a name: "al-Shabaab", "el-Sisi".
+  if (size_t p = NameParticle(t)) return IsCapitalised(t.substr(p));
   unsigned char c = static_cast<unsigned char>(t[0]);
   if (c < 0x80) return std::isupper(c) != 0;
   // Latin-1 supplement capitals À..Þ (U+00C0-U+00DE) and Latin Extended-A
@@ -184,6 +192,9 @@ class RecognizerImpl : public EntityRecognizer {
   // "Indian fishermen", "Ukrainian refugees": a plural noun whose first
   // WordNet sense is a person, ending the phrase, as civilians (CVL).
   AgentNoun PeopleNoun(const std::vector<std::string>& t, int i) const;
+  // Whether token k is a lower-case noun that is no verb, function word or
+  // preposition: what a word before it would qualify ("general election").
+  bool PlainNounAt(const std::vector<std::string>& t, int k) const;
   bool TryLedForce(const std::vector<std::string>& t, int i, Mention* m) const;
   bool TryAffiliatedGroup(const std::vector<std::string>& t, int i, int j, const GazEntry& e,
                           Mention* m) const;
@@ -215,6 +226,13 @@ std::string RecognizerImpl::CountryAfterOf(const std::vector<std::string>& t, in
   return "";
 }
 
+bool RecognizerImpl::PlainNounAt(const std::vector<std::string>& t, int k) const {
+  if (t[k].empty() || !std::islower(static_cast<unsigned char>(t[k][0]))) return false;
+  std::string l = Lower(t[k]);
+  return lem_.IsNoun(lem_.Noun(l)) && !lem_.IsVerb(lem_.Verb(l)) && !IsCommonWord(l) &&
+         !lex_.Has(WordList::kPreposition, l);
+}
+
 AgentNoun RecognizerImpl::TitleAsNoun(const std::vector<std::string>& t, int i) const {
   const int n = static_cast<int>(t.size());
   AgentNoun out;
@@ -225,14 +243,7 @@ AgentNoun RecognizerImpl::TitleAsNoun(const std::vector<std::string>& t, int i) 
   if (role == Role::kNone) return out;
   // The title ends the noun phrase: not before a name ("president Biden")
   // nor before a noun it qualifies ("general election").
-  if (i + len < n) {
-    const std::string& next = t[i + len];
-    std::string l = Lower(next);
-    if (IsCapitalised(next)) return out;
-    if (std::isalpha(static_cast<unsigned char>(next[0])) && lem_.IsNoun(lem_.Noun(l)) &&
-        !lem_.IsVerb(lem_.Verb(l)) && !IsCommonWord(l) && !lex_.Has(WordList::kPreposition, l))
-      return out;
-  }
+  if (i + len < n && (IsCapitalised(t[i + len]) || PlainNounAt(t, i + len))) return out;
   out.length = len;
   out.role = role;
   return out;
@@ -245,14 +256,9 @@ AgentNoun RecognizerImpl::PeopleNoun(const std::vector<std::string>& t, int i) c
   std::string l = Lower(t[i]);
   std::string one = lem_.Noun(l);
   if (one == l || !lem_.NamesPerson(one)) return out;
-  // Not before a noun it qualifies: "border guards' posts" aside, "Indian
-  // workers unions" is no group of workers.
-  if (i + 1 < n && !t[i + 1].empty() && std::islower(static_cast<unsigned char>(t[i + 1][0]))) {
-    std::string next = Lower(t[i + 1]);
-    if (lem_.IsNoun(lem_.Noun(next)) && !lem_.IsVerb(lem_.Verb(next)) && !IsCommonWord(next) &&
-        !lex_.Has(WordList::kPreposition, next))
-      return out;
-  }
+  // Not before a noun it qualifies: "Indian workers unions" is no group of
+  // workers.
+  if (i + 1 < n && PlainNounAt(t, i + 1)) return out;
   out.length = 1;
   out.role = Role::kCvl;
   return out;
@@ -412,14 +418,7 @@ int RecognizerImpl::MatchTitle(const std::vector<std::string>& t, int i) const {
 }
 
 // "el-Sissi", "al-Assad": an Arabic article joined to a capitalised name.
-bool IsPrefixedName(std::string_view w) {
-  size_t dash = w.find('-');
-  if (dash == std::string_view::npos || dash == 0 || dash > 3 || dash + 1 >= w.size())
-    return false;
-  static const std::unordered_set<std::string_view> kPrefixes = {"al", "el", "ad", "as", "ash",
-                                                                 "at", "ul", "ud", "an", "bin"};
-  return kPrefixes.count(w.substr(0, dash)) && IsCapitalised(w.substr(dash + 1));
-}
+bool IsPrefixedName(std::string_view w) { return NameParticle(w) > 0 && IsCapitalised(w); }
 
 bool RecognizerImpl::IsNameWord(const std::vector<std::string>& t, int i) const {
   const std::string& w = t[i];

@@ -313,6 +313,10 @@ int SkipPossessor(const SentenceGraph& g, int m) {
   return m;
 }
 
+bool IsEachOfPair(const SentenceGraph& g, int w) {
+  return g.IsMention(w) && Lower(g.mention(w).text).rfind("each ", 0) == 0;
+}
+
 bool IsPlace(const SentenceGraph& g, int w) {
   if (!g.IsMention(w)) return false;
   const MentionKind k = g.mention(w).kind;

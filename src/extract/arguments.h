@@ -64,6 +64,10 @@ int SkipPossessor(const SentenceGraph& g, int w);
 // Whether a mention word names a place (city, region, country, venue).
 bool IsPlace(const SentenceGraph& g, int w);
 
+// Whether word w is a pair named by "each" ("each side"): one mention that
+// coreference gave a partner (AnalysedSentence::partners).
+bool IsEachOfPair(const SentenceGraph& g, int w);
+
 // The named place of an event whose verb is at `from`: the first "in|at X"
 // after it in the same clause, else a fronted "In X, ..." before it; -1.
 // `exclude` (the object) is never the place.

@@ -7,7 +7,6 @@
 
 #include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
-#include "entities/words.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
 
@@ -176,8 +175,7 @@ void EmitEvents(RuleContext& c) {
       e.actor = g.word(a).mention;
       const std::string& actor_name = g.mention(a).name;
       if (place >= 0 && g.mention(place).name != actor_name) e.place = g.word(place).mention;
-      if (objects.size() == 1 && objects[0] == a && p.reciprocal &&
-          Lower(g.mention(a).text).rfind("each ", 0) == 0) {
+      if (objects.size() == 1 && objects[0] == a && p.reciprocal && IsEachOfPair(g, a)) {
         e.on_partner = true;  // "each side accused the other"
         add(e, actor_name);
         continue;

@@ -201,9 +201,7 @@ int WhatItCalled(const SentenceGraph& g, int w) {
 // "accused each other", "each side accused the other": the subjects, two
 // or a pair ("each side"), act on one another from word `w` on.
 bool OnEachOther(const SentenceGraph& g, const Predicate& p, int w) {
-  bool pair = p.subjects.size() >= 2 ||
-              (p.subjects.size() == 1 && g.IsMention(p.subjects[0]) &&
-               Lower(g.mention(p.subjects[0]).text).rfind("each ", 0) == 0);
+  bool pair = p.subjects.size() >= 2 || (p.subjects.size() == 1 && IsEachOfPair(g, p.subjects[0]));
   if (!pair || w + 1 >= g.size()) return false;
   const std::string& a = g.lower(w);
   const std::string& b = g.lower(w + 1);
