@@ -19,7 +19,7 @@ constexpr std::string_view kNames[] = {
     "object_preposition", "purpose_word", "temporal_preposition", "anaphoric_noun",
     "measure_noun", "standing_verb", "attribution_verb", "example_word",
     "convene_noun", "negating_matrix", "government_noun", "quantity_word", "owned_noun", "implicative_verb",
-    "domestic_verb", "transfer_verb"};
+    "domestic_verb", "transfer_verb", "claim_verb", "place_kind_noun"};
 static_assert(std::size(kNames) == static_cast<size_t>(WordList::kCount));
 
 int ListIndex(std::string_view name) {
@@ -53,6 +53,8 @@ Result<Lexicon> Lexicon::Load(const std::string& dir) {
     if (list == static_cast<int>(WordList::kAgentNoun) && !ParseRole(value)) {
       return TsvLineError(path, row.line, "unknown role '" + value + "'");
     }
+    if (list == static_cast<int>(WordList::kPlaceKindNoun) && value != "city" && value != "region")
+      return TsvLineError(path, row.line, "a place kind is city or region, not '" + value + "'");
     if (!lex.lists_[list].emplace(row.fields[1], std::move(value)).second) {
       return TsvLineError(path, row.line,
                           "'" + row.fields[1] + "' is listed twice in " + row.fields[0]);

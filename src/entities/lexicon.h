@@ -78,6 +78,8 @@ enum class WordList : uint8_t {
   kImplicativeVerb,
   kDomesticVerb,
   kTransferVerb,
+  kClaimVerb,
+  kPlaceKindNoun,   // value: city | region
   kCount
 };
 

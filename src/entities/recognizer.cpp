@@ -75,6 +75,8 @@ const std::unordered_set<std::string> kReferenceNouns = {
     "force", "army", "military", "enclave", "region", "territory", "province", "city",
     "capital", "strip", "island", "nation", "neighbour", "neighbor", "side"};
 
+const std::string kNoWord;
+
 const std::unordered_set<std::string> kPronouns = {"he", "she", "him", "her", "his",
                                                    "it", "its", "they", "them", "their"};
 
@@ -841,13 +843,13 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
         m.name = Join(t, m.first, m.last);
         m.kind = EntityKind::kGroup;
         m.role = a.role;
-      } else if (std::string place = m.first >= 2 && t[m.first - 1] == "of"
-                                         ? Lower(t[m.first - 2]) : "";
-                 place == "town" || place == "city" || place == "village" || place == "port") {
-        m.kind = EntityKind::kCity;  // "the town of Bunagana": a place, whatever it is called
-      } else if (place == "province" || place == "district" || place == "region" ||
-                 place == "county") {
-        m.kind = EntityKind::kRegion;
+      } else if (const std::string& place = m.first >= 2 && t[m.first - 1] == "of"
+                                                ? lex_.Value(WordList::kPlaceKindNoun,
+                                                             Lower(t[m.first - 2]))
+                                                : kNoWord;
+                 !place.empty()) {
+        // "the town of Bunagana": a place, whatever it is called.
+        m.kind = place == "city" ? EntityKind::kCity : EntityKind::kRegion;
       } else {
         m.kind = EntityKind::kPerson;
       }

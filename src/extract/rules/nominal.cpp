@@ -88,13 +88,10 @@ std::vector<int> ClaimedBy(const RuleContext& c, int w, int* group) {
   int k = (np >= 0 ? g.phrases()[np].first : w) - 1;
   if (k < 2 || g.lower(k) != "for" || (g.lower(k - 1) != "responsibility" && g.lower(k - 1) != "credit"))
     return {};
-  static constexpr std::string_view kClaims[] = {"claim", "take", "accept", "assume", "admit"};
   int rp = g.PhraseOf(k - 1);
   int v = (rp >= 0 ? g.phrases()[rp].first : k - 1) - 1;
   *group = v >= 0 ? g.GroupAt(v) : -1;
-  if (*group < 0 || std::find(std::begin(kClaims), std::end(kClaims),
-                              g.groups()[*group].lemma) == std::end(kClaims))
-    return {};
+  if (*group < 0 || !g.lexicon().Has(WordList::kClaimVerb, g.groups()[*group].lemma)) return {};
   std::vector<int> out;
   for (int s : c.preds[*group].subjects)
     if (g.IsNamed(s)) out.push_back(s);
