@@ -523,13 +523,15 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
          !(j == i && verb_context && EndsWith(t[j], "ed")))
     ++j;
   // "top security official", "national security adviser": up to two
-  // lower-case words may qualify the title.
+  // lower-case words may qualify the title; a verb's past ("Egypt met King
+  // Abdullah") may not.
   for (int skip = 1; skip <= 2 && j > i && MatchTitle(t, j) == 0; ++skip) {
     if (j + skip >= n) break;
     bool plain = true;
     for (int k = j; k < j + skip; ++k)
       plain = plain && !t[k].empty() && std::islower(static_cast<unsigned char>(t[k][0])) &&
-              !IsCommonWord(t[k]) && !EndsWith(t[k], "ing") && !EndsWith(t[k], "ed");
+              !IsCommonWord(t[k]) && !EndsWith(t[k], "ing") && !EndsWith(t[k], "ed") &&
+              lem_.Verb(t[k]) == t[k];
     if (plain && MatchTitle(t, j + skip) > 0) j += skip;
   }
   int titles = 0;

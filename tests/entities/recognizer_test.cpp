@@ -384,3 +384,20 @@ TEST_CASE("entities: a demonym and a plural noun of people is that people's grou
   CHECK(q->country == "PSE");
   CHECK(q->role == detente::Role::kCvl);
 }
+
+TEST_CASE("entities: a state's irregular past verb before a title does not qualify the title",
+          "[entities]") {
+  // "Peru met Queen Letizia": "met" is the act, not a word of the title as
+  // "security" is in "Peru's top security official".
+  for (const char* s : {"Peru met Queen Letizia in Lima.", "Ghana told President Tinubu to wait.",
+                        "Chile sent Foreign Minister Paula Narvaez to Quito."}) {
+    auto m = Find(s);
+    std::string seen;
+    for (const Mention& x : m) seen += x.name + "; ";
+    INFO(s << " -> " << seen);
+    CHECK(m.size() >= 2);
+    CHECK((Named(m, "Peru") || Named(m, "Ghana") || Named(m, "Chile")));
+  }
+  auto q = Find("Kenya's national security adviser Monica Juma flew to Addis Ababa.");
+  CHECK(Named(q, "Monica Juma"));
+}
