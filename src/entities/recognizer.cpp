@@ -577,6 +577,11 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
   m->last = name_start + len - 1;
   m->name = Join(t, name_start, m->last);
   m->kind = EntityKind::kPerson;
+  // "Prime Minister Tarek Olumbo of Egypt": the state after "of" is theirs.
+  if (int k = m->last + 1; country.empty() && body.empty() && k + 1 < n && t[k] == "of") {
+    if (t[k + 1] == "the") ++k;
+    if (MatchGazetteer(t, k + 1, &e) > 0 && e->kind == EntityKind::kCountry) country = e->country;
+  }
   m->country = country;
   // "Opposition leader Ousmane Sonko", "rebel commander X": the group's role.
   for (int k = i; k < name_start; ++k)

@@ -401,3 +401,16 @@ TEST_CASE("entities: a state's irregular past verb before a title does not quali
   auto q = Find("Kenya's national security adviser Monica Juma flew to Addis Ababa.");
   CHECK(Named(q, "Monica Juma"));
 }
+
+TEST_CASE("entities: a titled person followed by 'of' and a state belongs to that state",
+          "[entities]") {
+  auto m = Find("Prime Minister Tarek Olumbo of Egypt met the king.");
+  const Mention* p = Named(m, "Tarek Olumbo");
+  REQUIRE(p);
+  CHECK(p->country == "EGY");
+  CHECK(p->role == detente::Role::kGov);
+  // A state named in the title wins; "of" then names something else.
+  auto q = Find("Malian Foreign Minister Abdoulaye Diop of the junta spoke.");
+  REQUIRE(Named(q, "Abdoulaye Diop"));
+  CHECK(Named(q, "Abdoulaye Diop")->country == "MLI");
+}

@@ -163,6 +163,13 @@ bool Parenthetical(const SentenceGraph& g, int a, int b) {
   return b - a < 6;
 }
 
+// Whether a link whose label starts with `type` joins words a and b.
+bool LinkedBy(const SentenceGraph& g, int a, int b, char type) {
+  for (const GraphLink& l : g.links(a))
+    if (l.other == b && !l.label.empty() && l.label[0] == type) return true;
+  return false;
+}
+
 }  // namespace
 
 void SubjectsByLink(RuleContext& c) {
@@ -227,10 +234,14 @@ void SubjectsByLink(RuleContext& c) {
     // follows the name directly.
     bool adjacent = k == v.first - 1;
     bool after_prep = k >= 1 && g.pos(k - 1) == Pos::kPrep && !adjacent;
+    // "President X of Egypt met": the name before the verb is inside the
+    // linked subject's own phrase.
+    bool inside = !p.subjects.empty() && k >= 1 && g.lower(k - 1) == "of" &&
+                  LinkedBy(g, p.subjects.back(), k - 1, 'M') && LinkedBy(g, k - 1, k, 'J');
     // "forces backed by Eritrean troops seized": "by" opens no clause.
     int start = k >= 0 && g.PhraseOf(k) >= 0 ? g.phrases()[g.PhraseOf(k)].first : k;
     if (start >= 1 && g.lower(start - 1) == "by") over_agent = true;
-    if (!over_agent && (!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) && k != subject &&
+    if (!over_agent && !inside && (!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) && k != subject &&
         std::find(p.subjects.begin(), p.subjects.end(), k) == p.subjects.end()) {
       std::vector<int> by_position = SubjectEndingAt(g, k);
       bool better = false;

@@ -121,3 +121,14 @@ TEST_CASE("subjects: the verb after a reduced passive's agent phrase is what it 
   INFO(s.Dump());
   CHECK(s.Has("Turkish troops | push into | Iraq"));
 }
+
+TEST_CASE("subjects: a state after 'of' inside the linked subject's phrase does not replace it",
+          "[extract][rules]") {
+  HandSentence s("[Ana Brnabic] of [Serbia/country] met [Viktor Orban] .");
+  s.Link("[Ana Brnabic]", "met", "Ss");
+  s.Link("[Ana Brnabic]", "of", "Mp");
+  s.Link("of", "[Serbia/country]", "Js");
+  INFO(s.Dump());
+  CHECK(s.Has("Ana Brnabic | meet | Viktor Orban"));
+  CHECK_FALSE(s.Has("Serbia | meet | Viktor Orban"));
+}
