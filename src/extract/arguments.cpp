@@ -308,7 +308,9 @@ int SkipPossessor(const SentenceGraph& g, int m) {
     if (g.IsMention(k)) return k;
     // "Iran's top security official, Ali Shamkhani,": the apposition.
     if (g.lower(k) == "," && k > m + 2 && k + 1 < n && IsPersonMention(g, k + 1)) return k + 1;
-    if (g.pos(k) == Pos::kVerb || g.lower(k) == ",") break;
+    // "Poland's expulsion of Russian diplomats": a name after a preposition
+    // is not what the possessor owns.
+    if (g.pos(k) == Pos::kVerb || g.lower(k) == "," || g.pos(k) == Pos::kPrep) break;
   }
   return m;
 }

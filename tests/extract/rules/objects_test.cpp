@@ -149,3 +149,21 @@ TEST_CASE("objects: an act on a thing a state owns carries the act ('opened fire
   INFO(measure.Dump());
   CHECK(measure.Has("Britain | announce sanctions against | Iranian individuals"));
 }
+
+TEST_CASE("objects: a named possessor's act is the object, not what the act is of",
+          "[extract][rules]") {
+  // The possessor owns the act; the name after "of" is not its object.
+  HandSentence s("[Mali/country] condemned [Niger/country] 's expulsion of "
+                 "[Malian traders/group/MLI] .");
+  s.Link("[Mali/country]", "condemned", "Ss");
+  s.Link("condemned", "expulsion", "Os");
+  s.Link("expulsion", "of", "Mf");
+  s.Link("of", "[Malian traders/group/MLI]", "Jp");
+  INFO(s.Dump());
+  CHECK(s.Has("Mali | condemn | Niger's expulsion"));
+  CHECK_FALSE(s.Has("Mali | condemn | Malian traders"));
+  // Nor does a compound action take it ("condemn expulsion of").
+  HandSentence t("[Chile/country] criticised [Peru/country] 's closure of the border .");
+  INFO(t.Dump());
+  CHECK(t.Has("Chile | criticise | Peru's closure"));
+}
