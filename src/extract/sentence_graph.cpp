@@ -486,8 +486,13 @@ void SentenceGraph::AddParticle(VerbGroup* group) const {
     bool linked = false;
     for (const GraphLink& l : links_[v])
       if (l.other == v + 1 && l.label[0] == 'K') linked = true;
+    // "shot down a drone": a phrasal verb WordNet knows, when the particle
+    // cannot be a preposition of place or time ("signed on Monday").
+    const std::string& next = lower(v + 1);
+    bool phrasal = lex.Has(WordList::kParticle, next) && next != "in" && next != "on" &&
+                   k_.lemmas && k_.lemmas->wordnet()->Contains(phrase, WnPos::kVerb);
     // "take office", "seize power": a phrase the lexicon knows.
-    if ((linked && lex.Has(WordList::kParticle, lower(v + 1))) ||
+    if ((linked && lex.Has(WordList::kParticle, next)) || phrasal ||
         lex.Has(WordList::kPhrasalVerb, phrase) || lex.Has(WordList::kIntransitiveEvent, phrase)) {
       g.particle = v + 1;
       g.lemma = phrase;

@@ -78,14 +78,38 @@ bool NounAfterModal(Linkage_s* lk) {
   return false;
 }
 
+// The subscript of a linkage word ("v-d" of "shot.v-d"), or "".
+std::string_view Subscript(std::string_view w) {
+  size_t dot = w.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : w.substr(dot + 1);
+}
+
+// Whether a linkage reads a verb's particle as a verb of its own ("shot.v-d
+// down.v 30 drones"): the verb and its particle are one act.
+bool ParticleAsVerb(Linkage_s* lk) {
+  static constexpr std::string_view kParticles[] = {"down", "up", "out", "off", "back"};
+  size_t nw = linkage_get_num_words(lk);
+  for (size_t i = 0; i + 1 < nw; ++i) {
+    if (Subscript(linkage_get_word(lk, i)).substr(0, 1) != "v") continue;
+    std::string_view next = linkage_get_word(lk, i + 1);
+    if (Subscript(next).substr(0, 1) != "v") continue;
+    next = next.substr(0, next.rfind('.'));
+    if (std::find(std::begin(kParticles), std::end(kParticles), next) != std::end(kParticles))
+      return true;
+  }
+  return false;
+}
+
+bool Misread(Linkage_s* lk) { return NounAfterModal(lk) || ParticleAsVerb(lk); }
+
 // The cheapest of the first `n` linkages that is not plainly misread, else
 // the cheapest.
 LinkagePtr BestLinkage(Sentence_s* sent, Parse_Options_s* opts, int n) {
   LinkagePtr first(linkage_create(0, sent, opts));
-  if (!first || !NounAfterModal(first.get())) return first;
+  if (!first || !Misread(first.get())) return first;
   for (int i = 1; i < std::min(n, kLinkagesTried); ++i) {
     LinkagePtr lk(linkage_create(i, sent, opts));
-    if (lk && !NounAfterModal(lk.get())) return lk;
+    if (lk && !Misread(lk.get())) return lk;
   }
   return first;
 }

@@ -1334,3 +1334,20 @@ TEST_CASE("extract: talks between two sides, opening a sentence or hosted", "[ex
   REQUIRE(h);
   CHECK(h->modality == Modality::kAsserted);
 }
+
+TEST_CASE("extract: a phrasal verb WordNet knows keeps its particle", "[extract]") {
+  // Neither "shoot down" nor "blow up" is in the lexicon's phrasal list.
+  auto x = Run("Iranian forces shot down a drone near the border on Tuesday, state media "
+               "reported.");
+  INFO(Dump(x));
+  const Event* e = nullptr;
+  for (const Event& ev : x.events)
+    if (ev.actor == "Iran" && ev.action == "shoot down") e = &ev;
+  REQUIRE(e);
+  REQUIRE(e->cameo_code);
+  CHECK(e->cameo_code->root() == 19);
+  // "on" may start a time or a place, so it is no particle by WordNet alone.
+  auto y = Run("Kenya signed on Monday a deal with Ethiopia.");
+  INFO(Dump(y));
+  for (const Event& ev : y.events) CHECK(ev.action.rfind("sign on", 0) != 0);
+}

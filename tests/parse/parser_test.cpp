@@ -107,3 +107,20 @@ TEST_CASE("parse: the word after a modal is read as a verb when a linkage allows
   }
   CHECK(checked);
 }
+
+TEST_CASE("parse: a verb's particle is not read as a verb of its own", "[parse]") {
+  // Sampled linkages of this sentence read "shot.v-d down.v" (a participle,
+  // then "to down"); a linkage with the particle is taken instead.
+  auto r = SharedParser().ParseWords({"Houthi_rebels", "shot", "down", "a", "U.S.", "drone",
+                                      "over", "Yemen", "on", "Monday", ",", "a", "spokesman",
+                                      "said", "."});
+  REQUIRE(r.ok());
+  bool checked = false;
+  for (size_t i = 0; i < r->words.size(); ++i) {
+    if (r->words[i].text.rfind("down", 0) != 0) continue;
+    INFO(r->words[i].text);
+    CHECK(r->words[i].text.find(".v") == std::string::npos);
+    checked = true;
+  }
+  CHECK(checked);
+}
