@@ -788,9 +788,11 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
                   lex_.Has(WordList::kPreposition, Lower(t[i + 1])) ||
                   lex_.Has(WordList::kConjunction, Lower(t[i + 1])) ||
                   lex_.Has(WordList::kAuxiliary, lem_.Verb(Lower(t[i + 1]))) ||
-                  lex_.Has(WordList::kModal, Lower(t[i + 1])))) {
+                  lex_.Has(WordList::kModal, Lower(t[i + 1])) ||
+                  lem_.Verb(Lower(t[i + 1])) != Lower(t[i + 1]))) {
         // "Palestinians", "five detained Americans", "Three Palestinians
-        // were shot": a people, not the state.
+        // were shot", "Hundreds of Palestinians clashed": a people, not the
+        // state.
         m.last = i;
         m.name = t[i];
         m.kind = EntityKind::kGroup;

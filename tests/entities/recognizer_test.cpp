@@ -383,6 +383,12 @@ TEST_CASE("entities: a demonym and a plural noun of people is that people's grou
   REQUIRE(q);
   CHECK(q->country == "PSE");
   CHECK(q->role == detente::Role::kCvl);
+  // Before a verb's past: "Hundreds of Somalis fled".
+  auto fled = Find("Hundreds of Somalis fled across the border.");
+  const Mention* r = Named(fled, "Somalis");
+  REQUIRE(r);
+  CHECK(r->country == "SOM");
+  CHECK(r->kind == EntityKind::kGroup);
 }
 
 TEST_CASE("entities: a state's irregular past verb before a title does not qualify the title",
