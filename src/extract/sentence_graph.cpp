@@ -743,8 +743,11 @@ void SentenceGraph::SetModality(VerbGroup* g) const {
     int k = g->first - 1;
     while (k >= 0 && lex.Has(WordList::kVerbAdverb, lower(k))) --k;
     if (k >= 0 && (words_[k].verb == "be" ||
-                   (lex.Has(WordList::kFutureMatrix, lower(k)) && group_of_[k] < 0)))
+                   (lex.Has(WordList::kFutureMatrix, lower(k)) && group_of_[k] < 0))) {
       m = Modality::kFuture;
+      // "is not about to resign": the negation before the adjective is the act's.
+      if (words_[k].verb != "be" && k >= 1 && pos(k - 1) == Pos::kNeg) g->negated = true;
+    }
   }
   // "decide whether to dissolve parliament": an open question.
   if (g->form == VerbForm::kInfinitive && g->first >= 1 && lower(g->first - 1) == "whether")

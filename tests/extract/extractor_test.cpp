@@ -1351,3 +1351,19 @@ TEST_CASE("extract: a phrasal verb WordNet knows keeps its particle", "[extract]
   INFO(Dump(y));
   for (const Event& ev : y.events) CHECK(ev.action.rfind("sign on", 0) != 0);
 }
+
+TEST_CASE("extract: 'is about to' gives its subject an act still to come", "[extract]") {
+  auto x = Run("Ghana is about to restore diplomatic ties with Ivory Coast.");
+  INFO(Dump(x));
+  const Event* e = nullptr;
+  for (const Event& ev : x.events)
+    if (ev.actor == "Ghana" && ev.action.rfind("restore", 0) == 0) e = &ev;
+  REQUIRE(e);
+  CHECK(e->modality == Modality::kFuture);
+  CHECK_FALSE(e->negated);
+  auto y = Run("Ghana is not about to talk with Togo.");
+  INFO(Dump(y));
+  const Event* f = Find(y, "Ghana", "talk", std::string("Togo"));
+  REQUIRE(f);
+  CHECK(f->negated);
+}

@@ -277,6 +277,8 @@ void SubjectsByPosition(RuleContext& c) {
     // "Israel is to withdraw", "he was willing to speak": over the copula and
     // its adjective to the subject.
     if (orphan_infinitive) {
+      // "Iran is about to resume": "about" before the infinitive, too.
+      if (k >= 0 && k == v.first - 1 && g.lower(k) == "about") --k;
       while (k >= 0 && (g.pos(k) == Pos::kAdj || g.pos(k) == Pos::kAux || g.pos(k) == Pos::kNeg ||
                         g.pos(k) == Pos::kModal || g.pos(k) == Pos::kAdv))
         --k;
