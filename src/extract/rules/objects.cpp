@@ -540,12 +540,15 @@ bool CarriedNoun(Choice& x) {
   Predicate& p = x.p;
   const SentenceGraph& g = x.g;
   if (p.noun < 0 || MutualAct(x)) return false;
-  // "condemned Russia's recognition of the regions": the act is the named
-  // possessor's, and that act is the object.
-  if (int np = g.PhraseOf(p.noun);
-      p.prep == "of" && np >= 0 && g.phrases()[np].possessor >= 0 &&
-      g.IsNamed(g.phrases()[np].possessor))
-    return false;
+  // "condemned Russia's recognition of the regions", "criticised Israel's
+  // operation in Gaza": the act is the named possessor's, and that act is
+  // the object. Not the subject's own ("froze its participation in").
+  if (int np = g.PhraseOf(p.noun); np >= 0 && (p.prep == "of" || IsActNoun(g, p.noun))) {
+    int owner = g.phrases()[np].possessor;
+    if (owner >= 0 && g.IsNamed(owner) && !g.lexicon().Has(WordList::kPossessive, g.lower(owner)))
+      return false;
+    if (owner < 0 && OwnedByName(g, p.noun)) return false;
+  }
   const std::string& nw = x.noun_word;
   if (!p.prep_objects.empty() && CarriesNoun(g, x.verb, p.noun, x.light, p.prep) &&
       (p.prep != "of" || IsActNoun(g, p.noun)) && !PlaceOfAct(g, p)) {

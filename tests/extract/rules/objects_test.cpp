@@ -166,4 +166,17 @@ TEST_CASE("objects: a named possessor's act is the object, not what the act is o
   HandSentence t("[Chile/country] criticised [Peru/country] 's closure of the border .");
   INFO(t.Dump());
   CHECK(t.Has("Chile | criticise | Peru's closure"));
+  // Any preposition after an act a state's modifier owns.
+  HandSentence u("[Chile/country] criticised {Peruvian/Peru/PER} raids on [Bolivia/country] .");
+  u.Link("[Chile/country]", "criticised", "Ss");
+  u.Link("criticised", "raids", "Op");
+  u.Link("criticised", "on", "MVp");
+  u.Link("on", "[Bolivia/country]", "Js");
+  INFO(u.Dump());
+  CHECK(u.Has("Chile | criticise | Peruvian raids"));
+  CHECK_FALSE(u.Has("Chile | criticise raids on | Bolivia"));
+  // The subject's own act still carries its noun.
+  HandSentence v("[Chile/country] froze its participation in [Mercosur/organization] .");
+  INFO(v.Dump());
+  CHECK(v.Has("Chile | freeze participation in | Mercosur"));
 }
