@@ -168,6 +168,8 @@ class RecognizerImpl : public EntityRecognizer {
   }
   bool TryTitledPerson(const std::vector<std::string>& t, int i, Mention* m) const;
   bool IsOnePerson(const std::string& word) const;
+  // The country of "in [eastern] COUNTRY" at k (after an optional comma), or "".
+  std::string CountryAfterIn(const std::vector<std::string>& t, int k) const;
   bool TryReference(const std::vector<std::string>& t, int i, Mention* m) const;
   // A word that starts a sentence with a capital only because it starts it:
   // "Hours later", "Hundreds of pagers", "Troops".
@@ -598,6 +600,18 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
 
 // A singular noun WordNet knows whose first sense is not a body: a person
 // ("journalist", "counterpart"), not "army" or "police".
+std::string RecognizerImpl::CountryAfterIn(const std::vector<std::string>& t, int k) const {
+  const int n = static_cast<int>(t.size());
+  if (k < n && t[k] == ",") ++k;
+  if (k >= n || t[k] != "in") return "";
+  ++k;
+  // "in eastern Ukraine", "in the far north of Mali" is not read.
+  if (k < n && (EndsWith(t[k], "ern") || t[k] == "central")) ++k;
+  const GazEntry* e = nullptr;
+  if (k < n && MatchGazetteer(t, k, &e) > 0 && e->kind == EntityKind::kCountry) return e->country;
+  return "";
+}
+
 bool RecognizerImpl::IsOnePerson(const std::string& word) const {
   return lem_.Noun(word) == word && lem_.IsNoun(word) && !lem_.NamesGroup(word);
 }
@@ -859,6 +873,7 @@ std::vector<Mention> RecognizerImpl::Recognize(const std::vector<std::string>& t
                  !place.empty()) {
         // "the town of Bunagana": a place, whatever it is called.
         m.kind = place == "city" ? EntityKind::kCity : EntityKind::kRegion;
+        m.country = CountryAfterIn(t, m.last + 1);
       } else {
         m.kind = EntityKind::kPerson;
       }

@@ -343,6 +343,12 @@ TEST_CASE("entities: an unknown name after 'the town of' is a place, not a perso
   const Mention* t = Named(town, "Kwamouth");
   REQUIRE(t);
   CHECK(t->kind == EntityKind::kCity);
+  CHECK(t->country.empty());  // no state is named
+  // "in [western] COUNTRY" right after it places it.
+  auto placed = Find("Rebels took the town of Kwamouth, in western Congo-Brazzaville, overnight.");
+  const Mention* q = Named(placed, "Kwamouth");
+  REQUIRE(q);
+  CHECK(q->country == "COG");
   auto district = Find("Troops entered the district of Lower Wanzi.");
   const Mention* d = Named(district, "Lower Wanzi");
   REQUIRE(d);
