@@ -137,6 +137,23 @@ bool Lemmatizer::NamesPhysical(std::string_view lemma) const {
   return name == "noun.artifact" || name == "noun.location" || name == "noun.object";
 }
 
+bool Lemmatizer::TakesObjectInfinitive(std::string_view lemma) const {
+  // wndb(5) frames 24 and 25; rarer senses than the fourth are not weighed.
+  constexpr int kSomebodyToInfinitive = 24, kSomebodyInfinitive = 25, kSensesRead = 4;
+  std::vector<SynsetId> senses = wn_->Senses(lemma, WnPos::kVerb);
+  if (senses.size() > kSensesRead) senses.resize(kSensesRead);
+  for (SynsetId id : senses) {
+    std::optional<Synset> s = wn_->Get(id);
+    if (!s) continue;
+    int word = s->WordIndex(lemma);
+    for (auto [number, holds_for] : s->frames)
+      if ((number == kSomebodyToInfinitive || number == kSomebodyInfinitive) &&
+          (holds_for == 0 || holds_for == word))
+        return true;
+  }
+  return false;
+}
+
 bool Lemmatizer::IsVerb(std::string_view lemma) const {
   if (wn_->Contains(lemma, WnPos::kVerb)) return true;
   size_t dash = lemma.find('-');

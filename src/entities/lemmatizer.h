@@ -51,6 +51,11 @@ class Lemmatizer {
   // ("target", "base", "imports"): noun.artifact, .location or .object.
   bool NamesPhysical(std::string_view lemma) const;
 
+  // Whether one of the verb lemma's first senses has WordNet's frame
+  // "Somebody ----s somebody (to) INFINITIVE" ("urge", "ask", "force"; not
+  // "meet" or "summon"): the person after it does what the infinitive says.
+  bool TakesObjectInfinitive(std::string_view lemma) const;
+
   const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 
  private:

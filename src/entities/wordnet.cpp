@@ -279,6 +279,15 @@ std::optional<Synset> ParseDataLine(std::string_view line, SynsetId id) {
     p.target_word = static_cast<int>(st & 0xff);
     s.pointers.push_back(std::move(p));
   }
+  // Verbs end with their frames: "02 + 08 00 + 24 00".
+  size_t f_cnt = 0;
+  if (id.pos == WnPos::kVerb && i < f.size() && ParseNum(f[i++], &f_cnt)) {
+    for (size_t k = 0; k < f_cnt && i + 2 < f.size(); ++k, i += 3) {
+      uint32_t number = 0, word = 0;
+      if (f[i] == "+" && ParseNum(f[i + 1], &number) && ParseNum(f[i + 2], &word, 16))
+        s.frames.emplace_back(static_cast<int>(number), static_cast<int>(word));
+    }
+  }
   if (bar != std::string_view::npos) {
     std::string_view g = line.substr(bar + 3);
     while (!g.empty() && (g.back() == ' ' || g.back() == '\r')) g.remove_suffix(1);

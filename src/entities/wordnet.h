@@ -55,6 +55,9 @@ struct Synset {
   int lexfile = -1;                // lexicographer file number, see LexName
   std::vector<std::string> words;  // lower case, spaces for underscores
   std::vector<WnPointer> pointers;
+  // Verb frames (wndb(5) "f_cnt + f_num w_num"): each frame's number, with
+  // the 1-based word it holds for, or 0 for every word of the synset.
+  std::vector<std::pair<int, int>> frames;
   std::string gloss;
 
   // The hypernyms (@ and @i), in file order.

@@ -42,3 +42,14 @@ TEST_CASE("lemmatizer: a missing WordNet directory is an IO error", "[extract][l
   REQUIRE_FALSE(lem.ok());
   CHECK(lem.status().code() == Status::Code::kIOError);
 }
+
+TEST_CASE("lemmatizer: verbs that hand an infinitive to the person after them",
+          "[extract][lemma]") {
+  auto lem = Lemmatizer::Load();
+  REQUIRE(lem.ok());
+  for (const char* v : {"urge", "ask", "force", "persuade", "allow", "order", "instruct"})
+    CHECK(lem->TakesObjectInfinitive(v));
+  for (const char* v : {"meet", "summon", "visit", "host", "travel"})
+    CHECK_FALSE(lem->TakesObjectInfinitive(v));
+  CHECK_FALSE(lem->TakesObjectInfinitive("unknownverb"));
+}

@@ -145,3 +145,18 @@ TEST_CASE("wordnet: concurrent lookups agree", "[extract][wordnet]") {
   CHECK(a == b);
   CHECK(a.find("attack.v.1") != std::string::npos);
 }
+
+TEST_CASE("wordnet: a verb synset carries its frames, per word or for all", "[extract][wordnet]") {
+  // The first sense of "urge" ({urge, urge on, press, exhort}) has frame 24
+  // ("Somebody ----s somebody to INFINITIVE") for every word; a noun has none.
+  auto senses = Wn().Senses("urge", WnPos::kVerb);
+  REQUIRE_FALSE(senses.empty());
+  std::optional<Synset> s = Wn().Get(senses[0]);
+  REQUIRE(s);
+  bool frame24 = false;
+  for (auto [number, word] : s->frames) frame24 = frame24 || (number == 24 && word == 0);
+  CHECK(frame24);
+  auto nouns = Wn().Senses("summit", WnPos::kNoun);
+  REQUIRE_FALSE(nouns.empty());
+  CHECK(Wn().Get(nouns[0])->frames.empty());
+}

@@ -3,6 +3,7 @@
 // coordinated or main-clause verb.
 #include <algorithm>
 
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
@@ -168,6 +169,20 @@ bool LinkedBy(const SentenceGraph& g, int a, int b, char type) {
   for (const GraphLink& l : g.links(a))
     if (l.other == b && !l.label.empty() && l.label[0] == type) return true;
   return false;
+}
+
+// Whether the infinitive after the governor's object is the object's act:
+// a directive ("urged", "called on") or a verb WordNet frames with
+// "somebody to INFINITIVE" ("asked", "forced", "allowed").
+bool ControlsObject(const SentenceGraph& g, const VerbGroup& gov) {
+  const Lexicon& lex = g.lexicon();
+  const std::string& verb = g.word(gov.head).verb;
+  if (lex.Has(WordList::kDirectiveVerb, verb) || lex.Has(WordList::kDirectiveVerb, gov.lemma))
+    return true;
+  const Lemmatizer* lem = g.knowledge().lemmas;
+  // A word WordNet has no verb for ("far-right" misread) says nothing.
+  return lem == nullptr || !lem->wordnet()->Contains(verb, WnPos::kVerb) ||
+         lem->TakesObjectInfinitive(verb) || lem->TakesObjectInfinitive(gov.lemma);
 }
 
 }  // namespace
@@ -372,7 +387,11 @@ void SharedSubjects(RuleContext& c) {
         int k = g.BeforeTime(to - 1);
         // "became the first leader to set foot": a predicate noun, not a controller.
         bool copula = g.lexicon().Has(WordList::kStativeVerb, g.word(gov.head).verb);
-        if (k > gov.head && !copula && (g.IsMention(k) || g.pos(k) == Pos::kNoun)) {
+        // "met Hochstein to discuss a truce": only a verb that takes a person
+        // and an infinitive hands the infinitive to a named object.
+        if (k > gov.head && !copula &&
+            ((g.IsMention(k) && ControlsObject(g, gov)) ||
+             (!g.IsMention(k) && g.pos(k) == Pos::kNoun))) {
           p.subjects = SubjectsFromWord(g, k);
         } else {
           p.subjects = c.preds[v.governor].subjects;

@@ -132,3 +132,16 @@ TEST_CASE("subjects: a state after 'of' inside the linked subject's phrase does 
   CHECK(s.Has("Ana Brnabic | meet | Viktor Orban"));
   CHECK_FALSE(s.Has("Serbia | meet | Viktor Orban"));
 }
+
+TEST_CASE("subjects: after a named object, only a verb of asking hands it the infinitive",
+          "[extract][rules]") {
+  // "met X to discuss": the purpose is the subject's.
+  HandSentence met("[Mark Rutte] met [Petteri Orpo] to discuss [Russia/country] .");
+  INFO(met.Dump());
+  CHECK(met.Has("Mark Rutte | discuss | Russia"));
+  CHECK_FALSE(met.Has("Petteri Orpo | discuss | Russia"));
+  // "asked X to visit": the request is X's to carry out.
+  HandSentence asked("[Mark Rutte] asked [Petteri Orpo] to visit [Kyiv/city] .");
+  INFO(asked.Dump());
+  CHECK(asked.Has("Petteri Orpo | visit | Kyiv"));
+}
