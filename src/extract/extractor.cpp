@@ -286,8 +286,15 @@ std::string FocalCountry(const std::vector<AnalysedSentence>& analysed) {
 
 // "Gantz resigned" in a story about Israel: a person, party or national body
 // the gazetteers do not place is of the story's state, as a reader takes it.
-void AddFocalCountry(const std::string& focal, Mention* m) {
+// A lone unknown word with no title that no fuller name ends with ("Gondor
+// rejected") may be no person at all, and is placed nowhere. `surnames`
+// holds the last words of the document's longer names.
+void AddFocalCountry(const std::string& focal, const std::set<std::string>& surnames,
+                     Mention* m) {
   if (focal.empty() || !m->country.empty() || m->name.empty()) return;
+  if (m->kind == EntityKind::kPerson && !m->known && m->role == Role::kNone &&
+      m->name.find(' ') == std::string::npos && !surnames.count(m->name))
+    return;
   // A known person without a state holds an office of no one state.
   bool national = (m->kind == EntityKind::kPerson && m->office.empty()) ||
                   m->kind == EntityKind::kParty || m->kind == EntityKind::kInstitution ||
@@ -496,8 +503,13 @@ Extraction ExtractorImpl::ExtractImpl(const Document& doc) const {
   add(doc.title, true);
   add(doc.text, false);
   std::string focal = FocalCountry(analysed);
+  std::set<std::string> surnames;
+  for (const AnalysedSentence& a : analysed)
+    for (const Mention& m : a.mentions)
+      if (size_t space = m.name.rfind(' '); space != std::string::npos)
+        surnames.insert(m.name.substr(space + 1));
   for (AnalysedSentence& a : analysed)
-    for (Mention& m : a.mentions) AddFocalCountry(focal, &m);
+    for (Mention& m : a.mentions) AddFocalCountry(focal, surnames, &m);
 
   // Full names first, so that "Blinken" in a headline finds "Antony Blinken".
   DocumentEntities de;
