@@ -209,6 +209,21 @@ bool OnEachOther(const SentenceGraph& g, const Predicate& p, int w) {
          (a == "the" && b == "other");
 }
 
+// "recalled its ambassador to Belarus": one's own envoy is named by the
+// post, which is what the act is aimed at. The post's name, or -1.
+int EnvoyPost(const SentenceGraph& g, int head) {
+  const Lexicon& lex = g.lexicon();
+  if (head < 1 || head + 2 >= g.size() || !lex.Has(WordList::kPossessive, g.lower(head - 1)))
+    return -1;
+  const GraphWord& noun = g.word(head);
+  if (g.pos(head) != Pos::kNoun ||
+      !(lex.Has(WordList::kAgentNoun, noun.lower) || lex.Has(WordList::kAgentNoun, noun.noun)) ||
+      g.lower(head + 1) != "to")
+    return -1;
+  int post = PhraseHeadAt(g, head + 2);
+  return post >= 0 && g.IsNamed(post) ? post : -1;
+}
+
 }  // namespace
 
 void DirectObjects(RuleContext& c) {
@@ -273,6 +288,7 @@ void DirectObjects(RuleContext& c) {
     if (g.PhraseOf(head) >= 0 && !g.IsMention(head))
       head = PhraseHeadAt(g, g.phrases()[g.PhraseOf(head)].first);
     if (head < 0) continue;
+    if (int post = EnvoyPost(g, head); post >= 0) head = post;
     // The subject is never its own object (a misattached link).
     if (std::find(p.subjects.begin(), p.subjects.end(), head) != p.subjects.end()) continue;
     if (g.IsMention(head) && IsInstitutionDescription(g, head)) {

@@ -180,3 +180,16 @@ TEST_CASE("objects: a named possessor's act is the object, not what the act is o
   INFO(v.Dump());
   CHECK(v.Has("Chile | freeze participation in | Mercosur"));
 }
+
+TEST_CASE("objects: one's own envoy is named by the post the act is aimed at",
+          "[extract][rules]") {
+  HandSentence s("[Ghana/country] recalled its ambassador to [Burkina Faso/country] .");
+  s.Link("[Ghana/country]", "recalled", "Ss");
+  s.Link("recalled", "ambassador", "Os");
+  INFO(s.Dump());
+  CHECK(s.Has("Ghana | recall | Burkina Faso"));
+  // Another state's envoy is still that state: "expelled Ghana's ambassador".
+  HandSentence t("[Togo/country] expelled [Ghana/country] 's ambassador .");
+  INFO(t.Dump());
+  CHECK(t.Has("Togo | expel | Ghana"));
+}
