@@ -674,6 +674,10 @@ void SentenceGraph::FindGovernors() {
       int start = phrases_[PhraseOf(k)].first;
       if (start >= 2 && lower(start - 1) == "of" && PhraseOf(start - 2) >= 0)
         start = phrases_[PhraseOf(start - 2)].first;
+      // "pressing Israel and Hamas to": over the coordinated phrases.
+      while (start >= 2 && (lower(start - 1) == "and" || lower(start - 1) == ",") &&
+             PhraseOf(start - 2) >= 0 && IsMention(start - 2))
+        start = phrases_[PhraseOf(start - 2)].first;
       // "ordered more than one million Palestinians to": over the quantity.
       while (start >= 1 && lex.Has(WordList::kQuantityWord, lower(start - 1))) --start;
       int b = start - 1;

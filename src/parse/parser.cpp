@@ -3,6 +3,7 @@
 #include <link-grammar/link-includes.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -100,7 +101,34 @@ bool ParticleAsVerb(Linkage_s* lk) {
   return false;
 }
 
-bool Misread(Linkage_s* lk) { return NounAfterModal(lk) || ParticleAsVerb(lk); }
+// Whether a linkage reads "are pressing.a Israel" as an adjective before an
+// object: after a form of "be", an -ing word with a noun phrase after it is
+// the progressive.
+bool ProgressiveAsAdjective(Linkage_s* lk) {
+  static constexpr std::string_view kBe[] = {"is", "are", "was", "were", "be", "been"};
+  static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "its", "their"};
+  size_t nw = linkage_get_num_words(lk);
+  for (size_t i = 0; i + 2 < nw; ++i) {
+    std::string_view be = linkage_get_word(lk, i);
+    be = be.substr(0, be.find('.'));
+    if (std::find(std::begin(kBe), std::end(kBe), be) == std::end(kBe)) continue;
+    std::string_view ing = linkage_get_word(lk, i + 1);
+    if (Subscript(ing).substr(0, 1) != "a") continue;
+    ing = ing.substr(0, ing.rfind('.'));
+    if (ing.size() < 5 || ing.substr(ing.size() - 3) != "ing") continue;
+    std::string_view next = linkage_get_word(lk, i + 2);
+    next = next.substr(0, next.find('.'));
+    bool noun_phrase = std::find(std::begin(kDeterminers), std::end(kDeterminers), next) !=
+                           std::end(kDeterminers) ||
+                       (!next.empty() && std::isupper(static_cast<unsigned char>(next[0])));
+    if (noun_phrase) return true;
+  }
+  return false;
+}
+
+bool Misread(Linkage_s* lk) {
+  return NounAfterModal(lk) || ParticleAsVerb(lk) || ProgressiveAsAdjective(lk);
+}
 
 // The cheapest of the first `n` linkages that is not plainly misread, else
 // the cheapest.

@@ -1391,3 +1391,17 @@ TEST_CASE("extract: the story's state places unknown people, not a lone unknown 
     }
   CHECK(found);
 }
+
+TEST_CASE("extract: coordinated names before an infinitive all take it", "[extract]") {
+  auto x = Run("Norway urged Colombia and the ELN to accept a Cuban proposal.");
+  INFO(Dump(x));
+  int resumed = 0;
+  for (const Event& e : x.events)
+    if (e.action.rfind("accept", 0) == 0 && (e.actor == "Colombia" || e.actor == "ELN")) {
+      ++resumed;
+      CHECK(e.modality == Modality::kPossible);
+    }
+  CHECK(resumed == 2);
+  for (const Event& e : x.events)
+    CHECK_FALSE((e.actor == "Norway" && e.action.rfind("accept", 0) == 0));
+}

@@ -124,3 +124,21 @@ TEST_CASE("parse: a verb's particle is not read as a verb of its own", "[parse]"
   }
   CHECK(checked);
 }
+
+TEST_CASE("parse: an -ing word after 'are' with an object after it is a verb", "[parse]") {
+  // The cheapest linkage reads "pressing.a" as an adjective, and the names
+  // after it as hanging from nothing a verb governs.
+  auto r = SharedParser().ParseWords({"Egypt", ",", "Qatar", "and", "the", "United_States", "are",
+                                      "pressing", "Israel", "and", "Hamas", "to", "accept", "a",
+                                      "new", "truce", "proposal", ",", "diplomats", "said", "on",
+                                      "Thursday", "."});
+  REQUIRE(r.ok());
+  bool checked = false;
+  for (const auto& w : r->words) {
+    if (w.text.rfind("pressing", 0) != 0) continue;
+    INFO(w.text);
+    CHECK(w.text.find(".a") == std::string::npos);
+    checked = true;
+  }
+  CHECK(checked);
+}
