@@ -194,8 +194,9 @@ class RecognizerImpl : public EntityRecognizer {
   // noun in the title's role; length 0 when there is none.
   AgentNoun TitleAsNoun(const std::vector<std::string>& t, int i) const;
   // "Indian fishermen", "Ukrainian refugees": a plural noun whose first
-  // WordNet sense is a person, ending the phrase, as civilians (CVL).
-  AgentNoun PeopleNoun(const std::vector<std::string>& t, int i) const;
+  // WordNet sense is a person, ending the phrase, as civilians (CVL); with
+  // `one` (after "a" or "an"), a singular too ("an Australian writer").
+  AgentNoun PeopleNoun(const std::vector<std::string>& t, int i, bool one) const;
   // Whether token k is a lower-case noun that is no verb, function word or
   // preposition: what a word before it would qualify ("general election").
   bool PlainNounAt(const std::vector<std::string>& t, int k) const;
@@ -253,13 +254,13 @@ AgentNoun RecognizerImpl::TitleAsNoun(const std::vector<std::string>& t, int i) 
   return out;
 }
 
-AgentNoun RecognizerImpl::PeopleNoun(const std::vector<std::string>& t, int i) const {
+AgentNoun RecognizerImpl::PeopleNoun(const std::vector<std::string>& t, int i, bool one) const {
   const int n = static_cast<int>(t.size());
   AgentNoun out;
   if (i >= n || IsCapitalised(t[i])) return out;
   std::string l = Lower(t[i]);
-  std::string one = lem_.Noun(l);
-  if (one == l || !lem_.NamesPerson(one)) return out;
+  std::string base = lem_.Noun(l);
+  if ((base == l && !one) || !lem_.NamesPerson(base)) return out;
   // Not before a noun it qualifies: "Indian workers unions" is no group of
   // workers.
   if (i + 1 < n && PlainNounAt(t, i + 1)) return out;
@@ -280,7 +281,10 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
   int at = k;
   for (int skip = 0; skip <= 2 && at < n; ++skip, ++at) {
     a = MatchAgentNoun(lex_, t, at);
-    if (a.length > 0 || (a = TitleAsNoun(t, at)).length > 0 || (a = PeopleNoun(t, at)).length > 0)
+    // "an Australian writer": one person of a state, named by kind only.
+    bool one = i >= 1 && (Lower(t[i - 1]) == "a" || Lower(t[i - 1]) == "an");
+    if (a.length > 0 || (a = TitleAsNoun(t, at)).length > 0 ||
+        (a = PeopleNoun(t, at, one)).length > 0)
       break;
     const std::string& w = t[at];
     // An adjective or noun, never a verb form: "Kenya would send police"
@@ -543,11 +547,13 @@ bool RecognizerImpl::TryTitledPerson(const std::vector<std::string>& t, int i,
     if (len > 0) {
       Role title_role = RoleOfTitleClass(gaz_.TitleRole(Join(t, j, j + len - 1)));
       if (title_role != Role::kNone) role = title_role;
-    } else if (titles == 0 && j > i && j + 1 < n && IsCapitalised(t[j + 1]) &&
-               !IsCapitalised(t[j])) {
+    } else if (titles == 0 && j > i && j + 1 < n && !IsCapitalised(t[j]) &&
+               (IsCapitalised(t[j + 1]) ||
+                (t[j + 1] == "," && j + 2 < n && IsCapitalised(t[j + 2])))) {
       // "American journalist Evan Gershkovich": after a state, one person's
       // agent noun describes the name as a title would, and gives the role
-      // (a capital starts a name instead: "Venezuela's National Assembly").
+      // (a capital starts a name instead: "Venezuela's National Assembly");
+      // so it does before a comma ("an American journalist, Evan Gershkovich,").
       // The lexicon may list the plural only ("activists").
       std::string noun = Lower(t[j]);
       AgentNoun a = MatchAgentNoun(lex_, {noun}, 0);

@@ -408,6 +408,13 @@ int TimeOf(const SentenceGraph& g, int w) {
 std::vector<int> ExamplesAfter(const SentenceGraph& g, int head) {
   const int n = g.size();
   int k = head + 1;
+  // "detained an American journalist, Evan Gershkovich,": the one person a
+  // description of a person names.
+  const Lemmatizer* lem = g.knowledge().lemmas;
+  bool listed = k + 2 < n && (g.lower(k + 2) == "and" || g.lower(k + 2) == "or");
+  if (k + 1 < n && g.lower(k) == "," && IsPersonMention(g, k + 1) && !listed && lem &&
+      lem->NamesPerson(g.word(head).noun))
+    return {k + 1};
   // "three nuclear sites — Fordow, Natanz and Isfahan —".
   bool dash = k < n && (g.lower(k) == "\u2014" || g.lower(k) == "--" || g.lower(k) == "\u2013");
   if (dash && k + 1 < n && g.IsNamed(k + 1)) {

@@ -77,7 +77,9 @@ int PlaceOf(const SentenceGraph& g, int from, int exclude);
 int TimeOf(const SentenceGraph& g, int w);
 
 // Named examples after a group: "seven countries, among them Argentina and
-// Chile", "Senior Republicans, including Paul Ryan,"; empty when none.
+// Chile", "Senior Republicans, including Paul Ryan,"; the person an
+// apposition names after a person's description ("an American journalist,
+// Evan Gershkovich,"); empty when none.
 std::vector<int> ExamplesAfter(const SentenceGraph& g, int head);
 
 // The entity a non-mention word names as a modifier ("Israeli" -> Israel),

@@ -426,3 +426,22 @@ TEST_CASE("entities: a titled person followed by 'of' and a state belongs to tha
   REQUIRE(Named(q, "Abdoulaye Diop"));
   CHECK(Named(q, "Abdoulaye Diop")->country == "MLI");
 }
+
+TEST_CASE("entities: one person of a state named by kind, and a description before a comma",
+          "[entities]") {
+  // After "a" or "an", a singular noun of people makes the group too.
+  auto m = Find("A court sentenced an Australian writer to death.");
+  const Mention* w = Named(m, "Australian writer");
+  REQUIRE(w);
+  CHECK(w->country == "AUS");
+  CHECK(w->kind == EntityKind::kGroup);
+  CHECK(w->role == detente::Role::kCvl);
+  // Without the article a singular qualifies what follows: no group.
+  CHECK(Named(Find("Australian writer groups protested."), "Australian writer") == nullptr);
+  // A state's agent noun describes the name after a comma as a title would.
+  auto q = Find("Police detained a Chilean journalist, Rocio Barraza, in Lima.");
+  const Mention* p = Named(q, "Rocio Barraza");
+  REQUIRE(p);
+  CHECK(p->country == "CHL");
+  CHECK(p->role == detente::Role::kMed);
+}

@@ -193,3 +193,20 @@ TEST_CASE("objects: one's own envoy is named by the post the act is aimed at",
   INFO(t.Dump());
   CHECK(t.Has("Togo | expel | Ghana"));
 }
+
+TEST_CASE("objects: a person's description names the person in an apposition",
+          "[extract][rules]") {
+  HandSentence s("[Belarus/country] detained a journalist , [Andrei Kuznechik] , in "
+                 "[Minsk/city] .");
+  s.Link("[Belarus/country]", "detained", "Ss");
+  s.Link("detained", "journalist", "Os");
+  INFO(s.Dump());
+  CHECK(s.Has("Belarus | detain | Andrei Kuznechik"));
+  // A list after the comma is no apposition.
+  HandSentence t("[Belarus/country] detained a journalist , [Andrei Kuznechik] and "
+                 "[Ihar Losik] .");
+  t.Link("[Belarus/country]", "detained", "Ss");
+  t.Link("detained", "journalist", "Os");
+  INFO(t.Dump());
+  CHECK_FALSE(t.Has("Belarus | detain | Andrei Kuznechik"));
+}
