@@ -80,6 +80,7 @@ enum class WordList : uint8_t {
   kTransferVerb,
   kClaimVerb,
   kPlaceKindNoun,   // value: city | region
+  kOwnerParticiple,
   kCount
 };
 

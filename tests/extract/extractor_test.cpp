@@ -1230,6 +1230,30 @@ TEST_CASE("extract: a thing acted on is of the state it is in or is made of", "[
   auto y = Run("Peru and Ecuador signed a border treaty in Brasilia.");
   INFO(Dump(y));
   for (const Event& ev : y.events) CHECK(ev.object_country.empty());
+  // "across" a place too, past its article.
+  auto across = Run("Israeli aircraft struck positions across the Gaza Strip.");
+  INFO(Dump(across));
+  const Event* g = Find(across, "Israel", "strike", std::string("positions"));
+  REQUIRE(g);
+  CHECK(g->object_country == "PSE");
+}
+
+TEST_CASE("extract: a thing a state's compound says it owns is that state's", "[extract]") {
+  auto x = Run("Houthi fighters attacked a Liberian-flagged tanker. Iran seized a Maltese-owned "
+               "cargo ship.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Houthi fighters", "attack", std::string("Liberian-flagged tanker"));
+  REQUIRE(e);
+  CHECK(e->object_country == "LBR");
+  const Event* f = Find(x, "Iran", "seize", std::string("Maltese-owned cargo ship"));
+  REQUIRE(f);
+  CHECK(f->object_country == "MLT");
+  // A compound that backs or brokers gives no owner.
+  auto y = Run("Jordan welcomed a Qatari-brokered deal.");
+  INFO(Dump(y));
+  const Event* g = Find(y, "Jordan", "welcome", std::string("Qatari-brokered deal"));
+  REQUIRE(g);
+  CHECK(g->object_country.empty());
 }
 
 TEST_CASE("extract: a verb 'between A and B' acts on each", "[extract]") {

@@ -7,6 +7,7 @@
 
 #include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
+#include "entities/words.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
 
@@ -59,24 +60,31 @@ std::string OwnerOf(const SentenceGraph& g, int head) {
         !g.mention(k).country.empty())
       return g.mention(k).country;
     int t = s.word_first[k];
+    // "a Greek-owned tanker" is Greece's; "a U.S.-brokered deal" no one's.
+    const std::string& text = g.word(k).text;
+    size_t dash = text.rfind('-');
+    bool owner = dash == std::string::npos ||
+                 g.lexicon().Has(WordList::kOwnerParticiple, Lower(text.substr(dash + 1)));
     if (!g.IsMention(k) && t >= 0 && t < static_cast<int>(s.token_modifier.size()) &&
-        s.token_modifier[t].kind == EntityKind::kCountry &&
-        g.word(k).text.find('-') == std::string::npos)
+        s.token_modifier[t].kind == EntityKind::kCountry && owner)
       return s.token_modifier[t].country;
   }
-  // "struck targets in Syria": a thing is of the state it is in; "imports
-  // of Japanese seafood": of the state of what it is made of.
+  // "struck targets in Syria", "across the Gaza Strip": a thing is of the
+  // state it is in; "imports of Japanese seafood": of the state of what it
+  // is made of.
   const Lexicon& lex = g.lexicon();
   const GraphWord& w = g.word(head);
   bool physical = g.knowledge().lemmas && g.knowledge().lemmas->NamesPhysical(w.noun) &&
                   !lex.Has(WordList::kInstitutionNoun, w.noun) &&
                   !lex.Has(WordList::kAgentNoun, w.lower);
   const std::string& prep = head + 1 < g.size() ? g.lower(head + 1) : std::string();
-  if (physical && head + 2 < g.size() && (prep == "in" || prep == "inside" || prep == "of")) {
+  if (physical && head + 2 < g.size() &&
+      (prep == "in" || prep == "inside" || prep == "across" || prep == "of")) {
     int inner = g.PhraseOf(head + 2);
     if (prep != "of") {
-      if (IsPlace(g, head + 2) && g.mention(head + 2).kind != EntityKind::kVenue)
-        return g.mention(head + 2).country;
+      int place = head + 2 + (g.lower(head + 2) == "the" && head + 3 < g.size() ? 1 : 0);
+      if (IsPlace(g, place) && g.mention(place).kind != EntityKind::kVenue)
+        return g.mention(place).country;
     } else if (inner >= 0 && g.phrases()[inner].head != head) {
       return OwnerOf(g, g.phrases()[inner].head);
     }
