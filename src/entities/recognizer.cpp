@@ -279,6 +279,7 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
   // "Sudanese paramilitary forces".
   AgentNoun a;
   int at = k;
+  bool within_state = false;  // a people inside the state: a group, not the state
   for (int skip = 0; skip <= 2 && at < n; ++skip, ++at) {
     a = MatchAgentNoun(lex_, t, at);
     // "an Australian writer": one person of a state, named by kind only.
@@ -298,6 +299,17 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
                  !IsCommonWord(l) && !lex_.Has(WordList::kPreposition, l) &&
                  !lex_.Has(WordList::kModal, l) && !lex_.Has(WordList::kAuxiliary, verb) &&
                  (!participle || k > j);
+    // "Iraqi Kurdish authorities", "Sri Lankan Tamil rebels": a people of
+    // the state that is no state of its own.
+    const GazEntry* g = nullptr;
+    int dl = 0;
+    bool people = state && at == j && IsCapitalised(w) && !IsCalendarWord(w) &&
+                  !gaz_.IsTitle(w) && MatchGazetteer(t, at, &g) == 0 &&
+                  !MatchDemonym(t, at, &dl) && at + 1 < n && !IsCapitalised(t[at + 1]);
+    if (people) {
+      within_state = true;
+      continue;
+    }
     if (!plain) break;
   }
   if (a.length == 0) return false;
@@ -331,7 +343,7 @@ bool RecognizerImpl::TryAffiliatedGroup(const std::vector<std::string>& t, int i
     // "the Hungarian parliament", "Japan's parliament": a body of its own.
     m->name = Join(t, i, last);
     m->kind = EntityKind::kInstitution;
-  } else if (IsStateRole(a.role)) {
+  } else if (IsStateRole(a.role) && !within_state) {
     // "Turkish police", "a U.S. delegation": the state acts (named by the
     // resolver from the country code).
     m->name = e.name;

@@ -445,3 +445,22 @@ TEST_CASE("entities: one person of a state named by kind, and a description befo
   CHECK(p->country == "CHL");
   CHECK(p->role == detente::Role::kMed);
 }
+
+TEST_CASE("entities: a people inside a state makes a group of that state, not the state",
+          "[entities]") {
+  auto m = Find("Sri Lankan Tamil rebels attacked a base.");
+  const Mention* g = Named(m, "Sri Lankan Tamil rebels");
+  REQUIRE(g);
+  CHECK(g->country == "LKA");
+  CHECK(g->kind == EntityKind::kGroup);
+  CHECK(g->role == detente::Role::kReb);
+  // State agents of such a people are not the state either.
+  auto q = Find("Iraqi Kurdish police detained two men.");
+  const Mention* p = Named(q, "Iraqi Kurdish police");
+  REQUIRE(p);
+  CHECK(p->country == "IRQ");
+  CHECK_FALSE(p->group_of_state);
+  // A name after a demonym is still a name: "Israeli Benny Gantz".
+  auto r = Find("Israeli Benny Gantz resigned.");
+  CHECK(Named(r, "Benny Gantz"));
+}
