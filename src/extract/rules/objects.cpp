@@ -6,6 +6,7 @@
 // ("signed the treaty"), or no object for verbs that need none ("resigned").
 #include <algorithm>
 
+#include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
 #include "entities/words.h"
 #include "extract/arguments.h"
@@ -634,6 +635,12 @@ void NounOrNone(Choice& x) {
     p.action = x.lemma + " " + p.prep;
     p.objects = p.prep_objects;
     p.rule = "object.prepositional";
+  } else if (p.noun < 0 && p.prep_noun >= 0 && x.lex.Has(WordList::kReciprocalVerb, x.verb) &&
+             x.NamedSubjects() >= 2 && p.prep != "with" && p.prep != "against" &&
+             g.knowledge().lemmas && g.knowledge().lemmas->NamesPhysical(g.word(p.prep_noun).noun)) {
+    // "Chinese and Indian troops clashed on the border": with each other,
+    // at a place ("agreed on a ceasefire" agrees to a thing).
+    p.rule = "object.none";
   } else if (p.noun < 0 && p.prep_noun >= 0) {
     p.action = x.lemma + " " + p.prep;
     p.noun = p.prep_noun;

@@ -210,3 +210,14 @@ TEST_CASE("objects: a person's description names the person in an apposition",
   INFO(t.Dump());
   CHECK_FALSE(t.Has("Belarus | detain | Andrei Kuznechik"));
 }
+
+TEST_CASE("objects: a reciprocal verb at a place pairs its subjects", "[extract][rules]") {
+  HandSentence s("[Kenya/country] and [Somalia/country] clashed on the border .");
+  INFO(s.Dump());
+  CHECK(s.Has("Kenya | clash | Somalia"));
+  CHECK_FALSE(s.Has("Kenya | clash on | border"));
+  // A thing agreed on is the object, not a place.
+  HandSentence t("[Kenya/country] and [Somalia/country] agreed on a truce .");
+  INFO(t.Dump());
+  CHECK(t.Has("Kenya | agree on | truce"));
+}
