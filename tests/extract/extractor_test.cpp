@@ -1429,3 +1429,16 @@ TEST_CASE("extract: coordinated names before an infinitive all take it", "[extra
   for (const Event& e : x.events)
     CHECK_FALSE((e.actor == "Norway" && e.action.rfind("accept", 0) == 0));
 }
+
+TEST_CASE("extract: 'in' an act after an idiom's particle is the act's target", "[extract]") {
+  auto x = Run("Eritrea refused to take part in the peace talks in Nairobi.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Eritrea", "refuse to take part in", std::string("peace talks"));
+  REQUIRE(e);
+  REQUIRE(e->cameo_code);
+  CHECK(e->cameo_code->root() == 12);
+  // "in" a place after a particle is still where.
+  auto y = Run("Fighting broke out in the streets of Khartoum.");
+  INFO(Dump(y));
+  for (const Event& ev : y.events) CHECK(ev.object != std::string("streets"));
+}

@@ -386,9 +386,14 @@ void PrepositionalObjects(RuleContext& c) {
             lex.Has(WordList::kEventNoun, x.lower) && !lex.Has(WordList::kMeetingNoun, x.lower);
         noun_is_target = (people && !institution) || act;
       }
-      if (place_prep && !motion && !(noun_is_target && prep == "in")) continue;
-      // "the release of X", "pulled out of the coalition": "of" after a noun or a particle.
+      // "the release of X", "pulled out of the coalition": "of" after a noun
+      // or a particle; "take part in the talks": "in" an act after a particle.
       bool after_particle = (v.particle >= 0 && k == v.particle + 1) || (split >= 0 && k == split + 1);
+      int in_what = after_particle && prep == "in" ? PhraseHeadAt(g, k + 1) : -1;
+      bool in_act = in_what >= 0 && !g.IsMention(in_what) &&
+                    (lex.Has(WordList::kMeetingNoun, g.word(in_what).noun) ||
+                     lex.Has(WordList::kEventNoun, g.word(in_what).noun));
+      if (place_prep && !motion && !(noun_is_target && prep == "in") && !in_act) continue;
       if (prep == "of" && !(p.noun >= 0 && k == p.noun + 1) && !after_particle) continue;
       int m = PhraseHeadAt(g, k + 1);
       if (m < 0) continue;
