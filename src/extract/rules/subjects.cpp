@@ -5,6 +5,7 @@
 
 #include "entities/lemmatizer.h"
 #include "entities/lexicon.h"
+#include "entities/words.h"
 #include "extract/arguments.h"
 #include "extract/rules/rules.h"
 
@@ -423,6 +424,14 @@ void SharedSubjects(RuleContext& c) {
         // adjective, not to the main clause.
         if (before >= 0 && g.pos(before) == Pos::kPrep &&
             !g.lexicon().Has(WordList::kTemporalPreposition, g.lower(before)))
+          continue;
+        // "talks on joining the bloc": after a common noun's preposition too,
+        // unless that noun is a time ("on Monday after meeting") or the
+        // clause says how ("breached the constitution by appointing").
+        if (before >= 1 && g.pos(before) == Pos::kPrep && g.lower(before) != "by" &&
+            g.pos(before - 1) == Pos::kNoun &&
+            !g.IsMention(before - 1) && !g.InTime(before - 1) &&
+            !IsCalendarWord(g.lower(before - 1)))
           continue;
         // "filed a case at the ICJ accusing Germany", "talks in Cairo aimed
         // at": a place or venue after "at|in" is where, not who.

@@ -145,3 +145,19 @@ TEST_CASE("subjects: after a named object, only a verb of asking hands it the in
   INFO(asked.Dump());
   CHECK(asked.Has("Petteri Orpo | visit | Kyiv"));
 }
+
+TEST_CASE("subjects: an -ing clause after a noun's preposition belongs to the noun",
+          "[extract][rules]") {
+  HandSentence s("[Georgia/country] suspended talks on joining [European Union/organization] .");
+  INFO(s.Dump());
+  CHECK_FALSE(s.Has("Georgia | join | European Union"));
+  // "by" says how the verb's act was done: the clause is the subject's.
+  HandSentence t("[Ali Bongo] breached the constitution by appointing [Paul Biyoghe] .");
+  INFO(t.Dump());
+  CHECK(t.Has("Ali Bongo | appoint | Paul Biyoghe"));
+  // After a time, too: "on Monday after meeting".
+  HandSentence u("[Ali Bongo] arrived in [Paris/city] on Monday after meeting [Paul Biya] .");
+  u.Time(5, 6, "on Monday");
+  INFO(u.Dump());
+  CHECK(u.Has("Ali Bongo | meet | Paul Biya"));
+}
