@@ -418,6 +418,18 @@ void PrepositionalObjects(RuleContext& c) {
         p.prep_objects = ExamplesAfter(g, m);
         break;
       }
+      // "fired tear gas at supporters of X": people stand for whom they
+      // follow; unnamed people end the search ("at protesters in Nairobi"
+      // does not aim at Nairobi).
+      if (!g.IsMention(m) && (lex.Has(WordList::kAgentNoun, g.word(m).lower) ||
+                              lex.Has(WordList::kAgentNoun, g.word(m).noun))) {
+        std::vector<int> actors = ActorsOfPhrase(g, m);
+        if (!actors.empty()) {
+          p.prep = prep;
+          p.prep_objects = actors;
+        }
+        break;
+      }
       if ((!g.IsMention(m) && IsObjectNoun(g, m)) || IsInstitutionDescription(g, m)) {
         p.prep = prep;
         p.prep_noun = m;

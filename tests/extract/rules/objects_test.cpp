@@ -221,3 +221,15 @@ TEST_CASE("objects: a reciprocal verb at a place pairs its subjects", "[extract]
   INFO(t.Dump());
   CHECK(t.Has("Kenya | agree on | truce"));
 }
+
+TEST_CASE("objects: people after a preposition stand for whom they follow, or end the search",
+          "[extract][rules]") {
+  HandSentence s("[Kenya/country] fired gas at supporters of [Raila Odinga] in "
+                 "[Nairobi/city] .");
+  INFO(s.Dump());
+  CHECK(s.Has("Kenya | fire gas at | Raila Odinga"));
+  CHECK_FALSE(s.Has("Kenya | fire gas in | Nairobi"));
+  HandSentence t("[Kenya/country] fired gas at protesters in [Nairobi/city] .");
+  INFO(t.Dump());
+  CHECK_FALSE(t.Has("Kenya | fire gas in | Nairobi"));
+}
