@@ -20,7 +20,7 @@ constexpr std::string_view kNames[] = {
     "measure_noun", "standing_verb", "attribution_verb", "example_word",
     "convene_noun", "negating_matrix", "government_noun", "quantity_word", "owned_noun", "implicative_verb",
     "domestic_verb", "transfer_verb", "claim_verb", "place_kind_noun",
-    "owner_participle"};
+    "owner_participle", "companion_phrase"};
 static_assert(std::size(kNames) == static_cast<size_t>(WordList::kCount));
 
 int ListIndex(std::string_view name) {

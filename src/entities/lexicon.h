@@ -81,6 +81,7 @@ enum class WordList : uint8_t {
   kClaimVerb,
   kPlaceKindNoun,   // value: city | region
   kOwnerParticiple,
+  kCompanionPhrase,
   kCount
 };
 

@@ -79,6 +79,30 @@ int PersonInApposition(const SentenceGraph& g, int head) {
   return g.lower(k + 2) == "," || g.GroupAt(k + 2) >= 0 ? k + 1 : -1;
 }
 
+// "Macron, alongside Scholz, met": the names a companion phrase set off by
+// commas adds after the name at `last`.
+std::vector<int> Companions(const SentenceGraph& g, int last) {
+  const int n = g.size();
+  int k = last + 1;
+  if (k + 2 >= n || g.lower(k) != ",") return {};
+  ++k;
+  const Lexicon& lex = g.lexicon();
+  int words = 0;
+  if (lex.Has(WordList::kCompanionPhrase, g.lower(k))) {
+    words = 1;
+  } else if (lex.Has(WordList::kCompanionPhrase, g.lower(k) + " " + g.lower(k + 1))) {
+    words = 2;
+  } else {
+    return {};
+  }
+  int name = PhraseHeadAt(g, k + words);
+  if (name < 0 || !g.IsNamed(name)) return {};
+  std::vector<int> out = CoordinatedNames(g, name);
+  int end = out.back() + 1;
+  if (end >= n || g.lower(end) != ",") return {};  // "met X alongside Y" is no apposition
+  return out;
+}
+
 // The subjects a subject word stands for: the antecedent of a relative
 // pronoun, a list of names, the entity behind a noun of people. A common
 // noun with no entity behind it is kept as it is: the verb has a subject,
@@ -100,7 +124,11 @@ std::vector<int> SubjectsFromWord(const SentenceGraph& g, int w, int depth = 0) 
     std::sort(out.begin(), out.end());
     return out;
   }
-  if (g.IsMention(w)) return CoordinatedNames(g, w);
+  if (g.IsMention(w)) {
+    std::vector<int> out = CoordinatedNames(g, w);
+    for (int x : Companions(g, out.back())) out.push_back(x);
+    return out;
+  }
   int np = g.PhraseOf(w);
   int head = np >= 0 ? g.phrases()[np].head : w;
   if (int named = PersonInApposition(g, head); named >= 0) return {named};

@@ -161,3 +161,16 @@ TEST_CASE("subjects: an -ing clause after a noun's preposition belongs to the no
   INFO(u.Dump());
   CHECK(u.Has("Ali Bongo | meet | Paul Biya"));
 }
+
+TEST_CASE("subjects: a companion set off by commas acts with the subject", "[extract][rules]") {
+  HandSentence s("[Emmanuel Macron] , alongside [Olaf Scholz] , met [Xi Jinping] .");
+  s.Link("[Emmanuel Macron]", "met", "Ss");
+  INFO(s.Dump());
+  CHECK(s.Has("Emmanuel Macron | meet | Xi Jinping"));
+  CHECK(s.Has("Olaf Scholz | meet | Xi Jinping"));
+  HandSentence t("[Iran/country] , together with [Russia/country] and [China/country] , "
+                 "expelled [Lithuania/country] 's envoy .");
+  INFO(t.Dump());
+  CHECK(t.Has("Russia | expel | Lithuania"));
+  CHECK(t.Has("China | expel | Lithuania"));
+}
