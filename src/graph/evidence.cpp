@@ -85,7 +85,7 @@ Where BuildWhere(const EvidenceQuery& q, std::string_view extra_join = "") {
     w.Add(" AND (");
     for (size_t i = 0; i < f.classes.size(); ++i) {
       w.Add(i ? " OR " : "");
-      w.Add("substr(e.action_class, 1, ?) = ?");
+      w.Add(std::string("substr(") + kEventCodeSql + ", 1, ?) = ?");
       w.values.emplace_back(static_cast<int64_t>(f.classes[i].size()));
       w.Value(f.classes[i]);
     }

@@ -67,7 +67,7 @@ void AppendEventFilters(const GraphFilter& f, const std::string& date_expr, Quer
     q->sql += " AND (";
     for (size_t i = 0; i < f.classes.size(); ++i) {
       if (i) q->sql += " OR ";
-      q->sql += "substr(e.action_class, 1, length(?)) = ?";
+      q->sql += std::string("substr(") + kEventCodeSql + ", 1, length(?)) = ?";
       q->values.push_back(f.classes[i]);
       q->values.push_back(f.classes[i]);
     }
@@ -258,6 +258,7 @@ Result<GraphData> SqliteGraphReader::LoadFromSql() {
     ev.date = pool.Intern(ColumnView(*stmt, 6));
     ev.modality = ModalityOf(ColumnView(*stmt, 7));
     ev.negated = stmt->Int(8) != 0;
+    ev.cameo_code = pool.Intern(ColumnView(*stmt, 9));
     data.events.push_back(ev);
   }
   // Deterministic edge order whatever plan SQLite chose (a rowid scan is
@@ -368,7 +369,8 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
     d.by_name.resize(in_order);
   }
 
-  // Which interned strings pass the action and class filters, decided once.
+  // Which interned strings pass the action and class filters, decided once
+  // (a class filter looks at the event's code, not its class name).
   std::vector<char> action_ok, class_ok;
   if (!filter.actions.empty()) {
     action_ok.resize(d.strings.size());
@@ -397,7 +399,7 @@ Result<Graph> SqliteGraphReader::Load(const GraphFilter& filter) {
       if (!filter.until.empty() && date.substr(0, filter.until.size()) > filter.until) continue;
     }
     if (!action_ok.empty() && !action_ok[e.action]) continue;
-    if (!class_ok.empty() && !class_ok[e.action_class]) continue;
+    if (!class_ok.empty() && !class_ok[e.cameo_code]) continue;
     if (!role_ok.empty() && !role_ok[e.actor] && !role_ok[e.object]) continue;
     GraphEvent out = e;
     if (!vertex.empty()) {
