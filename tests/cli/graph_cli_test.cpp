@@ -223,6 +223,7 @@ TEST_CASE("graph cli: a 3- or 4-digit --class selects the events of that code", 
   const JsonValue truce = Json(r);
   REQUIRE(truce.Find("links")->items().size() == 1);
   CHECK(truce.Find("links")->items()[0].Find("action")->as_string() == "declare truce with");
+  CHECK(truce.Find("links")->items()[0].Find("cameo_code")->as_string() == "0871");
 }
 
 TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {
