@@ -10,8 +10,9 @@
 #include <variant>
 #include <vector>
 
-#include "graph/load_sql.h"
 #include "detente/sqlite.h"
+#include "detente/store.h"
+#include "graph/load_sql.h"
 
 namespace detente {
 
