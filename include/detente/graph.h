@@ -49,9 +49,11 @@ struct GraphFilter {
   std::string until;
   // Exact action lemmas ("meet", "travel to"). Default: empty (all).
   std::vector<std::string> actions;
-  // CAMEO code prefixes of 1-4 digits under a root 01-20 ("04" keeps "04
-  // Consult" and "042 ...", "1" the roots 10-19). Default: empty (all
-  // classes, also events with no class).
+  // CAMEO code prefixes of 1-4 digits under a root 01-20, matched against
+  // each event's code (GraphEvent::cameo_code): "04" keeps 040-046 and the
+  // events coded only "04 Consult", "042" keeps 042 and not 043, "0871"
+  // keeps 0871 only, "1" the roots 10-19. Default: empty (all classes, also
+  // events with no class).
   std::vector<std::string> classes;
   // Entity kinds allowed as vertices ("person", "country"); events touching
   // another kind are dropped. Default: empty (all kinds).
@@ -83,9 +85,8 @@ struct GraphEntity {
                             // detente does not know reads as kNone
 };
 
-
-// One edge. Strings (action, class, date) are interned in the Graph: use
-// Graph::action(), action_class() and date() to read them.
+// One edge. Strings (action, class, code, date) are interned in the Graph:
+// use Graph::action(), action_class(), cameo_code() and date() to read them.
 struct GraphEvent {
   int64_t id = 0;           // events.id
   int64_t sentence_id = 0;  // sentences.id: fetch the text with GraphReader::Sentences
@@ -93,6 +94,7 @@ struct GraphEvent {
   uint32_t object = 0;      // vertex index of the object (edge target)
   uint32_t action = 0;      // interned string ids; 0 is ""
   uint32_t action_class = 0;
+  uint32_t cameo_code = 0;  // the full code ("042"), else the class's root ("04")
   uint32_t date = 0;
   Modality modality = Modality::kAsserted;
   bool negated = false;
@@ -133,6 +135,10 @@ class Graph {
   std::string_view str(uint32_t id) const { return strings_[id]; }
   std::string_view action(const GraphEvent& e) const { return strings_[e.action]; }
   std::string_view action_class(const GraphEvent& e) const { return strings_[e.action_class]; }
+  // The event's CAMEO code as store.h's kEventCodeSql gives it: the full
+  // code ("042"), else its class's root ("04"), else "". Class filters match
+  // its prefixes.
+  std::string_view cameo_code(const GraphEvent& e) const { return strings_[e.cameo_code]; }
   // ISO date, or "" when the event and its document have none.
   std::string_view date(const GraphEvent& e) const { return strings_[e.date]; }
 

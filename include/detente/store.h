@@ -188,6 +188,13 @@ class BulkWriter {
   virtual const std::vector<BulkStep>& FinishSteps() const = 0;
 };
 
+// The SQL of an event's CAMEO code, on the events alias `e`: its full code
+// ("042"), else the root of its class ("04" of "04 Consult": rows written
+// without a code), else NULL. Every class filter (EventQuery::classes,
+// GraphFilter::classes, the server's class=) keeps the events whose code
+// starts with one of its prefixes.
+inline constexpr char kEventCodeSql[] = "COALESCE(e.cameo_code, substr(e.action_class, 1, 2))";
+
 // Which events Store::Events writes. Every field narrows; the defaults
 // give every event.
 struct EventQuery {

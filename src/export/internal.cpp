@@ -157,10 +157,11 @@ FieldValue Text(std::string_view s) {
   return std::string(s);
 }
 
-// The CAMEO code of a class: its root ("04" of "04 Consult"), or null.
-FieldValue RootCode(std::string_view action_class) {
-  const std::optional<CameoCode> root = CameoCode::RootOf(action_class);
-  return root ? FieldValue(root->str()) : FieldValue(std::monostate{});
+// The event's CAMEO code (Graph::cameo_code: the full code, else its
+// class's root), or null when it is none.
+FieldValue Code(std::string_view code) {
+  const std::optional<CameoCode> c = CameoCode::Parse(code);
+  return c ? FieldValue(c->str()) : FieldValue(std::monostate{});
 }
 
 }  // namespace
@@ -190,7 +191,7 @@ const std::vector<EdgeField>& EdgeFields() {
       {"action_class", FieldType::kString,
        [](const Graph& g, const GraphEvent& e, O) { return Text(g.action_class(e)); }},
       {"cameo_code", FieldType::kString,
-       [](const Graph& g, const GraphEvent& e, O) { return RootCode(g.action_class(e)); }},
+       [](const Graph& g, const GraphEvent& e, O) { return Code(g.cameo_code(e)); }},
       {"quad_class", FieldType::kLong,
        [](const Graph& g, const GraphEvent& e, O) -> FieldValue {
          const int q = QuadClassOf(g.action_class(e));

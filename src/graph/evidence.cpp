@@ -10,8 +10,9 @@
 #include <variant>
 #include <vector>
 
-#include "graph/load_sql.h"
 #include "detente/sqlite.h"
+#include "detente/store.h"
+#include "graph/load_sql.h"
 
 namespace detente {
 
@@ -85,7 +86,7 @@ Where BuildWhere(const EvidenceQuery& q, std::string_view extra_join = "") {
     w.Add(" AND (");
     for (size_t i = 0; i < f.classes.size(); ++i) {
       w.Add(i ? " OR " : "");
-      w.Add("substr(e.action_class, 1, ?) = ?");
+      w.Add(std::string("substr(") + kEventCodeSql + ", 1, ?) = ?");
       w.values.emplace_back(static_cast<int64_t>(f.classes[i].size()));
       w.Value(f.classes[i]);
     }

@@ -22,7 +22,7 @@ inline std::string LoadEventsSql() {
   return std::string(
              "SELECT e.id, e.sentence_id, e.actor_id, e.object_id, e.action, "
              "COALESCE(e.action_class, ''), ") +
-         kEventDate + ", e.modality, e.negated FROM events e NOT INDEXED " +
+         kEventDate + ", e.modality, e.negated, e.cameo_code FROM events e NOT INDEXED " +
          "WHERE e.object_id IS NOT NULL AND (e.head_id IS NULL OR e.head_id = e.id)";
 }
 

@@ -12,7 +12,8 @@
 //               role since version 3)
 //     by_name:  u32 entity index, in name order (version 2)      (x entities)
 //     events:   i64 id, i64 sentence_id, u32 actor, object, action,
-//               action_class, date, u8 modality, negated, 2 zero bytes (x events)
+//               action_class, date, cameo_code (version 4), u8 modality,
+//               negated, 2 zero bytes (x events)
 #include "graph/snapshot.h"
 
 #include <fcntl.h>
@@ -35,7 +36,8 @@ constexpr char kMagic[8] = {'D', 'T', 'N', 'T', 'G', 'R', 'P', 'H'};
 constexpr uint32_t kEndianTag = 0x01020304;
 constexpr size_t kDbIdBytes = 40;
 constexpr size_t kHeaderBytes = 8 + 4 + 4 + 8 + kDbIdBytes + 6 * 8;
-constexpr size_t kEventBytes = 8 + 8 + 5 * 4 + 4;
+constexpr size_t kEventIds = 6;  // actor, object, action, action_class, date, cameo_code
+constexpr size_t kEventBytes = 8 + 8 + kEventIds * 4 + 4;
 
 // A fast 64-bit hash of `n` bytes, to catch truncation and corruption (not
 // tampering). Four independent lanes keep the multiplier busy: it was the
@@ -148,13 +150,15 @@ Status WriteSnapshot(const std::string& path, const SnapshotKey& key, const Grap
   p.resize(events_at + data.events.size() * kEventBytes);
   char* out = p.data() + events_at;
   for (const GraphEvent& e : data.events) {
-    const uint32_t ids[5] = {e.actor, e.object, e.action, e.action_class, e.date};
+    const uint32_t ids[kEventIds] = {e.actor,        e.object, e.action,
+                                     e.action_class, e.date,   e.cameo_code};
     std::memcpy(out, &e.id, 8);
     std::memcpy(out + 8, &e.sentence_id, 8);
     std::memcpy(out + 16, ids, sizeof ids);
-    out[36] = static_cast<char>(e.modality);
-    out[37] = e.negated ? 1 : 0;
-    out[38] = out[39] = 0;
+    char* flags = out + 16 + sizeof ids;
+    flags[0] = static_cast<char>(e.modality);
+    flags[1] = e.negated ? 1 : 0;
+    flags[2] = flags[3] = 0;
     out += kEventBytes;
   }
 
@@ -305,22 +309,23 @@ Result<GraphData> ReadSnapshot(const std::string& path, const SnapshotKey& key) 
   data.events.reserve(n_events);
   for (uint64_t i = 0; i < n_events; ++i) {
     GraphEvent& e = data.events.emplace_back();
-    uint32_t ids[5];
+    uint32_t ids[kEventIds];
     std::memcpy(&e.id, in, 8);
     std::memcpy(&e.sentence_id, in + 8, 8);
     std::memcpy(ids, in + 16, sizeof ids);
+    const char* flags = in + 16 + sizeof ids;
     e.actor = ids[0];
     e.object = ids[1];
     e.action = ids[2];
     e.action_class = ids[3];
     e.date = ids[4];
-    if (e.actor >= n_entities || e.object >= n_entities || ids[2] >= n_strings ||
-        ids[3] >= n_strings || ids[4] >= n_strings || static_cast<uint8_t>(in[36]) > 2 ||
-        static_cast<uint8_t>(in[37]) > 1) {
-      return Corrupt(path, "bad event");
-    }
-    e.modality = static_cast<Modality>(in[36]);
-    e.negated = in[37] != 0;
+    e.cameo_code = ids[5];
+    bool ok = e.actor < n_entities && e.object < n_entities &&
+              static_cast<uint8_t>(flags[0]) <= 2 && static_cast<uint8_t>(flags[1]) <= 1;
+    for (size_t k = 2; k < kEventIds; ++k) ok = ok && ids[k] < n_strings;
+    if (!ok) return Corrupt(path, "bad event");
+    e.modality = static_cast<Modality>(flags[0]);
+    e.negated = flags[1] != 0;
     in += kEventBytes;
   }
   return data;

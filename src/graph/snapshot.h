@@ -22,7 +22,7 @@ namespace detente::graph_internal {
 
 // The unfiltered graph: entities by id, and every event that has an object,
 // by id, with actor/object as indexes into `entities`. `strings` holds the
-// interned action, class and date strings; strings[0] == "". `by_name` is
+// interned action, class, code and date strings; strings[0] == "". `by_name` is
 // Graph::NameOrder(entities), kept so that loads need not sort the names.
 struct GraphData {
   std::vector<GraphEntity> entities;
@@ -39,7 +39,8 @@ struct SnapshotKey {
 
 // The format version in the header; a snapshot of another version is refused
 // (kDataError) and so rebuilt.
-inline constexpr uint32_t kSnapshotVersion = 3;  // 3: entities carry their role
+// 3: entities carry their role; 4: events carry their CAMEO code.
+inline constexpr uint32_t kSnapshotVersion = 4;
 
 // The 64-bit checksum the header keeps of itself and of the payload (to
 // catch truncation and corruption, not tampering).

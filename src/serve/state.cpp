@@ -49,11 +49,11 @@ Result<std::shared_ptr<const Snapshot>> State::Load(const Generation& generation
   snap->graph = std::move(*graph);
   const Graph& g = snap->graph;
 
-  // The QuadClass of every interned string the events use (only classes
-  // have one).
+  // The QuadClass of every interned string the events use (only codes and
+  // classes have one).
   uint32_t max_string = 0;
   for (const GraphEvent& e : g.events()) {
-    max_string = std::max({max_string, e.action, e.action_class, e.date});
+    max_string = std::max({max_string, e.action, e.action_class, e.cameo_code, e.date});
   }
   snap->quad_of.assign(max_string + 1, 0);
   for (uint32_t s = 0; s <= max_string; ++s) snap->quad_of[s] = QuadClassOf(g.str(s));

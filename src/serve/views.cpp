@@ -52,7 +52,7 @@ std::vector<int32_t> Distances(const Graph& g, uint32_t start, int radius, Direc
 
 bool EventFilter::KeepEvent(const Graph& g, uint32_t e) const {
   const GraphEvent& ev = g.event(e);
-  if (!class_ok.empty() && !class_ok[ev.action_class]) return false;
+  if (!class_ok.empty() && !class_ok[ev.cameo_code]) return false;
   if (!since.empty() || !until.empty()) {
     std::string_view date = g.date(ev);
     if (date.empty()) return false;
@@ -151,7 +151,7 @@ EgoView BuildEgo(const Graph& g, uint32_t center, int radius, Direction directio
       if (added) view.edges.push_back({a, b, 0, 0, {0, 0, 0, 0, 0}, e, e});
       EgoView::Edge& edge = view.edges[it->second];
       (n.vertex == a ? edge.a_to_b : edge.b_to_a)++;
-      edge.quad[quad_of[g.event(e).action_class]]++;
+      edge.quad[quad_of[g.event(e).cameo_code]]++;
       if (g.EventBefore(e, edge.first)) edge.first = e;
       if (g.EventBefore(edge.last, e)) edge.last = e;
     });

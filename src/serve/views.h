@@ -19,7 +19,8 @@ namespace detente::serve {
 struct EventFilter {
   std::string since;  // yyyy[-mm[-dd]], inclusive; "" no bound
   std::string until;  // inclusive on the prefix, as GraphFilter
-  // By interned string id of the event's class: 1 to keep. Empty: all.
+  // By interned string id of the event's CAMEO code (GraphEvent::cameo_code):
+  // 1 to keep. Empty: all.
   std::vector<char> class_ok;
   std::vector<std::string> kinds;  // vertex kinds; empty: all
   // CAMEO roles of the vertices kept (GraphEntity::role); empty: all. The
@@ -30,9 +31,9 @@ struct EventFilter {
   bool KeepVertex(const Graph& g, uint32_t v) const;
 };
 
-// The class table of a filter: CAMEO prefixes (e.g. "04") and QuadClasses
-// (1-4; 0 for no class), each list empty for "all". `quad_of` gives the
-// QuadClass of each interned string.
+// The class table of a filter: CAMEO prefixes of the event's code ("04",
+// "042", "0871") and QuadClasses (1-4; 0 for no class), each list empty for
+// "all". `quad_of` gives the QuadClass of each interned string.
 std::vector<char> ClassTable(const Graph& g, const std::vector<uint8_t>& quad_of,
                              const std::vector<std::string>& prefixes,
                              const std::vector<int>& quads);

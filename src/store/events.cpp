@@ -65,7 +65,7 @@ Status RunEvents(sql::Db& db, const EventQuery& f, RowSink& sink) {
   if (!f.classes.empty()) {
     sql += " AND (0";
     for (const std::string& c : f.classes) {
-      sql += " OR COALESCE(e.cameo_code, substr(e.action_class, 1, 2)) LIKE ? || '%'";
+      sql += std::string(" OR ") + kEventCodeSql + " LIKE ? || '%'";
       binds.push_back(c);
     }
     sql += ")";

@@ -2,13 +2,14 @@
 // binary against the hand-built fixture database (tests/graph/graph_fixture.h).
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "detente/json.h"
 #include "export/export_fixture.h"
 #include "graph/graph_fixture.h"
 #include "test_util.h"
-#include "detente/json.h"
 
 using namespace detente;
 using namespace detente::testing;
@@ -176,6 +177,53 @@ TEST_CASE("graph cli: --class takes CAMEO codes and their prefixes only", "[grap
       CHECK((r.exit_code == 0 || r.exit_code == 1));
     }
   }
+}
+
+// Regression: the graph commands compared --class with the class ("04
+// Consult"), so that `rank --class 042` found no entity while `events
+// --class 042` listed rows.
+TEST_CASE("graph cli: a 3- or 4-digit --class selects the events of that code", "[graph_cli]") {
+  CliFixture fx;
+  AddCodedDocument(fx.db);
+  RunResult r = fx.Run({"rank", "--class", "042"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Armenia"));
+  CHECK(Contains(r.out, "Azerbaijan"));
+  CHECK_FALSE(Contains(r.out, "Mongolia"));  // 043
+  CHECK_FALSE(Contains(r.out, "Blinken"));   // 04, no full code
+  r = fx.Run({"rank", "--class", "0871"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Norway"));
+  CHECK_FALSE(Contains(r.out, "Brazil"));  // 0872
+
+  CHECK(fx.Run({"path", "Armenia", "Azerbaijan", "--class", "042"}).exit_code == 0);
+  CHECK(fx.Run({"path", "Armenia", "Azerbaijan", "--class", "043"}).exit_code == 1);
+  r = fx.Run({"neighbours", "Norway", "--class", "0871"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "Finland"));
+  r = fx.Run({"entity", "Norway", "--class", "0871"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(Contains(r.out, "declare truce with"));
+  CHECK_FALSE(Contains(fx.Run({"entity", "Norway", "--class", "0872"}).out, "declare truce"));
+
+  // The export keeps what `detente events` lists, for codes of every length
+  // (the fixture's events have a class and no code: they match by its root).
+  for (const char* cls : {"04", "042", "043", "040", "0871", "087", "08", "17", "0"}) {
+    RunResult events = fx.Run({"events", "--class", cls, "--format", "jsonl"});
+    REQUIRE(events.exit_code == 0);
+    const auto rows = std::count(events.out.begin(), events.out.end(), '\n');
+    r = fx.Run({"export", "--format", "json", "--class", cls});
+    INFO("--class " << cls << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(static_cast<long>(Json(r).Find("links")->items().size()) == rows);
+  }
+  r = fx.Run({"export", "--format", "json", "--class", "0871"});
+  REQUIRE(r.exit_code == 0);
+  const JsonValue truce = Json(r);
+  REQUIRE(truce.Find("links")->items().size() == 1);
+  CHECK(truce.Find("links")->items()[0].Find("action")->as_string() == "declare truce with");
+  CHECK(truce.Find("links")->items()[0].Find("cameo_code")->as_string() == "0871");
 }
 
 TEST_CASE("graph cli: neighbours at radius 1 and 2", "[graph_cli]") {

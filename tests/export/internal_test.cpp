@@ -1,8 +1,11 @@
 #include "export/internal.h"
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <string>
 
 #include "detente/export.h"
+#include "detente/sqlite.h"
 #include "export/export_fixture.h"
 
 using namespace detente;
@@ -36,6 +39,32 @@ TEST_CASE("export internal: field values as text", "[export]") {
   CHECK(FieldText(FieldValue{-7.5}) == "-7.5");
   CHECK(FieldText(FieldValue{0.1}) == "0.1");
   CHECK(FieldText(FieldValue{std::string("x")}) == "x");
+}
+
+TEST_CASE("export internal: cameo_code is the event's full code, else its class's root",
+          "[export]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  BuildFixtureDb(db);
+  AddCodedDocument(db);
+  auto w = sql::Db::Open(db, /*read_only=*/false);
+  REQUIRE(w.ok());
+  REQUIRE(w->Exec("UPDATE events SET action_class = 'Talks' WHERE action = 'reject'").ok());
+  Graph g = LoadFixture(db);
+  const EdgeField* code = nullptr;
+  for (const EdgeField& f : EdgeFields()) {
+    if (std::string(f.name) == "cameo_code") code = &f;
+  }
+  REQUIRE(code);
+  std::map<std::string, std::string> by_action;
+  for (const GraphEvent& e : g.events()) {
+    by_action[std::string(g.action(e))] = FieldText(code->get(g, e, ExportOptions{}));
+  }
+  CHECK(by_action["visit"] == "042");
+  CHECK(by_action["declare truce with"] == "0871");
+  CHECK(by_action["threaten"] == "17");  // no code stored: the root of "17 Coerce"
+  CHECK(by_action["mention"].empty());   // no class
+  CHECK(by_action["reject"].empty());    // a class that is no CAMEO class
 }
 
 TEST_CASE("export internal: one id scheme in every format", "[export]") {

@@ -132,6 +132,46 @@ TEST_CASE("evidence: filters by date, class, QuadClass and the other entity's ki
   CHECK(fx.reader->Events(q, 10, 0).status().IsInvalidArgument());
 }
 
+TEST_CASE("evidence: a class filter matches the full CAMEO code at any length", "[evidence]") {
+  // Regression: it compared the prefix with the class ("08 Yield"), so that
+  // the server's events, timeline and places found nothing for "0871".
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  AddCodedDocument(db);
+  auto reader = EvidenceReader::Open(db);
+  REQUIRE(reader.ok());
+  auto id_of = [&](const std::string& name) {
+    auto conn = sql::Db::Open(db, /*read_only=*/true);
+    REQUIRE(conn.ok());
+    auto st = conn->Prepare("SELECT id FROM entities WHERE name = ?");
+    REQUIRE(st.ok());
+    st->Bind(1, name);
+    REQUIRE(*st->Step());
+    return st->Int(0);
+  };
+  auto count = [&](const std::string& entity, std::vector<std::string> classes) {
+    EvidenceQuery q;
+    q.entity_id = id_of(entity);
+    q.filter.classes = std::move(classes);
+    auto page = (*reader)->Events(q, 10, 0);
+    REQUIRE(page.ok());
+    auto dated = (*reader)->DatesAndClasses(q);
+    REQUIRE(dated.ok());
+    int64_t in_dates = 0;
+    for (const DateClassCount& d : *dated) in_dates += d.events;
+    CHECK(in_dates == page->total);
+    return page->total;
+  };
+  CHECK(count("Norway", {"0871"}) == 1);
+  CHECK(count("Norway", {"087"}) == 1);
+  CHECK(count("Norway", {"0872"}) == 0);
+  CHECK(count("Brazil", {"0872"}) == 1);
+  CHECK(count("Brazil", {"0871"}) == 0);
+  CHECK(count("Armenia", {"042"}) == 1);
+  CHECK(count("Armenia", {"043"}) == 0);
+  CHECK(count("Mongolia", {"043", "0871"}) == 1);
+}
+
 TEST_CASE("evidence: dates and classes, places, activity and aliases", "[evidence]") {
   Fixture fx;
   EvidenceQuery q;

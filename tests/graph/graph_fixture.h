@@ -27,10 +27,11 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "detente/graph.h"
-#include "detente/store.h"
 #include "detente/sqlite.h"
+#include "detente/store.h"
 #include "test_util.h"
 
 namespace detente::testing {
@@ -177,6 +178,80 @@ inline void BuildFixtureDb(const std::string& path) {
     Check(ei->Run());
   }
   Check(db->Exec("COMMIT"));
+}
+
+// Adds, through Store::AddDocument (as `detente ingest` writes them), one
+// document of 2024-03-10 whose six events carry full CAMEO codes, each
+// between two countries of its own so that none is consolidated with another:
+//   Armenia visit Azerbaijan (042)        Kazakhstan host Mongolia (043)
+//   Chile meet Peru (040)                 Norway declare truce with Finland (0871)
+//   Brazil ease blockade of Argentina (0872)  Egypt de-escalate with Jordan (087)
+// The database at `path` is created when missing.
+inline void AddCodedDocument(const std::string& path) {
+  struct Coded {
+    const char* actor;
+    const char* actor_country;
+    const char* action;
+    const char* object;
+    const char* object_country;
+    const char* code;
+    const char* cls;
+    const char* sentence;
+  };
+  const Coded coded[] = {
+      {"Armenia", "ARM", "visit", "Azerbaijan", "AZE", "042", "04 Consult",
+       "An Armenian delegation visited Azerbaijan."},
+      {"Kazakhstan", "KAZ", "host", "Mongolia", "MNG", "043", "04 Consult",
+       "Kazakhstan hosted a Mongolian delegation."},
+      {"Chile", "CHL", "meet", "Peru", "PER", "040", "04 Consult",
+       "Chile met Peru at the border talks."},
+      {"Norway", "NOR", "declare truce with", "Finland", "FIN", "0871", "08 Yield",
+       "Norway declared a truce with Finland."},
+      {"Brazil", "BRA", "ease blockade of", "Argentina", "ARG", "0872", "08 Yield",
+       "Brazil eased its blockade of Argentina."},
+      {"Egypt", "EGY", "de-escalate with", "Jordan", "JOR", "087", "08 Yield",
+       "Egypt de-escalated with Jordan."},
+  };
+  Document doc;
+  doc.source = "coded.txt";
+  doc.id = "coded";
+  doc.date = "2024-03-10";
+  Extraction x;
+  for (const Coded& c : coded) {
+    Sentence s;
+    s.index = static_cast<int>(x.sentences.size());
+    s.begin = doc.text.size();
+    doc.text += std::string(c.sentence) + " ";
+    s.end = s.begin + std::string(c.sentence).size();
+    s.text = c.sentence;
+    Event ev;
+    ev.sentence = s.index;
+    x.sentences.push_back(s);
+    ev.actor = c.actor;
+    ev.actor_kind = EntityKind::kCountry;
+    ev.actor_country = c.actor_country;
+    ev.action = c.action;
+    ev.action_class = c.cls;
+    ev.cameo_code = CameoCode::Parse(c.code);
+    ev.object = c.object;
+    ev.object_kind = EntityKind::kCountry;
+    ev.object_country = c.object_country;
+    x.events.push_back(ev);
+    for (auto [name, country] :
+         {std::pair{c.actor, c.actor_country}, std::pair{c.object, c.object_country}}) {
+      Entity e;
+      e.name = name;
+      e.kind = EntityKind::kCountry;
+      e.country = country;
+      e.aliases = {name};
+      x.entities.push_back(e);
+    }
+  }
+  auto store = Store::Open(path);
+  Check(store.status());
+  auto added = (*store)->AddDocument(doc, x);
+  Check(added.status());
+  if (!*added) throw std::runtime_error("the coded document was already there");
 }
 
 // The vertex of the entity called `name`; throws when there is none.

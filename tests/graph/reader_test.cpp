@@ -1,11 +1,14 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "detente/graph.h"
+#include "detente/sqlite.h"
 #include "graph/graph_fixture.h"
 #include "graph/load_sql.h"
-#include "detente/sqlite.h"
 #include "test_util.h"
 
 using namespace detente;
@@ -17,6 +20,13 @@ std::set<int64_t> EventIds(const Graph& g) {
   std::set<int64_t> ids;
   for (const GraphEvent& e : g.events()) ids.insert(e.id);
   return ids;
+}
+
+// The actions of the events of `g`, which AddCodedDocument made distinct.
+std::set<std::string> Actions(const Graph& g) {
+  std::set<std::string> out;
+  for (const GraphEvent& e : g.events()) out.emplace(g.action(e));
+  return out;
 }
 
 }  // namespace
@@ -44,6 +54,7 @@ TEST_CASE("graph: loads entities as vertices and events with objects as edges", 
   REQUIRE(meet);
   CHECK(g.action(*meet) == "meet");
   CHECK(g.action_class(*meet) == "04 Consult");
+  CHECK(g.cameo_code(*meet) == "04");  // no code stored: its class's root
   CHECK(g.date(*meet) == "2023-06-19");
   CHECK(g.entity(meet->actor).name == "Antony Blinken");
   CHECK(g.entity(meet->object).name == "Wang Yi");
@@ -123,6 +134,76 @@ TEST_CASE("graph: filters apply while loading", "[graph]") {
   CHECK(people.num_vertices() == 5);  // four diplomats and "node ..."
   CHECK(EventIds(people) == std::set<int64_t>{1, 3, 4, 10, 12});
   CHECK_FALSE(people.VertexOf(2).has_value());  // China is not a person
+}
+
+TEST_CASE("graph: --class matches the full CAMEO code at any length", "[graph]") {
+  // Regression: the graph compared the prefix with the class ("04 Consult"),
+  // so that a 3- or 4-digit prefix matched nothing while `events` found rows.
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  AddCodedDocument(db);
+  using Set = std::set<std::string>;
+  const std::pair<std::vector<std::string>, Set> cases[] = {
+      {{"042"}, Set{"visit"}},  // not 043 nor 040, its siblings
+      {{"043"}, Set{"host"}},
+      {{"0871"}, Set{"declare truce with"}},  // not 0872, nor 087 itself
+      {{"087"}, Set{"declare truce with", "ease blockade of", "de-escalate with"}},
+      {{"04"}, Set{"visit", "host", "meet"}},
+      {{"042", "0872"}, Set{"visit", "ease blockade of"}},
+      {{"0"},
+       Set{"visit", "host", "meet", "declare truce with", "ease blockade of", "de-escalate with"}},
+      {{"044"}, Set{}},
+  };
+  for (const auto& [classes, actions] : cases) {
+    INFO(classes.front() << (classes.size() > 1 ? "..." : ""));
+    GraphFilter f;
+    f.classes = classes;
+    auto reader = GraphReader::Open(db);
+    REQUIRE(reader.ok());
+    auto g = (*reader)->Load(f);
+    REQUIRE(g.ok());
+    CHECK(Actions(*g) == actions);
+    // The same from the snapshot the first load wrote.
+    auto again = GraphReader::Open(db);
+    REQUIRE(again.ok());
+    g = (*again)->Load(f);
+    REQUIRE(g.ok());
+    CHECK((*again)->last_load().from_snapshot);
+    CHECK(Actions(*g) == actions);
+  }
+  // Each event carries its full code, as stored.
+  Graph all = LoadFixture(db);
+  std::set<std::string> codes;
+  for (const GraphEvent& e : all.events()) {
+    codes.insert(std::string(all.action(e)) + " " + std::string(all.cameo_code(e)));
+  }
+  CHECK(codes == std::set<std::string>{"visit 042", "host 043", "meet 040",
+                                       "declare truce with 0871", "ease blockade of 0872",
+                                       "de-escalate with 087"});
+}
+
+TEST_CASE("graph: an entity's timeline filters on the full CAMEO code", "[graph]") {
+  TempDir dir;
+  const std::string db = dir.File("g.db");
+  AddCodedDocument(db);
+  auto reader = GraphReader::Open(db);
+  REQUIRE(reader.ok());
+  auto norway = (*reader)->Resolve("Norway");
+  REQUIRE(norway.ok());
+  auto timeline = [&](std::vector<std::string> classes) {
+    GraphFilter f;
+    f.classes = std::move(classes);
+    auto rep = (*reader)->Describe(norway->id, f);
+    REQUIRE(rep.ok());
+    std::vector<std::string> actions;
+    for (const TimelineEvent& t : rep->timeline) actions.push_back(t.action);
+    return actions;
+  };
+  CHECK(timeline({"0871"}) == std::vector<std::string>{"declare truce with"});
+  CHECK(timeline({"087"}) == std::vector<std::string>{"declare truce with"});
+  CHECK(timeline({"08"}) == std::vector<std::string>{"declare truce with"});
+  CHECK(timeline({"0872"}).empty());
+  CHECK(timeline({"042"}).empty());
 }
 
 TEST_CASE("graph: filters with hostile values are bound, not spliced", "[graph]") {

@@ -55,8 +55,9 @@ std::string Dump(const Graph& g) {
   for (const GraphEvent& e : g.events()) {
     out += std::to_string(e.id) + " s" + std::to_string(e.sentence_id) + " " +
            g.entity(e.actor).name + " " + std::string(g.action(e)) + " " + g.entity(e.object).name +
-           " [" + std::string(g.action_class(e)) + "] " + std::string(g.date(e)) + " " +
-           ModalityName(e.modality) + (e.negated ? " not" : "") + "\n";
+           " [" + std::string(g.action_class(e)) + "|" + std::string(g.cameo_code(e)) + "] " +
+           std::string(g.date(e)) + " " + ModalityName(e.modality) + (e.negated ? " not" : "") +
+           "\n";
   }
   return out;
 }
@@ -259,23 +260,26 @@ TEST_CASE("snapshot: a snapshot of another format version is rebuilt", "[graph][
   const std::string snap = db + ".graph";
   const std::string good = ReadFile(snap);
 
-  // The header of version 1 (no name order), with a valid header checksum:
-  // the version field follows the 8-byte magic, and the checksum of the
-  // header bytes before it ends the 112-byte header.
-  std::string old = good;
-  const uint32_t v1 = 1;
-  REQUIRE(graph_internal::kSnapshotVersion != v1);
-  old.replace(8, 4, reinterpret_cast<const char*>(&v1), 4);
-  const uint64_t header_hash = graph_internal::SnapshotHash(old.data(), 104);
-  old.replace(104, 8, reinterpret_cast<const char*>(&header_hash), 8);
-  WriteFile(snap, old);
+  // The header of each older version (1: no name order, 2: no roles, 3: no
+  // CAMEO codes), with a valid header checksum: the version field follows
+  // the 8-byte magic, and the checksum of the header bytes before it ends
+  // the 112-byte header.
+  for (uint32_t version : {1u, 2u, 3u}) {
+    INFO("version " << version);
+    std::string old = good;
+    REQUIRE(graph_internal::kSnapshotVersion != version);
+    old.replace(8, 4, reinterpret_cast<const char*>(&version), 4);
+    const uint64_t header_hash = graph_internal::SnapshotHash(old.data(), 104);
+    old.replace(104, 8, reinterpret_cast<const char*>(&header_hash), 8);
+    WriteFile(snap, old);
 
-  auto r = Reader(db);
-  CHECK(Dump(Load(*r)) == truth);
-  CHECK_FALSE(r->last_load().from_snapshot);
-  CHECK(r->last_load().note.find("another version") != std::string::npos);
-  CHECK(r->last_load().snapshot_written);
-  CHECK(ReadFile(snap) == good);
+    auto r = Reader(db);
+    CHECK(Dump(Load(*r)) == truth);
+    CHECK_FALSE(r->last_load().from_snapshot);
+    CHECK(r->last_load().note.find("another version") != std::string::npos);
+    CHECK(r->last_load().snapshot_written);
+    CHECK(ReadFile(snap) == good);
+  }
   auto again = Reader(db);
   Load(*again);
   CHECK(again->last_load().from_snapshot);

@@ -28,8 +28,10 @@ struct Served {
   std::unique_ptr<Server> server;
   std::thread runner;
 
-  explicit Served(ServeOptions o = {}) {
+  // With `coded`, also AddCodedDocument's events with full CAMEO codes.
+  explicit Served(ServeOptions o = {}, bool coded = false) {
     BuildFixtureDb(db);
+    if (coded) AddCodedDocument(db);
     auto w = sql::Db::Open(db, false);
     Check(w.status());
     Check(
@@ -61,6 +63,17 @@ struct Served {
     auto r = c.Get(path.c_str());
     if (!r) return {-1, ""};
     return {r->status, r->body};
+  }
+  // The id of the entity called `name`, as text for a URL.
+  std::string IdOf(const std::string& name) const {
+    auto conn = sql::Db::Open(db, /*read_only=*/true);
+    Check(conn.status());
+    auto st = conn->Prepare("SELECT id FROM entities WHERE name = ?");
+    Check(st.status());
+    st->Bind(1, name);
+    auto row = st->Step();
+    if (!row.ok() || !*row) throw std::runtime_error("no entity " + name);
+    return std::to_string(st->Int(0));
   }
   JsonValue Json(const std::string& path, int want = 200) const {
     auto [status, body] = Get(path);
@@ -276,6 +289,38 @@ TEST_CASE("serve: the timeline counts per bucket and QuadClass", "[serve_http]")
   REQUIRE(days.size() == 2);
   CHECK(At(days[0], "by_quad_class").items()[4].as_number() == 1);  // 05-01 threat
   CHECK(At(days[1], "by_quad_class").items()[3].as_number() == 1);  // 07-11 criticism
+}
+
+TEST_CASE("serve: class= matches the full CAMEO code at any length on every endpoint",
+          "[serve_http]") {
+  // Regression: the graph endpoints compared the prefix with the class
+  // ("08 Yield"), so that class=0871 found nothing.
+  Served s({}, /*coded=*/true);
+  const std::string norway = s.IdOf("Norway"), armenia = s.IdOf("Armenia");
+  const std::string azerbaijan = s.IdOf("Azerbaijan");
+  JsonValue ego = s.Json("/api/neighbours?entity=" + norway + "&class=0871");
+  CHECK(NodeNames(ego) == std::vector<std::string>{"Norway", "Finland"});
+  ego = s.Json("/api/neighbours?entity=" + norway + "&class=087");
+  CHECK(NodeNames(ego) == std::vector<std::string>{"Norway", "Finland"});
+  ego = s.Json("/api/neighbours?entity=" + norway + "&class=0872");  // a sibling code
+  CHECK(NodeNames(ego) == std::vector<std::string>{"Norway"});
+  ego = s.Json("/api/neighbours?entity=" + norway + "&class=0871&quad=2");
+  CHECK(NodeNames(ego) == std::vector<std::string>{"Norway", "Finland"});
+
+  JsonValue path = s.Json("/api/path?from=" + armenia + "&to=" + azerbaijan + "&class=042");
+  CHECK(At(path, "found").as_bool());
+  path = s.Json("/api/path?from=" + armenia + "&to=" + azerbaijan + "&class=043");
+  CHECK_FALSE(At(path, "found").as_bool());
+
+  JsonValue events = s.Json("/api/events?entity=" + norway + "&class=0871");
+  REQUIRE(At(events, "total").as_number() == 1);
+  CHECK(At(At(events, "events").items()[0], "cameo_code").as_string() == "0871");
+  CHECK(At(s.Json("/api/events?entity=" + norway + "&class=0872"), "total").as_number() == 0);
+  JsonValue timeline = s.Json("/api/timeline?entity=" + armenia + "&class=042");
+  REQUIRE(At(timeline, "buckets").items().size() == 1);
+  CHECK(At(At(timeline, "buckets").items()[0], "events").as_number() == 1);
+  timeline = s.Json("/api/timeline?entity=" + armenia + "&class=043");
+  CHECK(At(timeline, "buckets").items().empty());
 }
 
 TEST_CASE("serve: places as GeoJSON points, the rest listed as unlocated", "[serve_http]") {

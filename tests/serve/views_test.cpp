@@ -15,7 +15,9 @@ namespace {
 
 std::vector<uint8_t> QuadOf(const Graph& g) {
   uint32_t max = 0;
-  for (const GraphEvent& e : g.events()) max = std::max({max, e.action, e.action_class, e.date});
+  for (const GraphEvent& e : g.events()) {
+    max = std::max({max, e.action, e.action_class, e.cameo_code, e.date});
+  }
   std::vector<uint8_t> q(max + 1);
   for (uint32_t s = 0; s <= max; ++s) q[s] = static_cast<uint8_t>(detente::QuadClassOf(g.str(s)));
   return q;
