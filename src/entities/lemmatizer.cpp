@@ -1,5 +1,7 @@
 #include "entities/lemmatizer.h"
 
+#include <algorithm>
+
 #include "entities/words.h"
 
 namespace detente {
@@ -152,6 +154,21 @@ bool Lemmatizer::TakesObjectInfinitive(std::string_view lemma) const {
         return true;
   }
   return false;
+}
+
+std::vector<std::string> Lemmatizer::VerbsOfNoun(std::string_view lemma) const {
+  constexpr size_t kSensesRead = 2;
+  std::vector<std::string> out;
+  std::vector<SynsetId> senses = wn_->Senses(lemma, WnPos::kNoun);
+  if (senses.size() > kSensesRead) senses.resize(kSensesRead);
+  for (SynsetId id : senses) {
+    std::optional<Synset> s = wn_->Get(id);
+    if (!s) continue;
+    for (const WnWord& d : wn_->Derivations(*s, lemma))
+      if (d.synset.pos == WnPos::kVerb && std::find(out.begin(), out.end(), d.word) == out.end())
+        out.push_back(d.word);
+  }
+  return out;
 }
 
 bool Lemmatizer::IsVerb(std::string_view lemma) const {

@@ -55,6 +55,9 @@ class Lemmatizer {
   // "Somebody ----s somebody (to) INFINITIVE" ("urge", "ask", "force"; not
   // "meet" or "summon"): the person after it does what the infinitive says.
   bool TakesObjectInfinitive(std::string_view lemma) const;
+  // The verbs WordNet derives the noun lemma's first two senses from, by
+  // its derivational pointers ("sale" -> "sell", "supply" -> "supply").
+  std::vector<std::string> VerbsOfNoun(std::string_view lemma) const;
 
   const std::shared_ptr<const WordNet>& wordnet() const { return wn_; }
 

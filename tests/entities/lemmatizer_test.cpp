@@ -1,5 +1,6 @@
 #include "entities/lemmatizer.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace detente;
@@ -52,4 +53,15 @@ TEST_CASE("lemmatizer: verbs that hand an infinitive to the person after them",
   for (const char* v : {"meet", "summon", "visit", "host", "travel"})
     CHECK_FALSE(lem->TakesObjectInfinitive(v));
   CHECK_FALSE(lem->TakesObjectInfinitive("unknownverb"));
+}
+
+TEST_CASE("lemmatizer: the verbs a noun is derived from", "[extract][lemma]") {
+  auto lem = Lemmatizer::Load();
+  REQUIRE(lem.ok());
+  auto has = [](const std::vector<std::string>& v, const std::string& w) {
+    return std::find(v.begin(), v.end(), w) != v.end();
+  };
+  CHECK(has(lem->VerbsOfNoun("delivery"), "deliver"));
+  CHECK(has(lem->VerbsOfNoun("supply"), "supply"));
+  CHECK(lem->VerbsOfNoun("unknownnoun").empty());
 }

@@ -1442,3 +1442,20 @@ TEST_CASE("extract: 'in' an act after an idiom's particle is the act's target", 
   INFO(Dump(y));
   for (const Event& ev : y.events) CHECK(ev.object != std::string("streets"));
 }
+
+TEST_CASE("extract: a noun of giving is aimed at who receives it", "[extract]") {
+  // WordNet derives "supply" and "delivery" from verbs of giving.
+  auto x = Run("Algeria halted gas supplies to Morocco on Monday.");
+  INFO(Dump(x));
+  const Event* e = Find(x, "Algeria", "halt supplies to", std::string("Morocco"));
+  REQUIRE(e);
+  CHECK(e->object_country == "MAR");
+  // Past "of" what is given.
+  auto y = Run("Norway announced the delivery of air defence systems to Ukraine.");
+  INFO(Dump(y));
+  CHECK(Find(y, "Norway", "announce delivery to", std::string("Ukraine")));
+  // A noun of no giving keeps its object: "halted talks".
+  auto z = Run("Algeria halted talks to Morocco's dismay.");
+  INFO(Dump(z));
+  for (const Event& ev : z.events) CHECK(ev.object != std::string("Morocco"));
+}

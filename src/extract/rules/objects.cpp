@@ -41,6 +41,16 @@ bool IsActNoun(const SentenceGraph& g, int w) {
 // ("imposed sanctions on Iran", "recalled its ambassador from X"): light
 // verbs, and nouns of acts, meetings and people; not things, which stay the
 // object ("endorsed a plan for Gaza").
+// "gas supplies", "the sale of jets": a noun WordNet derives from a verb of
+// giving; what it names goes to a recipient.
+bool GivenNoun(const SentenceGraph& g, int noun) {
+  const Lemmatizer* lem = g.knowledge().lemmas;
+  if (!lem || g.pos(noun) != Pos::kNoun) return false;
+  for (const std::string& v : lem->VerbsOfNoun(g.word(noun).noun))
+    if (g.lexicon().Has(WordList::kTransferVerb, v)) return true;
+  return false;
+}
+
 bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool light,
                  const std::string& prep) {
   const Lexicon& lex = g.lexicon();
@@ -54,7 +64,7 @@ bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool
   bool people = (lex.Has(WordList::kAgentNoun, x.lower) || lex.Has(WordList::kAgentNoun, x.noun)) &&
                 !lex.Has(WordList::kInstitutionNoun, x.noun);
   // "pledged $500m in aid to Ukraine": what is given goes to its target.
-  bool given = prep == "to" && lex.Has(WordList::kTransferVerb, verb);
+  bool given = prep == "to" && (lex.Has(WordList::kTransferVerb, verb) || GivenNoun(g, noun));
   return light || measure || agreeing || people || given || IsActNoun(g, noun) ||
          lex.Has(WordList::kMeetingNoun, x.lower);
 }
@@ -225,6 +235,18 @@ int EnvoyPost(const SentenceGraph& g, int head) {
   return post >= 0 && g.IsNamed(post) ? post : -1;
 }
 
+// The name after "to" that follows `noun` within its own phrases ("supplies
+// to Moldova", "the sale of 40 jets to Turkey"), or -1.
+int RecipientAfter(const SentenceGraph& g, int noun) {
+  for (int k = noun + 1; k + 1 < g.size() && k <= noun + tuning::kPrepWindow; ++k) {
+    if (g.ClauseBreak(k) || g.lower(k) == "," || g.GroupOf(k) >= 0) return -1;
+    if (g.lower(k) != "to") continue;
+    int m = PhraseHeadAt(g, k + 1);
+    return m >= 0 && g.IsNamed(m) ? m : -1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void DirectObjects(RuleContext& c) {
@@ -328,6 +350,14 @@ void PrepositionalObjects(RuleContext& c) {
     int split = -1;  // "pulled his party out of the coalition": the particle after the object
     int object_end = from > v.head && g.PhraseOf(from) >= 0 ? g.phrases()[g.PhraseOf(from)].head
                                                              : from;
+    // "halted gas supplies to Moldova", "approved the sale of jets to
+    // Turkey": what is given goes to its recipient, past "of" what it is.
+    if (int to = p.noun >= 0 && GivenNoun(g, p.noun) ? RecipientAfter(g, p.noun) : -1; to >= 0) {
+      p.prep = "to";
+      for (int x : CoordinatedNames(g, to))
+        if (g.IsNamed(x)) p.prep_objects.push_back(x);
+      continue;
+    }
     for (int k = from + 1; k < n && k <= from + tuning::kPrepWindow; ++k) {
       if (g.ClauseBreak(k) || g.lower(k) == ",") break;
       if (g.GroupOf(k) >= 0 || g.pos(k) == Pos::kAux || g.pos(k) == Pos::kModal) break;
