@@ -19,7 +19,8 @@ void AddGraphOptions(CLI::App& sub, GraphArgs* a, const std::vector<std::string>
   sub.add_option("--until", a->until, "Only events dated on or before this ISO date (inclusive)");
   sub.add_option("--action", a->actions, "Only these action lemmas (comma list), e.g. meet,visit")
       ->delimiter(',');
-  sub.add_option("--class", a->classes, "Only these CAMEO codes or prefixes (comma list), e.g. 04 or 042")
+  sub.add_option("--class", a->classes,
+                 "Only these CAMEO codes or prefixes (comma list), e.g. 04 or 042")
       ->delimiter(',');
   sub.add_option("--kind", a->kinds,
                  "Only entities of these kinds (comma list), e.g. person,country")

@@ -61,6 +61,12 @@ std::string Sanitize(const std::string& w) {
   return out.empty() ? std::string("_") : out;
 }
 
+// The subscript of a linkage word ("v-d" of "shot.v-d"), or "".
+std::string_view Subscript(std::string_view w) {
+  size_t dot = w.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : w.substr(dot + 1);
+}
+
 // Whether a linkage reads the word after a modal as a noun ("would
 // hold.n further.v talks"): English puts a verb there, so such a linkage is
 // a misreading however cheap.
@@ -72,17 +78,9 @@ bool NounAfterModal(Linkage_s* lk) {
     std::string_view w = linkage_get_word(lk, i);
     w = w.substr(0, w.find('.'));
     if (std::find(std::begin(kModals), std::end(kModals), w) == std::end(kModals)) continue;
-    std::string_view next = linkage_get_word(lk, i + 1);
-    size_t dot = next.find('.');
-    if (dot != std::string_view::npos && next.substr(dot + 1, 1) == "n") return true;
+    if (Subscript(linkage_get_word(lk, i + 1)).substr(0, 1) == "n") return true;
   }
   return false;
-}
-
-// The subscript of a linkage word ("v-d" of "shot.v-d"), or "".
-std::string_view Subscript(std::string_view w) {
-  size_t dot = w.rfind('.');
-  return dot == std::string_view::npos ? std::string_view() : w.substr(dot + 1);
 }
 
 // Whether a linkage reads a verb's particle as a verb of its own ("shot.v-d

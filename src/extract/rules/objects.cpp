@@ -37,10 +37,6 @@ bool IsActNoun(const SentenceGraph& g, int w) {
   return false;
 }
 
-// Whether a verb keeps its noun in the action when a named target follows
-// ("imposed sanctions on Iran", "recalled its ambassador from X"): light
-// verbs, and nouns of acts, meetings and people; not things, which stay the
-// object ("endorsed a plan for Gaza").
 // "gas supplies", "the sale of jets": a noun WordNet derives from a verb of
 // giving; what it names goes to a recipient.
 bool GivenNoun(const SentenceGraph& g, int noun) {
@@ -51,6 +47,10 @@ bool GivenNoun(const SentenceGraph& g, int noun) {
   return false;
 }
 
+// Whether a verb keeps its noun in the action when a named target follows
+// ("imposed sanctions on Iran", "recalled its ambassador from X"): light
+// verbs, and nouns of acts, meetings and people; not things, which stay the
+// object ("endorsed a plan for Gaza").
 bool CarriesNoun(const SentenceGraph& g, const std::string& verb, int noun, bool light,
                  const std::string& prep) {
   const Lexicon& lex = g.lexicon();
@@ -609,9 +609,8 @@ bool CarriedNoun(Choice& x) {
   // the object. Not the subject's own ("froze its participation in").
   if (int np = g.PhraseOf(p.noun); np >= 0 && (p.prep == "of" || IsActNoun(g, p.noun))) {
     int owner = g.phrases()[np].possessor;
-    if (owner >= 0 && g.IsNamed(owner) && !g.lexicon().Has(WordList::kPossessive, g.lower(owner)))
-      return false;
-    if (owner < 0 && OwnedByName(g, p.noun)) return false;
+    bool own = owner >= 0 && g.lexicon().Has(WordList::kPossessive, g.lower(owner));
+    if (!own && OwnedByName(g, p.noun)) return false;
   }
   const std::string& nw = x.noun_word;
   if (!p.prep_objects.empty() && CarriesNoun(g, x.verb, p.noun, x.light, p.prep) &&
@@ -684,7 +683,8 @@ void NounOrNone(Choice& x) {
     p.rule = "object.prepositional";
   } else if (p.noun < 0 && p.prep_noun >= 0 && x.lex.Has(WordList::kReciprocalVerb, x.verb) &&
              x.NamedSubjects() >= 2 && p.prep != "with" && p.prep != "against" &&
-             g.knowledge().lemmas && g.knowledge().lemmas->NamesPhysical(g.word(p.prep_noun).noun)) {
+             g.knowledge().lemmas &&
+             g.knowledge().lemmas->NamesPhysical(g.word(p.prep_noun).noun)) {
     // "Chinese and Indian troops clashed on the border": with each other,
     // at a place ("agreed on a ceasefire" agrees to a thing).
     p.rule = "object.none";

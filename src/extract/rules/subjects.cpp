@@ -285,8 +285,8 @@ void SubjectsByLink(RuleContext& c) {
     // "forces backed by Eritrean troops seized": "by" opens no clause.
     int start = k >= 0 && g.PhraseOf(k) >= 0 ? g.phrases()[g.PhraseOf(k)].first : k;
     if (start >= 1 && g.lower(start - 1) == "by") over_agent = true;
-    if (!over_agent && !inside && (!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) && k != subject &&
-        std::find(p.subjects.begin(), p.subjects.end(), k) == p.subjects.end()) {
+    if (!over_agent && !inside && (!named || (far && !after_prep)) && k >= 0 && g.IsNamed(k) &&
+        k != subject && std::find(p.subjects.begin(), p.subjects.end(), k) == p.subjects.end()) {
       std::vector<int> by_position = SubjectEndingAt(g, k);
       bool better = false;
       for (int x : by_position) better = better || g.IsNamed(x);
